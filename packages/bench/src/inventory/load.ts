@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { HostplanError, parseHosts, parsePolicy, parseVms, type Host, type Policy, type Vm } from '@hostplan/core';
+
+/** Line and column (1-based) of a character offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+/**
+ * Parses JSON text; a syntax error becomes a {@link HostplanError} naming `file:line:column`.
+ *
+ * @example
+ * parseJsonText('{"a": }', 'x.json') // throws 'x.json:1:7: invalid JSON: ...'
+ */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const where = pos ? lineColumn(text, Number(pos[1])) : undefined;
+    throw new HostplanError('parse-error', where ? `${file}:${where.line}:${where.column}` : file, `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, 'JSON', undefined);
+  }
+}
+
+/** Rows of a CSV file as objects keyed by header, with their line numbers; empty cells are omitted. */
+export function parseCsvRows(text: string, file: string): { header: string[]; rows: { line: number; cells: Record<string, string> }[] } {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as typeof records;
+  } catch (e) {
+    const err = e as Error & { lines?: number; code?: string };
+    throw new HostplanError('parse-error', `${file}:${err.lines ?? 1}`, `invalid CSV: ${err.message}`, 'CSV', undefined);
+  }
+  const [head, ...body] = records;
+  if (!head) throw new HostplanError('parse-error', `${file}:1`, 'empty CSV: expected a header row', 'a header row', '');
+  const header = head.record;
+  return {
+    header,
+    rows: body.map(({ record, info }) => ({
+      line: info.lines,
+      cells: Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']).filter(([, v]) => v !== '')),
+    })),
+  };
+}
+
+/** Nested CSV columns: `storage.iops` or `storageIops` become `storage: { iops }`. */
+function nest(cells: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(cells)) {
+    const m = /^storage[._]?(iops|capacityGB|disks)$/i.exec(k);
+    if (m) {
+      const key = m[1]!.toLowerCase() === 'iops' ? 'iops' : m[1]!.toLowerCase() === 'disks' ? 'disks' : 'capacityGB';
+      out.storage = { ...(out.storage as object), [key]: v };
+    } else out[k] = v;
+  }
+  return out;
+}
+
+/** Rethrows an error from a row's field as `file:line:column` with the column's name. */
+function atCell(e: unknown, file: string, line: number, header: readonly string[]): never {
+  if (!(e instanceof HostplanError)) throw e;
+  const field = e.path.replace(/^row(\[\d+\])?\.?/, '').split(/[.[]/)[0] ?? '';
+  const col = header.findIndex((h) => h === field || h.replace(/^storage[._]?/i, '').toLowerCase() === field.toLowerCase() || (field === 'storage' && /^storage/i.test(h)));
+  const where = col >= 0 ? `${file}:${line}:${col + 1}` : `${file}:${line}`;
+  const message = e.message.slice(e.path.length + 2);
+  throw new HostplanError(e.code, where, `${e.path.replace(/^row(\[\d+\])?\.?/, '') || 'row'}: ${message}`, e.expected, e.received);
+}
+
+function fromCsv<T>(text: string, file: string, parseDoc: (rows: unknown[], path: string) => T[]): T[] {
+  const { header, rows } = parseCsvRows(text, file);
+  const items: T[] = [];
+  for (const { line, cells } of rows) {
+    try {
+      items.push(...parseDoc([nest(cells)], 'row'));
+    } catch (e) {
+      atCell(e, file, line, header);
+    }
+  }
+  // duplicate ids across rows
+  try {
+    parseDoc(rows.map((r) => nest(r.cells)), 'row');
+  } catch (e) {
+    if (e instanceof HostplanError && e.code === 'duplicate-id') {
+      const index = Number(/\[(\d+)\]/.exec(e.path)?.[1] ?? 0);
+      const row = rows[index]!;
+      throw new HostplanError('duplicate-id', `${file}:${row.line}:${header.indexOf('id') + 1}`, e.message.slice(e.path.length + 2).replace(/row\[(\d+)\]/, (_, i: string) => `line ${rows[Number(i)]!.line}`), e.expected, e.received);
+    }
+    throw e;
+  }
+  return items;
+}
+
+async function read(file: string, cwd: string): Promise<string> {
+  return readFile(resolve(cwd, file), 'utf8');
+}
+
+const isCsv = (file: string) => ['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase());
+
+/**
+ * Loads hosts from a JSON file (an array or `{ "hosts": [...] }`) or a CSV file (one row per
+ * host, the same names as columns; `nics` and `storage.disks` in compact form). Errors name the
+ * file and the field, and for CSV the line and column.
+ *
+ * @example
+ * const hosts = await loadHosts('data/hosts.json'); // => [{ id: 'h2008-01', sockets: 2, ... }, ...]
+ */
+export async function loadHosts(file: string, cwd = process.cwd()): Promise<Host[]> {
+  const text = await read(file, cwd);
+  return isCsv(file) ? fromCsv(text, file, (rows, p) => parseHosts(rows, p)) : parseHosts(parseJsonText(text, file), file);
+}
+
+/**
+ * Loads VMs from a JSON file (an array or `{ "vms": [...] }`) or a CSV file (one row per VM;
+ * group names separated by `;`).
+ *
+ * @example
+ * const vms = await loadVms('data/vms.csv'); // => [{ id: 'web-01', vcpus: 2, memoryGB: 4, ... }, ...]
+ */
+export async function loadVms(file: string, cwd = process.cwd()): Promise<Vm[]> {
+  const text = await read(file, cwd);
+  return isCsv(file) ? fromCsv(text, file, (rows, p) => parseVms(rows, p)) : parseVms(parseJsonText(text, file), file);
+}
+
+/**
+ * Loads a policy from a JSON file (one object).
+ *
+ * @example
+ * const policy = await loadPolicy('data/policy-2008-conservative.json'); // => { rootReserveMB: 1024, ... }
+ */
+export async function loadPolicy(file: string, cwd = process.cwd()): Promise<Policy> {
+  return parsePolicy(parseJsonText(await read(file, cwd), file), file);
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { HostplanError } from '@hostplan/core';
+import { COMMANDS } from './commands/index.js';
+import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `hostplan ${VERSION}: capacity planning and benchmarking for virtualization host farms
+
+Usage: hostplan <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run 'hostplan <command> --help' for a command's options and examples.
+Exit codes: 0 success, 1 plan produced but VMs unplaced or failover not met, 2 bad input or usage.
+`;
+}
+
+/** One line for any error: the file, line, column or field, and what was expected. */
+export function errorLine(e: unknown): string {
+  if (e instanceof HostplanError || e instanceof UsageError) return e.message.split('\n')[0]!;
+  if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === 'ENOENT') {
+    return `cannot read ${(e as { path?: string }).path ?? 'file'}: no such file`;
+  }
+  if (e && typeof e === 'object' && 'code' in e && String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS')) {
+    return (e as unknown as Error).message.split('\n')[0]!;
+  }
+  return e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
+}
+
+/**
+ * Runs `hostplan` with the given arguments and returns the exit code.
+ *
+ * @example
+ * await main(['capacity', '--hosts', 'data/hosts.json'], io) // => 0
+ */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`hostplan: unknown command ${JSON.stringify(name)}; run 'hostplan --help' for the list\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help + '\n');
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    io.stderr.write(`hostplan ${name}: ${errorLine(e)}\n`);
+    const known = e instanceof HostplanError || e instanceof UsageError ||
+      (e && typeof e === 'object' && 'code' in e && (String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS') || (e as { code: string }).code === 'ENOENT'));
+    if (!known && process.env.HOSTPLAN_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
+    return EXIT.usage;
+  }
+}

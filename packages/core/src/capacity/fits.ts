@@ -1,0 +1,54 @@
+import type { Host } from '../model/host.js';
+import type { Policy, ResolvedPolicy } from '../model/policy.js';
+import { RESOURCES, RESOURCE_UNITS, zeroVector, type Resource, type ResourceVector } from '../model/resources.js';
+import type { Vm } from '../model/vm.js';
+import { hostCapacity, asResolved } from './hostCapacity.js';
+import { platformViolations } from './platformRules.js';
+import type { FitResult, HostCapacity, Shortfall } from './types.js';
+import { vmDemand } from './vmDemand.js';
+
+/** Relative tolerance for floating-point sums when comparing demand with capacity. */
+export const EPSILON = 1e-9;
+
+/** Absolute slack allowed against a limit: EPSILON x max(1, limit). */
+export function tolerance(limit: number): number {
+  return limit === Infinity ? 0 : EPSILON * Math.max(1, limit);
+}
+
+const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** Describes a shortfall: "needs 1,200 MB more memory: requested 4,152 MB, 2,952 MB free of 32,256 MB". */
+export function shortfallMessage(resource: Resource, requested: number, available: number, capacity: number): string {
+  const u = RESOURCE_UNITS[resource];
+  return `needs ${fmt(requested - available)} ${u} more ${resource}: requested ${fmt(requested)} ${u}, ${fmt(Math.max(0, available))} ${u} free of ${fmt(capacity)} ${u}`;
+}
+
+/** The shortfalls of a demand vector against what is left of a capacity. */
+export function shortfalls(demand: Readonly<ResourceVector>, used: Readonly<ResourceVector>, limits: Readonly<ResourceVector>): Shortfall[] {
+  const out: Shortfall[] = [];
+  for (const r of RESOURCES) {
+    const available = limits[r] - used[r];
+    if (demand[r] > available + tolerance(limits[r])) {
+      out.push({ resource: r, requested: demand[r], available, capacity: limits[r], message: shortfallMessage(r, demand[r], available, limits[r]) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a VM fits on a host that already carries `used` (a demand vector, e.g. the sum of
+ * `vmDemand` of the VMs there): `{ ok: true }`, or every shortfall and platform violation.
+ * O(resources).
+ *
+ * @example
+ * fits({ id: 'big', vcpus: 5, memoryGB: 4 }, host2008, {}) // => { ok: false, shortfalls: [], violations: [{ rule: 'max-vcpus-per-vm', ... }] }
+ */
+export function fits(vm: Vm, host: Host, used: Partial<ResourceVector> = {}, policy?: Policy | ResolvedPolicy, capacity?: HostCapacity): FitResult {
+  const p = asResolved(policy);
+  const cap = capacity ?? hostCapacity(host, p);
+  const demand = vmDemand(vm, host, p).vector;
+  const u = { ...zeroVector(), ...used };
+  const s = shortfalls(demand, u, cap.limits);
+  const v = platformViolations(vm, host, cap.platform);
+  return s.length === 0 && v.length === 0 ? { ok: true } : { ok: false, shortfalls: s, violations: v };
+}

@@ -1,0 +1,47 @@
+/** Stable codes of {@link HostplanError}; callers may switch on them. */
+export type ErrorCode =
+  | 'invalid-value'
+  | 'invalid-unit'
+  | 'missing-field'
+  | 'unknown-field'
+  | 'unknown-platform'
+  | 'duplicate-id'
+  | 'invalid-formula'
+  | 'parse-error';
+
+/**
+ * The one error type hostplan throws, for misuse and invalid input only (an expected outcome
+ * such as a VM that fits nowhere is a result, never an exception).
+ *
+ * `path` names the offending field, e.g. `hosts[3].memoryGB` or `policy.reserves.cpuPercent`;
+ * a file reader prefixes it with `file:line:column`.
+ *
+ * @example
+ * try { parseQuantity('64 parsecs', 'memoryMB', 'vms[0].memoryGB') }
+ * catch (e) { (e as HostplanError).code } // => 'invalid-unit'
+ */
+export class HostplanError extends Error {
+  override readonly name = 'HostplanError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly path: string,
+    message: string,
+    readonly expected?: string,
+    readonly received?: unknown,
+  ) {
+    super(path ? `${path}: ${message}` : message);
+  }
+}
+
+/** Throws a {@link HostplanError} with code `invalid-value`. */
+export function invalid(path: string, expected: string, received: unknown): never {
+  throw new HostplanError('invalid-value', path, `expected ${expected}, got ${show(received)}`, expected, received);
+}
+
+/** A short, safe rendering of a received value for error messages. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return 'an object';
+}

@@ -1,0 +1,108 @@
+import { HostplanError, invalid } from '../errors.js';
+import { parseQuantity, type FieldUnit } from '../units/quantity.js';
+
+/** A plain object from JSON (or a CSV row already split into fields). */
+export type Raw = Readonly<Record<string, unknown>>;
+
+export function object(value: unknown, path: string): Raw {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) invalid(path, 'an object', value);
+  return value as Raw;
+}
+
+export function requireField(raw: Raw, key: string, path: string): unknown {
+  const v = raw[key];
+  if (v === undefined || v === null || v === '') {
+    throw new HostplanError('missing-field', `${path}.${key}`, 'is required', key, v);
+  }
+  return v;
+}
+
+export function string(raw: Raw, key: string, path: string, required: true): string;
+export function string(raw: Raw, key: string, path: string, required?: false): string | undefined;
+export function string(raw: Raw, key: string, path: string, required = false): string | undefined {
+  const v = required ? requireField(raw, key, path) : raw[key];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string' && typeof v !== 'number') invalid(`${path}.${key}`, 'a string', v);
+  return String(v);
+}
+
+interface NumberRule {
+  unit?: FieldUnit;
+  integer?: boolean;
+  min?: number;
+  /** exclusive minimum */
+  above?: number;
+  max?: number;
+}
+
+function checkNumber(n: number, p: string, rule: NumberRule, received: unknown): number {
+  const expected = `${rule.integer ? 'a whole number' : 'a number'}${rule.above !== undefined ? ` > ${rule.above}` : ''}${rule.min !== undefined ? ` >= ${rule.min}` : ''}${rule.max !== undefined ? ` <= ${rule.max}` : ''}${rule.unit ? ` (${rule.unit})` : ''}`;
+  if (!Number.isFinite(n)) invalid(p, expected, received);
+  if (rule.integer && !Number.isInteger(n)) invalid(p, expected, received);
+  if (rule.min !== undefined && n < rule.min) invalid(p, expected, received);
+  if (rule.above !== undefined && !(n > rule.above)) invalid(p, expected, received);
+  if (rule.max !== undefined && n > rule.max) invalid(p, expected, received);
+  return n;
+}
+
+/** Reads a numeric field, accepting unit strings where `rule.unit` is set. */
+export function number(raw: Raw, key: string, path: string, rule: NumberRule & { required: true }): number;
+export function number(raw: Raw, key: string, path: string, rule?: NumberRule & { required?: false }): number | undefined;
+export function number(raw: Raw, key: string, path: string, rule: NumberRule & { required?: boolean } = {}): number | undefined {
+  const v = rule.required ? requireField(raw, key, path) : raw[key];
+  if (v === undefined || v === null || v === '') return undefined;
+  const p = `${path}.${key}`;
+  let n: number;
+  if (rule.unit) n = parseQuantity(v, rule.unit, p);
+  else if (typeof v === 'number') n = v;
+  else if (typeof v === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(v)) n = Number(v);
+  else invalid(p, `a number`, v);
+  return checkNumber(n, p, rule, v);
+}
+
+export function oneOf<T extends string>(raw: Raw, key: string, path: string, allowed: readonly T[]): T | undefined {
+  const v = raw[key];
+  if (v === undefined || v === null || v === '') return undefined;
+  const s = typeof v === 'number' ? String(v) : v;
+  if (typeof s !== 'string' || !(allowed as readonly string[]).includes(s)) invalid(`${path}.${key}`, `one of ${allowed.join(', ')}`, v);
+  return s as T;
+}
+
+export function bool(raw: Raw, key: string, path: string): boolean | undefined {
+  const v = raw[key];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'yes' || v === '1') return true;
+  if (v === 'false' || v === 'no' || v === '0') return false;
+  invalid(`${path}.${key}`, 'true or false', v);
+}
+
+/** A list of group names: an array of strings, or one string with names separated by `;` or `|`. */
+export function names(raw: Raw, key: string, path: string): string[] | undefined {
+  const v = raw[key];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'string') return v.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return [...v];
+  invalid(`${path}.${key}`, 'a list of group names', v);
+}
+
+/** Rejects fields that no reader knows, so that typos do not pass silently. */
+export function noUnknown(raw: Raw, known: readonly string[], path: string): void {
+  for (const k of Object.keys(raw)) {
+    if (!known.includes(k)) {
+      throw new HostplanError('unknown-field', `${path}.${k}`, `unknown field; expected one of ${known.join(', ')}`, known.join(', '), k);
+    }
+  }
+}
+
+/** Throws `duplicate-id` for the second of two items with the same id. */
+export function uniqueIds(items: readonly { id: string }[], path: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      throw new HostplanError('duplicate-id', `${path}[${i}].id`, `duplicate id ${JSON.stringify(item.id)} (first at ${path}[${first}])`, 'a unique id', item.id);
+    }
+    seen.set(item.id, i);
+  });
+}

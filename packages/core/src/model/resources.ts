@@ -1,0 +1,47 @@
+/**
+ * The resources hostplan plans over, each in the unit its name says.
+ * - `cpuGHz`: CPU demand in GHz at the host's clock (physical cores x clock is the supply).
+ * - `vcpus`: virtual processors, against the platform's vCPU-per-LP allowance.
+ * - `memoryMB`: binary megabytes, VM memory plus its overhead.
+ * - `iops`: storage I/O operations per second (effective, after the RAID write penalty).
+ * - `storageGB`: storage capacity in binary gigabytes.
+ * - `networkMbps`: guest network bandwidth in megabits per second.
+ * - `vms`: running VMs (the platform's per-host limit).
+ */
+export const RESOURCES = ['cpuGHz', 'vcpus', 'memoryMB', 'iops', 'storageGB', 'networkMbps', 'vms'] as const;
+
+/** One of {@link RESOURCES}. */
+export type Resource = (typeof RESOURCES)[number];
+
+/** A number per resource. */
+export type ResourceVector = Record<Resource, number>;
+
+/** A vector of zeros. */
+export function zeroVector(): ResourceVector {
+  return { cpuGHz: 0, vcpus: 0, memoryMB: 0, iops: 0, storageGB: 0, networkMbps: 0, vms: 0 };
+}
+
+/** `a + b`, element-wise, as a new vector. */
+export function addVectors(a: Readonly<ResourceVector>, b: Readonly<ResourceVector>): ResourceVector {
+  const out = zeroVector();
+  for (const r of RESOURCES) out[r] = a[r] + b[r];
+  return out;
+}
+
+/** `a - b`, element-wise, as a new vector. */
+export function subtractVectors(a: Readonly<ResourceVector>, b: Readonly<ResourceVector>): ResourceVector {
+  const out = zeroVector();
+  for (const r of RESOURCES) out[r] = a[r] - b[r];
+  return out;
+}
+
+/** Units of each resource, for messages and reports. */
+export const RESOURCE_UNITS: Readonly<Record<Resource, string>> = {
+  cpuGHz: 'GHz',
+  vcpus: 'vCPUs',
+  memoryMB: 'MB',
+  iops: 'IOPS',
+  storageGB: 'GB',
+  networkMbps: 'Mbps',
+  vms: 'VMs',
+};

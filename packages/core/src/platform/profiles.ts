@@ -1,0 +1,96 @@
+import { HostplanError } from '../errors.js';
+import type { GuestVcpuRule, PlatformProfile } from './profile.js';
+
+const TB = 1024;
+const PB = 1024 * 1024;
+const SCALABILITY = 'Microsoft Learn, Hyper-V scalability in Windows Server (per version); seed whitepaper for 2008';
+
+/** Virtual processors allowed per guest OS on Hyper-V 2008 (seed). Order matters: first match wins. */
+export const HYPERV_2008_GUEST_RULES: readonly GuestVcpuRule[] = [
+  { pattern: 'xp.*sp\\s*2', name: 'Windows XP SP2', allowedVcpus: [1] },
+  { pattern: '\\bxp\\b', name: 'Windows XP SP3', allowedVcpus: [1, 2] },
+  { pattern: 'vista', name: 'Windows Vista', allowedVcpus: [1, 2] },
+  { pattern: 'server\\s*2003', name: 'Windows Server 2003', allowedVcpus: [1, 2] },
+  { pattern: 'server\\s*2008', name: 'Windows Server 2008', allowedVcpus: [1, 2, 4] },
+  { pattern: '(suse|sles).*10', name: 'SUSE Linux Enterprise Server 10', allowedVcpus: [1] },
+];
+
+const modern = (id: string, name: string, lps: number, ramGB: number, vcpus: number, vmRamGB: number): PlatformProfile => ({
+  id, name,
+  maxLogicalProcessors: lps,
+  maxHostMemoryGB: ramGB,
+  maxRunningVms: 1024,
+  maxVcpusPerVm: vcpus,
+  maxVmMemoryGB: vmRamGB,
+  vcpuPerLp: null,
+  maxClusterNodes: 64,
+  maxClusterVms: 8000,
+  guestVcpuRules: [],
+  unverified: [],
+  source: SCALABILITY,
+});
+
+/**
+ * The built-in platform profiles, by id. The default platform is `hyperv-2008` (the seed's).
+ *
+ * @example
+ * PLATFORMS['hyperv-2008'].maxVcpusPerVm // => 4
+ */
+export const PLATFORMS: Readonly<Record<string, PlatformProfile>> = Object.freeze({
+  'hyperv-2008': {
+    id: 'hyperv-2008',
+    name: 'Hyper-V (Windows Server 2008)',
+    maxLogicalProcessors: 16, // 24 with KB956710
+    maxHostMemoryGB: 1 * TB,
+    maxRunningVms: 128, // 192 with KB956710
+    maxVcpusPerVm: 4,
+    maxVmMemoryGB: 64,
+    vcpuPerLp: 8,
+    maxClusterNodes: 16,
+    maxClusterVms: null,
+    guestVcpuRules: HYPERV_2008_GUEST_RULES,
+    unverified: ['maxLogicalProcessors', 'maxHostMemoryGB', 'maxRunningVms'],
+    source: SCALABILITY,
+  },
+  'hyperv-2008r2': {
+    id: 'hyperv-2008r2',
+    name: 'Hyper-V (Windows Server 2008 R2 SP1)',
+    maxLogicalProcessors: 64,
+    maxHostMemoryGB: 1 * TB,
+    maxRunningVms: 384,
+    maxVcpusPerVm: 4,
+    maxVmMemoryGB: 64,
+    vcpuPerLp: 8, // 12 for Windows 7 VDI guests
+    maxClusterNodes: 16,
+    maxClusterVms: 1000,
+    guestVcpuRules: [],
+    unverified: ['maxLogicalProcessors', 'maxHostMemoryGB'],
+    source: SCALABILITY,
+  },
+  'hyperv-2012r2': modern('hyperv-2012r2', 'Hyper-V (Windows Server 2012 / 2012 R2)', 320, 4 * TB, 64, 1 * TB),
+  'hyperv-2016': modern('hyperv-2016', 'Hyper-V (Windows Server 2016)', 512, 24 * TB, 240, 12 * TB),
+  'hyperv-2019': modern('hyperv-2019', 'Hyper-V (Windows Server 2019)', 512, 24 * TB, 240, 12 * TB), // one page says 250 vCPUs
+  'hyperv-2022': modern('hyperv-2022', 'Hyper-V (Windows Server 2022)', 1024, 4 * PB, 1024, 240 * TB),
+  'hyperv-2025': modern('hyperv-2025', 'Hyper-V (Windows Server 2025)', 2048, 4 * PB, 2048, 240 * TB),
+});
+
+/** The platform used when neither the host nor the policy names one. */
+export const DEFAULT_PLATFORM = 'hyperv-2008';
+
+/**
+ * Resolves a platform id or a custom profile to a profile.
+ *
+ * @example
+ * resolvePlatform('hyperv-2016').maxRunningVms // => 1024
+ */
+export function resolvePlatform(platform: string | PlatformProfile | undefined, path = 'platform'): PlatformProfile {
+  if (platform === undefined) return PLATFORMS[DEFAULT_PLATFORM]!;
+  if (typeof platform !== 'string') return platform;
+  const found = PLATFORMS[platform];
+  if (!found) {
+    throw new HostplanError('unknown-platform', path,
+      `unknown platform ${JSON.stringify(platform)}; expected one of ${Object.keys(PLATFORMS).join(', ')} or a custom profile`,
+      Object.keys(PLATFORMS).join(' | '), platform);
+  }
+  return found;
+}

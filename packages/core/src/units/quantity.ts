@@ -1,0 +1,83 @@
+import { HostplanError, show } from '../errors.js';
+import { math } from './math.js';
+
+/** The units hostplan fields are kept in. Byte units are binary (1 GB = 1,024 MB). */
+export type FieldUnit = 'MB' | 'GB' | 'GHz' | 'MHz' | 'Mbps' | 'Gbps' | 'W' | 'months';
+
+/** How each field unit is written for mathjs: hostplan's GB are mathjs's GiB. */
+const MATHJS_UNIT: Readonly<Record<Exclude<FieldUnit, 'months'>, string>> = {
+  MB: 'MiB',
+  GB: 'GiB',
+  GHz: 'GHz',
+  MHz: 'MHz',
+  Mbps: 'Mbps',
+  Gbps: 'Gbps',
+  W: 'W',
+};
+
+/** Byte units in input are binary, as Windows and Hyper-V report them: `64 GB` is 64 GiB. */
+function toMathjs(text: string): string {
+  return text
+    .replace(/\b([KMGTP])B\b/g, '$1iB')
+    .replace(/\bkB\b/g, 'KiB')
+    .replace(/\b([kKMGT])bit\/s\b/g, (_, p: string) => `${p === 'K' ? 'k' : p}bps`)
+    .replace(/\b([kKMGT])b\/s\b/g, (_, p: string) => `${p === 'K' ? 'k' : p}bps`);
+}
+
+function clean(x: number): number {
+  return Number(x.toPrecision(15));
+}
+
+/**
+ * Reads a quantity: a plain number (already in `unit`) or a string with a unit such as
+ * `"64 GB"`, `"512 MB"`, `"2.66 GHz"`, `"10 Gbps"`. Byte units are binary. A unit of the
+ * wrong dimension, an unknown unit or a non-number throws a {@link HostplanError} naming `path`.
+ *
+ * @example
+ * parseQuantity('64 GB', 'MB', 'memoryGB') // => 65536
+ * parseQuantity('10 Gbps', 'Mbps', 'gbps') // => 10000
+ * parseQuantity(2.66, 'GHz', 'clockGHz')   // => 2.66
+ */
+export function parseQuantity(value: unknown, unit: FieldUnit, path: string): number {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new HostplanError('invalid-value', path, `expected a finite number in ${unit}, got ${show(value)}`, `number (${unit})`, value);
+    return value;
+  }
+  if (typeof value !== 'string') {
+    throw new HostplanError('invalid-value', path, `expected a number in ${unit} or a string with a unit, got ${show(value)}`, `number (${unit})`, value);
+  }
+  const text = value.trim().replace(/(\d),(\d{3})\b/g, '$1$2');
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return Number(text);
+  if (unit === 'months') {
+    const m = /^(\d+\.?\d*)\s*(months?|mo|years?|y)$/i.exec(text);
+    if (!m) throw new HostplanError('invalid-unit', path, `expected a duration in months or years, got ${show(value)}`, 'months', value);
+    return /^y/i.test(m[2]!) ? Number(m[1]) * 12 : Number(m[1]);
+  }
+  let parsed;
+  try {
+    parsed = math.unit(toMathjs(text));
+  } catch {
+    throw new HostplanError('invalid-unit', path, `cannot read ${show(value)} as a quantity in ${unit}`, unit, value);
+  }
+  const target = math.unit(MATHJS_UNIT[unit]);
+  if (!parsed.equalBase(target)) {
+    throw new HostplanError('invalid-unit', path, `${show(value)} is not a quantity of the kind ${unit} measures`, unit, value);
+  }
+  if (parsed.value === null) {
+    throw new HostplanError('invalid-unit', path, `${show(value)} has a unit but no number`, unit, value);
+  }
+  const n = clean(parsed.toNumber(MATHJS_UNIT[unit]));
+  if (!Number.isFinite(n)) throw new HostplanError('invalid-value', path, `expected a finite quantity, got ${show(value)}`, unit, value);
+  return n;
+}
+
+/**
+ * Writes a quantity back as a string with its unit; `parseQuantity(formatQuantity(x, u), u)`
+ * gives `x` back.
+ *
+ * @example
+ * formatQuantity(64, 'GB') // => '64 GB'
+ */
+export function formatQuantity(value: number, unit: FieldUnit): string {
+  return `${value} ${unit}`;
+}
