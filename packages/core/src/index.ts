@@ -26,3 +26,7 @@ export * from './input/vm.js';
 export * from './input/policy.js';
 export * from './input/documents.js';
 export * from './plan/types.js';
+export * from './placement/index.js';
+export * from './failover/index.js';
+export * from './cost/index.js';
+export * from './sizing/index.js';

@@ -1,0 +1,2 @@
+// Public API of bench/readers; re-exported by bench/src/index.ts.
+export {};

@@ -1,0 +1,57 @@
+/**
+ * The contract between readers (perfmon, sar, generic CSV, Prometheus) and the statistics that
+ * consume them. A reader announces each series once, then streams its samples; memory stays
+ * proportional to the number of series.
+ */
+
+/** What a series measures, as the source names it (localised names are kept as written). */
+export interface SeriesKey {
+  /** The machine that wrote the sample (perfmon `\\HOST`, sar hostname, a CSV entity's host). */
+  readonly host: string;
+  /** Perfmon object (`Hyper-V Hypervisor Virtual Processor`), sar activity, or a metric family. */
+  readonly object: string;
+  /** Instance (`VM1:Hv VP 0`, `_Total`, `eth0`), or null where the counter has none. */
+  readonly instance: string | null;
+  /** Perfmon parent instance (`Parent/Instance`), when present. */
+  readonly parent?: string;
+  /** Perfmon instance index (`#1`), when present. */
+  readonly index?: number;
+  readonly counter: string;
+  /** The full path or column name as written in the source. */
+  readonly path: string;
+  /** Label set, for Prometheus series. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** A problem met while reading, with where it is; `strict` readers throw on the first. */
+export interface ReadIssue {
+  readonly file: string;
+  /** 1-based line, or 0 when not line-bound. */
+  readonly line: number;
+  /** 1-based column (cell index for delimited files), or 0. */
+  readonly column: number;
+  readonly code: string;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+/** Where a reader sends what it reads. */
+export interface SeriesSink {
+  /** A series becomes known; `index` counts from 0 in order of appearance. */
+  series(index: number, key: SeriesKey): void;
+  /** One observation at a UTC time in epoch milliseconds; `value` is NaN for a missing cell. */
+  sample(index: number, timestampMs: number, value: number): void;
+  /** A problem met while reading. */
+  issue?(issue: ReadIssue): void;
+}
+
+/** Progress of a long read. */
+export interface ReadProgress {
+  readonly file: string;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  /** Bytes per second so far. */
+  readonly rate: number;
+  /** Seconds left at that rate. */
+  readonly secondsLeft: number;
+}

@@ -1,0 +1,2 @@
+// Public API of core/placement; re-exported by core/src/index.ts.
+export {};
