@@ -1,0 +1,81 @@
+import { invalid } from '../errors.js';
+import {
+  datacenter2008, datacenter2016, hyperVServer, licensedCores2016, price, standard2016, standardEnterpriseMix,
+} from './licensingRules.js';
+import type { LicensedGuest, LicensingInput, LicensingOption, LicensingResult, Prices2008, Prices2016 } from './licensingTypes.js';
+
+/**
+ * Whether a guest needs a Windows licence: yes unless its `guestOS` is given and does not
+ * name Windows (Linux and other guests need none; an unnamed guest is counted as Windows).
+ *
+ * @example
+ * needsWindowsLicence({ guestOS: 'SLES 10' }) // => false
+ * needsWindowsLicence({})                     // => true
+ */
+export function needsWindowsLicence(guest: LicensedGuest): boolean {
+  return guest.guestOS === undefined || guest.guestOS.trim() === '' || /win/i.test(guest.guestOS);
+}
+
+function whole(value: unknown, path: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) invalid(path, `a whole number >= ${min}`, value);
+  return value;
+}
+
+function countGuests(vms: LicensingInput['vms']): number {
+  if (typeof vms === 'number') return whole(vms, 'licensing.vms', 0);
+  if (!Array.isArray(vms)) invalid('licensing.vms', 'a number of Windows guests, or a list of guests', vms);
+  return vms.filter(needsWindowsLicence).length;
+}
+
+const fewerLicences = (o: LicensingOption) => o.items.reduce((s, i) => s + i.count, 0);
+
+/**
+ * The cheapest Windows Server licensing of one virtualization host, with every option compared.
+ * 2008 / 2008 R2: Standard covers 1 VM, Enterprise 4, stackable in any mix; Datacenter per
+ * socket, unlimited. 2016 onward: all cores (at least 8 per socket, 16 per host); Standard
+ * covers 2 VMs per full licensing of the cores and stacks; Datacenter unlimited. With
+ * `hostOs: 'hyper-v-server'` (or `'cheapest'`) the free host with one licence per Windows guest.
+ * Ties go to the option with fewer licences. O(VMs).
+ *
+ * @example
+ * // 2008, 2 sockets, 10 VMs: Datacenter 2 x $2,999 = $5,998 beats 3 Enterprise ($8,997)
+ * cheapestLicensing({ era: '2008', sockets: 2, coresPerSocket: 4, vms: 10,
+ *   prices: { standard: 999, enterprise: 2999, datacenterPerSocket: 2999 } })
+ * // => { total: 5998, items: [{ edition: 'datacenter', count: 2, ... }], ... }
+ */
+export function cheapestLicensing(input: LicensingInput): LicensingResult {
+  const sockets = whole(input.sockets, 'licensing.sockets', 1);
+  const coresPerSocket = whole(input.coresPerSocket, 'licensing.coresPerSocket', 1);
+  const guests = countGuests(input.vms);
+  const hostOs = input.hostOs ?? 'windows';
+  if (!['windows', 'hyper-v-server', 'cheapest'].includes(hostOs)) invalid('licensing.hostOs', 'windows, hyper-v-server or cheapest', hostOs);
+  const options: LicensingOption[] = [];
+  let licensedCores: number | null = null;
+  let perGuest: number | undefined;
+  if (input.era === '2008') {
+    const p = input.prices as Prices2008;
+    const prices: Prices2008 = {
+      standard: price(p.standard, 'licensing.prices.standard'),
+      enterprise: price(p.enterprise, 'licensing.prices.enterprise'),
+      datacenterPerSocket: price(p.datacenterPerSocket, 'licensing.prices.datacenterPerSocket'),
+    };
+    perGuest = p.perGuest === undefined ? prices.standard : price(p.perGuest, 'licensing.prices.perGuest');
+    if (hostOs !== 'hyper-v-server') options.push(standardEnterpriseMix(guests, prices), datacenter2008(sockets, prices));
+  } else if (input.era === '2016') {
+    const p = input.prices as Prices2016;
+    const prices: Prices2016 = {
+      standardPer16Cores: price(p.standardPer16Cores, 'licensing.prices.standardPer16Cores'),
+      datacenterPer16Cores: price(p.datacenterPer16Cores, 'licensing.prices.datacenterPer16Cores'),
+    };
+    licensedCores = licensedCores2016(sockets, coresPerSocket);
+    if (p.perGuest !== undefined) perGuest = price(p.perGuest, 'licensing.prices.perGuest');
+    else if (hostOs !== 'windows') invalid('licensing.prices.perGuest', 'a per-guest price to price Hyper-V Server under the 2016 rules', undefined);
+    if (hostOs !== 'hyper-v-server') options.push(standard2016(guests, licensedCores, prices), datacenter2016(licensedCores, prices));
+  } else {
+    invalid('licensing.era', "'2008' (2008 and 2008 R2 rules) or '2016' (per-core rules of 2016 and later)", input.era);
+  }
+  if (hostOs !== 'windows') options.push(hyperVServer(guests, perGuest!));
+  options.sort((a, b) => a.total - b.total || fewerLicences(a) - fewerLicences(b));
+  const best = options[0]!;
+  return { total: best.total, items: best.items, windowsGuests: guests, licensedCores, options };
+}
