@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { jsonErrorOffset } from './jsonErrorOffset.js';
 import { HostplanError, parseHosts, parsePolicy, parseVms, type Host, type Policy, type Vm } from '@hostplan/core';
 
 /** Line and column (1-based) of a character offset in a text. */
@@ -23,13 +24,14 @@ export function lineColumn(text: string, offset: number): { line: number; column
  * parseJsonText('{"a": }', 'x.json') // throws 'x.json:1:7: invalid JSON: ...'
  */
 export function parseJsonText(text: string, file: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? lineColumn(text, Number(pos[1])) : undefined;
-    throw new HostplanError('parse-error', where ? `${file}:${where.line}:${where.column}` : file, `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, 'JSON', undefined);
+    const offset = jsonErrorOffset(body);
+    const where = lineColumn(body, Math.max(0, offset));
+    const found = offset >= body.length ? 'the end of the file' : JSON.stringify(body.slice(offset, offset + 12));
+    throw new HostplanError('parse-error', `${file}:${where.line}:${where.column}`, `invalid JSON: unexpected ${found}`, 'JSON', (e as Error).message);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Host } from '../model/host.js';
 import type { Policy, ResolvedPolicy } from '../model/policy.js';
-import { RESOURCES, RESOURCE_UNITS, zeroVector, type Resource, type ResourceVector } from '../model/resources.js';
+import { RESOURCES, RESOURCE_LABELS, RESOURCE_UNITS, zeroVector, type Resource, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import { hostCapacity, asResolved } from './hostCapacity.js';
 import { platformViolations } from './platformRules.js';
@@ -17,10 +17,10 @@ export function tolerance(limit: number): number {
 
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** Describes a shortfall: "needs 1,200 MB more memory: requested 4,152 MB, 2,952 MB free of 32,256 MB". */
+/** Describes a shortfall: "needs 1,128 MB more memory: requested 4,152 MB, 3,024 MB free of 32,256 MB". */
 export function shortfallMessage(resource: Resource, requested: number, available: number, capacity: number): string {
   const u = RESOURCE_UNITS[resource];
-  return `needs ${fmt(requested - available)} ${u} more ${resource}: requested ${fmt(requested)} ${u}, ${fmt(Math.max(0, available))} ${u} free of ${fmt(capacity)} ${u}`;
+  return `needs ${fmt(requested - available)} ${u} more ${RESOURCE_LABELS[resource]}: requested ${fmt(requested)} ${u}, ${fmt(Math.max(0, available))} ${u} free of ${fmt(capacity)} ${u}`;
 }
 
 /** The shortfalls of a demand vector against what is left of a capacity. */

@@ -45,3 +45,14 @@ export const RESOURCE_UNITS: Readonly<Record<Resource, string>> = {
   networkMbps: 'Mbps',
   vms: 'VMs',
 };
+
+/** Names of each resource for people, in messages and reports. */
+export const RESOURCE_LABELS: Readonly<Record<Resource, string>> = {
+  cpuGHz: 'CPU',
+  vcpus: 'vCPU allowance',
+  memoryMB: 'memory',
+  iops: 'storage IOPS',
+  storageGB: 'storage space',
+  networkMbps: 'guest network',
+  vms: 'running-VM slots',
+};

@@ -53,6 +53,8 @@ export function parseQuantity(value: unknown, unit: FieldUnit, path: string): nu
     if (!m) throw new HostplanError('invalid-unit', path, `expected a duration in months or years, got ${show(value)}`, 'months', value);
     return /^y/i.test(m[2]!) ? Number(m[1]) * 12 : Number(m[1]);
   }
+  const same = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([a-z/]+)$/i.exec(text);
+  if (same && same[2] === unit) return Number(same[1]); // no conversion, no rounding
   let parsed;
   try {
     parsed = math.unit(toMathjs(text));
