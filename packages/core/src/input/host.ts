@@ -3,7 +3,8 @@ import { NIC_ROLES, RAID_LEVELS, type DiskGroup, type Host, type Nic, type Stora
 import { bool, noUnknown, number, object, oneOf, string, type Raw } from './fields.js';
 import { parseDisksCompact, parseNicsCompact } from './compact.js';
 
-const HOST_FIELDS = ['id', 'model', 'sockets', 'coresPerSocket', 'threadsPerCore', 'clockGHz', 'memoryGB', 'storage', 'nics', 'platform', 'installation', 'unavailable', 'cluster'];
+/** Fields a host may have (the JSON Schema lists the same). */
+export const HOST_FIELDS = ['id', 'model', 'sockets', 'coresPerSocket', 'threadsPerCore', 'clockGHz', 'memoryGB', 'storage', 'nics', 'platform', 'installation', 'unavailable', 'cluster'];
 
 function disk(value: unknown, path: string): DiskGroup {
   const raw = object(value, path);

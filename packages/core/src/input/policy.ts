@@ -2,6 +2,9 @@ import type { Policy } from '../model/policy.js';
 import { RESOURCES } from '../model/resources.js';
 import { noUnknown, number, object, string, type Raw } from './fields.js';
 
+/** Fields a policy may have (the JSON Schema lists the same). */
+export const POLICY_FIELDS = ['platform', 'rootReserveMB', 'fullInstallationExtraMB', 'reserves', 'vcpuPerLp', 'targetUtilization', 'memoryOverhead', 'newVm', 'vhdIopsFactor', 'description'];
+
 /**
  * Reads a policy object (JSON), accepting unit strings for quantities; validation of ranges
  * happens in `resolvePolicy`.
@@ -11,7 +14,7 @@ import { noUnknown, number, object, string, type Raw } from './fields.js';
  */
 export function parsePolicy(value: unknown, path: string): Policy {
   const raw: Raw = object(value, path);
-  noUnknown(raw, ['platform', 'rootReserveMB', 'fullInstallationExtraMB', 'reserves', 'vcpuPerLp', 'targetUtilization', 'memoryOverhead', 'newVm', 'vhdIopsFactor', 'description'], path);
+  noUnknown(raw, POLICY_FIELDS, path);
   const out: Record<string, unknown> = {};
   if (raw.platform !== undefined) out.platform = typeof raw.platform === 'string' ? raw.platform : object(raw.platform, `${path}.platform`);
   const mb = (r: Raw, k: string, p: string) => number(r, k, p, { unit: 'MB', min: 0 });

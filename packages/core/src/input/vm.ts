@@ -1,7 +1,8 @@
 import { VHD_TYPES, type Vm } from '../model/vm.js';
 import { names, noUnknown, number, object, oneOf, string, type Raw } from './fields.js';
 
-const VM_FIELDS = ['id', 'vcpus', 'memoryGB', 'diskGB', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'guestOS', 'antiAffinity', 'affinity', 'role'];
+/** Fields a VM may have (the JSON Schema lists the same). */
+export const VM_FIELDS = ['id', 'vcpus', 'memoryGB', 'diskGB', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'guestOS', 'antiAffinity', 'affinity', 'role'];
 
 /**
  * Reads one VM from a plain object (JSON, or a CSV row's cells), accepting unit strings for
