@@ -43,6 +43,20 @@ export interface SeriesSink {
   sample(index: number, timestampMs: number, value: number): void;
   /** A problem met while reading. */
   issue?(issue: ReadIssue): void;
+  /** A record that is not a sample: sysstat `LINUX-RESTART` (counters reset) and `COM` comments. */
+  event?(event: ReadEvent): void;
+}
+
+/** A non-sample record met while reading (added for sysstat; optional for sinks). */
+export interface ReadEvent {
+  readonly kind: 'restart' | 'comment';
+  readonly host: string;
+  /** UTC epoch milliseconds. */
+  readonly timestampMs: number;
+  /** The record's text (`LINUX-RESTART\t(9 CPU)`, `COM Testing sysstat!`). */
+  readonly text: string;
+  readonly file: string;
+  readonly line: number;
 }
 
 /** Progress of a long read. */

@@ -1,0 +1,85 @@
+import { HostplanError } from '@hostplan/core';
+import type { ReadEvent, ReadIssue, SeriesKey, SeriesSink } from '../../series/types.js';
+import type { PerfFormat, ReadSummary, TimeZoneInfo } from '../types.js';
+
+/**
+ * The running state of one read: forwards to the sink, counts, collects issues and, in strict
+ * mode, throws on the first one. One per read; a class because the state is inherent.
+ */
+export class ReadContext {
+  rows = 0;
+  rowsSkipped = 0;
+  series = 0;
+  samples = 0;
+  missing = 0;
+  events = 0;
+  issueCount = 0;
+  firstTimestampMs: number | null = null;
+  lastTimestampMs: number | null = null;
+  format: PerfFormat = 'csv';
+  encoding = 'utf-8';
+  timeZone: TimeZoneInfo = { name: null, biasMinutes: 0, source: 'utc' };
+  readonly issues: ReadIssue[] = [];
+  private readonly warned = new Set<string>();
+
+  constructor(
+    readonly file: string,
+    readonly sink: SeriesSink,
+    readonly strict: boolean,
+    readonly maxIssues: number,
+  ) {}
+
+  /** Announces a series; returns its index. */
+  addSeries(key: SeriesKey): number {
+    const index = this.series++;
+    this.sink.series(index, key);
+    return index;
+  }
+
+  /** Records a row's timestamp for the summary. */
+  seeTime(timestampMs: number): void {
+    if (this.firstTimestampMs === null) this.firstTimestampMs = timestampMs;
+    this.lastTimestampMs = timestampMs;
+  }
+
+  issue(line: number, column: number, code: string, message: string, severity: 'error' | 'warning' = 'error'): void {
+    const issue: ReadIssue = { file: this.file, line, column, code, message, severity };
+    if (this.strict) throw new HostplanError('parse-error', `${this.file}:${line}:${column}`, `${code}: ${message}`);
+    this.issueCount++;
+    if (this.issues.length < this.maxIssues) this.issues.push(issue);
+    this.sink.issue?.(issue);
+  }
+
+  /** Issues a warning once per `key` (e.g. one unknown time zone per file). */
+  warnOnce(key: string, line: number, column: number, code: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.issue(line, column, code, message, 'warning');
+  }
+
+  event(event: Omit<ReadEvent, 'file'>): void {
+    this.events++;
+    this.sink.event?.({ ...event, file: this.file });
+  }
+
+  summary(bytes: number, elapsedMs: number): ReadSummary {
+    return {
+      file: this.file,
+      format: this.format,
+      encoding: this.encoding,
+      bytes,
+      rows: this.rows,
+      rowsSkipped: this.rowsSkipped,
+      series: this.series,
+      samples: this.samples,
+      missing: this.missing,
+      firstTimestampMs: this.firstTimestampMs,
+      lastTimestampMs: this.lastTimestampMs,
+      timeZone: this.timeZone,
+      issues: this.issues.slice(),
+      issueCount: this.issueCount,
+      events: this.events,
+      elapsedMs,
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import type { TextDecoder } from 'node:util';
+import type { ReadOptions } from '../types.js';
+import { parseCounterPath } from '../counterPath.js';
+import { parsePdhHeader } from '../pdhHeader.js';
+import { CellSpans, ESCAPED, MALFORMED, splitCells } from './cells.js';
+import type { ReadContext } from './context.js';
+import { cellText, excerpt, type FormatParser } from './formatParser.js';
+import { parseNumberBytes } from './parseNumber.js';
+import { parsePdhTimeBytes } from './pdhTime.js';
+
+/**
+ * PDH-CSV / PDH-TSV (perfmon, relog, typeperf, logman). Line 1: `"(PDH-CSV 4.0) (zone)(bias)"`
+ * then one counter path per column; then rows of a local timestamp and one value per counter,
+ * `" "` or `""` for missing. Rows with the wrong number of cells are skipped with an issue,
+ * never shifted.
+ */
+export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options: ReadOptions, separator: number): FormatParser {
+  const spans = new CellSpans();
+  let columns = -1; // cells per row, from the header
+  let biasMs = 0;
+  const sink = ctx.sink;
+
+  function header(buf: Uint8Array, start: number, end: number, lineNo: number): void {
+    const n = splitCells(buf, start, end, separator, false, spans);
+    const head = parsePdhHeader(cellText(decoder, buf, spans.starts[0]!, spans.ends[0]!, false));
+    if (!head) {
+      ctx.issue(lineNo, 1, 'not-pdh', `expected a "(PDH-CSV 4.0) (zone)(bias)" header cell, got ${excerpt(decoder, buf, spans.starts[0]!, spans.ends[0]!)}`);
+    }
+    if (options.timeZoneBiasMinutes !== undefined) {
+      ctx.timeZone = { name: head?.zoneName ?? null, biasMinutes: options.timeZoneBiasMinutes, source: 'option' };
+    } else if (head && head.biasMinutes !== null) {
+      ctx.timeZone = { name: head.zoneName, biasMinutes: head.biasMinutes, source: 'header' };
+    } else {
+      ctx.timeZone = { name: head?.zoneName ?? null, biasMinutes: 0, source: 'assumed-utc' };
+      const what = head?.zoneName ? `the time zone "${head.zoneName}" is truncated and has no bias` : 'the header has no time zone';
+      ctx.warnOnce('zone', lineNo, 1, 'time-zone-unknown', `${what}: local timestamps are treated as UTC; pass timeZoneBiasMinutes (UTC minus local) to correct them`);
+    }
+    biasMs = ctx.timeZone.biasMinutes * 60_000;
+    const seen = new Map<string, number>();
+    for (let i = 1; i < n; i++) {
+      const path = cellText(decoder, buf, spans.starts[i]!, spans.ends[i]!, (spans.flags[i]! & ESCAPED) !== 0);
+      const key = parseCounterPath(path);
+      if (key.counter === '') ctx.issue(lineNo, i + 1, 'bad-counter-path', `expected \\\\HOST\\Object(Instance)\\Counter, got ${JSON.stringify(path)}`, 'warning');
+      const before = seen.get(path);
+      if (before !== undefined) ctx.issue(lineNo, i + 1, 'duplicate-counter', `${JSON.stringify(path)} repeats column ${before}; both are kept as separate series`, 'warning');
+      seen.set(path, i + 1);
+      ctx.addSeries(key);
+    }
+    columns = n;
+  }
+
+  return {
+    line(buf, start, end, lineNo, complete) {
+      if (columns < 0) {
+        if (start === end) return;
+        header(buf, start, end, lineNo);
+        return;
+      }
+      if (start === end) return; // blank line: nothing to drop
+      const n = splitCells(buf, start, end, separator, false, spans);
+      ctx.rows++;
+      if (n !== columns) {
+        ctx.rowsSkipped++;
+        const truncated = !complete && n < columns;
+        ctx.issue(
+          lineNo,
+          Math.min(n, columns) + 1,
+          truncated ? 'truncated-row' : 'cell-count',
+          `expected ${columns} cells, found ${n}${truncated ? ' (the file ends mid-row)' : ''}; row skipped`,
+        );
+        return;
+      }
+      const flags = spans.flags;
+      const starts = spans.starts;
+      const ends = spans.ends;
+      if (!complete && (flags[n - 1]! & MALFORMED) !== 0) {
+        ctx.rowsSkipped++;
+        ctx.issue(lineNo, n, 'truncated-row', 'the file ends inside a quoted cell; row skipped');
+        return;
+      }
+      const local = parsePdhTimeBytes(buf, starts[0]!, ends[0]!);
+      if (Number.isNaN(local) || (flags[0]! & MALFORMED) !== 0) {
+        ctx.rowsSkipped++;
+        ctx.issue(lineNo, 1, 'bad-timestamp', `expected MM/dd/yyyy HH:mm:ss.fff, got ${excerpt(decoder, buf, starts[0]!, ends[0]!)}; row skipped`);
+        return;
+      }
+      const t = local + biasMs;
+      ctx.seeTime(t);
+      let missing = 0;
+      for (let i = 1; i < n; i++) {
+        const s = starts[i]!;
+        const e = ends[i]!;
+        let v: number;
+        if (e === s || (e === s + 1 && buf[s] === 32)) {
+          v = NaN;
+          missing++;
+        } else {
+          v = parseNumberBytes(buf, s, e);
+          if (v !== v || (flags[i]! & MALFORMED) !== 0) {
+            v = NaN;
+            missing++;
+            ctx.issue(lineNo, i + 1, 'non-numeric', `expected a number, got ${excerpt(decoder, buf, s, e)}; read as missing`);
+          }
+        }
+        sink.sample(i - 1, t, v);
+      }
+      ctx.samples += n - 1;
+      ctx.missing += missing;
+    },
+    end() {
+      if (columns < 0) ctx.issue(0, 0, 'empty-file', 'no PDH header line found');
+    },
+  };
+}

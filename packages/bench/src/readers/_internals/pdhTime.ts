@@ -1,0 +1,42 @@
+const D0 = 48;
+
+function digits(buf: Uint8Array, at: number, n: number): number {
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = buf[at + i]! - D0;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Parses perfmon's local timestamp `MM/dd/yyyy HH:mm:ss.fff` (the fraction is optional and may
+ * have 1 to 3 digits) from bytes `[start, end)` as if it were UTC; the caller adds the bias.
+ * Returns NaN when the text is not such a timestamp or a field is out of range.
+ *
+ * @example
+ * parsePdhTimeBytes(Buffer.from('09/19/2017 09:51:39.073'), 0, 23) // => Date.UTC(2017, 8, 19, 9, 51, 39, 73)
+ */
+export function parsePdhTimeBytes(buf: Uint8Array, start: number, end: number): number {
+  const len = end - start;
+  if (len < 19 || buf[start + 2] !== 47 || buf[start + 5] !== 47 || buf[start + 10] !== 32 || buf[start + 13] !== 58 || buf[start + 16] !== 58) return NaN;
+  const month = digits(buf, start, 2);
+  const day = digits(buf, start + 3, 2);
+  const year = digits(buf, start + 6, 4);
+  const hour = digits(buf, start + 11, 2);
+  const minute = digits(buf, start + 14, 2);
+  const second = digits(buf, start + 17, 2);
+  let ms = 0;
+  if (len > 19) {
+    if (buf[start + 19] !== 46 || len > 23 || len < 21) return NaN;
+    const f = digits(buf, start + 20, len - 20);
+    if (f < 0) return NaN;
+    ms = len === 21 ? f * 100 : len === 22 ? f * 10 : f;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return NaN;
+  const t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // 02/31 would roll over into March: reject days past the month's end
+  if (day > 28 && new Date(t).getUTCDate() !== day) return NaN;
+  return t;
+}

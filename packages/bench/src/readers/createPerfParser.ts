@@ -1,0 +1,116 @@
+import { TextDecoder } from 'node:util';
+import { HostplanError } from '@hostplan/core';
+import type { SeriesSink } from '../series/types.js';
+import type { ReadOptions, ReadSummary } from './types.js';
+import { ReadContext } from './_internals/context.js';
+import { createCsvParser } from './_internals/csvParser.js';
+import { detectFormat } from './_internals/detectFormat.js';
+import { chooseEncoding, type EncodingChoice } from './_internals/encoding.js';
+import type { FormatParser } from './_internals/formatParser.js';
+import { LineSplitter } from './_internals/lines.js';
+import { createPdhParser } from './_internals/pdhParser.js';
+import { createSarParser } from './_internals/sarParser.js';
+
+/** A push parser: feed it chunks of a file in order, then call `end()` for the summary. */
+export interface PerfParser {
+  /** Parses the next chunk (any size; lines may span chunks). Synchronous. */
+  push(chunk: Uint8Array): void;
+  /** Flushes the last line and returns the summary. */
+  end(): ReadSummary;
+  /** Bytes pushed so far. */
+  readonly bytes: number;
+}
+
+const SNIFF_LIMIT = 1 << 20;
+
+/**
+ * Creates a streaming parser that detects encoding and format from the first line, then sends
+ * series, samples and issues to `sink`. Memory grows with the number of series, not samples.
+ * The same bytes always give the same calls in the same order, so a second pass is exact.
+ *
+ * @example
+ * const parser = createPerfParser(sink, { file: 'host1.csv' });
+ * parser.push(chunk1); parser.push(chunk2);
+ * const summary = parser.end(); // summary.format => 'pdh'
+ */
+export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): PerfParser {
+  const started = performance.now();
+  const file = options.file ?? '<text>';
+  const ctx = new ReadContext(file, sink, options.strict ?? false, options.maxIssues ?? 200);
+  let bytes = 0;
+  let head: Uint8Array[] = [];
+  let headLength = 0;
+  let splitter: LineSplitter | null = null;
+  let transcoder: TextDecoder | null = null;
+  let parser: FormatParser | null = null;
+
+  function start(): void {
+    const all = concat(head, headLength);
+    head = [];
+    let choice: EncodingChoice;
+    try {
+      choice = chooseEncoding(all, options.encoding ?? 'auto', options.fallbackEncoding ?? 'windows-1252');
+    } catch {
+      throw new HostplanError('invalid-value', 'encoding', `unknown encoding ${JSON.stringify(options.encoding)}; expected a WHATWG label such as utf-8, utf-16le, windows-1252, windows-1251`);
+    }
+    ctx.encoding = choice.encoding;
+    let body = all.subarray(choice.bomLength);
+    if (choice.transcode) {
+      transcoder = new TextDecoder(choice.encoding, { ignoreBOM: true });
+      body = Buffer.from(transcoder.decode(body, { stream: true }), 'utf8');
+    }
+    const decoder = new TextDecoder(choice.transcode ? 'utf-8' : choice.encoding);
+    const nl = body.indexOf(10);
+    const firstLine = decoder.decode(body.subarray(0, nl < 0 ? body.length : nl));
+    const format = options.format === undefined || options.format === 'auto' ? detectFormat(firstLine) : options.format;
+    ctx.format = format;
+    if (format === 'pdh') {
+      const separator = /^"?\(PDH-TSV/.test(firstLine.trimStart()) || (firstLine.includes('\t') && !firstLine.includes('","')) ? 9 : 44;
+      parser = createPdhParser(ctx, decoder, options, separator);
+    } else if (format === 'sar') {
+      parser = createSarParser(ctx, decoder, options);
+    } else {
+      parser = createCsvParser(ctx, decoder, options);
+    }
+    const p = parser;
+    splitter = new LineSplitter((buf, s, e, lineNo, complete) => p.line(buf, s, e, lineNo, complete));
+    splitter.push(body);
+  }
+
+  return {
+    get bytes() {
+      return bytes;
+    },
+    push(chunk) {
+      bytes += chunk.length;
+      if (splitter) {
+        splitter.push(transcoder ? Buffer.from(transcoder.decode(chunk, { stream: true }), 'utf8') : chunk);
+        return;
+      }
+      head.push(Uint8Array.prototype.slice.call(chunk)); // a copy: callers reuse their buffer
+      headLength += chunk.length;
+      if (chunk.indexOf(10) >= 0 || headLength >= SNIFF_LIMIT) start();
+    },
+    end() {
+      if (!splitter) start();
+      if (transcoder) {
+        const rest = transcoder.decode();
+        if (rest) splitter!.push(Buffer.from(rest, 'utf8'));
+      }
+      splitter!.end();
+      parser!.end();
+      return ctx.summary(bytes, performance.now() - started);
+    },
+  };
+}
+
+function concat(parts: Uint8Array[], length: number): Buffer {
+  if (parts.length === 1 && Buffer.isBuffer(parts[0])) return parts[0];
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
