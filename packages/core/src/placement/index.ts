@@ -1,2 +1,6 @@
 // Public API of core/placement; re-exported by core/src/index.ts.
-export {};
+export * from './prng.js';
+export * from './vbp.js';
+export * from './lowerBound.js';
+export { CLASSIC_HEURISTICS, packClassic, type ClassicHeuristic, type FfdKey } from './heuristics.js';
+export * from './packVectors.js';
