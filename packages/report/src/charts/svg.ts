@@ -1,0 +1,54 @@
+import { escapeHtml } from '../html/escape.js';
+
+/**
+ * A coordinate rounded to one decimal: keeps the markup small and golden files stable.
+ *
+ * @example
+ * px(12.345) // => 12.3
+ */
+export function px(value: number): number {
+  const r = Math.round(value * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Margins around a chart's plotting area, in pixels. */
+export interface Margin {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/**
+ * The outer `<svg>` of a chart, with a title and description for screen readers. `kind` becomes
+ * a `data-chart` attribute that tests and the browser check look for.
+ *
+ * @example
+ * svgChart({ kind: 'histogram', width: 300, height: 200, title: 'Memory' }, '<g></g>')
+ * // => '<svg class="chart" data-chart="histogram" ...><title>Memory</title>...</svg>'
+ */
+export function svgChart(options: { kind: string; width: number; height: number; title: string; description?: string }, body: string): string {
+  const { kind, width, height, title, description } = options;
+  return `<svg class="chart" data-chart="${escapeHtml(kind)}" xmlns="http://www.w3.org/2000/svg" width="${px(width)}" height="${px(height)}" viewBox="0 0 ${px(width)} ${px(height)}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${description ? `<desc>${escapeHtml(description)}</desc>` : ''}${body}</svg>`;
+}
+
+/** SVG text, escaped. */
+export function svgText(x: number, y: number, text: string, attributes = ''): string {
+  return `<text x="${px(x)}" y="${px(y)}"${attributes ? ' ' + attributes : ''}>${escapeHtml(text)}</text>`;
+}
+
+/** Hands out ids unique within one report (clip paths, gradients); tests renumber them. */
+export interface IdSource {
+  next(prefix: string): string;
+}
+
+/**
+ * A fresh id source; ids read `prefix-1`, `prefix-2`, ...
+ *
+ * @example
+ * const ids = createIdSource(); ids.next('clip') // => 'clip-1'
+ */
+export function createIdSource(): IdSource {
+  let n = 0;
+  return { next: (prefix) => `${prefix}-${++n}` };
+}

@@ -1,0 +1,66 @@
+import { RESOURCES, type Resource } from '@hostplan/core';
+import { chartUtilisationMatrix } from '../../charts/utilisationMatrix.js';
+import { formatResource, RESOURCE_DISPLAY, resourceLabel } from '../../format/resources.js';
+import type { ReportFailover } from '../../input/types.js';
+import { escapeHtml } from '../escape.js';
+import { htmlTable } from '../table.js';
+import { figure, shownNote, type Section, type SectionContext } from './context.js';
+
+type Headroom = NonNullable<ReportFailover['headroom']>[number];
+
+/** Smallest free share over the resources: the host closest to full after the failure. */
+function tightest(h: Headroom): number {
+  let s = Infinity;
+  for (const r of RESOURCES) {
+    const c = h.capacity[r];
+    const f = h.free[r];
+    if (c && f !== undefined && Number.isFinite(c)) s = Math.min(s, f / c);
+  }
+  return s;
+}
+
+/**
+ * Failover: whether the plan survives the required host failures, the worst failure set, the
+ * headroom left on each surviving host after its VMs restart, and the VMs that would not.
+ *
+ * @example
+ * sectionFailover(ctx)?.id // => 'failover'
+ */
+export function sectionFailover(ctx: SectionContext): Section | null {
+  const f = ctx.input.failover;
+  if (!f) return null;
+  const worst = f.worstScenario;
+  let html = `<p class="${f.met ? 'status-ok' : 'status-bad'}"><strong>${f.met ? 'Failover met' : 'Failover not met'}</strong>: the plan tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'}${f.requiredFailures !== undefined ? ` (${f.requiredFailures} required)` : ''}.</p>`;
+  if (worst) {
+    html += `<p>Worst failure set: <strong>${escapeHtml(worst.failedHosts.join(', ') || 'none')}</strong>${worst.binding ? `; binding resource ${escapeHtml(RESOURCE_DISPLAY[worst.binding].label)}` : ''}.${worst.description ? ' ' + escapeHtml(worst.description) : ''}</p>`;
+  }
+  const headroom = f.headroom ?? [];
+  if (headroom.length) {
+    const resources = RESOURCES.filter((r) => headroom.some((h) => { const c = h.capacity[r]; return c !== undefined && c > 0 && Number.isFinite(c); }));
+    const shown = [...headroom].sort((a, b) => tightest(a) - tightest(b) || (a.host < b.host ? -1 : 1)).slice(0, ctx.options.maxHostRows);
+    const cell = (h: Headroom, r: Resource) => {
+      const c = h.capacity[r];
+      const fr = h.free[r];
+      if (c === undefined || fr === undefined) return null;
+      const k = RESOURCE_DISPLAY[r].factor;
+      return { used: (c - fr) * k, capacity: c * k };
+    };
+    html += figure(chartUtilisationMatrix({
+      kind: 'failover-headroom',
+      title: 'Use of surviving hosts after the worst failure set',
+      columns: resources.map(resourceLabel), units: resources.map((r) => RESOURCE_DISPLAY[r].unit), usedWord: 'in use after failover',
+      rows: shown.map((h) => ({ label: h.host, cells: resources.map((r) => cell(h, r)) })),
+    }), `Bars: use after the failed hosts' VMs restart, as a share of target; tightest hosts first${headroom.length > shown.length ? ` (${shown.length} of ${headroom.length})` : ''}.`);
+    html += htmlTable(['Host', ...resources.map((r) => `${RESOURCE_DISPLAY[r].label} free`)], shown.map((h) => [h.host, ...resources.map((r) => ({ text: formatResource(h.free[r], r), value: h.free[r] ?? NaN }))]), { numeric: resources.map((_, i) => i + 1), caption: 'Headroom left per surviving host.' });
+  }
+  const lost = f.notRestarted ?? [];
+  if (lost.length) {
+    const shown = lost.slice(0, ctx.options.maxTableRows);
+    html += `<h3>VMs that would not restart (${lost.length.toLocaleString('en-US')})</h3>` +
+      htmlTable(['VM', 'Why'], shown.map((v) => [v.vm, (v.reasons ?? []).slice(0, 3).map((r) => r.message).join('; ') + ((v.reasons?.length ?? 0) > 3 ? `; and ${v.reasons!.length - 3} more` : '')])) +
+      shownNote(shown.length, lost.length, 'the full list is in the JSON export');
+  } else if (headroom.length || worst) {
+    html += '<p>Every VM restarts in the worst failure set.</p>';
+  }
+  return { id: 'failover', title: 'Failover', html };
+}

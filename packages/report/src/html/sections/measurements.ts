@@ -1,0 +1,69 @@
+import { chartBands } from '../../charts/bandChart.js';
+import { chartHeatmap } from '../../charts/heatmap.js';
+import { chartHistogram } from '../../charts/histogram.js';
+import { chartPairedBars } from '../../charts/pairedBars.js';
+import { formatNumber, formatPercent } from '../../format/number.js';
+import { escapeHtml } from '../escape.js';
+import { htmlTable } from '../table.js';
+import { figure, shownNote, type Section, type SectionContext } from './context.js';
+
+/** Confidence as stars, e.g. `★★★☆☆`. */
+export function stars(n: number | undefined): string {
+  if (n === undefined || !Number.isFinite(n)) return '–';
+  const k = Math.max(0, Math.min(5, Math.round(n)));
+  return '★'.repeat(k) + '☆'.repeat(5 - k);
+}
+
+/**
+ * Measurements: alerts, utilisation over time with percentile bands and thresholds, the
+ * day-by-hour heatmap, distributions, sum of peaks versus peak of sum, and per-series summaries
+ * with coverage and confidence.
+ *
+ * @example
+ * sectionMeasurements(ctx)?.id // => 'measurements'
+ */
+export function sectionMeasurements(ctx: SectionContext): Section | null {
+  const m = ctx.input.measurements;
+  if (!m) return null;
+  const parts: string[] = [];
+  if (m.alerts?.length) {
+    parts.push('<h3>Alerts</h3>', ...m.alerts.slice(0, ctx.options.maxTableRows).map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>: ${escapeHtml(a.message)}</div>`), shownNote(Math.min(m.alerts.length, ctx.options.maxTableRows), m.alerts.length, 'the full list is in the JSON export'));
+  }
+  if (m.timeSeries?.length) {
+    parts.push('<h3>Utilisation over time</h3>');
+    for (const s of m.timeSeries) parts.push(figure(chartBands(s, ctx.ids), `${s.name}: median with p25–p75 and p5–p95 bands per window, maximum dotted, thresholds dashed (${s.unit}).`));
+  }
+  if (m.heatmaps?.length) {
+    parts.push('<h3>Time of day by day of week</h3>');
+    for (const h of m.heatmaps) parts.push(figure(chartHeatmap(h), `${h.name}: mean per day of week and hour (${h.unit}); grey cells have no data.`));
+  }
+  if (m.distributions?.length) {
+    parts.push('<h3>Distributions</h3><div class="grid2">');
+    for (const d of m.distributions) {
+      const sorted = d.values.filter(Number.isFinite).slice().sort((a, b) => a - b);
+      const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
+      const markers = sorted.length ? [{ label: 'p95', value: q(0.95)! }] : [];
+      parts.push(figure(chartHistogram(d.values, { title: d.name, xLabel: d.unit, yLabel: 'samples', markers, width: 440, height: 200 }), `${d.name} (${d.unit}): ${sorted.length.toLocaleString('en-US')} samples.`));
+    }
+    parts.push('</div>');
+  }
+  if (m.peakCoincidence?.length) {
+    const rows = [...m.peakCoincidence].sort((a, b) => b.sumOfPeaks - a.sumOfPeaks).slice(0, ctx.options.maxHostRows);
+    const unit = rows[0]?.unit ?? '';
+    parts.push('<h3>Sum of peaks versus peak of sum</h3><p>Adding every VM\'s own peak over-states what a host sees; the peak of the summed series is what it must carry.</p>',
+      figure(chartPairedBars({ kind: 'peak-coincidence', title: `Sum of peaks and peak of sum per host (${unit})`, unit, names: ['sum of peaks', 'peak of sum'], rows: rows.map((r) => ({ label: r.host, a: r.sumOfPeaks, b: r.peakOfSum })) }), 'Per host: the lower bar is what sizing on coincident demand needs.'),
+      htmlTable(['Host', 'Sum of peaks', 'Peak of sum', 'Saving'], rows.map((r) => [r.host, { text: `${formatNumber(r.sumOfPeaks)} ${r.unit}`, value: r.sumOfPeaks }, { text: `${formatNumber(r.peakOfSum)} ${r.unit}`, value: r.peakOfSum },
+        { text: r.sumOfPeaks > 0 ? formatPercent(1 - r.peakOfSum / r.sumOfPeaks) : '–', value: r.sumOfPeaks > 0 ? 1 - r.peakOfSum / r.sumOfPeaks : NaN }]), { numeric: [1, 2, 3] }),
+      shownNote(rows.length, m.peakCoincidence.length, 'the full list is in the JSON export'));
+  }
+  if (m.summaries?.length) {
+    const rows = m.summaries.slice(0, ctx.options.maxTableRows);
+    parts.push('<h3>Series and confidence</h3>', htmlTable(['Series', 'Unit', 'Samples', 'Coverage', 'Confidence', 'Mean', 'p50', 'p95', 'p99', 'Max'], rows.map((s) => [
+      s.name, s.unit, { text: formatNumber(s.count, 0), value: s.count }, { text: formatPercent(s.coverage), value: s.coverage ?? NaN },
+      { text: `<span class="stars" title="${escapeHtml(s.confidenceStars ?? '–')} of 5">${stars(s.confidenceStars)}</span>`, value: s.confidenceStars ?? NaN, html: true },
+      ...([s.mean, s.p50, s.p95, s.p99, s.max] as const).map((v) => ({ text: formatNumber(v), value: v ?? NaN })),
+    ]), { numeric: [2, 3, 4, 5, 6, 7, 8, 9], caption: 'Confidence: 1–5 stars from the share of expected samples present (0–20 % = 1 star … 81–100 % = 5 stars).' }),
+    shownNote(rows.length, m.summaries.length, 'the full list is in the JSON export'));
+  }
+  return parts.length ? { id: 'measurements', title: 'Measurements', html: parts.join('') } : null;
+}

@@ -1,0 +1,217 @@
+import type { Assumption, Resource, ResourceVector } from '@hostplan/core';
+
+/**
+ * What a report is made from. Every section is optional: the HTML report shows a section only
+ * when its data is here. The shapes are deliberately loose (partial resource vectors, plain
+ * strings for reasons) so that core's `PlacementPlan` and the other modules' results fit as they
+ * are, and files written by other commands can be adapted with a thin layer (see `fromJson.ts`).
+ */
+export interface ReportInput {
+  /** Title at the top of the HTML report. @defaultValue `'Capacity plan'` */
+  readonly title?: string;
+  /** When the inputs were produced, as ISO 8601 text; rendering reads no clock. */
+  readonly generatedAt?: string;
+  readonly plan?: ReportPlan;
+  /** Size and group of each VM, for the placement map and the CSV. */
+  readonly vms?: readonly ReportVm[];
+  readonly failover?: ReportFailover;
+  readonly sizing?: ReportSizing;
+  readonly costs?: ReportCosts;
+  readonly priceSheet?: readonly PriceLine[];
+  readonly measurements?: ReportMeasurements;
+  /** Idle, oversized and powered-off VMs with a suggested size. */
+  readonly rightsizing?: readonly RightsizingFinding[];
+  readonly growth?: ReportGrowth;
+  /** Every default and input that shaped the numbers (merged with the plan's own). */
+  readonly assumptions?: readonly Assumption[];
+}
+
+/** A partial resource vector: absent resources are not shown. */
+export type LooseVector = Partial<Readonly<ResourceVector>>;
+
+/** A reason in any of core's shapes: only `message` is required. */
+export interface ReportReason {
+  readonly kind?: string;
+  readonly host?: string;
+  readonly message: string;
+}
+
+/** A placement plan; core's `PlacementPlan` is assignable to it. */
+export interface ReportPlan {
+  readonly placements: readonly { readonly vm: string; readonly host: string }[];
+  readonly unplaced: readonly { readonly vm: string; readonly reasons: readonly ReportReason[] }[];
+  readonly hosts: readonly ReportHost[];
+  readonly summary?: {
+    readonly hostsUsed?: number;
+    readonly lowerBound?: number;
+    readonly vmsPlaced?: number;
+    readonly vmsUnplaced?: number;
+    readonly binding?: Resource | null;
+  };
+  readonly assumptions?: readonly Assumption[];
+}
+
+/** Use of one host; core's `HostUse` is assignable to it. */
+export interface ReportHost {
+  readonly id: string;
+  readonly model?: string;
+  /** Demand placed on the host, overhead included. */
+  readonly used: LooseVector;
+  /** What placement may use: after reserves and the target utilisation ceiling. */
+  readonly capacity: LooseVector;
+  /** Before reserves and ceilings (core's `HostCapacity.total`); draws the reserve line. */
+  readonly total?: LooseVector;
+  /** Held back by reserves (core's `HostCapacity.reserved`). */
+  readonly reserved?: LooseVector;
+  readonly binding?: Resource | null;
+  readonly vms?: readonly string[];
+}
+
+/** One VM as the placement map and the CSV see it. */
+export interface ReportVm {
+  readonly id: string;
+  /** Anti-affinity group, service or tenant: colours the placement map. */
+  readonly group?: string;
+  readonly size?: LooseVector;
+}
+
+/** The answer of the failover check. */
+export interface ReportFailover {
+  /** Host failures the plan survives (k). */
+  readonly toleratedFailures: number;
+  /** Host failures the policy asks for. */
+  readonly requiredFailures?: number;
+  readonly met: boolean;
+  /** The failure set that leaves the least headroom. */
+  readonly worstScenario?: {
+    readonly failedHosts: readonly string[];
+    readonly binding?: Resource | null;
+    readonly description?: string;
+  };
+  /** Headroom per surviving host after the worst failure set's VMs are re-placed. */
+  readonly headroom?: readonly { readonly host: string; readonly free: LooseVector; readonly capacity: LooseVector }[];
+  /** VMs that would not restart anywhere in the worst scenario. */
+  readonly notRestarted?: readonly { readonly vm: string; readonly reasons?: readonly ReportReason[] }[];
+}
+
+/** How many hosts of which model the demand needs. */
+export interface ReportSizing {
+  readonly hostsNeeded: number;
+  readonly hostModel?: string;
+  readonly binding?: Resource | null;
+  /** max over resources of ceil(total demand / host capacity). */
+  readonly lowerBound?: number;
+  /** Spare hosts added for failover, included in `hostsNeeded`. */
+  readonly spareHosts?: number;
+  /** Alternatives considered, cheapest first. */
+  readonly options?: readonly { readonly model: string; readonly hosts: number; readonly costPerMonth?: number; readonly note?: string }[];
+}
+
+/** Cost categories the report knows; others are shown as written. */
+export type CostCategory = 'hardware' | 'licences' | 'power' | 'rack' | 'administration' | (string & {});
+
+/** What the farm costs, per category. */
+export interface ReportCosts {
+  /** ISO 4217 code or symbol. @defaultValue `'USD'` */
+  readonly currency?: string;
+  /** Every amount is per this period. @defaultValue `'month'` */
+  readonly period?: 'month' | 'year';
+  readonly lines: readonly { readonly category: CostCategory; readonly amount: number; readonly note?: string }[];
+  /** VMs the cost is shared by; cost per VM = total / vmCount. */
+  readonly vmCount?: number;
+}
+
+/** One line of the price sheet every cost figure comes from. */
+export interface PriceLine {
+  readonly item: string;
+  readonly unit: string;
+  readonly unitPrice: number;
+  readonly currency?: string;
+  readonly quantity?: number;
+  readonly source?: string;
+}
+
+/** Statistics over measured series (bench). */
+export interface ReportMeasurements {
+  /** Per series: percentiles, coverage and confidence. */
+  readonly summaries?: readonly SeriesSummaryRow[];
+  /** Utilisation over time with percentile bands. */
+  readonly timeSeries?: readonly BandSeries[];
+  /** Time of day by day of week. */
+  readonly heatmaps?: readonly HeatmapData[];
+  /** Distributions of a measured value (raw values; binned when drawn). */
+  readonly distributions?: readonly { readonly name: string; readonly unit: string; readonly values: readonly number[] }[];
+  /** Sum of each VM's peak versus the peak of the summed series, per host. */
+  readonly peakCoincidence?: readonly { readonly host: string; readonly unit: string; readonly sumOfPeaks: number; readonly peakOfSum: number }[];
+  /** Alerts raised from the measurements (thresholds crossed, gaps, clock problems). */
+  readonly alerts?: readonly { readonly severity: 'info' | 'warning' | 'critical'; readonly subject: string; readonly message: string }[];
+}
+
+/** One measured series, summarised. */
+export interface SeriesSummaryRow {
+  readonly name: string;
+  readonly unit: string;
+  readonly count: number;
+  /** Share of expected samples present, 0..1. */
+  readonly coverage?: number;
+  /** 1..5 stars from coverage (Azure Migrate's scale). */
+  readonly confidenceStars?: number;
+  readonly mean?: number;
+  readonly p50?: number;
+  readonly p95?: number;
+  readonly p99?: number;
+  readonly max?: number;
+}
+
+/** A series over time, each point a window summarised by percentiles. */
+export interface BandSeries {
+  readonly name: string;
+  readonly unit: string;
+  readonly points: readonly BandPoint[];
+  readonly thresholds?: readonly { readonly label: string; readonly value: number }[];
+}
+
+/** One time window: percentiles of the samples in it. */
+export interface BandPoint {
+  /** Window start, UTC epoch milliseconds. */
+  readonly timestampMs: number;
+  readonly p50: number;
+  readonly p5?: number;
+  readonly p25?: number;
+  readonly p75?: number;
+  readonly p95?: number;
+  readonly max?: number;
+}
+
+/** Values by day of week (0 = Monday) and hour of day (0..23, UTC unless the name says). */
+export interface HeatmapData {
+  readonly name: string;
+  readonly unit: string;
+  readonly cells: readonly { readonly day: number; readonly hour: number; readonly value: number }[];
+}
+
+/** A VM that could give capacity back. */
+export interface RightsizingFinding {
+  readonly vm: string;
+  readonly kind: 'idle' | 'oversized' | 'powered-off' | 'undersized';
+  readonly current: LooseVector;
+  readonly suggested: LooseVector;
+  /** The figures behind the finding, e.g. `p95 CPU 3 % of 8 vCPUs over 30 days`. */
+  readonly evidence: string;
+}
+
+/** Growth of demand and when capacity runs out. */
+export interface ReportGrowth {
+  readonly resource: Resource;
+  readonly unit: string;
+  /** Observed and projected totals, by month start (UTC epoch ms). */
+  readonly history: readonly { readonly timestampMs: number; readonly used: number }[];
+  readonly projection?: readonly { readonly timestampMs: number; readonly used: number }[];
+  readonly capacity: number;
+  /** Growth per month as a share, e.g. 0.02 for 2 %. */
+  readonly monthlyGrowth?: number;
+  /** Days until demand reaches capacity; null when it never does within the projection. */
+  readonly daysRemaining: number | null;
+  /** Warn below this many days. @defaultValue 120 */
+  readonly warningDays?: number;
+}
