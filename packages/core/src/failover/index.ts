@@ -1,2 +1,9 @@
 // Public API of core/failover; re-exported by core/src/index.ts.
-export {};
+export * from './types.js';
+export * from './combinations.js';
+export * from './clusters.js';
+export * from './hostLoads.js';
+export * from './bestFitReplace.js';
+export * from './seedRule.js';
+export * from './slotPolicy.js';
+export * from './checkFailover.js';

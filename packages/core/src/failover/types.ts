@@ -1,0 +1,124 @@
+import type { Host } from '../model/host.js';
+import type { ResolvedPolicy, Policy } from '../model/policy.js';
+import type { Resource, ResourceVector } from '../model/resources.js';
+import type { Vm } from '../model/vm.js';
+import type { Assumption, Placement, Unplaced } from '../plan/types.js';
+
+/** What a re-placement engine is asked: put `displaced` VMs onto the hosts not marked unavailable, the `pinned` ones staying put. */
+export interface ReplaceRequest {
+  /** Every host of the cluster; failed hosts are marked `unavailable`. */
+  readonly hosts: readonly Host[];
+  /** Every VM of the cluster (pinned and displaced). */
+  readonly vms: readonly Vm[];
+  /** VMs that stay where they are. */
+  readonly pinned: readonly Placement[];
+  /** Ids of the VMs to restart elsewhere. */
+  readonly displaced: readonly string[];
+  readonly policy: ResolvedPolicy;
+}
+
+/** Where the displaced VMs restart, and those that fit nowhere with per-host reasons. */
+export interface ReplaceResult {
+  readonly placements: readonly Placement[];
+  readonly unplaced: readonly Unplaced[];
+}
+
+/** A re-placement engine (the placement engine, or the built-in best fit). */
+export type Replacer = (request: ReplaceRequest) => ReplaceResult;
+
+/** One failure set and what happens to the failed hosts' VMs. */
+export interface FailoverScenario {
+  readonly cluster: string;
+  readonly failed: readonly string[];
+  /** Where each displaced VM restarts (the others stay where they are). */
+  readonly placements: readonly Placement[];
+  readonly unplaced: readonly Unplaced[];
+  /** Highest used / limit per resource over the survivors after the restart. */
+  readonly peakUtilization: Readonly<Record<Resource, number>>;
+  /** The resource nearest its limit after the restart (or most often short for the unplaced). */
+  readonly binding: Resource | null;
+  /** `exhaustive`, `most-loaded` or `sampled`: how this set was chosen. */
+  readonly chosenAs: 'exhaustive' | 'most-loaded' | 'sampled';
+}
+
+/** How a cluster's failure sets were covered. */
+export interface ClusterCoverage {
+  readonly cluster: string;
+  readonly hosts: readonly string[];
+  readonly vms: number;
+  /** Number of k-host failure sets, C(hosts, k). */
+  readonly sets: number;
+  readonly checked: number;
+  readonly exhaustive: boolean;
+  readonly mostLoaded: number;
+  readonly sampled: number;
+  readonly tolerates: boolean;
+}
+
+/** What another rule concludes on the same farm, and how it compares with re-placement. */
+export interface RuleComparison<D> {
+  readonly tolerates: boolean;
+  /** `agrees`, or how the rule errs against re-placement. */
+  readonly verdict: 'agrees' | 'too conservative' | 'too optimistic';
+  readonly clusters: readonly D[];
+}
+
+/** The seed's rule on one cluster: the passive capacity must hold the load of the k most heavily used nodes. */
+export interface SeedRuleCluster {
+  readonly cluster: string;
+  readonly tolerates: boolean;
+  /** `passive-nodes` when the cluster has empty hosts; otherwise the spare capacity of the other hosts. */
+  readonly basis: 'passive-nodes' | 'spare-capacity';
+  readonly heaviest: readonly string[];
+  readonly passive: readonly string[];
+  readonly required: ResourceVector;
+  readonly available: ResourceVector;
+  readonly binding: Resource | null;
+  readonly rule: string;
+}
+
+/** VMware HA's slot policy on one cluster. */
+export interface SlotPolicyCluster {
+  readonly cluster: string;
+  readonly tolerates: boolean;
+  readonly slotCpuGHz: number;
+  readonly slotMemoryMB: number;
+  readonly slotsPerHost: Readonly<Record<string, number>>;
+  /** Slots left after losing the k hosts with the most slots. */
+  readonly slotsAfterFailure: number;
+  readonly vms: number;
+  readonly rule: string;
+}
+
+/** Options of `checkFailover`. */
+export interface FailoverOptions {
+  /** The VMs of the plan (the plan names them by id). */
+  readonly vms: readonly Vm[];
+  /** Host failures to survive. @defaultValue 1 */
+  readonly k?: number;
+  readonly policy?: Policy | ResolvedPolicy;
+  /** Failure sets checked per cluster before falling back to most-loaded sets plus a seeded sample. @defaultValue 1000 */
+  readonly maxScenarios?: number;
+  /** Seed of the sample (core has no randomness of its own). @defaultValue 1 */
+  readonly seed?: number;
+  /** The re-placement engine. @defaultValue the placement engine when available, else {@link bestFitReplace} */
+  readonly replace?: Replacer;
+  /** Smallest CPU slot, GHz (VMware's default reservation of 32 MHz). @defaultValue 0.032 */
+  readonly minSlotCpuGHz?: number;
+}
+
+/** The answer of `checkFailover`. */
+export interface FailoverResult {
+  readonly k: number;
+  /** True when no failure set checked leaves a VM unplaced (every set when `exhaustive`). */
+  readonly tolerates: boolean;
+  /** True when every failure set of every cluster was checked. */
+  readonly exhaustive: boolean;
+  readonly scenarios: readonly FailoverScenario[];
+  /** The scenario with the most unplaced VMs, then the highest peak utilisation. */
+  readonly worst: FailoverScenario | null;
+  readonly binding: Resource | null;
+  readonly clusters: readonly ClusterCoverage[];
+  readonly comparisons: { readonly seedRule: RuleComparison<SeedRuleCluster>; readonly slotPolicy: RuleComparison<SlotPolicyCluster> };
+  readonly assumptions: readonly Assumption[];
+}
