@@ -1,0 +1,151 @@
+import { HostplanError } from '@hostplan/core';
+import type { ReadIssue, SeriesKey } from '../series/types.js';
+import { PromStatisticsCollector } from './collectStatistics.js';
+import { promPushdownStatistics } from './pushdown.js';
+import { expandPromRate, PROM_PRESETS, type PromPresetName, type PromQuerySpec } from './presets.js';
+import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
+import { redactedUrl } from './redact.js';
+import { alignPromWindow, parsePromDurationMs, parsePromTimeMs, promWindowPoints } from './time.js';
+import type { PrometheusEndpoint, PromSeriesStatistics } from './types.js';
+
+export interface PrometheusBenchOptions {
+  readonly endpoint: PrometheusEndpoint;
+  /** PromQL expressions (named `q1`, `q2`... unless given as specs); or use `preset` / `mapping`. */
+  readonly queries?: readonly (string | PromQuerySpec)[];
+  /** A preset of queries per exporter. */
+  readonly preset?: PromPresetName;
+  /** Window start: RFC 3339, Unix seconds, `now-7d`, or epoch milliseconds as a number. */
+  readonly from: string | number;
+  /** Window end, as `from`. */
+  readonly to: string | number;
+  /** Evaluation step: `30s`, `1m`, seconds, or milliseconds as a number. */
+  readonly step: string | number;
+  /** Statistics computed by the engine (one small request per query) instead of fetching samples. @defaultValue false */
+  readonly pushdown?: boolean;
+  /** Window of `rate()` in presets and mapping files (`$rate`). @defaultValue '5m' */
+  readonly rateWindow?: string;
+  /** Raw mode: points per series per request. @defaultValue 11000 */
+  readonly maxPointsPerChunk?: number;
+  /** What `now` means in relative times. @defaultValue Date.now() */
+  readonly nowMs?: number;
+}
+
+/** One series in the output: its key (with `labels`) and the same statistics fields as file series. */
+export type PrometheusSeriesOutput = Omit<SeriesKey, 'labels'> & PromSeriesStatistics & {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly resource: string;
+  readonly entity: 'host' | 'vm';
+  readonly unit: string | null;
+  /** Evaluation instants in the window: the most samples the series can have. */
+  readonly expected: number;
+};
+
+export interface PrometheusBenchResult {
+  readonly source: {
+    readonly kind: 'prometheus';
+    /** The endpoint without credentials. */
+    readonly url: string;
+    readonly mode: 'raw' | 'pushdown';
+    readonly from: string;
+    readonly to: string;
+    readonly stepSeconds: number;
+    readonly queries: readonly { readonly name: string; readonly expr: string; readonly resource: string; readonly entity: string; readonly unit: string | null }[];
+  };
+  readonly series: readonly PrometheusSeriesOutput[];
+  readonly issues: readonly ReadIssue[];
+  readonly assumptions: readonly { readonly name: string; readonly value: string | number; readonly why: string }[];
+  /** What the run cost: requests sent, response bytes received (decoded), and wall time. */
+  readonly cost: { readonly requests: number; readonly bytes: number; readonly milliseconds: number };
+}
+
+function resolveQueries(o: PrometheusBenchOptions): PromQuerySpec[] {
+  const fromPreset = o.preset ? PROM_PRESETS[o.preset] : undefined;
+  if (o.preset && !fromPreset) throw new HostplanError('invalid-value', 'preset', `expected one of ${Object.keys(PROM_PRESETS).join(', ')}, got ${JSON.stringify(o.preset)}`, Object.keys(PROM_PRESETS).join(', '), o.preset);
+  const own = (o.queries ?? []).map((q, i) => (typeof q === 'string' ? { name: `q${i + 1}`, expr: q } : q));
+  const all = [...(fromPreset ?? []), ...own];
+  if (all.length === 0) throw new HostplanError('missing-field', 'queries', 'give at least one query, a preset or a mapping file', 'a query', undefined);
+  const names = new Set<string>();
+  for (const q of all) {
+    if (names.has(q.name)) throw new HostplanError('duplicate-id', `queries.${q.name}`, `duplicate query name ${JSON.stringify(q.name)}`, 'a unique name', q.name);
+    names.add(q.name);
+  }
+  return all;
+}
+
+const asMs = (v: string | number, path: string, kind: 'time' | 'duration', nowMs: number) =>
+  typeof v === 'number' ? v : kind === 'time' ? parsePromTimeMs(v, path, nowMs) : parsePromDurationMs(v, path);
+
+/**
+ * Statistics of every series of a Prometheus-compatible endpoint over a window, in the same
+ * JSON shape as file series (each series with its `labels`). Raw mode streams `query_range`
+ * in chunks through the same sink contract as the file readers; push-down mode asks the engine
+ * for the statistics (see `promPushdownStatistics`). The window is aligned to whole steps, and
+ * that alignment, the rate window and the standard deviation's divisor are listed in
+ * `assumptions`.
+ *
+ * @example
+ * const r = await benchFromPrometheus({ endpoint: { url: 'http://127.0.0.1:9090' }, preset: 'node', from: 'now-7d', to: 'now', step: '1m', pushdown: true });
+ * r.series[0].p95 // => 37.5
+ */
+export async function benchFromPrometheus(options: PrometheusBenchOptions): Promise<PrometheusBenchResult> {
+  const started = performance.now();
+  const nowMs = options.nowMs ?? Date.now();
+  const rateWindow = options.rateWindow ?? '5m';
+  parsePromDurationMs(rateWindow, 'rateWindow');
+  const queries = resolveQueries(options);
+  const requested = { startMs: asMs(options.from, 'from', 'time', nowMs), endMs: asMs(options.to, 'to', 'time', nowMs), stepMs: asMs(options.step, 'step', 'duration', nowMs) };
+  const w = alignPromWindow(requested);
+  const mode = options.pushdown ? 'pushdown' : 'raw';
+  const issues: ReadIssue[] = [];
+  const series: PrometheusSeriesOutput[] = [];
+  let requests = 0;
+  let bytes = 0;
+  const expected = promWindowPoints(w);
+  for (const q of queries) {
+    const expr = expandPromRate(q.expr, rateWindow);
+    const object = q.resource ?? 'other';
+    const extra = { resource: object, entity: q.entity ?? 'host', unit: q.unit ?? null, expected } as const;
+    let found: { key: SeriesKey; stats: PromSeriesStatistics }[];
+    if (options.pushdown) {
+      const r = await promPushdownStatistics(options.endpoint, expr, w, { name: q.name, object });
+      requests += r.requests;
+      bytes += r.bytes;
+      issues.push(...r.issues);
+      found = [...r.series];
+    } else {
+      const sink = new PromStatisticsCollector();
+      const r = await streamPromRange(options.endpoint, expr, w, sink, { name: q.name, object, maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES });
+      requests += r.requests;
+      bytes += r.bytes;
+      issues.push(...sink.issues);
+      found = sink.results();
+    }
+    if (found.length === 0) {
+      issues.push({ file: redactedUrl(options.endpoint.url), line: 0, column: 0, code: 'no-series', message: `${q.name}: the query returned no series in the window`, severity: 'warning' });
+    }
+    for (const { key, stats } of found) series.push({ ...key, labels: key.labels ?? {}, ...stats, ...extra });
+  }
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const assumptions = [
+    { name: 'window', value: `${iso(w.startMs)} .. ${iso(w.endMs)}`, why: requested.startMs !== w.startMs || requested.endMs !== w.endMs ? `aligned to whole steps from ${iso(requested.startMs)} .. ${iso(requested.endMs)}, so raw and push-down modes evaluate at the same instants` : 'as given (already whole steps)' },
+    { name: 'stepSeconds', value: w.stepMs / 1000, why: 'one value per series per step (Prometheus takes the latest sample within its lookback, 5 minutes by default)' },
+    { name: 'rateWindow', value: rateWindow, why: 'range of rate() for counters in presets and mapping files; at least four scrape intervals' },
+    { name: 'stddev', value: 'population', why: 'divides by the count, as Prometheus stddev_over_time does' },
+    { name: 'percentiles', value: 'type 7', why: 'linear interpolation between closest ranks, as Prometheus quantile_over_time and simple-statistics compute' },
+  ];
+  return {
+    source: {
+      kind: 'prometheus',
+      url: redactedUrl(options.endpoint.url),
+      mode,
+      from: iso(w.startMs),
+      to: iso(w.endMs),
+      stepSeconds: w.stepMs / 1000,
+      queries: queries.map((q) => ({ name: q.name, expr: expandPromRate(q.expr, rateWindow), resource: q.resource ?? 'other', entity: q.entity ?? 'host', unit: q.unit ?? null })),
+    },
+    series,
+    issues,
+    assumptions,
+    cost: { requests, bytes, milliseconds: Math.round(performance.now() - started) },
+  };
+}

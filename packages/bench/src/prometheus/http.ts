@@ -1,0 +1,136 @@
+import { PrometheusError, type PrometheusErrorCode } from './errors.js';
+import { redactedUrl, redactText, promSecretsOf } from './redact.js';
+import type { PromResponse, PrometheusEndpoint } from './types.js';
+
+const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Statuses worth another attempt: rate limited, or the server (or a proxy) failed. */
+const retryableStatus = (status: number) => status === 429 || (status >= 500 && status <= 599);
+
+/** Seconds or an HTTP date, as `Retry-After` allows; undefined when absent or unreadable. */
+export function promRetryAfterMs(header: string | null, nowMs: number): number | undefined {
+  if (!header) return undefined;
+  const s = header.trim();
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s) * 1000;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : Math.max(0, t - nowMs);
+}
+
+interface Attempt {
+  readonly retry: boolean;
+  readonly code: PrometheusErrorCode;
+  readonly message: string;
+  readonly status?: number;
+  readonly waitMs?: number;
+}
+
+function bodyMessage(text: string): string {
+  try {
+    const j = JSON.parse(text) as { errorType?: string; error?: string };
+    if (j && typeof j.error === 'string') return `${j.errorType ?? 'error'}: ${j.error}`;
+  } catch {
+    // not JSON: show the start of the text
+  }
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 200 ? `${t.slice(0, 197)}...` : t;
+}
+
+/**
+ * Sends one API request (`POST /api/v1/<api>` with form parameters, so long queries and
+ * credentials stay out of URLs and logs) with a timeout per attempt and retries with
+ * exponential backoff on 429, 5xx, timeouts, broken connections, truncated and malformed
+ * bodies, honouring `Retry-After`. A `status: "error"` answer (bad query) is not retried.
+ * Errors are {@link PrometheusError}s whose text never holds a secret.
+ *
+ * @example
+ * const { data } = await promRequest<{ resultType: string }>({ url: 'http://127.0.0.1:9090' }, 'query', { query: 'up' });
+ * data.resultType // => 'vector'
+ */
+export async function promRequest<T>(endpoint: PrometheusEndpoint, api: string, params: Readonly<Record<string, string>>): Promise<PromResponse<T>> {
+  const {
+    timeoutMs = 30_000,
+    retries = 4,
+    backoffMs = 500,
+    maxBackoffMs = 30_000,
+    fetch: doFetch = globalThis.fetch,
+    sleep = sleepReal,
+  } = endpoint;
+  const secrets = promSecretsOf(endpoint);
+  const base = endpoint.url.replace(/\/+$/, '');
+  const url = `${base}/api/v1/${api}`;
+  const where = redactedUrl(url);
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'application/json',
+    ...endpoint.headers,
+  };
+  if (endpoint.bearerToken) headers.Authorization = `Bearer ${endpoint.bearerToken}`;
+  const target = new URL(url);
+  if (target.username || target.password) {
+    headers.Authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+    target.username = '';
+    target.password = '';
+  }
+  const body = new URLSearchParams(params).toString();
+
+  let last: Attempt | undefined;
+  for (let attempt = 1; attempt <= retries + 1; attempt++) {
+    if (last) {
+      const backoff = Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 2));
+      await sleep(Math.min(maxBackoffMs, last.waitMs ?? backoff));
+    }
+    const outcome = await once<T>(doFetch, target.toString(), headers, body, timeoutMs);
+    if ('data' in outcome) return outcome;
+    last = outcome;
+    if (!outcome.retry) break;
+  }
+  const attempts = last && last.retry ? retries + 1 : undefined;
+  throw new PrometheusError(
+    last!.code,
+    where,
+    redactText(`${last!.message}${attempts && attempts > 1 ? ` (after ${attempts} attempts)` : ''}`, secrets),
+    last!.status,
+    attempts ?? 1,
+  );
+}
+
+async function once<T>(doFetch: typeof fetch, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PromResponse<T> | Attempt> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let res: Response;
+  try {
+    res = await doFetch(url, { method: 'POST', headers, body, signal });
+  } catch (e) {
+    if (signal.aborted) return { retry: true, code: 'timeout', message: `no response within ${timeoutMs} ms` };
+    return { retry: true, code: 'network-error', message: `cannot connect: ${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message}` };
+  }
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (e) {
+    if (signal.aborted) return { retry: true, code: 'timeout', message: `response body not complete within ${timeoutMs} ms`, status: res.status };
+    return { retry: true, code: 'truncated-response', message: `response body cut short (${(e as Error).message})`, status: res.status };
+  }
+  const bytes = Buffer.byteLength(text);
+  if (!res.ok) {
+    const retry = retryableStatus(res.status);
+    const waitMs = promRetryAfterMs(res.headers.get('retry-after'), Date.now());
+    const message = `HTTP ${res.status}${text ? `: ${bodyMessage(text)}` : ''}`;
+    return { retry, code: res.status >= 400 && res.status < 500 && res.status !== 429 ? 'query-error' : 'http-error', message, status: res.status, ...(waitMs !== undefined && { waitMs }) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { retry: true, code: 'malformed-response', message: `response is not valid JSON (${bytes} bytes: ${(e as Error).message})`, status: res.status };
+  }
+  const j = json as { status?: unknown; data?: unknown; error?: unknown; errorType?: unknown; warnings?: unknown; infos?: unknown };
+  if (!j || typeof j !== 'object') return { retry: true, code: 'malformed-response', message: 'response is not a JSON object', status: res.status };
+  if (j.status === 'error') {
+    return { retry: false, code: 'query-error', message: `${String(j.errorType ?? 'error')}: ${String(j.error ?? '(no message)')}`, status: res.status };
+  }
+  if (j.status !== 'success' || !j.data || typeof j.data !== 'object') {
+    return { retry: true, code: 'malformed-response', message: `expected {"status":"success","data":{...}}, got status ${JSON.stringify(j.status)}`, status: res.status };
+  }
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return { data: j.data as T, warnings: [...strings(j.warnings), ...strings(j.infos)], bytes };
+}

@@ -1,0 +1,137 @@
+import type { ReadIssue, SeriesKey } from '../series/types.js';
+import { PrometheusError } from './errors.js';
+import { promRequest } from './http.js';
+import { redactedUrl } from './redact.js';
+import { promLabelsId, promLabelsText, promSeriesKey, promLabelsWithoutName } from './seriesKey.js';
+import { alignPromWindow, promApiSeconds, promWindowPoints } from './time.js';
+import type { PromSeries, PrometheusEndpoint, PromWindow, PromSeriesStatistics } from './types.js';
+import { parsePromValue } from './values.js';
+
+/** The label that tells the statistics of one series apart in the combined push-down query. */
+export const PROM_STAT_LABEL = 'hostplan_stat';
+
+/** Quantiles computed by the engine, as `pNN` fields. */
+export const PROM_PUSHDOWN_QUANTILES = [
+  ['p50', 0.5],
+  ['p90', 0.9],
+  ['p95', 0.95],
+  ['p99', 0.99],
+] as const;
+
+/**
+ * The one PromQL expression that asks the engine for every statistic of every series of
+ * `expr` over the window, evaluated at the window's end: each statistic is a `*_over_time`
+ * of the subquery `(expr)[range:step]`, labelled with `hostplan_stat`, joined with `or`.
+ * Non-finite values are filtered out (`< +Inf > -Inf` drops NaN and both infinities) and
+ * counted apart. The subquery's range is the window plus half a step, so that it takes the
+ * window's first instant whether the engine's ranges are closed (Prometheus 2) or left-open
+ * (Prometheus 3); its instants are whole steps, as `query_range`'s are in an aligned window.
+ * `quantile_over_time` interpolates between closest ranks, `rank = q * (n - 1)`, as R type 7
+ * does (Prometheus promql/quantile.go, function `quantile`); `stddev_over_time` divides by n.
+ *
+ * @example
+ * promPushdownExpression('cpu', { startMs: 0, endMs: 3_600_000, stepMs: 60_000 })
+ * // => 'label_replace(count_over_time((cpu)[3630000ms:60000ms]), "hostplan_stat", "all", "", "") or ...'
+ */
+export function promPushdownExpression(expr: string, window: PromWindow): string {
+  const w = alignPromWindow(window);
+  const range = `[${w.endMs - w.startMs + Math.floor(w.stepMs / 2)}ms:${w.stepMs}ms]`;
+  const all = `(${expr})${range}`;
+  const finite = `((${expr}) < +Inf > -Inf)${range}`;
+  const parts: [string, string][] = [
+    ['all', `count_over_time(${all})`],
+    ['count', `count_over_time(${finite})`],
+    ['min', `min_over_time(${finite})`],
+    ['max', `max_over_time(${finite})`],
+    ['mean', `avg_over_time(${finite})`],
+    ['stddev', `stddev_over_time(${finite})`],
+    ...PROM_PUSHDOWN_QUANTILES.map(([f, q]) => [f, `quantile_over_time(${q}, ${finite})`] as [string, string]),
+  ];
+  return parts.map(([stat, e]) => `label_replace(${e}, "${PROM_STAT_LABEL}", "${stat}", "", "")`).join(' or ');
+}
+
+/** One series' statistics as the engine computed them. */
+export interface PromPushdownSeries {
+  readonly key: SeriesKey;
+  readonly stats: PromSeriesStatistics;
+}
+
+export interface PromPushdownResult {
+  readonly series: readonly PromPushdownSeries[];
+  readonly issues: readonly ReadIssue[];
+  readonly requests: number;
+  readonly bytes: number;
+  readonly window: PromWindow;
+  /** Instants in the window, the most samples a series can have. */
+  readonly expectedPoints: number;
+}
+
+export interface PromPushdownOptions {
+  /** A name for the query, written into `counter` and `path`. @defaultValue the expression */
+  readonly name?: string;
+  /** What the series measure, written into `object`. @defaultValue 'prometheus' */
+  readonly object?: string;
+  /** Builds each series' key from its labels. @defaultValue {@link promSeriesKey} */
+  readonly seriesKey?: (labels: Readonly<Record<string, string>>, object: string, counter: string) => SeriesKey;
+}
+
+const EMPTY = { count: 0, missing: 0, min: null, max: null, mean: null, stddev: null, p50: null, p90: null, p95: null, p99: null };
+
+/**
+ * Push-down mode: one instant query at the window's end returns, per series, count, missing,
+ * min, max, mean, population standard deviation and p50/p90/p95/p99, computed by the engine
+ * over the same instants as raw mode reads (see {@link promPushdownExpression}); a fleet costs
+ * one small request per query instead of every sample.
+ *
+ * @example
+ * const { series } = await promPushdownStatistics({ url: 'http://127.0.0.1:9090' }, 'up', window);
+ * series[0].stats.p95 // => 1
+ */
+export async function promPushdownStatistics(endpoint: PrometheusEndpoint, expr: string, window: PromWindow, options: PromPushdownOptions = {}): Promise<PromPushdownResult> {
+  const { name = expr, object = 'prometheus', seriesKey = promSeriesKey } = options;
+  const w = alignPromWindow(window);
+  const file = redactedUrl(endpoint.url);
+  const res = await promRequest<{ resultType?: string; result?: PromSeries[] }>(endpoint, 'query', { query: promPushdownExpression(expr, w), time: promApiSeconds(w.endMs) });
+  const issues: ReadIssue[] = res.warnings.map((message) => ({ file, line: 0, column: 0, code: 'prometheus-warning', message: `${name}: ${message}`, severity: 'warning' }));
+  if (res.data.resultType !== 'vector' || !Array.isArray(res.data.result)) {
+    throw new PrometheusError('malformed-response', file, `${name}: expected a vector result from the push-down query, got ${JSON.stringify(res.data.resultType)}`);
+  }
+  const bySeries = new Map<string, { labels: Record<string, string>; stats: Record<string, number> }>();
+  for (const s of res.data.result) {
+    const stat = s?.metric?.[PROM_STAT_LABEL];
+    if (!stat || !Array.isArray(s.value)) throw new PrometheusError('malformed-response', file, `${name}: a push-down result without ${PROM_STAT_LABEL} or value`);
+    const { [PROM_STAT_LABEL]: _stat, ...labels } = s.metric;
+    const id = promLabelsId(promLabelsWithoutName(labels));
+    let entry = bySeries.get(id);
+    if (!entry) bySeries.set(id, (entry = { labels, stats: {} }));
+    entry.stats[stat] = parsePromValue(s.value[1]);
+  }
+  const expectedPoints = promWindowPoints(w);
+  const series: PromPushdownSeries[] = [];
+  for (const { labels, stats } of bySeries.values()) {
+    const all = stats.all ?? 0;
+    const count = stats.count ?? 0;
+    const num = (k: string) => (count > 0 && Number.isFinite(stats[k]) ? stats[k]! : null);
+    const out: PromSeriesStatistics = {
+      ...EMPTY,
+      count,
+      missing: all - count,
+      min: num('min'),
+      max: num('max'),
+      mean: num('mean'),
+      stddev: num('stddev'),
+      p50: num('p50'),
+      p90: num('p90'),
+      p95: num('p95'),
+      p99: num('p99'),
+    };
+    if (all > count) {
+      issues.push({ file, line: 0, column: 0, code: 'non-finite-value', message: `${name} ${promLabelsText(name, labels)}: ${all - count} NaN or infinite value(s) treated as missing`, severity: 'warning' });
+    }
+    if (count > 0 && ['min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p95', 'p99'].some((k) => out[k as keyof PromSeriesStatistics] === null)) {
+      throw new PrometheusError('malformed-response', file, `${name} ${promLabelsText(name, labels)}: the push-down answer lacks some statistics (partial result)`);
+    }
+    series.push({ key: seriesKey(labels, object, name), stats: out });
+  }
+  return { series, issues, requests: 1, bytes: res.bytes, window: w, expectedPoints };
+}

@@ -1,0 +1,125 @@
+import { HostplanError } from '@hostplan/core';
+import type { SeriesKey, SeriesSink } from '../series/types.js';
+import { PrometheusError } from './errors.js';
+import { promRequest } from './http.js';
+import { redactedUrl } from './redact.js';
+import { promLabelsId, promSeriesKey } from './seriesKey.js';
+import { alignPromWindow, promApiSeconds, promWindowPoints } from './time.js';
+import type { PromSeries, PrometheusEndpoint, PromWindow } from './types.js';
+import { countPromNonFinite, describePromNonFinite, parsePromValue, type PromNonFiniteCounts } from './values.js';
+
+/** Prometheus refuses a `query_range` whose (end - start) / step exceeds this many points per series. */
+export const PROM_MAX_POINTS_PER_SERIES = 11_000;
+
+export interface PromRangeOptions {
+  /** A name for the query, written into each series' `counter` and `path`. @defaultValue the expression */
+  readonly name?: string;
+  /** What the series measure (`cpu`, `memory`...), written into `object`. @defaultValue 'prometheus' */
+  readonly object?: string;
+  /** Points per series per request, at most {@link PROM_MAX_POINTS_PER_SERIES}. @defaultValue 11000 */
+  readonly maxPointsPerChunk?: number;
+  /** Index of the first series announced to the sink (when several queries share a sink). @defaultValue 0 */
+  readonly firstIndex?: number;
+  /** Builds each series' key from its labels. @defaultValue {@link promSeriesKey} */
+  readonly seriesKey?: (labels: Readonly<Record<string, string>>, object: string, counter: string) => SeriesKey;
+}
+
+/** What a streamed range query cost. */
+export interface PromRangeResult {
+  readonly series: number;
+  readonly samples: number;
+  readonly nonFinite: number;
+  readonly requests: number;
+  readonly bytes: number;
+  readonly window: PromWindow;
+}
+
+/**
+ * The chunks of an aligned window such that no request asks for more than `maxPoints` points
+ * per series; consecutive chunks neither overlap nor leave a step out.
+ *
+ * @example
+ * promRangeChunks({ startMs: 0, endMs: 25_000, stepMs: 1000 }, 10).map((c) => [c.startMs, c.endMs])
+ * // => [[0, 9000], [10000, 19000], [20000, 25000]]
+ */
+export function promRangeChunks(w: PromWindow, maxPoints: number): PromWindow[] {
+  if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > PROM_MAX_POINTS_PER_SERIES) {
+    throw new HostplanError('invalid-value', 'maxPointsPerChunk', `expected a whole number from 1 to ${PROM_MAX_POINTS_PER_SERIES}, got ${maxPoints}`, `1..${PROM_MAX_POINTS_PER_SERIES}`, maxPoints);
+  }
+  const out: PromWindow[] = [];
+  for (let s = w.startMs; s <= w.endMs; s += maxPoints * w.stepMs) {
+    out.push({ startMs: s, endMs: Math.min(w.endMs, s + (maxPoints - 1) * w.stepMs), stepMs: w.stepMs });
+  }
+  return out;
+}
+
+/**
+ * Raw mode: runs `query_range` over the window in chunks that respect the 11,000-points limit,
+ * and streams every series into `sink` (series announced once, samples in time order; NaN and
+ * infinite values arrive as missing, reported as one issue per series). Server warnings become
+ * issues. The window is aligned to whole steps first (see `alignPromWindow`).
+ *
+ * @example
+ * await streamPromRange({ url: 'http://127.0.0.1:9090' }, 'up', { startMs: 0, endMs: 3_600_000, stepMs: 60_000 }, sink);
+ */
+export async function streamPromRange(endpoint: PrometheusEndpoint, query: string, window: PromWindow, sink: SeriesSink, options: PromRangeOptions = {}): Promise<PromRangeResult> {
+  const { name = query, object = 'prometheus', maxPointsPerChunk = PROM_MAX_POINTS_PER_SERIES, firstIndex = 0, seriesKey = promSeriesKey } = options;
+  const w = alignPromWindow(window);
+  const file = redactedUrl(endpoint.url);
+  const indexOf = new Map<string, number>();
+  const bad = new Map<number, PromNonFiniteCounts>();
+  let samples = 0;
+  let nonFinite = 0;
+  let requests = 0;
+  let bytes = 0;
+  for (const chunk of promRangeChunks(w, maxPointsPerChunk)) {
+    const res = await promRequest<{ resultType?: string; result?: PromSeries[] }>(endpoint, 'query_range', {
+      query,
+      start: promApiSeconds(chunk.startMs),
+      end: promApiSeconds(chunk.endMs),
+      step: promApiSeconds(chunk.stepMs),
+    });
+    requests++;
+    bytes += res.bytes;
+    for (const message of res.warnings) sink.issue?.({ file, line: 0, column: 0, code: 'prometheus-warning', message: `${name}: ${message}`, severity: 'warning' });
+    if (res.data.resultType !== 'matrix' || !Array.isArray(res.data.result)) {
+      throw new PrometheusError('malformed-response', file, `${name}: expected a matrix result from query_range, got ${JSON.stringify(res.data.resultType)}`);
+    }
+    const expected = promWindowPoints(chunk);
+    for (const s of res.data.result) {
+      if (!s || typeof s.metric !== 'object' || !Array.isArray(s.values)) {
+        throw new PrometheusError('malformed-response', file, `${name}: a series without metric or values`);
+      }
+      if (s.values.length > expected) {
+        throw new PrometheusError('malformed-response', file, `${name}: ${s.values.length} points for a chunk of ${expected} steps`);
+      }
+      const id = promLabelsId(s.metric);
+      let index = indexOf.get(id);
+      if (index === undefined) {
+        index = firstIndex + indexOf.size;
+        indexOf.set(id, index);
+        sink.series(index, seriesKey(s.metric, object, name));
+      }
+      for (const point of s.values) {
+        const t = Number(point?.[0]) * 1000;
+        if (!Number.isFinite(t)) throw new PrometheusError('malformed-response', file, `${name}: a point without a timestamp`);
+        const v = parsePromValue(point[1]);
+        let counts = bad.get(index);
+        if (!Number.isFinite(v)) {
+          if (!counts) bad.set(index, (counts = { nan: 0, posInf: 0, negInf: 0 }));
+          countPromNonFinite(v, counts);
+          nonFinite++;
+          sink.sample(index, Math.round(t), Number.NaN);
+        } else {
+          samples++;
+          sink.sample(index, Math.round(t), v);
+        }
+      }
+    }
+  }
+  for (const [index, counts] of bad) {
+    const id = [...indexOf].find(([, i]) => i === index)![0];
+    sink.issue?.({ file, line: 0, column: 0, code: 'non-finite-value', message: `${name} ${id}: ${describePromNonFinite(counts)} treated as missing`, severity: 'warning' });
+  }
+  return { series: indexOf.size, samples, nonFinite, requests, bytes, window: w };
+}

@@ -1,0 +1,44 @@
+import type { SeriesKey } from '../series/types.js';
+
+/** Label names that name the machine a series was measured on, in order of preference. */
+export const PROM_HOST_LABELS = ['instance', 'host', 'hostname', 'node'] as const;
+/** Label names that name the instance (VM, device, core) within the machine. */
+export const PROM_INSTANCE_LABELS = ['vm', 'domain', 'device', 'target_device', 'adapter', 'core', 'cpu', 'interface'] as const;
+
+/** A series written as PromQL would, under the query's name: `name{a="x",b="y"}`, labels sorted, `__name__` left out. */
+export function promLabelsText(name: string, labels: Readonly<Record<string, string>>): string {
+  const inner = Object.keys(labels)
+    .filter((k) => k !== '__name__')
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
+    .join(',');
+  return `${name}{${inner}}`;
+}
+
+/**
+ * The {@link SeriesKey} of a Prometheus series: host from `instance` (or `host`, `hostname`,
+ * `node`), instance from `vm` (or `domain`, `device`, ...), `object` the resource or metric
+ * family, `counter` the query's name, and the whole label set in `labels`.
+ *
+ * @example
+ * promSeriesKey({ instance: 'hv1:9182', vm: 'web1' }, 'cpu', 'vm-cpu').instance // => 'web1'
+ */
+export function promSeriesKey(labels: Readonly<Record<string, string>>, object: string, counter: string): SeriesKey {
+  const host = PROM_HOST_LABELS.map((k) => labels[k]).find((v) => v !== undefined) ?? '';
+  const instance = PROM_INSTANCE_LABELS.map((k) => labels[k]).find((v) => v !== undefined) ?? null;
+  return { host, object, instance, counter, path: promLabelsText(counter, labels), labels: promLabelsWithoutName(labels) };
+}
+
+/**
+ * The label set without `__name__`: push-down results lose the metric name (every
+ * `*_over_time` function drops it), so both modes key series by the other labels.
+ */
+export function promLabelsWithoutName(labels: Readonly<Record<string, string>>): Record<string, string> {
+  const { __name__: _name, ...rest } = labels;
+  return rest;
+}
+
+/** A stable identity of a label set, for matching a series across chunks. */
+export function promLabelsId(labels: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+}
