@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { capacity } from './capacity.js';
+import { report } from './report.js';
 
 /** Every subcommand, in the order `hostplan --help` lists them. Add a command: one file, one line here. */
-export const COMMANDS: readonly Command[] = [capacity];
+export const COMMANDS: readonly Command[] = [capacity, report];

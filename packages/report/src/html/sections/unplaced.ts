@@ -16,6 +16,6 @@ export function sectionUnplaced(ctx: SectionContext): Section | null {
   const html = `<p class="status-bad"><strong>${unplaced.length.toLocaleString('en-US')} VM${unplaced.length === 1 ? '' : 's'} could not be placed.</strong> Reasons by kind: ${[...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(', ') || 'none given'}.</p>` +
     htmlTable(['VM', 'Hosts tried', 'Reasons'], shown.map((u) => [u.vm, { text: String(u.reasons.length), value: u.reasons.length },
       u.reasons.slice(0, 3).map((r) => (r.host ? `${r.host}: ` : '') + r.message).join('; ') + (u.reasons.length > 3 ? `; and ${u.reasons.length - 3} more` : '')]), { numeric: [1] }) +
-    shownNote(shown.length, unplaced.length, 'every VM with every reason is in the JSON and CSV exports');
+    shownNote(shown.length, unplaced.length, 'every unplaced VM is in the CSV export and every reason in the JSON export');
   return { id: 'unplaced', title: 'Unplaced VMs', html };
 }

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HostplanError } from '@hostplan/core';
+import { placementsCsv, priceSheetCsv, renderHtmlReport, renderMarkdownSummary, reportInputFromJson, reportJsonText, type JsonDocument } from '@hostplan/report';
+import type { Command } from '../command.js';
+import { EXIT, UsageError } from '../io.js';
+import { writeText } from '../output.js';
+
+/** Reads and parses a JSON file; a syntax error names the file, line and column. */
+async function readJson(file: string, cwd: string): Promise<JsonDocument> {
+  const text = await readFile(resolve(cwd, file), 'utf8');
+  try {
+    return { file, data: JSON.parse(text) };
+  } catch (e) {
+    const at = /position (\d+)/.exec((e as Error).message);
+    const offset = at ? Number(at[1]) : /end of JSON input/.test((e as Error).message) ? text.length : -1;
+    const before = offset >= 0 ? text.slice(0, offset) : '';
+    const where = offset >= 0 ? `:${before.split('\n').length}:${offset - before.lastIndexOf('\n')}` : '';
+    throw new HostplanError('parse-error', `${file}${where}`, `not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+export const report: Command = {
+  name: 'report',
+  summary: 'an HTML report (and Markdown, CSV, JSON) from the JSON of plan, bench and size',
+  help: `Usage: hostplan report --plan FILE [--failover FILE] [--bench FILE] [--size FILE]
+                       [--html OUT] [--markdown OUT] [--csv DIR] [--json OUT|-] [--title TEXT]
+
+Turns the JSON written by 'hostplan plan --json' (and optionally the failover, bench and size
+results) into one self-contained HTML report (charts inline, opens offline, prints well), a
+Markdown summary for tickets, CSV of placements and of the price sheet, and a versioned JSON
+of the whole report (schema: packages/report/schema/report.schema.json).
+With no output option, writes the HTML report to hostplan-report.html.
+
+Options:
+  --plan FILE       placement plan JSON (from 'hostplan plan --json'); required
+  --failover FILE   failover result JSON (toleratedFailures, met, worstScenario, headroom)
+  --bench FILE      measurements JSON (from 'hostplan bench --json')
+  --size FILE       sizing JSON (from 'hostplan size --json'), with costs and price sheet
+  --html OUT        write the HTML report to OUT
+  --markdown OUT    write the Markdown summary to OUT (- for standard output)
+  --csv DIR         write DIR/placements.csv and DIR/price-sheet.csv
+  --json OUT|-      write the report JSON to OUT, or to standard output with -
+  --title TEXT      report title (default: the plan's title, else "Capacity plan")
+
+Exit codes: 0 written; 1 written, but VMs are unplaced or failover is not met; 2 bad input.
+
+Examples:
+  hostplan report --plan plan.json --html out/report.html
+  hostplan report --plan plan.json --failover failover.json --bench bench.json --size size.json \\
+    --html report.html --markdown summary.md --csv out/ --json -`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args], strict: true,
+      options: { plan: { type: 'string' }, failover: { type: 'string' }, bench: { type: 'string' }, size: { type: 'string' }, html: { type: 'string' }, markdown: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, title: { type: 'string' } },
+    });
+    if (!values.plan) throw new UsageError('report needs --plan FILE (the JSON of hostplan plan --json)');
+    const docs = {
+      plan: await readJson(values.plan, io.cwd),
+      ...(values.failover && { failover: await readJson(values.failover, io.cwd) }),
+      ...(values.bench && { bench: await readJson(values.bench, io.cwd) }),
+      ...(values.size && { size: await readJson(values.size, io.cwd) }),
+    };
+    const read = reportInputFromJson(docs);
+    const input = values.title ? { ...read, title: values.title } : read;
+    const written: string[] = [];
+    const html = values.html ?? (values.markdown || values.csv || values.json ? undefined : 'hostplan-report.html');
+    if (html) written.push(await writeText(html, renderHtmlReport(input), io));
+    if (values.markdown) written.push(await writeText(values.markdown, renderMarkdownSummary(input), io));
+    if (values.csv) {
+      written.push(await writeText(join(values.csv, 'placements.csv'), placementsCsv(input), io));
+      if (input.priceSheet?.length) written.push(await writeText(join(values.csv, 'price-sheet.csv'), priceSheetCsv(input.priceSheet, input.costs?.currency), io));
+    }
+    if (values.json) written.push(await writeText(values.json, reportJsonText(input), io));
+    const toStdout = values.json === '-' || values.markdown === '-';
+    if (!toStdout) io.stdout.write(written.map((w) => `wrote ${w}\n`).join(''));
+    else io.stderr.write(written.filter((w) => w !== 'standard output').map((w) => `wrote ${w}\n`).join(''));
+    const unplaced = input.plan?.unplaced.length ?? 0;
+    const incomplete = unplaced > 0 || input.failover?.met === false;
+    if (incomplete) io.stderr.write(`hostplan report: ${[unplaced > 0 ? `${unplaced} VM${unplaced === 1 ? '' : 's'} unplaced` : '', input.failover?.met === false ? 'failover not met' : ''].filter(Boolean).join('; ')}\n`);
+    return incomplete ? EXIT.incomplete : EXIT.ok;
+  },
+};
