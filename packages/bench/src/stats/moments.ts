@@ -1,0 +1,118 @@
+/**
+ * Mergeable moments of a sample: count, compensated sum, mean, sum of squared deviations
+ * (`m2`), min and max. The running form uses Welford's update; two summaries merge with
+ * Chan, Golub and LeVeque's parallel formula, so a fleet-wide summary built by merging
+ * per-file or per-host summaries equals the batch summary up to floating-point rounding.
+ *
+ * Reference: Chan, Golub, LeVeque, "Algorithms for computing the sample variance" (1983);
+ * https://en.wikipedia.org/wiki/Algorithms_for_calculating_variance#Parallel_algorithm
+ */
+export interface MomentsSummary {
+  readonly count: number;
+  /** Sum of the values (Neumaier-compensated while accumulating). */
+  readonly sum: number;
+  /** Arithmetic mean; 0 when `count` is 0. */
+  readonly mean: number;
+  /** Sum of squared deviations from the mean; population variance = m2 / count. */
+  readonly m2: number;
+  /** +Infinity when `count` is 0. */
+  readonly min: number;
+  /** -Infinity when `count` is 0. */
+  readonly max: number;
+}
+
+/** The summary of no values. */
+export const EMPTY_MOMENTS: MomentsSummary = Object.freeze({ count: 0, sum: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity });
+
+/**
+ * A running accumulator of {@link MomentsSummary}: O(1) memory, O(1) per value.
+ *
+ * @example
+ * const m = new MomentsAccumulator();
+ * for (const x of [2, 4, 4, 4, 5, 5, 7, 9]) m.add(x);
+ * momentsStandardDeviation(m.summary()) // => 2
+ */
+export class MomentsAccumulator {
+  private n = 0;
+  private mu = 0;
+  private sq = 0;
+  private s = 0;
+  private c = 0;
+  private lo = Infinity;
+  private hi = -Infinity;
+
+  /** Adds one finite value. */
+  add(x: number): void {
+    const n = ++this.n;
+    const d = x - this.mu;
+    this.mu += d / n;
+    this.sq += d * (x - this.mu);
+    const t = this.s + x;
+    this.c += Math.abs(this.s) >= Math.abs(x) ? this.s - t + x : x - t + this.s;
+    this.s = t;
+    if (x < this.lo) this.lo = x;
+    if (x > this.hi) this.hi = x;
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  summary(): MomentsSummary {
+    return { count: this.n, sum: this.s + this.c, mean: this.mu, m2: this.sq, min: this.lo, max: this.hi };
+  }
+}
+
+/**
+ * Merges two moment summaries (Chan et al.). Commutative; associative up to rounding. O(1).
+ *
+ * @example
+ * mergeMoments(momentsOf([1, 2]), momentsOf([3, 4])).mean // => 2.5
+ */
+export function mergeMoments(a: MomentsSummary, b: MomentsSummary): MomentsSummary {
+  if (a.count === 0) return b;
+  if (b.count === 0) return a;
+  const n = a.count + b.count;
+  const d = b.mean - a.mean;
+  return {
+    count: n,
+    sum: a.sum + b.sum,
+    mean: a.mean + (d * b.count) / n,
+    m2: a.m2 + b.m2 + (d * d * a.count * b.count) / n,
+    min: Math.min(a.min, b.min),
+    max: Math.max(a.max, b.max),
+  };
+}
+
+/**
+ * The moments of an array of finite values, in one pass. O(n).
+ *
+ * @example
+ * momentsOf([1, 2, 3]) // => { count: 3, sum: 6, mean: 2, m2: 2, min: 1, max: 3 }
+ */
+export function momentsOf(values: ArrayLike<number>): MomentsSummary {
+  const m = new MomentsAccumulator();
+  for (let i = 0; i < values.length; i++) m.add(values[i]!);
+  return m.summary();
+}
+
+/**
+ * Population variance (divide by n, as simple-statistics `variance`), or null for no values.
+ *
+ * @example
+ * momentsVariance(momentsOf([2, 4, 4, 4, 5, 5, 7, 9])) // => 4
+ */
+export function momentsVariance(m: MomentsSummary): number | null {
+  return m.count === 0 ? null : Math.max(0, m.m2 / m.count);
+}
+
+/**
+ * Population standard deviation (as simple-statistics `standardDeviation`), or null for no values.
+ *
+ * @example
+ * momentsStandardDeviation(momentsOf([2, 4, 4, 4, 5, 5, 7, 9])) // => 2
+ */
+export function momentsStandardDeviation(m: MomentsSummary): number | null {
+  const v = momentsVariance(m);
+  return v === null ? null : Math.sqrt(v);
+}

@@ -1,0 +1,85 @@
+import { HostplanError, type Assumption } from '@hostplan/core';
+import type { SeriesKey } from '../series/types.js';
+import { DEFAULT_THRESHOLDS, type ThresholdRule } from './thresholds.js';
+import type { StatsOptions } from './types.js';
+
+/** {@link StatsOptions} with every default applied. */
+export interface ResolvedStatsOptions {
+  readonly percentiles: readonly number[];
+  readonly windowMs: number;
+  readonly maxGapMs: number;
+  readonly thresholds: readonly ThresholdRule[];
+  readonly maxAlertsPerRule: number;
+  readonly rollupMs: number | null;
+  readonly memoryBudgetBytes: number;
+  readonly replay: boolean;
+  readonly sketch: false | number;
+  readonly alignMs: number;
+  readonly align: ((key: SeriesKey) => boolean) | null;
+  readonly dailyPeaks: boolean;
+  readonly canonicalKey: (key: SeriesKey) => SeriesKey;
+}
+
+const STANDARD = [50, 90, 95, 99];
+
+function positive(value: number, path: string): number {
+  if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) throw new HostplanError('invalid-value', path, `expected a positive number, got ${String(value)}`, 'a positive number', value);
+  return value;
+}
+
+/**
+ * Applies the defaults of {@link StatsOptions} and validates them; throws
+ * {@link HostplanError} `invalid-value` with the option's path.
+ *
+ * @example
+ * resolveStatsOptions({ percentiles: [97.5] }).percentiles // => [50, 90, 95, 97.5, 99]
+ */
+export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOptions {
+  const {
+    percentiles = [], windowMs = 300_000, maxGapMs = windowMs, thresholds = DEFAULT_THRESHOLDS, maxAlertsPerRule = 100,
+    rollupMs = null, memoryBudgetBytes = 128 * 1024 * 1024, replay = true, sketch = false, alignMs = 300_000,
+    align, dailyPeaks = true, canonicalKey = (k: SeriesKey) => k,
+  } = options;
+  percentiles.forEach((p, i) => {
+    if (!(typeof p === 'number' && p >= 0 && p <= 100)) throw new HostplanError('invalid-value', `stats.percentiles[${i}]`, `expected a percentile in 0..100, got ${String(p)}`, '0..100', p);
+  });
+  if (sketch !== false && !(sketch > 0 && sketch < 1)) throw new HostplanError('invalid-value', 'stats.sketch', `expected false or a relative accuracy in (0, 1), got ${String(sketch)}`, 'false or (0, 1)', sketch);
+  return {
+    percentiles: [...new Set([...STANDARD, ...percentiles])].sort((a, b) => a - b),
+    windowMs: positive(windowMs, 'stats.windowMs'),
+    maxGapMs: positive(maxGapMs, 'stats.maxGapMs'),
+    thresholds,
+    maxAlertsPerRule: Math.max(0, Math.floor(maxAlertsPerRule)),
+    rollupMs: rollupMs === null ? null : positive(rollupMs, 'stats.rollupMs'),
+    memoryBudgetBytes: positive(memoryBudgetBytes, 'stats.memoryBudgetBytes'),
+    replay,
+    sketch,
+    alignMs: positive(alignMs, 'stats.alignMs'),
+    align: align ?? null,
+    dailyPeaks,
+    canonicalKey,
+  };
+}
+
+/**
+ * The statistics defaults and inputs that shaped a result, for the output's `assumptions`.
+ *
+ * @example
+ * statsAssumptions({}).find((a) => a.name === 'stats.windowMs')
+ * // => { name: 'stats.windowMs', value: 300000, unit: 'ms', source: 'hostplan: ...', isDefault: true }
+ */
+export function statsAssumptions(options: StatsOptions = {}): Assumption[] {
+  const r = resolveStatsOptions(options);
+  const a = (name: keyof StatsOptions, value: unknown, source: string, unit?: string): Assumption => ({
+    name: `stats.${name}`, value, ...(unit && { unit }), source: options[name] === undefined ? source : 'input', isDefault: options[name] === undefined,
+  });
+  return [
+    a('percentiles', r.percentiles, 'domain.md 6: type 7 (linear interpolation between closest ranks, R/numpy default)', 'percent'),
+    a('windowMs', r.windowMs, 'hostplan: sustained peak over 5 minutes, as Microsoft field guidance sustains host CPU', 'ms'),
+    a('maxGapMs', r.maxGapMs, 'hostplan: a longer step between samples breaks a run (equal to the window)', 'ms'),
+    a('thresholds', r.thresholds.map((t) => `${t.id}: ${t.object}\\${t.counter} ${t.op} ${t.value} for ${t.sustainMs / 1000} s`), 'domain.md 7: PAL Hyper-V thresholds and Microsoft field guidance'),
+    a('rollupMs', r.rollupMs, 'Azure Migrate: peak per 10-minute window, then the percentile (off unless asked)', 'ms'),
+    a('memoryBudgetBytes', r.memoryBudgetBytes, 'hostplan: values kept for exact in-memory percentiles; beyond it, exact two-pass selection', 'bytes'),
+    a('sketch', r.sketch, 'DDSketch relative accuracy for fleet-wide merges (off unless asked)'),
+  ];
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS, thresholdMatches, ThresholdTracker, type ThresholdRule } from '@hostplan/bench';
+import { key } from './memorySource.js';
+
+const MIN = 60_000;
+const rule = (over: Partial<ThresholdRule> = {}): ThresholdRule => ({ id: 'r', object: 'O', counter: 'C', op: 'above', value: 50, sustainMs: 5 * MIN, severity: 'warning', source: 'test', ...over });
+const run = (r: ThresholdRule, values: number[], stepMs = MIN, maxGapMs = 10 * MIN) => {
+  const t = new ThresholdTracker(r, 0, 'p', maxGapMs, 100);
+  values.forEach((v, i) => t.add(i * stepMs, v));
+  t.finish();
+  return t;
+};
+
+describe('ThresholdTracker', () => {
+  it('raises one alert for 6 consecutive minutes above 50 (5 steps + one 1-minute interval = 6 min >= 5 min)', () => {
+    const t = run(rule(), [10, 60, 70, 80, 60, 55, 90, 20]);
+    expect(t.alerts).toHaveLength(1);
+    expect(t.alerts[0]).toMatchObject({ startMs: 1 * MIN, endMs: 6 * MIN, durationMs: 6 * MIN, samples: 6, worst: 90 });
+    expect(t.alerts[0]!.mean).toBeCloseTo((60 + 70 + 80 + 60 + 55 + 90) / 6, 12);
+  });
+
+  it('does not alert for 4 minutes above (3 steps + 1 interval = 4 min < 5 min), but counts the time over', () => {
+    const t = run(rule(), [10, 60, 70, 80, 60, 20]);
+    expect(t.alerts).toHaveLength(0);
+    expect([t.totalMs, t.runs]).toEqual([4 * MIN, 1]);
+  });
+
+  it('a dip to the threshold itself ends the run ("above" is strict)', () => {
+    const t = run(rule({ sustainMs: 0 }), [60, 50, 60]);
+    // two one-sample runs, each 0 + one 1-minute interval (the latest step, known when the run closes)
+    expect(t.alerts.map((a) => [a.startMs, a.durationMs])).toEqual([[0, MIN], [2 * MIN, MIN]]);
+  });
+
+  it('below-rules alert on low values (available memory under 2 GB), worst is the lowest', () => {
+    const t = run(rule({ op: 'below', value: 2048, sustainMs: 0 }), [4096, 1500, 1000, 3000]);
+    expect(t.alerts).toHaveLength(1);
+    expect(t.alerts[0]).toMatchObject({ startMs: MIN, endMs: 2 * MIN, durationMs: 2 * MIN, worst: 1000 });
+  });
+
+  it('a gap longer than maxGapMs splits a run in two', () => {
+    const t = new ThresholdTracker(rule({ sustainMs: 0 }), 0, 'p', 5 * MIN, 100);
+    [[0, 60], [MIN, 60], [60 * MIN, 60], [61 * MIN, 60]].forEach(([time, v]) => t.add(time!, v!));
+    t.finish();
+    expect(t.alerts.map((a) => [a.startMs, a.endMs])).toEqual([[0, MIN], [60 * MIN, 61 * MIN]]);
+  });
+
+  it('keeps at most maxAlerts alerts but counts all', () => {
+    const t = new ThresholdTracker(rule({ sustainMs: 0 }), 0, 'p', 10 * MIN, 2);
+    [60, 0, 60, 0, 60, 0].forEach((v, i) => t.add(i * MIN, v));
+    t.finish();
+    expect([t.alerts.length, t.alertCount, t.runs]).toEqual([2, 3, 3]);
+  });
+});
+
+describe('thresholdMatches(rule, key)', () => {
+  const lp = key('% Total Run Time', { object: 'Hyper-V Hypervisor Logical Processor', instance: '_Total' });
+  const vp = key('% Guest Run Time', { object: 'Hyper-V Hypervisor Virtual Processor', instance: 'web01:Hv VP 0' });
+  it('matches the host LP rules on _Total only, and the VP rules on VM instances only', () => {
+    const ids = (k: typeof lp) => DEFAULT_THRESHOLDS.filter((r) => thresholdMatches(r, k)).map((r) => r.id);
+    expect(ids(lp)).toEqual(['host-lp-sustained', 'host-lp-pal-warning', 'host-lp-pal-critical']);
+    expect(ids({ ...lp, instance: '3' })).toEqual([]);
+    expect(ids(vp)).toEqual(['vm-vp-sustained', 'vm-vp-pal-warning', 'vm-vp-pal-critical']);
+    expect(ids({ ...vp, instance: '_Total' })).toEqual([]);
+  });
+  it('compares names case-insensitively', () => {
+    expect(thresholdMatches(DEFAULT_THRESHOLDS[0]!, { ...lp, object: lp.object.toUpperCase(), instance: '_total' })).toBe(true);
+  });
+});
