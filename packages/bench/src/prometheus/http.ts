@@ -80,7 +80,7 @@ export async function promRequest<T>(endpoint: PrometheusEndpoint, api: string, 
       await sleep(Math.min(maxBackoffMs, last.waitMs ?? backoff));
     }
     const outcome = await once<T>(doFetch, target.toString(), headers, body, timeoutMs);
-    if ('data' in outcome) return outcome;
+    if ('data' in outcome) return { ...outcome, warnings: outcome.warnings.map((w) => redactText(w, secrets)) };
     last = outcome;
     if (!outcome.retry) break;
   }
