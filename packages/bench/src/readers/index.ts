@@ -6,3 +6,5 @@ export * from './counterPath.js';
 export * from './pdhHeader.js';
 export * from './presets.js';
 export * from './sarActivities.js';
+export * from './counterNames.js';
+export * from './pdhWriter.js';
