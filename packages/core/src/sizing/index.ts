@@ -1,2 +1,8 @@
 // Public API of core/sizing; re-exported by core/src/index.ts.
-export {};
+export * from './types.js';
+export * from './parseCatalog.js';
+export * from './buildFarm.js';
+export * from './evaluateFarm.js';
+export * from './sizeModel.js';
+export * from './runway.js';
+export * from './sizeFarm.js';

@@ -1,0 +1,42 @@
+import type { PricedHost } from '../cost/costTypes.js';
+import type { Host } from '../model/host.js';
+import type { ResolvedPolicy } from '../model/policy.js';
+import { resolvePlatform } from '../platform/profiles.js';
+
+/** How many of which catalog entry. */
+export interface FarmSpec {
+  readonly entry: PricedHost;
+  readonly count: number;
+}
+
+/** Number of clusters `hosts` hosts need under a node limit. */
+export function clusterCount(hosts: number, maxNodes: number): number {
+  return Math.max(1, Math.ceil(hosts / maxNodes));
+}
+
+/**
+ * Hosts for a sizing: `count` copies of each entry (ids `model-01`, `model-02`...), dealt
+ * round-robin into the fewest clusters the platform's node limit allows, so that hosts left
+ * empty at the end of a packing (the failover spares) spread evenly over the clusters.
+ *
+ * @example
+ * buildFarm([{ entry, count: 3 }], policy).map((h) => [h.id, h.cluster]) // => [['R710-01', 'c1'], ['R710-02', 'c1'], ['R710-03', 'c1']]
+ */
+export function buildFarm(spec: readonly FarmSpec[], policy: ResolvedPolicy): Host[] {
+  const total = spec.reduce((s, x) => s + x.count, 0);
+  const limit = Math.min(...spec.map((x) => resolvePlatform(x.entry.host.platform ?? policy.platform).maxClusterNodes));
+  const clusters = clusterCount(total, limit);
+  const hosts: Host[] = [];
+  for (const { entry, count } of spec) {
+    const name = entry.host.model ?? entry.host.id;
+    for (let i = 0; i < count; i++) hosts.push({ ...entry.host, id: `${name}-${String(i + 1).padStart(2, '0')}`, model: name });
+  }
+  return hosts.map((h, i) => ({ ...h, cluster: `c${(i % clusters) + 1}` }));
+}
+
+/** Hosts needed, spares included, so that `k` spares per cluster remain beyond `forLoad`. */
+export function withSpares(forLoad: number, k: number, maxNodes: number): number {
+  let t = forLoad + k;
+  while (t - k * clusterCount(t, maxNodes) < forLoad) t++;
+  return t;
+}

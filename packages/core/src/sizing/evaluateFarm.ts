@@ -1,0 +1,91 @@
+import { fits } from '../capacity/fits.js';
+import { hostCapacity } from '../capacity/hostCapacity.js';
+import { vmDemand } from '../capacity/vmDemand.js';
+import { hostMonthlyCost } from '../cost/hostMonthlyCost.js';
+import { shareFarmCost } from '../cost/shareCost.js';
+import { checkFailover } from '../failover/checkFailover.js';
+import { splitClusters } from '../failover/clusters.js';
+import { bindingOf } from '../failover/hostLoads.js';
+import type { Replacer } from '../failover/types.js';
+import type { Host } from '../model/host.js';
+import type { ResolvedPolicy } from '../model/policy.js';
+import { RESOURCES, addVectors, zeroVector, type Resource } from '../model/resources.js';
+import type { Vm } from '../model/vm.js';
+import type { Placement, Reason, Unplaced } from '../plan/types.js';
+import { buildFarm, type FarmSpec } from './buildFarm.js';
+import type { SizingOption, SizingOptions } from './types.js';
+
+/** Context shared by every evaluation of one sizing. */
+export interface SizingContext {
+  readonly policy: ResolvedPolicy;
+  readonly k: number;
+  readonly replace: Replacer;
+  readonly options: SizingOptions;
+}
+
+/** Places every VM onto fresh hosts; deterministic. */
+export function packFarm(hosts: readonly Host[], vms: readonly Vm[], ctx: SizingContext): { placements: readonly Placement[]; unplaced: readonly Unplaced[] } {
+  return ctx.replace({ hosts, vms, pinned: [], displaced: vms.map((v) => v.id), policy: ctx.policy });
+}
+
+/** VMs that fit no host of any of the given models even when empty, with the reasons per model. */
+export function unfitVms(vms: readonly Vm[], models: readonly Host[], policy: ResolvedPolicy): Unplaced[] {
+  const out: Unplaced[] = [];
+  for (const vm of vms) {
+    const reasons: Reason[] = [];
+    let ok = false;
+    for (const h of models) {
+      const f = fits(vm, h, {}, policy);
+      if (f.ok) ok = true;
+      else {
+        for (const s of f.shortfalls) reasons.push({ kind: 'capacity', host: h.model ?? h.id, shortfall: s, message: s.message });
+        for (const v of f.violations) reasons.push({ kind: 'platform', host: h.model ?? h.id, violation: v, message: v.message });
+      }
+    }
+    if (!ok) out.push({ vm: vm.id, reasons });
+  }
+  return out;
+}
+
+/** Packs and checks failover on a farm built from `spec`. */
+export function tryFarm(spec: readonly FarmSpec[], vms: readonly Vm[], ctx: SizingContext, withFailover: boolean) {
+  const hosts = buildFarm(spec, ctx.policy);
+  const plan = packFarm(hosts, vms, ctx);
+  if (plan.unplaced.length > 0 || !withFailover || ctx.k === 0) return { hosts, plan, failover: null, ok: plan.unplaced.length === 0 };
+  const failover = checkFailover(hosts, plan, { vms, k: ctx.k, policy: ctx.policy, replace: ctx.replace,
+    ...(ctx.options.maxScenarios !== undefined && { maxScenarios: ctx.options.maxScenarios }), ...(ctx.options.seed !== undefined && { seed: ctx.options.seed }) });
+  return { hosts, plan, failover, ok: failover.tolerates };
+}
+
+/** The full description of a farm that was packed and checked. */
+export function describeFarm(spec: readonly FarmSpec[], vms: readonly Vm[], unfit: readonly Unplaced[], ctx: SizingContext, hostsForLoad: number, lowerBound: number | null): SizingOption {
+  const { hosts, plan, failover, ok } = tryFarm(spec, vms, ctx, true);
+  const vmById = new Map(vms.map((v) => [v.id, v]));
+  const hostById = new Map(hosts.map((h) => [h.id, h]));
+  let used = zeroVector();
+  let limits = zeroVector();
+  for (const h of hosts) limits = addVectors(limits, hostCapacity(h, ctx.policy).limits);
+  const demands = plan.placements.map((p) => ({ id: p.vm, vector: vmDemand(vmById.get(p.vm)!, hostById.get(p.host)!, ctx.policy).vector }));
+  for (const d of demands) used = addVectors(used, d.vector);
+  const utilization = Object.fromEntries(RESOURCES.map((r) => [r, limits[r] > 0 && Number.isFinite(limits[r]) ? used[r] / limits[r] : 0])) as Record<Resource, number>;
+  const models = spec.filter((s) => s.count > 0).map((s) => ({ model: s.entry.host.model ?? s.entry.host.id, hosts: s.count, cost: hostMonthlyCost(s.entry, ctx.options.costs) }));
+  const costPerMonth = models.reduce((s, m) => s + m.hosts * m.cost.total, 0);
+  return {
+    name: models.map((m) => m.model).join(' + '),
+    models,
+    hosts: hosts.length,
+    hostsForLoad,
+    lowerBound,
+    clusters: splitClusters(hosts, ctx.policy).map((c) => ({ id: c.id, hosts: c.hosts.map((h) => h.id) })),
+    binding: bindingOf(used, limits).resource,
+    utilization,
+    failover: { k: ctx.k, tolerates: failover ? failover.tolerates : ok, exhaustive: failover ? failover.exhaustive : true, binding: failover?.binding ?? null, scenarios: failover?.scenarios.length ?? 0 },
+    feasible: ok && unfit.length === 0,
+    unplaced: [...unfit, ...plan.unplaced],
+    costPerMonth,
+    costPerVmMonth: plan.placements.length ? costPerMonth / plan.placements.length : null,
+    vmCosts: shareFarmCost(costPerMonth, limits, demands, ctx.options.costShare),
+    placements: plan.placements,
+    runway: null,
+  };
+}

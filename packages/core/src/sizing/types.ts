@@ -1,0 +1,89 @@
+import type { HostCostInputs, HostMonthlyCost, VmCost, CostShareOptions } from '../cost/index.js';
+import type { FailoverResult, Replacer } from '../failover/types.js';
+import type { Policy } from '../model/policy.js';
+import type { Resource } from '../model/resources.js';
+import type { Vm } from '../model/vm.js';
+import type { Assumption, Placement, Unplaced } from '../plan/types.js';
+
+/** What-if changes to the inventory: VMs added or removed, and growth over a horizon. */
+export interface WhatIf {
+  readonly add?: readonly Vm[];
+  /** Ids of VMs to leave out. */
+  readonly remove?: readonly string[];
+  /** Monthly growth of the VM count as a fraction (0.02 = 2 % a month, compounded). */
+  readonly growthRate?: number;
+  /** Months to look ahead for "when do we run out?". @defaultValue 36 */
+  readonly horizonMonths?: number;
+}
+
+/** Options of `sizeFarm`. */
+export interface SizingOptions {
+  /** Host failures each cluster must survive, checked by re-placement. @defaultValue 1 */
+  readonly failover?: number;
+  readonly policy?: Policy;
+  readonly costs?: HostCostInputs;
+  /** How the farm's cost is shared among VMs. @defaultValue dominant share */
+  readonly costShare?: CostShareOptions;
+  /** Also try pairs of models (the bulk of one, the rest of another). @defaultValue true */
+  readonly mixed?: boolean;
+  readonly whatIf?: WhatIf;
+  /** Failure sets per cluster before sampling (see `checkFailover`). @defaultValue 1000 */
+  readonly maxScenarios?: number;
+  /** @defaultValue 1 */
+  readonly seed?: number;
+  /** Packing and re-placement engine. @defaultValue best fit decreasing */
+  readonly replace?: Replacer;
+}
+
+/** Hosts of one model in a sizing. */
+export interface ModelCount {
+  readonly model: string;
+  readonly hosts: number;
+  readonly cost: HostMonthlyCost;
+}
+
+/** "When do we run out?" for one sizing. */
+export interface Runway {
+  readonly growthRate: number;
+  readonly horizonMonths: number;
+  /** First month at which the sized farm no longer holds the VMs with failover; null if it lasts the horizon. */
+  readonly runsOutAtMonth: number | null;
+  /** VM count each month from 0 to the horizon (or to running out). */
+  readonly vmsByMonth: readonly number[];
+  /** Hosts the grown inventory needs at the horizon (same models, same failover). */
+  readonly hostsAtHorizon: number | null;
+}
+
+/** One sizing option: a host model (or a mix) and what it takes. */
+export interface SizingOption {
+  /** The model, or `A + B` for a mix. */
+  readonly name: string;
+  readonly models: readonly ModelCount[];
+  /** Hosts in all, failover spares included. */
+  readonly hosts: number;
+  /** Hosts the load needs without failover (packing). */
+  readonly hostsForLoad: number;
+  /** max over resources of ceil(total demand / host capacity), for a single model. */
+  readonly lowerBound: number | null;
+  readonly clusters: readonly { readonly id: string; readonly hosts: readonly string[] }[];
+  readonly binding: Resource | null;
+  /** Used / limit per resource over the whole farm (spares included). */
+  readonly utilization: Readonly<Record<Resource, number>>;
+  readonly failover: Pick<FailoverResult, 'k' | 'tolerates' | 'exhaustive' | 'binding'> & { readonly scenarios: number };
+  /** True when every VM is placed and failover holds. */
+  readonly feasible: boolean;
+  /** VMs this option cannot run at all (platform rules or larger than a host), with reasons. */
+  readonly unplaced: readonly Unplaced[];
+  readonly costPerMonth: number;
+  readonly costPerVmMonth: number | null;
+  readonly vmCosts: readonly VmCost[];
+  readonly placements: readonly Placement[];
+  readonly runway: Runway | null;
+}
+
+/** The answer of `sizeFarm`: options cheapest first (infeasible ones last). */
+export interface Sizing {
+  readonly vms: number;
+  readonly options: readonly SizingOption[];
+  readonly assumptions: readonly Assumption[];
+}
