@@ -1,3 +1,4 @@
+import { escapeHtml } from '../escape.js';
 import { RESOURCES, type Resource } from '@hostplan/core';
 import { formatResource, RESOURCE_DISPLAY } from '../../format/resources.js';
 import type { LooseVector } from '../../input/types.js';
@@ -25,8 +26,8 @@ export function sectionRightsizing(ctx: SectionContext): Section | null {
   const gain = (r: Resource) => findings.reduce((s, f) => s + Math.max(0, (f.current[r] ?? 0) - (f.suggested[r] ?? f.current[r] ?? 0)), 0);
   const gains = RESOURCES.filter((r) => SIZE_RESOURCES.includes(r) && gain(r) > 0).map((r) => `${formatResource(gain(r), r)} ${RESOURCE_DISPLAY[r].label.toLowerCase()}`);
   const order = { idle: 0, 'powered-off': 1, oversized: 2, undersized: 3 } as const;
-  const shown = [...findings].sort((a, b) => order[a.kind] - order[b.kind] || (a.vm < b.vm ? -1 : 1)).slice(0, ctx.options.maxTableRows);
-  const html = `<p>${[...counts.entries()].map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`).join(', ')}.${gains.length ? ` Resizing as suggested gives back ${gains.join(', ')}.` : ''}</p>` +
+  const shown = [...findings].sort((a, b) => (order[a.kind] ?? 9) - (order[b.kind] ?? 9) || (a.vm < b.vm ? -1 : 1)).slice(0, ctx.options.maxTableRows);
+  const html = `<p>${escapeHtml([...counts.entries()].map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`).join(', '))}.${gains.length ? ` Resizing as suggested gives back ${escapeHtml(gains.join(', '))}.` : ''}</p>` +
     htmlTable(['VM', 'Finding', 'Current', 'Suggested', 'Evidence'], shown.map((f) => [f.vm, f.kind, sizeText(f.current), sizeText(f.suggested), f.evidence])) +
     shownNote(shown.length, findings.length, 'the full list is in the JSON export');
   return { id: 'rightsizing', title: 'Idle and oversized VMs', html };

@@ -25,7 +25,7 @@ export function sectionSummary(ctx: SectionContext): Section | null {
   if (sizing) {
     cards.push(card('Hosts needed', formatNumber(sizing.hostsNeeded, 0), [sizing.hostModel, sizing.spareHosts ? `incl. ${sizing.spareHosts} spare` : '', sizing.lowerBound !== undefined ? `lower bound ${formatNumber(sizing.lowerBound, 0)}` : ''].filter(Boolean).join(' · ')));
   } else if (usedHosts !== undefined) {
-    const model = [...models.entries()].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${n} × ${m}`).slice(0, 2).join(', ');
+    const model = [...models.entries()].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${formatNumber(n, 0)} × ${m}`).slice(0, 2).join(', ');
     const lb = plan?.summary?.lowerBound;
     cards.push(card('Hosts used', formatNumber(usedHosts, 0), [model, lb !== undefined ? `lower bound ${formatNumber(lb, 0)}` : ''].filter(Boolean).join(' · ')));
   }
