@@ -1,10 +1,14 @@
 import type { SeriesKey } from '../series/types.js';
 
+/** Perfmon objects whose instances are written `Parent/Instance`. */
+const PARENTED_OBJECTS: ReadonlySet<string> = new Set(['Thread', 'Job Object Details', 'Поток', 'Subproceso']);
+
 /**
  * Splits a perfmon counter path `\\HOST\Object(Parent/Instance#Index)\Counter` into a
  * {@link SeriesKey}. The object ends at the first `(` and the counter starts after the last
  * `)\`, so instance names may hold commas, colons, dots, braces, slashes and parentheses
- * (`isatap.{E4048626-...}`, `VM1:Hv VP 0`, `C:`). Without an instance (`\Memory\Available
+ * (`isatap.{E4048626-...}`, `VM1:Hv VP 0`, `C:`). `Parent/Instance` is split for
+ * Thread-like objects or a numeric child only. Without an instance (`\Memory\Available
  * MBytes`) the object ends at the next `\`. The host prefix is optional (relog can drop it).
  * Names are kept exactly as written, localised or not.
  *
@@ -45,10 +49,10 @@ export function parseCounterPath(path: string): SeriesKey {
     index = Number(hash[1]);
     instance = instance.slice(0, hash.index);
   }
-  // `Parent/Instance`: only when the part before the slash has no path-like characters, so
-  // instance names such as `isatap.{...}` or `1/2 Gbit NIC` are not split by accident.
+  // `Parent/Instance` (Thread: `svchost/12`): a slash can also be part of a name (a VM
+  // called `web/01`), so split only for objects known to have parents or a numeric child.
   const slash = instance.indexOf('/');
-  if (slash > 0 && !/[\\:{}]/.test(instance.slice(0, slash))) {
+  if (slash > 0 && (PARENTED_OBJECTS.has(object) || /^\d+$/.test(instance.slice(slash + 1)))) {
     parent = instance.slice(0, slash);
     instance = instance.slice(slash + 1);
   }

@@ -26,7 +26,7 @@ const pad3 = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n;
 
 /**
  * Formats a value as perfmon does: `.` decimals, shortest round-trip digits, an exponent with
- * sign and three digits (`1.6e-005`, MSVC style) where one is needed, `" "` content (a space)
+ * sign and three digits (`1.6e-005`, MSVC style) below 1e-4 and from 1e17 up (C's `%g` rule), `" "` content (a space)
  * for a missing value. -0 is written `0`.
  *
  * @example
@@ -36,12 +36,13 @@ export function formatPdhValue(value: number): string {
   if (value !== value) return ' ';
   if (!Number.isFinite(value)) throw new HostplanError('invalid-value', 'value', `expected a finite number or NaN, got ${value}`);
   if (value === 0) return '0';
-  const text = String(value);
+  const abs = Math.abs(value);
+  // like C's %g: positional from 1e-4 up to the 17-digit precision, else an exponent
+  if (abs >= 1e-4 && abs < 1e17) return String(value);
+  const text = value.toExponential(); // shortest round-trip digits
   const e = text.indexOf('e');
-  if (e < 0) return text;
   const sign = text[e + 1] === '-' ? '-' : '+';
-  const digits = text.slice(e + 2);
-  return `${text.slice(0, e)}e${sign}${digits.padStart(3, '0')}`;
+  return `${text.slice(0, e)}e${sign}${text.slice(e + 2).padStart(3, '0')}`;
 }
 
 /**
