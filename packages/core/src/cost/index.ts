@@ -10,3 +10,5 @@ export * from './shareCost.js';
 export * from './quoteTypes.js';
 export * from './quote.js';
 export * from './suggestPlanTiers.js';
+export * from './parseCostInputs.js';
+export * from './parseLicencePrices.js';

@@ -7,3 +7,4 @@ export * from './bestFitReplace.js';
 export * from './seedRule.js';
 export * from './slotPolicy.js';
 export * from './checkFailover.js';
+export * from './failoverReport.js';

@@ -7,8 +7,8 @@ const PRICE_FIELDS = ['purchasePrice', 'powerWatts', 'rackUnits'] as const;
 
 /**
  * Reads one catalog entry: a host description (as `parseHost` reads it, `id` defaulting to
- * `model`) plus `purchasePrice`, `powerWatts` (unit strings like `"450 W"` are not accepted:
- * plain numbers) and `rackUnits`.
+ * `model`) plus `purchasePrice`, `powerWatts` (a number or a unit string like `"450 W"`) and
+ * `rackUnits`.
  *
  * @example
  * parseCatalogEntry({ model: 'R710', sockets: 2, coresPerSocket: 4, clockGHz: 2.66, memoryGB: '64 GB',
@@ -24,7 +24,7 @@ export function parseCatalogEntry(value: unknown, path: string): PricedHost {
   return {
     host,
     purchasePrice: number(raw, 'purchasePrice', path, { required: true, min: 0 }),
-    powerWatts: number(raw, 'powerWatts', path, { required: true, min: 0 }),
+    powerWatts: number(raw, 'powerWatts', path, { required: true, unit: 'W', min: 0 }),
     rackUnits: number(raw, 'rackUnits', path, { required: true, min: 0 }),
   };
 }
