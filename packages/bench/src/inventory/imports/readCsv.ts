@@ -1,0 +1,71 @@
+import { HostplanError } from '@hostplan/core';
+import { parse } from 'csv-parse/sync';
+
+/** A delimited file as a header and rows, each row with its 1-based line number. */
+export interface InventoryTable {
+  readonly header: string[];
+  /** 1-based line of the header. */
+  readonly headerLine: number;
+  readonly rows: { readonly line: number; readonly cells: string[] }[];
+  /** The `#TYPE ...` line of PowerShell's Export-Csv, when present. */
+  readonly typeLine?: string;
+  readonly delimiter: string;
+}
+
+/**
+ * Text of a file's bytes: UTF-16 (LE or BE) and UTF-8 by their byte-order marks, else UTF-8
+ * (PowerShell 7 and RVTools write UTF-8; Windows PowerShell's Export-Csv writes ASCII, a subset).
+ *
+ * @example
+ * decodeInventoryText(Buffer.from([0xff, 0xfe, 0x41, 0x00])) // => 'A'
+ */
+export function decodeInventoryText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes. */
+export function detectInventoryDelimiter(line: string): string {
+  const outside = line.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((d) => [d, outside.split(d).length - 1] as const);
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
+}
+
+/**
+ * Splits delimited text into a header and rows with their line numbers, skipping a leading
+ * `#TYPE` line (PowerShell) and blank lines. A malformed record is a {@link HostplanError}
+ * naming `file:line`.
+ *
+ * @example
+ * readInventoryTable('#TYPE X\n"Name","State"\n"a","Off"\n', 'vms.csv').rows[0] // => { line: 3, cells: ['a', 'Off'] }
+ */
+export function readInventoryTable(text: string, file: string): InventoryTable {
+  const lines = text.split(/\r?\n/);
+  let first = 0;
+  while (first < lines.length && lines[first]!.trim() === '') first++;
+  const typeLine = /^#TYPE\s/i.test(lines[first] ?? '') ? lines[first]!.trim() : undefined;
+  const headerIndex = typeLine ? first + 1 : first;
+  const headerText = lines[headerIndex];
+  if (headerText === undefined || headerText.trim() === '') {
+    throw new HostplanError('parse-error', `${file}:${headerIndex + 1}`, 'expected a header row of column names', 'a header row', '');
+  }
+  const delimiter = detectInventoryDelimiter(headerText);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { from_line: headerIndex + 1, delimiter, info: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as unknown as typeof records;
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw new HostplanError('parse-error', `${file}:${err.lines ?? headerIndex + 1}`, `invalid CSV: ${err.message}`, 'CSV', undefined);
+  }
+  const [head, ...body] = records;
+  const header = (head?.record ?? []).map((h) => h.trim());
+  const rows = body.map(({ record, info }) => ({ line: info.lines, cells: record }));
+  for (const r of rows) {
+    if (r.cells.length !== header.length && !(r.cells.length === 1 && r.cells[0]!.trim() === '')) {
+      throw new HostplanError('parse-error', `${file}:${r.line}:${Math.min(r.cells.length, header.length) + 1}`, `expected ${header.length} cells as in the header, got ${r.cells.length}`, `${header.length} cells`, r.cells.length);
+    }
+  }
+  return { header, headerLine: head?.info.lines ?? headerIndex + 1, rows: rows.filter((r) => r.cells.length === header.length), delimiter, ...(typeLine && { typeLine }) };
+}
