@@ -14,7 +14,7 @@ export const RESOURCE_DISPLAY: Readonly<Record<Resource, ResourceDisplay>> = {
   cpuGHz: { label: 'CPU', unit: 'GHz', factor: 1 },
   vcpus: { label: 'vCPUs', unit: 'vCPUs', factor: 1 },
   memoryMB: { label: 'Memory', unit: 'GB', factor: 1 / 1024 },
-  iops: { label: 'Storage I/O', unit: 'IOPS', factor: 1 },
+  iops: { label: 'I/O', unit: 'IOPS', factor: 1 },
   storageGB: { label: 'Storage', unit: 'GB', factor: 1 },
   networkMbps: { label: 'Network', unit: 'Mbps', factor: 1 },
   vms: { label: 'VMs', unit: 'VMs', factor: 1 },
