@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { capacity } from './capacity.js';
 import { report } from './report.js';
+import { importCommand } from './import.js';
 
 /** Every subcommand, in the order `hostplan --help` lists them. Add a command: one file, one line here. */
-export const COMMANDS: readonly Command[] = [capacity, report];
+export const COMMANDS: readonly Command[] = [capacity, report, importCommand];
