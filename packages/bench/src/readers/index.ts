@@ -8,3 +8,4 @@ export * from './presets.js';
 export * from './sarActivities.js';
 export * from './counterNames.js';
 export * from './pdhWriter.js';
+export * from './readPerfFiles.js';
