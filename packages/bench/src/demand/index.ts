@@ -1,2 +1,11 @@
 // Public API of bench/demand; re-exported by bench/src/index.ts.
-export {};
+export * from './counterMap.js';
+export * from './demandSource.js';
+export * from './confidence.js';
+export * from './growth.js';
+export * from './coincidence.js';
+export * from './options.js';
+export * from './figures.js';
+export * from './vmMeasurements.js';
+export * from './hostMeasurements.js';
+export * from './measureDemand.js';

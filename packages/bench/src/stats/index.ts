@@ -12,3 +12,4 @@ export * from './selectOrderStatistics.js';
 export * from './collector.js';
 export * from './seriesStatistics.js';
 export * from './mergeSummaries.js';
+export * from './concatSources.js';

@@ -1,0 +1,153 @@
+import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
+import type { SampleSource } from '../stats/types.js';
+import { matchCounter, type CounterMap, type DemandResource } from './counterMap.js';
+
+/** The object name of derived demand series. */
+export const DEMAND_OBJECT = 'hostplan demand';
+
+/** A derived series: the sum, at each timestamp, of the member series of one (resource, host, entity). */
+export interface DemandGroup {
+  /** Index of the derived series in the downstream sink (and so in the statistics). */
+  readonly index: number;
+  readonly resource: DemandResource;
+  readonly host: string;
+  /** Host name for host resources, VM name for VM resources. */
+  readonly entity: string;
+  /** Paths of the member counters. */
+  readonly members: readonly string[];
+  /** Members that are virtual processors (the VM's vCPU count), for `vm.cpuCores`. */
+  readonly virtualProcessors: number;
+}
+
+/** Translates a (possibly localised) key to English object and counter names; null when unknown. */
+export type CounterTranslator = (object: string, counter: string) => { object: string; counter: string } | null;
+
+interface Member {
+  readonly group: MutableGroup;
+  readonly scale: number;
+  readonly offset: number;
+}
+
+interface MutableGroup {
+  index: number;
+  resource: DemandResource;
+  host: string;
+  entity: string;
+  members: string[];
+  virtualProcessors: number;
+  t: number;
+  sum: number;
+  present: number;
+  missing: number;
+}
+
+/**
+ * A sink between a reader and the statistics: forwards every raw series (renumbered, so that
+ * series announced later never collide with derived ones) and adds one derived series per
+ * (resource, host, entity) of the counter map, the sum of its members at each timestamp. A
+ * derived sample is missing (NaN) when a member sent a missing value at that timestamp;
+ * members that sent nothing at that time are not counted. Groups are flushed when their next
+ * timestamp arrives and by `finish()`. Memory: O(series).
+ *
+ * @example
+ * const d = new DemandSink(collector, DEFAULT_COUNTER_MAP);
+ * await readPerfFile('hv.csv', d); d.finish();
+ * d.groups() // => [{ resource: 'host.cpuPercent', host: 'HV1', entity: 'HV1', ... }, ...]
+ */
+export class DemandSink implements SeriesSink {
+  private readonly raw: number[] = [];
+  private readonly members: (Member | null)[] = [];
+  private readonly byName = new Map<string, MutableGroup>();
+  private readonly list: MutableGroup[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly downstream: SeriesSink,
+    private readonly map: CounterMap,
+    private readonly translate: CounterTranslator = () => null,
+  ) {}
+
+  series(index: number, key: SeriesKey): void {
+    if (this.raw[index] !== undefined) return;
+    const i = this.next++;
+    this.raw[index] = i;
+    this.downstream.series(i, key);
+    const english = this.translate(key.object, key.counter);
+    const m = matchCounter(this.map, english ? { ...key, ...english } : key);
+    if (!m) {
+      this.members[index] = null;
+      return;
+    }
+    const name = `${m.resource}\u0000${key.host}\u0000${m.entity}`;
+    let g = this.byName.get(name);
+    if (!g) {
+      g = { index: this.next++, resource: m.resource, host: key.host, entity: m.entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
+      this.byName.set(name, g);
+      this.list.push(g);
+      this.downstream.series(g.index, { host: key.host, object: DEMAND_OBJECT, instance: m.entity, counter: m.resource, path: `${key.host}/${m.entity}/${m.resource}` });
+    }
+    g.members.push(key.path);
+    if (m.virtualProcessor) g.virtualProcessors++;
+    this.members[index] = { group: g, scale: m.rule.scale ?? 1, offset: m.rule.offset ?? 0 };
+  }
+
+  sample(index: number, t: number, v: number): void {
+    const i = this.raw[index];
+    if (i === undefined) return;
+    this.downstream.sample(i, t, v);
+    const m = this.members[index];
+    if (!m) return;
+    const g = m.group;
+    if (t !== g.t) {
+      this.flush(g);
+      g.t = t;
+    }
+    if (Number.isFinite(v)) {
+      g.sum += v * m.scale + m.offset;
+      g.present++;
+    } else g.missing++;
+  }
+
+  issue(issue: ReadIssue): void {
+    this.downstream.issue?.(issue);
+  }
+
+  /** Emits the last pending sample of every group; call once the source is done. */
+  finish(): void {
+    for (const g of this.list) this.flush(g);
+  }
+
+  /** The derived series, in order of appearance. */
+  groups(): DemandGroup[] {
+    return this.list.map(({ index, resource, host, entity, members, virtualProcessors }) => ({ index, resource, host, entity, members: [...members], virtualProcessors }));
+  }
+
+  private flush(g: MutableGroup): void {
+    if (g.present + g.missing > 0) this.downstream.sample(g.index, g.t, g.missing > 0 || g.present === 0 ? NaN : g.sum);
+    g.sum = 0;
+    g.present = 0;
+    g.missing = 0;
+  }
+}
+
+/**
+ * Wraps a replayable source so that every replay also streams the derived demand series.
+ * `groups()` describes them after the first call.
+ *
+ * @example
+ * const d = demandSource((sink) => readPerfFile('hv.csv', sink), DEFAULT_COUNTER_MAP);
+ * const stats = await seriesStatistics(d.source);
+ * d.groups() // => the derived series and their indices in stats.series
+ */
+export function demandSource(source: SampleSource, map: CounterMap, translate?: CounterTranslator): { source: SampleSource; groups: () => DemandGroup[] } {
+  let last: DemandSink | null = null;
+  return {
+    source: async (sink) => {
+      const d = new DemandSink(sink, map, translate);
+      await source(d);
+      d.finish();
+      last = d;
+    },
+    groups: () => (last as DemandSink | null)?.groups() ?? [],
+  };
+}

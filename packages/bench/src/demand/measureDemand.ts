@@ -1,0 +1,63 @@
+import type { Assumption } from '@hostplan/core';
+import { translateCounterName } from '../readers/counterNames.js';
+import { seriesStatistics } from '../stats/seriesStatistics.js';
+import type { SampleSource, StatsOptions, StatsResult } from '../stats/types.js';
+import { DEFAULT_COUNTER_MAP, type CounterMap } from './counterMap.js';
+import { DEMAND_OBJECT, demandSource, type CounterTranslator, type DemandGroup } from './demandSource.js';
+import { captureSpans, measureHosts, type HostMeasurement } from './hostMeasurements.js';
+import { demandAssumptions, resolveDemandOptions, type DemandOptions } from './options.js';
+import { measureVms, type VmMeasurement } from './vmMeasurements.js';
+
+/** Options of {@link measureDemand}. */
+export interface MeasureDemandOptions extends DemandOptions {
+  /** Statistics options (the demand percentile is added to `percentiles`). */
+  readonly stats?: StatsOptions;
+  /** @defaultValue DEFAULT_COUNTER_MAP */
+  readonly map?: CounterMap;
+  /** Localised -> English counter names. @defaultValue translateCounterName (the readers' en/es/ru table) */
+  readonly translate?: CounterTranslator;
+}
+
+/** Everything measured: raw and derived series statistics, VM demand, host figures, assumptions. */
+export interface DemandResult {
+  readonly stats: StatsResult;
+  readonly groups: readonly DemandGroup[];
+  readonly vms: readonly VmMeasurement[];
+  readonly hosts: readonly HostMeasurement[];
+  readonly assumptions: readonly Assumption[];
+}
+
+/** The readers' table, as a translator (English and unknown names pass through). */
+export const translateWithReaderTable: CounterTranslator = (object, counter) => {
+  const t = translateCounterName(object, counter);
+  return t ? { object: t.object, counter: t.counter } : null;
+};
+
+/**
+ * From a replayable source of perf counters to per-VM demand and per-host figures: derives one
+ * series per (resource, host, entity) through the counter map, computes exact statistics of
+ * every raw and derived series (one pass, more only beyond the memory budget), then sizes each
+ * VM at the percentile x comfort factor and measures each host.
+ *
+ * @example
+ * const r = await measureDemand((sink) => readPerfFile('hv01.csv', sink), { clockGHz: 2.93, comfortFactor: 1.3 });
+ * placeVms(r.vms.flatMap((v) => (v.vm ? [v.vm] : [])), hosts, policy);
+ */
+export async function measureDemand(source: SampleSource, options: MeasureDemandOptions = {}): Promise<DemandResult> {
+  const o = resolveDemandOptions(options);
+  const d = demandSource(source, options.map ?? DEFAULT_COUNTER_MAP, options.translate ?? translateWithReaderTable);
+  const userAlign = options.stats?.align;
+  const statsOptions: StatsOptions = {
+    ...options.stats,
+    percentiles: [...(options.stats?.percentiles ?? []), o.percentile],
+    align: (key) => key.object === DEMAND_OBJECT || (userAlign ? userAlign(key) : false),
+    ...(o.useRollup && options.stats?.rollupMs == null && { rollupMs: 600_000 }),
+    canonicalKey: options.stats?.canonicalKey ?? ((key) => ({ ...key, ...(options.translate ?? translateWithReaderTable)(key.object, key.counter) })),
+  };
+  const stats = await seriesStatistics(d.source, statsOptions);
+  const groups = d.groups();
+  const spans = captureSpans(stats.series);
+  const vms = measureVms(stats.series, groups, o, spans);
+  const hosts = measureHosts(stats.series, groups, vms, o);
+  return { stats, groups, vms, hosts, assumptions: [...stats.assumptions, ...demandAssumptions(options)] };
+}

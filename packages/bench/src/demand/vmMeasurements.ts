@@ -1,0 +1,172 @@
+import type { Host, Vm } from '@hostplan/core';
+import type { SeriesStats } from '../stats/types.js';
+import type { Confidence } from './confidence.js';
+import type { DemandGroup } from './demandSource.js';
+import { figuresOf, seriesConfidence, type MeasuredFigures } from './figures.js';
+import { growthTrend, type GrowthTrend } from './growth.js';
+import type { ResolvedDemandOptions } from './options.js';
+
+/** What the measurements say one VM needs. */
+export interface VmMeasurement {
+  /** The VM name, or `host/name` when two hosts report VMs of the same name. */
+  readonly id: string;
+  readonly host: string;
+  /** The VM name as the counters give it. */
+  readonly entity: string;
+  /** Virtual processors seen in the counters (`VM:Hv VP n` instances), or null. */
+  readonly vcpus: number | null;
+  readonly measured: {
+    readonly cpuCores: MeasuredFigures | null;
+    readonly memoryMB: MeasuredFigures | null;
+    readonly iops: MeasuredFigures | null;
+    readonly networkMbps: MeasuredFigures | null;
+  };
+  /** Percentile x comfort factor, in the unit each name says; null when not measured. */
+  readonly demand: {
+    readonly cpuCores: number | null;
+    /** cpuCores x host clock (null when the clock is unknown). */
+    readonly cpuGHz: number | null;
+    /** cpuCores / vCPUs, capped at 1. */
+    readonly cpuUtilization: number | null;
+    readonly memoryMB: number | null;
+    readonly iops: number | null;
+    readonly networkMbps: number | null;
+  };
+  readonly clockGHz: number | null;
+  readonly confidence: Confidence;
+  readonly idle: { readonly idle: boolean; readonly reason: string };
+  readonly oversized: {
+    readonly oversized: boolean;
+    readonly cpu: { readonly allocatedVcpus: number; readonly suggestedVcpus: number } | null;
+    readonly memory: { readonly allocatedGB: number; readonly suggestedGB: number } | null;
+    readonly reason: string;
+  };
+  /** Trend of the daily CPU peaks (cores) against vCPUs x target utilisation. */
+  readonly growth: GrowthTrend | null;
+  /** The VM for core's `placeVms`, or null when vCPUs or memory are unknown (see `reasons`). */
+  readonly vm: Vm | null;
+  readonly reasons: readonly string[];
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/** The inventory entry without its CPU estimates: the measurement replaces them. */
+function withoutCpu(vm: Vm | undefined): Partial<Vm> {
+  if (!vm) return {};
+  const { cpuDemandGHz: _ghz, cpuUtilization: _share, ...rest } = vm;
+  return rest;
+}
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The clock of a measured host: from the inventory by name, else the option. */
+export function clockOf(host: string, o: ResolvedDemandOptions): number | null {
+  const h: Host | undefined = o.hosts.find((x) => lower(x.id) === lower(host));
+  return h?.clockGHz ?? o.clockGHz;
+}
+
+/**
+ * Per-VM demand from the statistics of the derived `vm.*` series: each resource at the
+ * percentile x comfort factor; CPU in cores (sum of VP guest run time / 100), in GHz at the
+ * host clock, and as a share of vCPUs; confidence from the CPU series (else the first
+ * measured) over its host's capture span; idle and oversized flags with suggested sizes;
+ * the CPU growth trend; and a core `Vm` merging the VM inventory. O(VMs).
+ *
+ * @example
+ * const vms = measureVms(stats.series, groups, resolveDemandOptions({ clockGHz: 3 }), spans);
+ * vms[0].vm // => { id: 'web01', vcpus: 2, memoryGB: 3.5, cpuDemandGHz: 1.2, ... }
+ */
+export function measureVms(
+  series: readonly SeriesStats[],
+  groups: readonly DemandGroup[],
+  o: ResolvedDemandOptions,
+  spans: ReadonlyMap<string, { startMs: number; endMs: number }>,
+): VmMeasurement[] {
+  const byIndex = new Map(series.map((s) => [s.index, s]));
+  const vms = new Map<string, { host: string; entity: string; groups: Map<string, DemandGroup> }>();
+  for (const g of groups) {
+    if (!g.resource.startsWith('vm.')) continue;
+    const k = `${g.host}\u0000${g.entity}`;
+    const e = vms.get(k) ?? { host: g.host, entity: g.entity, groups: new Map() };
+    e.groups.set(g.resource, g);
+    vms.set(k, e);
+  }
+  const nameCount = new Map<string, number>();
+  for (const e of vms.values()) nameCount.set(lower(e.entity), (nameCount.get(lower(e.entity)) ?? 0) + 1);
+  const out: VmMeasurement[] = [];
+  for (const e of vms.values()) {
+    const id = nameCount.get(lower(e.entity))! > 1 ? `${e.host}/${e.entity}` : e.entity;
+    const stat = (r: string) => {
+      const g = e.groups.get(r);
+      return g ? byIndex.get(g.index) ?? null : null;
+    };
+    const fig = (r: string) => {
+      const s = stat(r);
+      return s ? figuresOf(s, o.percentile, o.useRollup) : null;
+    };
+    const measured = { cpuCores: fig('vm.cpuCores'), memoryMB: fig('vm.memoryMB'), iops: fig('vm.iops'), networkMbps: fig('vm.networkMbps') };
+    const comfort = (f: MeasuredFigures | null) => (f?.atPercentile == null ? null : f.atPercentile * o.comfortFactor);
+    const vpCount = e.groups.get('vm.cpuCores')?.virtualProcessors ?? 0;
+    const inv = o.inventory.find((v) => lower(v.id) === lower(e.entity) || lower(v.id) === lower(id));
+    const vcpus = vpCount > 0 ? vpCount : null;
+    const allocatedVcpus = vcpus ?? inv?.vcpus ?? null;
+    const clockGHz = clockOf(e.host, o);
+    const cpuCores = comfort(measured.cpuCores);
+    const demand = {
+      cpuCores,
+      cpuGHz: cpuCores !== null && clockGHz !== null ? cpuCores * clockGHz : null,
+      cpuUtilization: cpuCores !== null && allocatedVcpus ? Math.min(1, cpuCores / allocatedVcpus) : null,
+      memoryMB: comfort(measured.memoryMB),
+      iops: comfort(measured.iops),
+      networkMbps: comfort(measured.networkMbps),
+    };
+    const primary = stat('vm.cpuCores') ?? stat('vm.memoryMB') ?? stat('vm.iops') ?? stat('vm.networkMbps')!;
+    const span = spans.get(e.host);
+    const confidence = seriesConfidence(primary, span?.startMs ?? null, span?.endMs ?? null);
+
+    const atP = measured.cpuCores?.atPercentile ?? null;
+    const ghzAtP = atP !== null && clockGHz !== null ? atP * clockGHz : null;
+    const idleByCores = atP !== null && atP < o.idleCpuCores;
+    const idleByMHz = ghzAtP !== null && ghzAtP * 1000 < o.idleCpuMHz;
+    const idle = atP === null
+      ? { idle: false, reason: 'no CPU counter for this VM' }
+      : { idle: idleByCores || idleByMHz, reason: `p${o.percentile} CPU ${round3(atP)} cores${ghzAtP !== null ? ` = ${round3(ghzAtP * 1000)} MHz` : ''}; idle under ${o.idleCpuCores} cores${clockGHz !== null ? ` or ${o.idleCpuMHz} MHz` : ''}` };
+
+    const suggestedVcpus = cpuCores !== null ? Math.max(1, Math.ceil(cpuCores / o.targetUtilization - 1e-9)) : null;
+    const cpuOver = suggestedVcpus !== null && allocatedVcpus !== null ? { allocatedVcpus, suggestedVcpus } : null;
+    const memAllocatedGB = inv?.memoryGB ?? null;
+    const suggestedGB = demand.memoryMB !== null ? Math.max(0.5, Math.ceil((demand.memoryMB / o.targetUtilization / 1024) * 2 - 1e-9) / 2) : null;
+    const memOver = suggestedGB !== null && memAllocatedGB !== null ? { allocatedGB: memAllocatedGB, suggestedGB } : null;
+    const cpuIsOver = cpuOver !== null && cpuOver.allocatedVcpus >= o.oversizeFactor * cpuOver.suggestedVcpus;
+    const memIsOver = memOver !== null && memOver.allocatedGB >= o.oversizeFactor * memOver.suggestedGB;
+    const overReasons = [
+      cpuOver && `${cpuOver.allocatedVcpus} vCPUs allocated, ${cpuOver.suggestedVcpus} suggested (ceil(${round3(cpuCores!)} cores / target ${o.targetUtilization}))`,
+      memOver && `${memOver.allocatedGB} GB allocated, ${memOver.suggestedGB} GB suggested (${round3(demand.memoryMB!)} MB / target ${o.targetUtilization}, in 0.5 GB steps)`,
+    ].filter(Boolean);
+    const oversized = {
+      oversized: cpuIsOver || memIsOver, cpu: cpuOver, memory: memOver,
+      reason: overReasons.length ? `${overReasons.join('; ')}; oversized at ${o.oversizeFactor} x the suggestion` : 'no allocation to compare (needs VP counters or a VM inventory)',
+    };
+
+    const cpuStats = stat('vm.cpuCores');
+    const growth = cpuStats?.dailyPeaks && allocatedVcpus ? growthTrend(cpuStats.dailyPeaks, allocatedVcpus * o.targetUtilization) : null;
+
+    const reasons: string[] = [];
+    const memoryGB = demand.memoryMB !== null ? demand.memoryMB / 1024 : inv?.memoryGB ?? null;
+    if (allocatedVcpus === null) reasons.push('vCPUs unknown: no virtual processor counters and no inventory entry');
+    if (memoryGB === null) reasons.push('memory unknown: no Hyper-V Dynamic Memory VM counter (static memory) and no inventory entry; give a VM inventory');
+    if (demand.cpuCores !== null && demand.cpuGHz === null) reasons.push(`host ${e.host} clock unknown: CPU given as cpuUtilization (share of vCPUs); give --hosts or --clock for GHz`);
+    const vm: Vm | null = allocatedVcpus !== null && memoryGB !== null
+      ? {
+        ...withoutCpu(inv),
+        id,
+        vcpus: allocatedVcpus,
+        memoryGB,
+        ...(demand.cpuGHz !== null ? { cpuDemandGHz: demand.cpuGHz } : demand.cpuUtilization !== null ? { cpuUtilization: demand.cpuUtilization } : {}),
+        ...(demand.iops !== null && { iops: demand.iops }),
+        ...(demand.networkMbps !== null && { networkMbps: demand.networkMbps }),
+      }
+      : null;
+    out.push({ id, host: e.host, entity: e.entity, vcpus, measured, demand, clockGHz, confidence, idle, oversized, growth, vm, reasons });
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COUNTER_MAP, DemandSink, type SeriesKey } from '@hostplan/bench';
+import { constant, pdhKey, rows, T0 } from './hyperv.js';
+
+/** A sink recording what it receives. */
+function recorder() {
+  const series: [number, SeriesKey][] = [];
+  const samples: [number, number, number][] = [];
+  return { series, samples, sink: { series: (i: number, k: SeriesKey) => series.push([i, k]), sample: (i: number, t: number, v: number) => samples.push([i, t, v]) } };
+}
+
+describe('DemandSink', () => {
+  it('sums the virtual processors of a VM at each timestamp into cores (VP % / 100) and counts them', () => {
+    const r = recorder();
+    const d = new DemandSink(r.sink, DEFAULT_COUNTER_MAP);
+    rows([
+      { key: pdhKey('HV1', 'Hyper-V Hypervisor Virtual Processor', 'web01:Hv VP 0', '% Guest Run Time'), value: (m) => [50, 70][m] },
+      { key: pdhKey('HV1', 'Hyper-V Hypervisor Virtual Processor', 'web01:Hv VP 1', '% Guest Run Time'), value: (m) => [30, 10][m] },
+      { key: pdhKey('HV1', 'Processor', '_Total', '% Processor Time'), value: constant(5) },
+    ], 2)(d);
+    d.finish();
+    const [g] = d.groups();
+    expect(g).toMatchObject({ resource: 'vm.cpuCores', host: 'HV1', entity: 'web01', virtualProcessors: 2 });
+    // renumbered downstream: VP 0 -> 0, the derived series -> 1 (announced with VP 0), VP 1 -> 2, Processor -> 3
+    expect(r.series.map(([i, k]) => [i, k.path])).toEqual([
+      [0, '\\\\HV1\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 0)\\% Guest Run Time'],
+      [1, 'HV1/web01/vm.cpuCores'],
+      [2, '\\\\HV1\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 1)\\% Guest Run Time'],
+      [3, '\\\\HV1\\Processor(_Total)\\% Processor Time'],
+    ]);
+    // minute 0: (50 + 30) / 100 = 0.8 cores; minute 1: (70 + 10) / 100 = 0.8
+    expect(r.samples.filter(([i]) => i === g!.index).map(([, t, v]) => [t - T0, v])).toEqual([[0, 0.8], [60_000, 0.8]]);
+  });
+
+  it('marks a derived sample missing when a member cell is missing (no partial sums)', () => {
+    const r = recorder();
+    const d = new DemandSink(r.sink, DEFAULT_COUNTER_MAP);
+    rows([
+      { key: pdhKey('HV1', 'Hyper-V Virtual Storage Device', 'D:-VMs-web01.vhdx', 'Read Operations/Sec'), value: (m) => [NaN, 100][m] },
+      { key: pdhKey('HV1', 'Hyper-V Virtual Storage Device', 'D:-VMs-web01.vhdx', 'Write Operations/Sec'), value: (m) => [20, 50][m] },
+    ], 2)(d);
+    d.finish();
+    const g = d.groups()[0]!;
+    expect(r.samples.filter(([i]) => i === g.index).map(([, , v]) => v)).toEqual([NaN, 150]);
+  });
+
+  it('maps sar %idle of all CPUs to host CPU percent (100 - idle) and sums rx + tx kB/s into Mbps', () => {
+    const r = recorder();
+    const d = new DemandSink(r.sink, DEFAULT_COUNTER_MAP);
+    rows([
+      { key: { host: 'lnx', object: 'cpu', instance: '-1', counter: '%idle', path: 'cpu;-1;%idle' }, value: constant(82.5) },
+      { key: { host: 'lnx', object: 'cpu', instance: '0', counter: '%idle', path: 'cpu;0;%idle' }, value: constant(10) },
+      { key: { host: 'lnx', object: 'network', instance: 'eth0', counter: 'rxkB/s', path: 'network;eth0;rxkB/s' }, value: constant(100) },
+      { key: { host: 'lnx', object: 'network', instance: 'eth0', counter: 'txkB/s', path: 'network;eth0;txkB/s' }, value: constant(25) },
+      { key: { host: 'lnx', object: 'network', instance: 'lo', counter: 'rxkB/s', path: 'network;lo;rxkB/s' }, value: constant(1e6) },
+    ], 1)(d);
+    d.finish();
+    const value = (res: string) => r.samples.find(([i]) => i === d.groups().find((g) => g.resource === res)!.index)![2];
+    expect(value('host.cpuPercent')).toBeCloseTo(17.5, 12); // 100 - 82.5; CPU 0 is not "all"
+    expect(value('host.networkMbps')).toBeCloseTo((125 * 1024 * 8) / 1e6, 12); // (100 + 25) kB/s x 1024 x 8 / 1e6 = 1.024 Mbps; lo excluded
+  });
+
+  it('translates localised names before matching', () => {
+    const r = recorder();
+    const d = new DemandSink(r.sink, DEFAULT_COUNTER_MAP, (o, c) => (o === 'Память' && c === 'Доступно МБ' ? { object: 'Memory', counter: 'Available MBytes' } : null));
+    rows([{ key: pdhKey('RU1', 'Память', null, 'Доступно МБ'), value: constant(4000) }], 1)(d);
+    d.finish();
+    expect(d.groups().map((g) => g.resource)).toEqual(['host.availableMemoryMB']);
+  });
+});

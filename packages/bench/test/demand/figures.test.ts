@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyMeasuredCapacity, confidenceOf, expectedSamples, growthTrend, peakCoincidence } from '@hostplan/bench';
+
+const DAY = 86_400_000;
+
+describe('confidenceOf(present, expected)', () => {
+  it.each([
+    [0, 100, 0, 1],
+    [20, 100, 20, 1], // 0-20 % = 1 star
+    [21, 100, 21, 2],
+    [40, 100, 40, 2],
+    [41, 100, 41, 3],
+    [61, 100, 61, 4],
+    [80, 100, 80, 4],
+    [81, 100, 81, 5],
+    [120, 100, 100, 5], // capped
+  ])('%i of %i -> %i %%, %i stars', (present, expected, percent, stars) => {
+    expect(confidenceOf(present, expected)).toMatchObject({ percent, stars });
+  });
+
+  it('expectedSamples counts both ends: one hour at 15 s = 3,600 / 15 + 1 = 241', () => {
+    expect(expectedSamples(0, 3_600_000, 15_000)).toBe(241);
+  });
+});
+
+describe('growthTrend(dailyPeaks, target)', () => {
+  it('finds the crossing day of a rising trend: 50, 52, 54 -> +2/day, 80 reached on day 15', () => {
+    const g = growthTrend([{ dayMs: 0, peak: 50 }, { dayMs: DAY, peak: 52 }, { dayMs: 2 * DAY, peak: 54 }], 80);
+    expect(g.slopePerDay).toBeCloseTo(2, 12);
+    expect(g.crossesAtMs! / DAY).toBeCloseTo(15, 9);
+    expect(g.daysFromLast).toBeCloseTo(13, 9); // day 15 - last day 2
+  });
+
+  it('never crosses on a flat or falling trend, and needs two days', () => {
+    expect(growthTrend([{ dayMs: 0, peak: 60 }, { dayMs: DAY, peak: 50 }], 80)).toMatchObject({ crossesAtMs: null, reason: expect.stringMatching(/falling/) });
+    expect(growthTrend([{ dayMs: 0, peak: 60 }], 80)).toMatchObject({ slopePerDay: null, reason: expect.stringMatching(/at least 2 days/) });
+  });
+});
+
+describe('peakCoincidence(members, percentile)', () => {
+  const b = (values: number[]) => values.map((mean, i) => ({ bucketMs: i * 300_000, mean }));
+
+  it('VMs peaking at different times: max of the sum 4 vs sum of maxes 8 (ratio 0.5)', () => {
+    const c = peakCoincidence([{ id: 'A', buckets: b([4, 0]) }, { id: 'B', buckets: b([0, 4]) }], 100);
+    expect(c).toMatchObject({ buckets: 2, sumOfPercentiles: 8, percentileOfSum: 4, ratio: 0.5 });
+  });
+
+  it('uses only buckets where every member has data', () => {
+    const c = peakCoincidence([{ id: 'A', buckets: b([1, 2, 3]) }, { id: 'B', buckets: b([1, 2]) }], 100);
+    expect(c).toMatchObject({ buckets: 2, sumOfPercentiles: 4, percentileOfSum: 4 });
+  });
+
+  it('the percentile of the sum never exceeds the sum of percentiles at p100 (property: max of a sum <= sum of maxes)', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (vms) => {
+      const c = peakCoincidence(vms.map((v, i) => ({ id: String(i), buckets: b(v) })), 100);
+      expect(c.percentileOfSum!).toBeLessThanOrEqual(c.sumOfPercentiles! * (1 + 1e-12) + 1e-12);
+    }), { numRuns: 200 });
+  });
+});
+
+describe('applyMeasuredCapacity(host, measured)', () => {
+  const host = Object.freeze({ id: 'h', sockets: 2, coresPerSocket: 4, threadsPerCore: 1, clockGHz: 3, memoryGB: 32, storage: { iops: 5000, capacityGB: 1000 }, nics: [{ role: 'management' as const, gbps: 1, ports: 1 }, { role: 'guest' as const, gbps: 1, ports: 2 }] });
+
+  it('replaces storage IOPS and the guest ports with the measured sustained figures, keeping the rest', () => {
+    const h = applyMeasuredCapacity(host, { iops: 1840, networkMbps: 940 });
+    expect(h.storage).toEqual({ iops: 1840, capacityGB: 1000 });
+    expect(h.nics).toEqual([{ role: 'management', gbps: 1, ports: 1 }, { role: 'guest', gbps: 0.94, ports: 1 }]);
+    expect(host.storage.iops).toBe(5000); // frozen input untouched
+  });
+
+  it('leaves nominal figures where nothing was measured', () => {
+    expect(applyMeasuredCapacity(host, { iops: null })).toEqual(host);
+  });
+});
