@@ -1,6 +1,8 @@
-import { HostplanError } from '@hostplan/core';
+import { HostplanError, type Assumption } from '@hostplan/core';
 import type { ReadIssue, SeriesKey } from '../series/types.js';
-import { PromStatisticsCollector } from './collectStatistics.js';
+import { seriesStatistics } from '../stats/seriesStatistics.js';
+import type { StatsOptions } from '../stats/types.js';
+import type { ThresholdAlert } from '../stats/thresholds.js';
 import { promPushdownStatistics } from './pushdown.js';
 import { expandPromRate, PROM_PRESETS, type PromPresetName, type PromQuerySpec } from './presets.js';
 import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
@@ -28,11 +30,15 @@ export interface PrometheusBenchOptions {
   readonly maxPointsPerChunk?: number;
   /** What `now` means in relative times. @defaultValue Date.now() */
   readonly nowMs?: number;
+  /** Raw mode: options of the statistics module (percentiles, sustained-peak window, memory budget...). */
+  readonly stats?: StatsOptions;
 }
 
 /** One series in the output: its key (with `labels`) and the same statistics fields as file series. */
 export type PrometheusSeriesOutput = Omit<SeriesKey, 'labels'> & PromSeriesStatistics & {
   readonly labels: Readonly<Record<string, string>>;
+  /** Highest mean over the statistics module's rolling window (raw mode); null in push-down mode. */
+  readonly sustainedPeak: number | null;
   readonly resource: string;
   readonly entity: 'host' | 'vm';
   readonly unit: string | null;
@@ -53,7 +59,9 @@ export interface PrometheusBenchResult {
   };
   readonly series: readonly PrometheusSeriesOutput[];
   readonly issues: readonly ReadIssue[];
-  readonly assumptions: readonly { readonly name: string; readonly value: string | number; readonly why: string }[];
+  /** Threshold alerts of the statistics module (raw mode only). */
+  readonly alerts: readonly ThresholdAlert[];
+  readonly assumptions: readonly Assumption[];
   /** What the run cost: requests sent, response bytes received (decoded), and wall time. */
   readonly cost: { readonly requests: number; readonly bytes: number; readonly milliseconds: number };
 }
@@ -78,7 +86,8 @@ const asMs = (v: string | number, path: string, kind: 'time' | 'duration', nowMs
 /**
  * Statistics of every series of a Prometheus-compatible endpoint over a window, in the same
  * JSON shape as file series (each series with its `labels`). Raw mode streams `query_range`
- * in chunks through the same sink contract as the file readers; push-down mode asks the engine
+ * in chunks into the statistics module, exactly as the file readers do (sustained peak and
+ * alerts included); push-down mode asks the engine
  * for the statistics (see `promPushdownStatistics`). The window is aligned to whole steps, and
  * that alignment, the rate window and the standard deviation's divisor are listed in
  * `assumptions`.
@@ -97,6 +106,8 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
   const w = alignPromWindow(requested);
   const mode = options.pushdown ? 'pushdown' : 'raw';
   const issues: ReadIssue[] = [];
+  const alerts: ThresholdAlert[] = [];
+  let statsAssumptions: readonly Assumption[] = [];
   const series: PrometheusSeriesOutput[] = [];
   let requests = 0;
   let bytes = 0;
@@ -105,33 +116,44 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
     const expr = expandPromRate(q.expr, rateWindow);
     const object = q.resource ?? 'other';
     const extra = { resource: object, entity: q.entity ?? 'host', unit: q.unit ?? null, expected } as const;
-    let found: { key: SeriesKey; stats: PromSeriesStatistics }[];
+    let found: { key: SeriesKey; stats: PromSeriesStatistics; sustainedPeak: number | null }[];
     if (options.pushdown) {
       const r = await promPushdownStatistics(options.endpoint, expr, w, { name: q.name, object });
       requests += r.requests;
       bytes += r.bytes;
       issues.push(...r.issues);
-      found = [...r.series];
+      found = r.series.map((s) => ({ ...s, sustainedPeak: null }));
     } else {
-      const sink = new PromStatisticsCollector();
-      const r = await streamPromRange(options.endpoint, expr, w, sink, { name: q.name, object, maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES });
-      requests += r.requests;
-      bytes += r.bytes;
-      issues.push(...sink.issues);
-      found = sink.results();
+      // the same statistics module as the file readers; a replay (two-pass exact percentiles
+      // beyond the memory budget) queries the range again
+      const stats = await seriesStatistics(async (sink) => {
+        const r = await streamPromRange(options.endpoint, expr, w, sink, { name: q.name, object, maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES });
+        requests += r.requests;
+        bytes += r.bytes;
+      }, options.stats);
+      issues.push(...stats.issues);
+      alerts.push(...stats.alerts);
+      statsAssumptions = stats.assumptions;
+      found = stats.series.map((s) => ({
+        key: s.key,
+        stats: { count: s.count, missing: s.missing, min: s.min, max: s.max, mean: s.mean, stddev: s.stddev, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99 },
+        sustainedPeak: s.sustainedPeak,
+      }));
     }
     if (found.length === 0) {
       issues.push({ file: redactedUrl(options.endpoint.url), line: 0, column: 0, code: 'no-series', message: `${q.name}: the query returned no series in the window`, severity: 'warning' });
     }
-    for (const { key, stats } of found) series.push({ ...key, labels: key.labels ?? {}, ...stats, ...extra });
+    for (const { key, stats, sustainedPeak } of found) series.push({ ...key, labels: key.labels ?? {}, ...stats, sustainedPeak, ...extra });
   }
   const iso = (ms: number) => new Date(ms).toISOString();
-  const assumptions = [
-    { name: 'window', value: `${iso(w.startMs)} .. ${iso(w.endMs)}`, why: requested.startMs !== w.startMs || requested.endMs !== w.endMs ? `aligned to whole steps from ${iso(requested.startMs)} .. ${iso(requested.endMs)}, so raw and push-down modes evaluate at the same instants` : 'as given (already whole steps)' },
-    { name: 'stepSeconds', value: w.stepMs / 1000, why: 'one value per series per step (Prometheus takes the latest sample within its lookback, 5 minutes by default)' },
-    { name: 'rateWindow', value: rateWindow, why: 'range of rate() for counters in presets and mapping files; at least four scrape intervals' },
-    { name: 'stddev', value: 'population', why: 'divides by the count, as Prometheus stddev_over_time does' },
-    { name: 'percentiles', value: 'type 7', why: 'linear interpolation between closest ranks, as Prometheus quantile_over_time and simple-statistics compute' },
+  const aligned = requested.startMs !== w.startMs || requested.endMs !== w.endMs;
+  const assumptions: Assumption[] = [
+    { name: 'prometheus.window', value: `${iso(w.startMs)} .. ${iso(w.endMs)}`, source: aligned ? `aligned to whole steps from ${iso(requested.startMs)} .. ${iso(requested.endMs)}, so raw and push-down modes evaluate at the same instants` : 'input (already whole steps)', isDefault: false },
+    { name: 'prometheus.step', value: w.stepMs / 1000, unit: 's', source: 'input; one value per series per step (the latest sample within the engine lookback, 5 minutes by default in Prometheus)', isDefault: false },
+    { name: 'prometheus.rateWindow', value: rateWindow, source: 'range of rate() for counters in presets and mapping files ($rate); at least four scrape intervals', isDefault: options.rateWindow === undefined },
+    { name: 'prometheus.stddev', value: 'population', source: 'divides by the count, as Prometheus stddev_over_time and the statistics module do', isDefault: true },
+    { name: 'prometheus.percentiles', value: 'type 7', source: 'linear interpolation between closest ranks: Prometheus quantile_over_time (promql/quantile.go) and the statistics module agree', isDefault: true },
+    ...(options.pushdown ? [{ name: 'prometheus.sustainedPeak', value: null, source: 'not computed in push-down mode (raw mode streams the samples through the statistics module)', isDefault: true }] : statsAssumptions),
   ];
   return {
     source: {
@@ -145,6 +167,7 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
     },
     series,
     issues,
+    alerts,
     assumptions,
     cost: { requests, bytes, milliseconds: Math.round(performance.now() - started) },
   };

@@ -10,5 +10,4 @@ export * from './rangeQuery.js';
 export * from './pushdown.js';
 export * from './presets.js';
 export * from './mapping.js';
-export * from './collectStatistics.js';
 export * from './bench.js';

@@ -42,7 +42,7 @@ describe('hostplan import', () => {
     expect(t.out()).toContain('Imported 2 VMs from hostplan-vms.csv (hostplan)');
     expect(t.out()).toMatch(/spare-01\s+4\s+powered-off\s+off/);
     expect(t.out()).toContain('Columns ignored: owner');
-    expect(t.out()).toContain('includePoweredOff = false');
+    expect(t.out()).toContain('import.includePoweredOff = false');
   });
 
   it('bad input exits 2 with one line naming file:line:column', async () => {

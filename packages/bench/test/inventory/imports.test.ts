@@ -41,7 +41,12 @@ describe('RVTools vInfo', () => {
     expect(r.renamed).toEqual([{ from: 'web-01', to: 'web-01#2', line: 8 }]);
     expect(r.ignoredColumns).toEqual(['Config status', 'DNS Name', 'NICs', 'Disks', 'In Use MiB', 'Annotation', 'Datacenter', 'Cluster', 'Host', 'VM ID', 'VI SDK Server']);
     expect(r.columns).toMatchObject({ id: 'VM', vcpus: 'CPUs', memoryGB: 'Memory', diskGB: 'Provisioned MiB', guestOS: 'OS according to the configuration file' });
-    expect(r.assumptions.map((a) => a.name)).toEqual(['memoryGB', 'diskGB', 'includePoweredOff', 'includeTemplates']);
+    expect(r.assumptions.map((a) => [a.name, a.value, a.isDefault])).toEqual([
+      ['import.memoryGB', 'Memory', true],
+      ['import.diskGB', 'Provisioned MiB', true],
+      ['import.includePoweredOff', false, true],
+      ['import.includeTemplates', false, true],
+    ]);
   });
 
   it('keeps powered-off VMs and templates when asked', async () => {
@@ -88,7 +93,7 @@ describe('Hyper-V Get-VM | Export-Csv', () => {
     expect(r.ignoredColumns).toContain('VMName');
     expect(r.ignoredColumns).toContain('Processor');
     expect(r.ignoredColumns).not.toContain('Name');
-    expect(r.assumptions.find((a) => a.name === 'memory of dynamic-memory VMs')?.value).toBe('MemoryStartup');
+    expect(r.assumptions.find((a) => a.name === 'import.dynamicMemory')?.value).toBe('MemoryStartup');
   });
 
   it('falls back to MemoryAssigned when MemoryStartup is empty', () => {

@@ -4,7 +4,10 @@ import {
   benchFromPrometheus,
   PrometheusError,
   promPushdownStatistics,
+  readPerfText,
+  seriesStatistics,
   streamPromRange,
+  writePdhCsv,
   type PromSeriesStatistics,
   type SeriesKey,
   type SeriesSink,
@@ -200,6 +203,30 @@ describe('Prometheus source against a real Prometheus (backfilled with promtool)
     expect(pushed.cost.bytes * 50).toBeLessThan(raw.cost.bytes);
     expect(pushed.cost.requests).toBe(2);
     // figures for the README (printed, not asserted: tests never check wall-clock time)
+    // raw mode goes through the statistics module: sustained peaks are there, push-down has none
+    expect(raw.series.every((x) => typeof x.sustainedPeak === 'number')).toBe(true);
+    expect(pushed.series.every((x) => x.sustainedPeak === null)).toBe(true);
     console.info(`[prometheus cost] 24 series x ${POINTS} points: raw ${raw.cost.requests} requests, ${raw.cost.bytes} bytes, ${raw.cost.milliseconds} ms; push-down ${pushed.cost.requests} requests, ${pushed.cost.bytes} bytes, ${pushed.cost.milliseconds} ms`);
+  });
+
+  it('the file path agrees: the same series written as a PDH-CSV perfmon log and read back give the same statistics as raw and push-down modes', async () => {
+    // one perfmon column per VM, as the Hyper-V per-VP counter; perfmon has no infinities, so +Inf/-Inf are written missing (" ")
+    const paths = fleet.cpu.map((g) => `\\\\${g.labels.instance!.split(':')[0]}\\Hyper-V Hypervisor Virtual Processor(${g.labels.vm}:Hv VP 0)\\% Guest Run Time`);
+    const rows = Array.from({ length: POINTS }, (_, i) => ({ timestampMs: BASE_MS + i * STEP_MS, values: fleet.cpu.map((g) => (Number.isFinite(g.values[i]!) ? g.values[i]! : Number.NaN)) }));
+    const text = writePdhCsv(rows, { paths });
+    const file = await seriesStatistics((sink) => readPerfText(text, sink, { file: 'fleet.csv' }));
+    expect(file.series).toHaveLength(12);
+    const common = { endpoint: endpoint(), queries: [{ name: 'vm-cpu', expr: CPU }], from: BASE_MS, to: window.endMs, step: STEP_MS };
+    const raw = await benchFromPrometheus(common);
+    const pushed = await benchFromPrometheus({ ...common, pushdown: true });
+    for (const f of file.series) {
+      const vm = f.instance!.split(':')[0]!;
+      const r = raw.series.find((x) => x.labels.vm === vm)!;
+      const p = pushed.series.find((x) => x.labels.vm === vm)!;
+      expectSameStatistics(r, f, `raw vs file ${vm}`);
+      expectSameStatistics(p, f, `push-down vs file ${vm}`);
+      // same samples, same timestamps, same statistics module: the same sustained peak
+      expect(r.sustainedPeak, vm).toBe(f.sustainedPeak);
+    }
   });
 });

@@ -7,7 +7,6 @@ import {
   parsePromMapping,
   parsePromTimeMs,
   parsePromValue,
-  promExactStatistics,
   PROM_PRESETS,
   promPushdownExpression,
   promRangeChunks,
@@ -96,16 +95,6 @@ describe('values, keys, statistics', () => {
       labels: { instance: 'hv1:9182', vm: 'web1', job: 'hv' },
     });
     expect(promSeriesKey({}, 'cpu', 'c')).toMatchObject({ host: '', instance: null });
-  });
-
-  it('promExactStatistics: a worked example', () => {
-    // sorted 1 2 3 4 10; mean 20 / 5 = 4; population variance (9+4+1+0+36)/5 = 10
-    // p90: rank 0.9 x 4 = 3.6 -> 4 + 0.6 x (10 - 4) = 7.6
-    const s = promExactStatistics([4, 1, 10, 3, 2], 2);
-    expect(s).toMatchObject({ count: 5, missing: 2, min: 1, max: 10, mean: 4, p50: 3 });
-    expect(s.stddev).toBeCloseTo(Math.sqrt(10), 12);
-    expect(s.p90).toBeCloseTo(7.6, 12);
-    expect(promExactStatistics([], 3)).toMatchObject({ count: 0, missing: 3, p95: null });
   });
 });
 

@@ -65,7 +65,7 @@ Examples:
     for (const n of r.renamed) io.stdout.write(`\nRenamed ${n.from} (line ${n.line}) to ${n.to}: the name repeats an earlier VM.`);
     if (r.renamed.length > 0) io.stdout.write('\n');
     if (r.ignoredColumns.length > 0) io.stdout.write(`\nColumns ignored: ${r.ignoredColumns.join(', ')}\n`);
-    io.stdout.write(`\nAssumptions:\n${r.assumptions.map((a) => `  ${a.name} = ${String(a.value)}: ${a.why}`).join('\n')}\n`);
+    io.stdout.write(`\nAssumptions:\n${r.assumptions.map((a) => `  ${a.name} = ${String(a.value)}${a.unit ? ` (${a.unit})` : ''}: ${a.source}`).join('\n')}\n`);
     return EXIT.ok;
   },
 };

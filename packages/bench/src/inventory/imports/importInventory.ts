@@ -22,19 +22,20 @@ function requireColumns(matched: Map<Field, InventoryMatchedColumn>, format: Inv
   }
 }
 
-function assumptionsFor(format: InventoryFormat, matched: Map<Field, InventoryMatchedColumn>, o: Required<InventoryImportOptions>): InventoryAssumption[] {
+function assumptionsFor(format: InventoryFormat, matched: Map<Field, InventoryMatchedColumn>, options: InventoryImportOptions, o: Required<InventoryImportOptions>): InventoryAssumption[] {
   const out: InventoryAssumption[] = [];
   const col = (f: Field) => matched.get(f);
   const mem = col('memory');
-  if (mem) out.push({ name: 'memoryGB', value: `${mem.header} (${mem.rule.unit})`, why: mem.rule.unit === 'GB' ? 'binary GB, as written' : `converted to binary GB (${mem.rule.unit === 'MB' ? '/ 1,024: RVTools MB are MiB' : '/ 1,073,741,824 bytes'})` });
+  if (mem) out.push({ name: 'import.memoryGB', value: mem.header, unit: mem.rule.unit, source: mem.rule.unit === 'GB' ? 'binary GB, as written' : `converted to binary GB (${mem.rule.unit === 'MB' ? '/ 1,024: RVTools MB are MiB' : '/ 1,073,741,824 bytes'})`, isDefault: true });
   const fb = col('memoryFallback');
-  if (fb) out.push({ name: 'memoryGB fallback', value: fb.header, why: `used where ${mem?.header ?? 'the memory column'} is empty or 0` });
-  if (format === 'hyperv') out.push({ name: 'memory of dynamic-memory VMs', value: 'MemoryStartup', why: 'startup RAM; a VM with Dynamic Memory may use more or less at run time (measure it with hostplan bench)' });
+  if (fb) out.push({ name: 'import.memoryGB.fallback', value: fb.header, unit: fb.rule.unit, source: `used where ${mem?.header ?? 'the memory column'} is empty or 0`, isDefault: true });
+  if (format === 'hyperv') out.push({ name: 'import.dynamicMemory', value: 'MemoryStartup', source: 'startup RAM; a VM with Dynamic Memory may use more or less at run time (measure it with hostplan bench)', isDefault: true });
   const disk = col('disk');
-  if (disk) out.push({ name: 'diskGB', value: disk.header, why: `provisioned capacity, converted from ${disk.rule.unit} to binary GB` });
-  else out.push({ name: 'diskGB', value: 'not in the file', why: "left to the policy's new-VM default" });
-  out.push({ name: 'includePoweredOff', value: o.includePoweredOff, why: o.includePoweredOff ? 'powered-off VMs kept' : 'powered-off VMs (RVTools poweredOff or suspended, Hyper-V Off or Saved) left out and listed under excluded' });
-  if (format === 'rvtools') out.push({ name: 'includeTemplates', value: o.includeTemplates, why: o.includeTemplates ? 'templates and SRM placeholders kept' : 'templates and SRM placeholders left out and listed under excluded' });
+  out.push(disk
+    ? { name: 'import.diskGB', value: disk.header, unit: disk.rule.unit, source: `provisioned capacity, converted from ${disk.rule.unit} to binary GB`, isDefault: true }
+    : { name: 'import.diskGB', value: null, source: "not in the file: the policy's new-VM default applies", isDefault: true });
+  out.push({ name: 'import.includePoweredOff', value: o.includePoweredOff, source: o.includePoweredOff ? 'powered-off VMs kept' : 'powered-off VMs (RVTools poweredOff or suspended, Hyper-V Off or Saved) left out and listed under excluded', isDefault: options.includePoweredOff === undefined });
+  if (format === 'rvtools') out.push({ name: 'import.includeTemplates', value: o.includeTemplates, source: o.includeTemplates ? 'templates and SRM placeholders kept' : 'templates and SRM placeholders left out and listed under excluded', isDefault: options.includeTemplates === undefined });
   return out;
 }
 
@@ -136,7 +137,7 @@ export function parseInventory(text: string, file: string, options: InventoryImp
     ignoredColumns: ignored,
     columns: Object.fromEntries([...sourceOf].map(([f, m]) => [f, m.header])),
     renamed,
-    assumptions: assumptionsFor(format, matched, o),
+    assumptions: assumptionsFor(format, matched, options, o),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Vm } from '@hostplan/core';
+import type { Assumption, Vm } from '@hostplan/core';
 
 /** Inventory exports hostplan reads. */
 export type InventoryFormat = 'rvtools' | 'hyperv' | 'hostplan';
@@ -23,12 +23,8 @@ export interface InventoryExcludedVm {
   readonly state?: string;
 }
 
-/** A default or reading the import applied, shown so that every number can be traced. */
-export interface InventoryAssumption {
-  readonly name: string;
-  readonly value: string | number | boolean;
-  readonly why: string;
-}
+/** A default or reading the import applied (core's Assumption shape), so that every number can be traced. */
+export type InventoryAssumption = Assumption;
 
 /** What an import produced and everything it left out or assumed. */
 export interface InventoryImport {
