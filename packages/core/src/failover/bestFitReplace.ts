@@ -1,7 +1,10 @@
-import { fits } from '../capacity/fits.js';
+import { fits, tolerance } from '../capacity/fits.js';
 import { hostCapacity } from '../capacity/hostCapacity.js';
+import { platformViolations } from '../capacity/platformRules.js';
 import { vmDemand } from '../capacity/vmDemand.js';
 import type { HostCapacity } from '../capacity/types.js';
+import type { Host } from '../model/host.js';
+import type { ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, addVectors, zeroVector, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import type { Placement, Reason, Unplaced } from '../plan/types.js';
@@ -9,82 +12,113 @@ import { bindingOf } from './hostLoads.js';
 import type { ReplaceRequest, ReplaceResult } from './types.js';
 
 interface Slot {
-  readonly id: string;
+  readonly host: Host;
   readonly cap: HostCapacity;
   used: ResourceVector;
   readonly vms: Vm[];
 }
 
+/** Demand vectors per VM and host clock (all vmDemand depends on), and platform checks per VM and platform. */
+function demandCache(policy: ResolvedPolicy) {
+  const demands = new Map<string, ResourceVector>();
+  const allowed = new Map<string, boolean>();
+  return {
+    demand(vm: Vm, host: Host): ResourceVector {
+      const key = `${vm.id}\u0000${host.clockGHz}`;
+      let d = demands.get(key);
+      if (!d) demands.set(key, (d = vmDemand(vm, host, policy).vector));
+      return d;
+    },
+    allowed(vm: Vm, host: Host, cap: HostCapacity): boolean {
+      const key = `${vm.id}\u0000${cap.platform.id}`;
+      let ok = allowed.get(key);
+      if (ok === undefined) allowed.set(key, (ok = platformViolations(vm, { ...host, unavailable: false }, cap.platform).length === 0));
+      return ok;
+    },
+  };
+}
+
+function fitsFast(demand: ResourceVector, used: ResourceVector, limits: ResourceVector): boolean {
+  for (const r of RESOURCES) if (demand[r] > limits[r] - used[r] + tolerance(limits[r])) return false;
+  return true;
+}
+
+/** Why a VM cannot go on a host, per rule (the slow path, for VMs that fit nowhere). */
+function reasonsOn(vm: Vm, slot: Slot, policy: ResolvedPolicy, affinityHost: ReadonlyMap<string, string>): Reason[] {
+  const h = slot.host;
+  if (h.unavailable) return [{ kind: 'unavailable', host: h.id, message: `host ${h.id} is down in this failure set` }];
+  const out: Reason[] = [];
+  const fit = fits(vm, h, slot.used, policy, slot.cap);
+  if (!fit.ok) {
+    for (const s of fit.shortfalls) out.push({ kind: 'capacity', host: h.id, shortfall: s, message: s.message });
+    for (const v of fit.violations) out.push({ kind: 'platform', host: h.id, violation: v, message: v.message });
+  }
+  for (const g of vm.antiAffinity ?? []) {
+    const other = slot.vms.find((o) => o.antiAffinity?.includes(g));
+    if (other) out.push({ kind: 'anti-affinity', host: h.id, group: g, conflictingVm: other.id, message: `anti-affinity group ${g}: ${other.id} already runs on ${h.id}` });
+  }
+  for (const g of vm.affinity ?? []) {
+    const at = affinityHost.get(g);
+    if (at !== undefined && at !== h.id) out.push({ kind: 'affinity', host: h.id, group: g, message: `affinity group ${g} runs on ${at}` });
+  }
+  return out;
+}
+
 /**
  * The built-in re-placement: the displaced VMs, largest first (dominant share of the
- * survivors' total capacity, then id), each onto the surviving host it fills most (best fit
- * over every resource) among those where it fits, respecting anti-affinity, affinity,
- * reserves and platform rules. Deterministic. A VM that fits nowhere gets one reason per
- * host. O(displaced x hosts x resources).
+ * survivors' total capacity, then id), each onto the surviving host it fills most (best fit,
+ * the sum of used / limit over every resource) among those where it fits, respecting
+ * anti-affinity, affinity, reserves and platform rules. Deterministic. A VM that fits nowhere
+ * gets one reason per host. Also packs a fresh farm (every VM displaced, none pinned).
+ * O(displaced x hosts x resources).
  *
  * @example
  * bestFitReplace({ hosts, vms, pinned, displaced: ['v3'], policy }).placements // => [{ vm: 'v3', host: 'h2' }]
  */
 export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
   const { hosts, vms, pinned, displaced, policy } = request;
+  const cache = demandCache(policy);
   const vmById = new Map(vms.map((v) => [v.id, v]));
-  const slots = new Map<string, Slot>(hosts.map((h) => [h.id, { id: h.id, cap: hostCapacity(h, policy), used: zeroVector(), vms: [] }]));
-  const hostById = new Map(hosts.map((h) => [h.id, h]));
+  const slots = new Map<string, Slot>(hosts.map((h) => [h.id, { host: h, cap: hostCapacity(h, policy), used: zeroVector(), vms: [] }]));
   const affinityHost = new Map<string, string>();
-  for (const p of pinned) {
-    const vm = vmById.get(p.vm)!;
-    const s = slots.get(p.host)!;
-    s.used = addVectors(s.used, vmDemand(vm, hostById.get(p.host)!, policy).vector);
-    s.vms.push(vm);
-    for (const g of vm.affinity ?? []) if (!affinityHost.has(g)) affinityHost.set(g, p.host);
-  }
-  const alive = hosts.filter((h) => !h.unavailable);
-  const total = alive.reduce((acc, h) => addVectors(acc, slots.get(h.id)!.cap.limits), zeroVector());
-  const ref = alive[0];
-  const size = (vm: Vm) => (ref ? bindingOf(vmDemand(vm, ref, policy).vector, total).share : 0);
-  const order = displaced.map((id) => vmById.get(id)!).map((vm) => ({ vm, size: size(vm) }))
+  const groupsOn = new Map<string, Set<string>>(hosts.map((h) => [h.id, new Set<string>()]));
+  const put = (vm: Vm, slot: Slot) => {
+    slot.used = addVectors(slot.used, cache.demand(vm, slot.host));
+    slot.vms.push(vm);
+    for (const g of vm.antiAffinity ?? []) groupsOn.get(slot.host.id)!.add(g);
+    for (const g of vm.affinity ?? []) if (!affinityHost.has(g)) affinityHost.set(g, slot.host.id);
+  };
+  for (const p of pinned) put(vmById.get(p.vm)!, slots.get(p.host)!);
+  const alive = [...slots.values()].filter((s) => !s.host.unavailable);
+  const total = alive.reduce((acc, s) => addVectors(acc, s.cap.limits), zeroVector());
+  const ref = alive[0]?.host;
+  const order = displaced.map((id) => vmById.get(id)!).map((vm) => ({ vm, size: ref ? bindingOf(cache.demand(vm, ref), total).share : 0 }))
     .sort((a, b) => b.size - a.size || (a.vm.id < b.vm.id ? -1 : a.vm.id > b.vm.id ? 1 : 0));
 
   const placements: Placement[] = [];
   const unplaced: Unplaced[] = [];
   for (const { vm } of order) {
-    const reasons: Reason[] = [];
-    let best: { slot: Slot; demand: ResourceVector; fill: number } | undefined;
-    for (const h of hosts) {
-      const slot = slots.get(h.id)!;
-      if (h.unavailable) {
-        reasons.push({ kind: 'unavailable', host: h.id, message: `host ${h.id} is down in this failure set` });
-        continue;
-      }
-      const fit = fits(vm, h, slot.used, policy, slot.cap);
-      const before = reasons.length;
-      if (!fit.ok) {
-        for (const s of fit.shortfalls) reasons.push({ kind: 'capacity', host: h.id, shortfall: s, message: s.message });
-        for (const v of fit.violations) reasons.push({ kind: 'platform', host: h.id, violation: v, message: v.message });
-      }
-      for (const g of vm.antiAffinity ?? []) {
-        const other = slot.vms.find((o) => o.antiAffinity?.includes(g));
-        if (other) reasons.push({ kind: 'anti-affinity', host: h.id, group: g, conflictingVm: other.id, message: `anti-affinity group ${g}: ${other.id} already runs on ${h.id}` });
-      }
-      for (const g of vm.affinity ?? []) {
-        const at = affinityHost.get(g);
-        if (at !== undefined && at !== h.id) reasons.push({ kind: 'affinity', host: h.id, group: g, message: `affinity group ${g} runs on ${at}` });
-      }
-      if (reasons.length > before) continue;
-      const demand = vmDemand(vm, h, policy).vector;
-      const after = addVectors(slot.used, demand);
+    let best: Slot | undefined;
+    let bestFill = -1;
+    for (const slot of alive) {
+      const d = cache.demand(vm, slot.host);
+      if (!fitsFast(d, slot.used, slot.cap.limits) || !cache.allowed(vm, slot.host, slot.cap)) continue;
+      const on = groupsOn.get(slot.host.id)!;
+      if ((vm.antiAffinity ?? []).some((g) => on.has(g))) continue;
+      if ((vm.affinity ?? []).some((g) => affinityHost.has(g) && affinityHost.get(g) !== slot.host.id)) continue;
       let fill = 0;
-      for (const r of RESOURCES) if (Number.isFinite(slot.cap.limits[r]) && slot.cap.limits[r] > 0) fill += after[r] / slot.cap.limits[r];
-      if (!best || fill > best.fill) best = { slot, demand, fill };
+      for (const r of RESOURCES) {
+        const l = slot.cap.limits[r];
+        if (Number.isFinite(l) && l > 0) fill += (slot.used[r] + d[r]) / l;
+      }
+      if (fill > bestFill) [best, bestFill] = [slot, fill];
     }
-    if (!best) {
-      unplaced.push({ vm: vm.id, reasons });
-      continue;
+    if (best) {
+      put(vm, best);
+      placements.push({ vm: vm.id, host: best.host.id });
+    } else {
+      unplaced.push({ vm: vm.id, reasons: hosts.flatMap((h) => reasonsOn(vm, slots.get(h.id)!, policy, affinityHost)) });
     }
-    best.slot.used = addVectors(best.slot.used, best.demand);
-    best.slot.vms.push(vm);
-    for (const g of vm.affinity ?? []) if (!affinityHost.has(g)) affinityHost.set(g, best.slot.id);
-    placements.push({ vm: vm.id, host: best.slot.id });
   }
   return { placements, unplaced };
 }

@@ -15,7 +15,8 @@ export function clusterCount(hosts: number, maxNodes: number): number {
 }
 
 /**
- * Hosts for a sizing: `count` copies of each entry (ids `model-01`, `model-02`...), dealt
+ * Hosts for a sizing: `count` copies of each entry (ids `R710-01`, `R710-02`... after the
+ * entry's id), dealt
  * round-robin into the fewest clusters the platform's node limit allows, so that hosts left
  * empty at the end of a packing (the failover spares) spread evenly over the clusters.
  *
@@ -28,8 +29,8 @@ export function buildFarm(spec: readonly FarmSpec[], policy: ResolvedPolicy): Ho
   const clusters = clusterCount(total, limit);
   const hosts: Host[] = [];
   for (const { entry, count } of spec) {
-    const name = entry.host.model ?? entry.host.id;
-    for (let i = 0; i < count; i++) hosts.push({ ...entry.host, id: `${name}-${String(i + 1).padStart(2, '0')}`, model: name });
+    const name = entry.host.id;
+    for (let i = 0; i < count; i++) hosts.push({ ...entry.host, id: `${name}-${String(i + 1).padStart(2, '0')}` });
   }
   return hosts.map((h, i) => ({ ...h, cluster: `c${(i % clusters) + 1}` }));
 }

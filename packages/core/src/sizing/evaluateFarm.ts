@@ -38,8 +38,8 @@ export function unfitVms(vms: readonly Vm[], models: readonly Host[], policy: Re
       const f = fits(vm, h, {}, policy);
       if (f.ok) ok = true;
       else {
-        for (const s of f.shortfalls) reasons.push({ kind: 'capacity', host: h.model ?? h.id, shortfall: s, message: s.message });
-        for (const v of f.violations) reasons.push({ kind: 'platform', host: h.model ?? h.id, violation: v, message: v.message });
+        for (const s of f.shortfalls) reasons.push({ kind: 'capacity', host: h.id, shortfall: s, message: s.message });
+        for (const v of f.violations) reasons.push({ kind: 'platform', host: h.id, violation: v, message: v.message });
       }
     }
     if (!ok) out.push({ vm: vm.id, reasons });
@@ -68,7 +68,7 @@ export function describeFarm(spec: readonly FarmSpec[], vms: readonly Vm[], unfi
   const demands = plan.placements.map((p) => ({ id: p.vm, vector: vmDemand(vmById.get(p.vm)!, hostById.get(p.host)!, ctx.policy).vector }));
   for (const d of demands) used = addVectors(used, d.vector);
   const utilization = Object.fromEntries(RESOURCES.map((r) => [r, limits[r] > 0 && Number.isFinite(limits[r]) ? used[r] / limits[r] : 0])) as Record<Resource, number>;
-  const models = spec.filter((s) => s.count > 0).map((s) => ({ model: s.entry.host.model ?? s.entry.host.id, hosts: s.count, cost: hostMonthlyCost(s.entry, ctx.options.costs) }));
+  const models = spec.filter((s) => s.count > 0).map((s) => ({ model: s.entry.host.id, ...(s.entry.host.model !== undefined && s.entry.host.model !== s.entry.host.id && { description: s.entry.host.model }), hosts: s.count, cost: hostMonthlyCost(s.entry, ctx.options.costs) }));
   const costPerMonth = models.reduce((s, m) => s + m.hosts * m.cost.total, 0);
   return {
     name: models.map((m) => m.model).join(' + '),

@@ -57,6 +57,20 @@ export function sizeModel(entry: PricedHost, vms: readonly Vm[], ctx: SizingCont
   return { option: describeFarm(spec, fitted, unfit, ctx, forLoad, lb), spec, vms: fitted };
 }
 
+/** Fewest `fill` hosts that can hold what `m` hosts of `bulk` leave over (CPU demand taken at the faster clock). */
+function fillLowerBound(bulk: PricedHost, fill: PricedHost, m: number, vms: readonly Vm[], ctx: SizingContext): number {
+  const a = hostCapacity(bulk.host, ctx.policy).limits;
+  const b = hostCapacity(fill.host, ctx.policy).limits;
+  const da = vms.reduce((s, v) => addVectors(s, vmDemand(v, bulk.host, ctx.policy).vector), zeroVector());
+  const db = vms.reduce((s, v) => addVectors(s, vmDemand(v, fill.host, ctx.policy).vector), zeroVector());
+  let n = 1;
+  for (const r of RESOURCES) {
+    const left = Math.min(da[r], db[r]) - m * a[r];
+    if (left > 0 && Number.isFinite(b[r]) && b[r] > 0 && Number.isFinite(a[r])) n = Math.max(n, Math.ceil(left / b[r] - 1e-9));
+  }
+  return n;
+}
+
 /**
  * A mix of two models: the bulk on `bulk` (one or two hosts fewer than it needs alone), the
  * rest on as few `fill` hosts as hold it, then spares of the bulk model until failover holds.
@@ -72,7 +86,7 @@ export function sizeMix(bulk: PricedHost, fill: PricedHost, vms: readonly Vm[], 
   const maxNodes = Math.min(...[bulk, fill].map((e) => resolvePlatform(e.host.platform ?? ctx.policy.platform).maxClusterNodes));
   let best: SizedOption | null = null;
   for (let m = bulkForLoad - 1; m >= Math.max(1, bulkForLoad - 2); m--) {
-    const j = grow((n) => [{ entry: bulk, count: m }, { entry: fill, count: n }], 1, fitted.length, fitted, ctx, false);
+    const j = grow((n) => [{ entry: bulk, count: m }, { entry: fill, count: n }], fillLowerBound(bulk, fill, m, fitted, ctx), fitted.length, fitted, ctx, false);
     if (j === null) continue;
     const spares = withSpares(m + j, ctx.k, maxNodes) - (m + j);
     const s = grow((n) => [{ entry: bulk, count: m + n }, { entry: fill, count: j }], spares, spares + m + j + 16, fitted, ctx, true);

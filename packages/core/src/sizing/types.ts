@@ -37,7 +37,10 @@ export interface SizingOptions {
 
 /** Hosts of one model in a sizing. */
 export interface ModelCount {
+  /** The catalog entry's id. */
   readonly model: string;
+  /** The catalog entry's model text, when it differs from the id. */
+  readonly description?: string;
   readonly hosts: number;
   readonly cost: HostMonthlyCost;
 }
@@ -56,7 +59,7 @@ export interface Runway {
 
 /** One sizing option: a host model (or a mix) and what it takes. */
 export interface SizingOption {
-  /** The model, or `A + B` for a mix. */
+  /** The catalog id, or `A + B` for a mix. */
   readonly name: string;
   readonly models: readonly ModelCount[];
   /** Hosts in all, failover spares included. */
