@@ -21,3 +21,4 @@ export * from './json/reportJson.js';
 export * from './markdown/escapeMarkdown.js';
 export * from './markdown/renderMarkdownSummary.js';
 export * from './input/fromJson.js';
+export * from './input/parseJson.js';

@@ -1,24 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HostplanError } from '@hostplan/core';
-import { placementsCsv, priceSheetCsv, renderHtmlReport, renderMarkdownSummary, reportInputFromJson, reportJsonText, type JsonDocument } from '@hostplan/report';
+import { parseJsonDocument, placementsCsv, priceSheetCsv, renderHtmlReport, renderMarkdownSummary, reportInputFromJson, reportJsonText, type JsonDocument } from '@hostplan/report';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeText } from '../output.js';
 
 /** Reads and parses a JSON file; a syntax error names the file, line and column. */
 async function readJson(file: string, cwd: string): Promise<JsonDocument> {
-  const text = await readFile(resolve(cwd, file), 'utf8');
-  try {
-    return { file, data: JSON.parse(text) };
-  } catch (e) {
-    const at = /position (\d+)/.exec((e as Error).message);
-    const offset = at ? Number(at[1]) : /end of JSON input/.test((e as Error).message) ? text.length : -1;
-    const before = offset >= 0 ? text.slice(0, offset) : '';
-    const where = offset >= 0 ? `:${before.split('\n').length}:${offset - before.lastIndexOf('\n')}` : '';
-    throw new HostplanError('parse-error', `${file}${where}`, `not valid JSON (${(e as Error).message.split('\n')[0]})`);
-  }
+  return parseJsonDocument(await readFile(resolve(cwd, file), 'utf8'), file);
 }
 
 export const report: Command = {
