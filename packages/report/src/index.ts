@@ -22,3 +22,4 @@ export * from './markdown/escapeMarkdown.js';
 export * from './markdown/renderMarkdownSummary.js';
 export * from './input/fromJson.js';
 export * from './input/parseJson.js';
+export * from './input/fromCore.js';
