@@ -1,0 +1,233 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  captureSpans, COLUMN_MAP_PRESETS, concatSources, seriesConfidence, type DemandResult, DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText, readPerfFile,
+  type ColumnMap, type CounterMap, type ReadOptions, type ReadProgress, type ReadSummary, type SampleSource, type SeriesStats,
+} from '@hostplan/bench';
+import type { Command } from '../command.js';
+import type { Io } from '../io.js';
+import { EXIT, UsageError } from '../io.js';
+import { writeJson } from '../output.js';
+import { table } from '../table.js';
+
+const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
+
+function number(text: string | undefined, name: string, ok: (x: number) => boolean, expected: string): number | undefined {
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || !ok(x)) throw new UsageError(`invalid --${name}: ${JSON.stringify(text)}; expected ${expected}`);
+  return x;
+}
+
+/** `--map`: a column-map preset name, a counter map JSON ({ rules, entities }) or a column map JSON ({ time, ... }). */
+async function loadMap(arg: string, cwd: string): Promise<{ counterMap?: CounterMap; columnMap?: ColumnMap | string }> {
+  if (COLUMN_MAP_PRESETS[arg]) return { columnMap: arg };
+  const doc = parseJsonText(await readFile(resolve(cwd, arg), 'utf8'), arg);
+  if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'time' in doc) return { columnMap: doc as ColumnMap };
+  return { counterMap: extendCounterMap(doc, arg, DEFAULT_COUNTER_MAP) };
+}
+
+function progressBar(io: Io): ((p: ReadProgress) => void) | undefined {
+  if (!io.isTTY) return undefined;
+  return (p) => {
+    const pct = p.bytesTotal ? Math.min(100, (100 * p.bytesDone) / p.bytesTotal) : 0;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    io.stderr.write(`\r${p.file.slice(-40)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${pct.toFixed(0).padStart(3)} % ${(p.rate / 1e6).toFixed(0)} MB/s ${Number.isFinite(p.secondsLeft) ? `${p.secondsLeft.toFixed(0)} s left` : ''}   `);
+    if (p.bytesDone >= p.bytesTotal) io.stderr.write('\n');
+  };
+}
+
+/** The per-series JSON the command writes (the spec's fields first). */
+function seriesJson(s: SeriesStats) {
+  return {
+    host: s.host, object: s.object, instance: s.instance, counter: s.counter, path: s.path,
+    count: s.count, missing: s.missing, min: s.min, max: s.max, mean: s.mean, stddev: s.stddev,
+    p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, sustainedPeak: s.sustainedPeak,
+    percentiles: s.percentiles, intervalMs: s.intervalMs, firstMs: s.firstMs, lastMs: s.lastMs,
+    exact: s.exact, method: s.method, rollup: s.rollup, timeOver: s.timeOver.filter((t) => t.runs > 0),
+  };
+}
+
+const UNITS: Record<string, string> = {
+  'host.cpuPercent': '%', 'host.availableMemoryMB': 'MB', 'host.iops': 'IOPS', 'host.networkMbps': 'Mbps', 'host.networkBandwidthMbps': 'Mbps',
+  'vm.cpuCores': 'cores', 'vm.cpuGHz': 'GHz', 'vm.vcpus': 'vCPUs', 'vm.memoryMB': 'MB', 'vm.memoryAllocatedMB': 'MB', 'vm.iops': 'IOPS', 'vm.networkMbps': 'Mbps',
+};
+
+/** The sections `hostplan report --bench` draws (measurements, rightsizing), from a demand result. */
+function reportSections(r: DemandResult, derived: readonly SeriesStats[]) {
+  const spans = captureSpans(r.stats.series);
+  const summaries = derived.map((s) => {
+    const span = spans.get(s.host);
+    const c = seriesConfidence(s, span?.startMs ?? null, span?.endMs ?? null);
+    const opt = (k: string, v: number | null) => (v === null ? {} : { [k]: v });
+    return { name: s.path, unit: UNITS[s.counter] ?? '', count: s.count, coverage: c.percent / 100, confidenceStars: c.stars, ...opt('mean', s.mean), ...opt('p50', s.p50), ...opt('p95', s.p95), ...opt('p99', s.p99), ...opt('max', s.max) };
+  });
+  const peakCoincidence = r.hosts.flatMap((h) => Object.entries(h.coincidence).flatMap(([res, c]) =>
+    c && c.sumOfPercentiles !== null && c.percentileOfSum !== null ? [{ host: h.host, unit: `${UNITS[`vm.${res}`] ?? res} (p${c.percentile})`, sumOfPeaks: c.sumOfPercentiles, peakOfSum: c.percentileOfSum }] : []));
+  const alerts = r.stats.alerts.map((a) => ({ severity: a.severity, subject: a.path, message: a.message }));
+  type Finding = { vm: string; kind: 'idle' | 'oversized'; current: Record<string, number>; suggested: Record<string, number>; evidence: string };
+  const rightsizing = r.vms.flatMap((v): Finding[] => {
+    const current = { ...(v.oversized.cpu && { vcpus: v.oversized.cpu.allocatedVcpus }), ...(v.oversized.memory && { memoryMB: v.oversized.memory.allocatedGB * 1024 }) };
+    if (v.idle.idle) return [{ vm: v.id, kind: 'idle', current, suggested: {}, evidence: v.idle.reason }];
+    if (v.oversized.oversized) {
+      const suggested = { ...(v.oversized.cpu && { vcpus: v.oversized.cpu.suggestedVcpus }), ...(v.oversized.memory && { memoryMB: v.oversized.memory.suggestedGB * 1024 }) };
+      return [{ vm: v.id, kind: 'oversized', current, suggested, evidence: v.oversized.reason }];
+    }
+    return [];
+  });
+  return { measurements: { summaries, peakCoincidence, alerts }, rightsizing };
+}
+
+const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : x.toLocaleString('en-US', { maximumFractionDigits: digits }));
+
+export const bench: Command = {
+  name: 'bench',
+  summary: 'statistics and per-VM demand from perfmon, sar or CSV performance logs',
+  help: `Usage: hostplan bench FILE... [--format auto|pdh|sar|csv] [--encoding NAME] [--map FILE|NAME]
+                      [--percentile 95] [--comfort 1.0] [--target 1.0] [--window 5m] [--rollup]
+                      [--clock GHZ] [--hosts FILE] [--vms FILE] [--tz-bias MINUTES] [--strict]
+                      [--memory-budget MB] [--json OUT|-]
+
+Reads performance logs (perfmon PDH-CSV/TSV, sysstat sadf -d, generic CSV) and computes, per
+counter, exact statistics (count, missing, min, max, mean, standard deviation, type-7
+percentiles, the sustained peak over a rolling window, time over the PAL and Microsoft
+thresholds), then per VM the demand at a percentile times a comfort factor (CPU GHz, memory,
+IOPS, Mbps) with confidence stars, idle and oversized flags, and per host the measured figures
+and the peak coincidence of its VMs. Several files are read in turn, each re-read when a series
+is too large for the memory budget (still exact).
+
+Options:
+  --format NAME        file format (default auto: from the first line)
+  --encoding NAME      text encoding, e.g. windows-1251, utf-16le (default auto; code page 1252)
+  --map FILE|NAME      a counter map JSON ({ "rules": [...], "entities": {...} }, added before the
+                       built-in Hyper-V and sar rules), a column map JSON for generic CSV
+                       ({ "time": ..., "metrics": [...] }), or a column-map preset (bitbrains)
+  --percentile P       percentile each VM is sized at (default 95)
+  --comfort X          comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
+  --target X           target utilisation ceiling 0..1 for suggested sizes and growth dates
+                       (default 1.0; separate from the comfort factor)
+  --window DURATION    sustained-peak window, e.g. 5m, 10m, 1h (default 5m)
+  --rollup             size on the peak per 10-minute window, then the percentile (Azure Migrate)
+  --clock GHZ          host clock for CPU GHz when --hosts does not name the host
+  --hosts FILE         host inventory (JSON or CSV): clock per measured host
+  --vms FILE           VM inventory (JSON or CSV): allocated sizes, guest OS, groups
+  --tz-bias MINUTES    override the file's time zone bias (UTC minus local; India -330)
+  --strict             stop at the first read problem
+  --memory-budget MB   memory for in-memory exact percentiles (default 128); beyond it the
+                       file is re-read and the percentiles stay exact
+  --json OUT|-         write everything as JSON to OUT, or to standard output with -
+
+Examples:
+  hostplan bench hv01.csv --clock 2.93 --comfort 1.3 --json demand.json
+  hostplan bench day1.csv day2.csv --percentile 99 --window 10m
+  hostplan bench bitbrains/*.csv --map bitbrains --json -`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: {
+        format: { type: 'string' }, encoding: { type: 'string' }, map: { type: 'string' }, percentile: { type: 'string' },
+        comfort: { type: 'string' }, target: { type: 'string' }, window: { type: 'string' }, rollup: { type: 'boolean' },
+        clock: { type: 'string' }, hosts: { type: 'string' }, vms: { type: 'string' }, 'tz-bias': { type: 'string' },
+        strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, json: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length === 0) throw new UsageError('bench needs at least one FILE');
+    const format = values.format ?? 'auto';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format: ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
+    const percentile = number(values.percentile, 'percentile', (x) => x >= 0 && x <= 100, 'a percentile in 0..100');
+    const comfortFactor = number(values.comfort, 'comfort', (x) => x > 0, 'a positive factor such as 1.3');
+    const targetUtilization = number(values.target, 'target', (x) => x > 0 && x <= 1, 'a share in (0, 1]');
+    const clockGHz = number(values.clock, 'clock', (x) => x > 0, 'a clock in GHz such as 2.93');
+    const bias = number(values['tz-bias'], 'tz-bias', (x) => Number.isInteger(x) && Math.abs(x) <= 24 * 60, 'whole minutes, UTC minus local');
+    const budgetMB = number(values['memory-budget'], 'memory-budget', (x) => x > 0, 'a positive number of MB');
+    let windowMs: number | undefined;
+    if (values.window !== undefined) {
+      try {
+        windowMs = parseDurationMs(values.window, '--window');
+      } catch (e) {
+        throw new UsageError(`invalid --window: ${JSON.stringify(values.window)}; expected a duration such as 5m, 30s or 1h`);
+      }
+    }
+    const map = values.map ? await loadMap(values.map, io.cwd) : {};
+    const hosts = values.hosts ? await loadHosts(values.hosts, io.cwd) : undefined;
+    const inventory = values.vms ? await loadVms(values.vms, io.cwd) : undefined;
+
+    const summaries: ReadSummary[] = [];
+    let firstPass = true;
+    const onProgress = progressBar(io);
+    const readOptions: ReadOptions = {
+      format: format as ReadOptions['format'] & string,
+      ...(values.encoding && { encoding: values.encoding }),
+      ...(bias !== undefined && { timeZoneBiasMinutes: bias }),
+      ...(values.strict && { strict: true }),
+      ...(map.columnMap && { columnMap: map.columnMap }),
+      ...(onProgress && { onProgress }),
+    };
+    const sources: SampleSource[] = positionals.map((file) => async (sink) => {
+      const summary = await readPerfFile(resolve(io.cwd, file), sink, { ...readOptions, file });
+      if (firstPass) summaries.push(summary);
+    });
+    const all = concatSources(sources);
+    const source: SampleSource = async (sink) => {
+      await all(sink);
+      firstPass = false;
+    };
+    const r = await measureDemand(source, {
+      ...(percentile !== undefined && { percentile }),
+      ...(comfortFactor !== undefined && { comfortFactor }),
+      ...(targetUtilization !== undefined && { targetUtilization }),
+      ...(clockGHz !== undefined && { clockGHz }),
+      ...(hosts && { hosts }),
+      ...(inventory && { inventory }),
+      ...(values.rollup && { useRollup: true }),
+      ...(map.counterMap && { map: map.counterMap }),
+      stats: { ...(windowMs !== undefined && { windowMs }), ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }) },
+    });
+    const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
+    const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
+    if (values.json) {
+      await writeJson(values.json, {
+        files: summaries.map(({ issues: _issues, elapsedMs: _elapsed, ...s }) => s),
+        series: raw.map(seriesJson),
+        derived: derived.map((s) => ({ resource: s.counter, entity: s.instance, ...seriesJson(s) })),
+        vms: r.vms,
+        hosts: r.hosts,
+        alerts: r.stats.alerts,
+        issues: r.stats.issues,
+        ...reportSections(r, derived),
+        passes: r.stats.passes,
+        assumptions: r.assumptions,
+      }, io);
+      if (values.json === '-') return EXIT.ok;
+    }
+    const exact = r.stats.series.every((s) => s.exact);
+    io.stdout.write(`Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}: ${raw.length} series, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
+    if (r.hosts.length > 0) {
+      io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);
+      io.stdout.write(table(['host', 'CPU % p', 'CPU % sustained', 'avail MB min', 'IOPS p', 'IOPS sustained', 'Mbps p', 'VMs', 'confidence'], r.hosts.map((h) => [
+        h.host, fmt(h.cpuPercent?.atPercentile), fmt(h.cpuPercent?.sustainedPeak), fmt(h.availableMemoryMB?.min, 0), fmt(h.iops?.atPercentile), fmt(h.measuredMax.iops),
+        fmt(h.networkMbps?.atPercentile), String(h.vms.length), h.confidence ? `${'*'.repeat(h.confidence.stars)} ${fmt(h.confidence.percent, 0)} %` : '',
+      ])));
+    }
+    if (r.vms.length > 0) {
+      io.stdout.write('\nVMs (demand = percentile x comfort)\n');
+      io.stdout.write(table(['vm', 'host', 'vCPUs', 'CPU cores', 'CPU GHz', 'memory MB', 'IOPS', 'Mbps', 'confidence', 'flags'], r.vms.map((v) => [
+        v.id, v.host, v.vcpus === null ? '' : String(v.vcpus), fmt(v.demand.cpuCores, 3), fmt(v.demand.cpuGHz), fmt(v.demand.memoryMB, 0), fmt(v.demand.iops), fmt(v.demand.networkMbps),
+        `${'*'.repeat(v.confidence.stars)} ${fmt(v.confidence.percent, 0)} %`, [v.idle.idle && 'idle', v.oversized.oversized && 'oversized', !v.vm && 'incomplete'].filter(Boolean).join(' '),
+      ])));
+    }
+    if (r.stats.alerts.length > 0) {
+      const byRule = new Map<string, number>();
+      for (const a of r.stats.alerts) byRule.set(`${a.severity} ${a.rule}`, (byRule.get(`${a.severity} ${a.rule}`) ?? 0) + 1);
+      io.stdout.write(`\nAlerts: ${[...byRule].map(([k, n]) => `${n} x ${k}`).join(', ')}\n`);
+    }
+    for (const i of r.stats.issues.slice(0, 10)) io.stdout.write(`${i.severity}: ${i.file}:${i.line}:${i.column}: ${i.message}\n`);
+    if (r.stats.issues.length > 10) io.stdout.write(`... and ${r.stats.issues.length - 10} more issues (see --json)\n`);
+    io.stdout.write(`\nPer-series statistics, alerts and assumptions: --json OUT\n`);
+    return EXIT.ok;
+  },
+};

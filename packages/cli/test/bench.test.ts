@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { quantileSorted } from 'simple-statistics';
+import { describe, expect, it } from 'vitest';
+import { writePdhCsv } from '@hostplan/bench';
+import { main } from '../src/main.js';
+
+function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd, isTTY: false };
+  return main(args, io).then((code) => ({ code, stdout, stderr }));
+}
+
+const MIN = 60_000;
+const T0 = Date.UTC(2024, 2, 4, 8);
+
+/** A folder with hv01.csv: one hour of 1-minute Hyper-V counters (host LP, web01 with 2 VPs and 4 GB). */
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hostplan-cli-bench-'));
+  const paths = [
+    '\\\\HV01\\Hyper-V Hypervisor Logical Processor(_Total)\\% Total Run Time',
+    '\\\\HV01\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 0)\\% Guest Run Time',
+    '\\\\HV01\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 1)\\% Guest Run Time',
+    '\\\\HV01\\Hyper-V Dynamic Memory VM(web01)\\Physical Memory',
+    '\\\\HV01\\Memory\\Available MBytes',
+  ];
+  // LP 20..29 repeating; VPs 50 and 30 (0.8 cores); 4,096 MB; first row blank for the rate counters
+  const rows = Array.from({ length: 60 }, (_, m) => ({ timestampMs: T0 + m * MIN, values: m === 0 ? [NaN, NaN, NaN, 4096, 30_000] : [20 + (m % 10), 50, 30, 4096, 30_000] }));
+  writeFileSync(join(dir, 'hv01.csv'), writePdhCsv(rows, { paths, zoneName: 'W. Europe Standard Time', biasMinutes: -60 }));
+  writeFileSync(join(dir, 'bad-map.json'), JSON.stringify({ rules: [{ object: 'X', counter: 'Y', resource: 'vm.gpu' }] }));
+  return dir;
+}
+
+describe('hostplan bench', () => {
+  it('writes per-series statistics, VM demand, hosts, alerts, issues and assumptions as JSON', async () => {
+    const dir = workspace();
+    const r = await run(['bench', 'hv01.csv', '--clock', '3', '--comfort', '1.3', '--window', '5m', '--json', 'out.json'], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    expect(out.series).toHaveLength(5);
+    const lp = out.series[0];
+    expect(Object.keys(lp).slice(0, 16)).toEqual(['host', 'object', 'instance', 'counter', 'path', 'count', 'missing', 'min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p95', 'p99', 'sustainedPeak']);
+    // 59 values 21..29,20,21..: p95 by simple-statistics on the same values; one blank first row
+    const values = Array.from({ length: 59 }, (_, i) => 20 + ((i + 1) % 10)).sort((a, b) => a - b);
+    expect(lp).toMatchObject({ host: 'HV01', instance: '_Total', count: 59, missing: 1, min: 20, max: 29, p95: quantileSorted(values, 0.95), exact: true, method: 'in-memory' });
+    // web01: 0.8 cores x 1.3 = 1.04 cores x 3 GHz = 3.12 GHz; 4,096 MB x 1.3 = 5,324.8 MB
+    const web = out.vms.find((v: { id: string }) => v.id === 'web01');
+    expect(web.demand.cpuGHz).toBeCloseTo(3.12, 9);
+    expect(web.vm).toMatchObject({ id: 'web01', vcpus: 2, memoryGB: expect.closeTo(5.2, 9) });
+    expect(web.confidence).toMatchObject({ stars: 5 });
+    expect(out.hosts[0]).toMatchObject({ host: 'HV01', vms: ['web01'] });
+    expect(out.assumptions.find((a: { name: string }) => a.name === 'demand.comfortFactor')).toMatchObject({ value: 1.3, isDefault: false });
+    expect(out.files[0]).toMatchObject({ format: 'pdh', rows: 60, timeZone: { biasMinutes: -60, source: 'header' } });
+    expect(out.measurements.summaries.map((s: { name: string }) => s.name)).toContain('HV01/web01/vm.cpuCores');
+  });
+
+  it('prints host and VM tables on the terminal', async () => {
+    const r = await run(['bench', 'hv01.csv', '--clock', '3'], workspace());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Read 1 file: 5 series, 60 rows, 0 issues; statistics exact in 1 pass/);
+    expect(r.stdout).toMatch(/web01\s+HV01\s+2\s+0\.8\s+2\.4/);
+  });
+
+  it.each([
+    [['bench'], /bench needs at least one FILE/],
+    [['bench', 'hv01.csv', '--percentile', '120'], /invalid --percentile: "120"; expected a percentile in 0\.\.100/],
+    [['bench', 'hv01.csv', '--window', 'soon'], /invalid --window: "soon"/],
+    [['bench', 'hv01.csv', '--format', 'xml'], /invalid --format: "xml"/],
+    [['bench', 'hv01.csv', '--map', 'bad-map.json'], /bad-map\.json:rules\[0\]\.resource: expected one of/],
+    [['bench', 'missing.csv'], /no such file/],
+  ])('%j exits 2 with one line naming the problem', async (args, message) => {
+    const r = await run(args, workspace());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+
+describe('hostplan bench on the real logs in ../shared/data', () => {
+  it('needs the shared data folder', () => {
+    if (!existsSync(DATA)) throw new Error(`this suite needs ${DATA} (the shared real data sets); it is missing`);
+  });
+
+  it('India LogicalDisk log: statistics equal simple-statistics on values split independently from the text', async () => {
+    const file = join(DATA, 'perfmon/india-logicaldisk.csv');
+    const r = await run(['bench', file, '--json', '-'], process.cwd());
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // independent parse: strip the outer quotes, split on '","'
+    const lines = readFileSync(file, 'latin1').trim().split(/\r?\n/).map((l) => l.slice(1, -1).split('","'));
+    const header = lines[0]!;
+    expect(out.series).toHaveLength(header.length - 1);
+    header.slice(1).forEach((path, c) => {
+      const values = lines.slice(1).map((cells) => cells[c + 1]!).filter((x) => x.trim() !== '').map(Number).sort((a, b) => a - b);
+      const s = out.series[c];
+      expect(s.path).toBe(path);
+      expect(s.count).toBe(values.length);
+      expect(s.missing).toBe(lines.length - 1 - values.length);
+      if (values.length) expect([s.min, s.max, s.p95]).toEqual([values[0], values.at(-1), quantileSorted(values, 0.95)]);
+    });
+  });
+});
