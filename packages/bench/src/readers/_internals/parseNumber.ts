@@ -3,9 +3,10 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
 const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter
 const TWO_POW_M90 = 2 ** -90;
 
-let productError = 0;
+// a typed array, not a `let`: a double stored in a module variable is boxed on every write
+const scratch = new Float64Array(1);
 
-/** a * b rounded; the exact rounding error goes to `productError` (Dekker's TwoProduct). */
+/** a * b rounded; the exact rounding error goes to `scratch[0]` (Dekker's TwoProduct). */
 function twoProduct(a: number, b: number): number {
   const p = a * b;
   let t = SPLIT * a;
@@ -14,7 +15,7 @@ function twoProduct(a: number, b: number): number {
   t = SPLIT * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  productError = ah * bh - p + ah * bl + al * bh + al * bl;
+  scratch[0] = ah * bh - p + ah * bl + al * bh + al * bl;
   return p;
 }
 
@@ -26,14 +27,14 @@ function twoProduct(a: number, b: number): number {
  */
 function longQuotient(m1: number, c2: number, m2: number, k: number): number {
   const p = twoProduct(m1, POW10[c2]!);
-  const pe = productError;
+  const pe = scratch[0]!;
   const s = p + m2;
   const bb = s - p;
   const lo = p - (s - bb) + (m2 - bb) + pe;
   const d = POW10[k]!;
   const q1 = s / d;
   const big = twoProduct(q1, d);
-  const r = s - big - productError + lo;
+  const r = s - big - scratch[0]! + lo;
   const q2 = r / d;
   const x = q1 + q2;
   const delta = q1 * TWO_POW_M90;
@@ -54,7 +55,24 @@ function longQuotient(m1: number, c2: number, m2: number, k: number): number {
  * parseNumberBytes(Buffer.from('"1.6e-005"'), 1, 9) // => 0.000016
  */
 export function parseNumberBytes(buf: Uint8Array, start: number, end: number): number {
+  const v = scanNumber(buf, start, end);
+  return scanStop[0] === end ? v : NaN;
+}
+
+/** Where {@link scanNumber} stopped (an Int32Array: no boxing, no allocation). */
+export const scanStop = new Int32Array(1);
+
+/**
+ * Parses the number that starts at `start` and stops at the first byte that cannot continue
+ * it (a closing quote, a separator), leaving that position in `scanStop[0]`; NaN when no
+ * number starts there. Same digits and rounding as {@link parseNumberBytes}.
+ *
+ * @example
+ * scanNumber(Buffer.from('12.5"'), 0, 5) // => 12.5, scanStop[0] => 4
+ */
+export function scanNumber(buf: Uint8Array, start: number, end: number): number {
   let i = start;
+  scanStop[0] = start;
   if (i >= end) return NaN;
   let negative = false;
   let c = buf[i]!;
@@ -99,9 +117,8 @@ export function parseNumberBytes(buf: Uint8Array, start: number, end: number): n
     }
   }
   if (!sawDigit) return NaN;
-  if (i < end) {
-    c = buf[i]!;
-    if (c !== 101 && c !== 69) return NaN; // e E
+  if (i < end && (buf[i] === 101 || buf[i] === 69)) {
+    // e E
     i++;
     let expNegative = false;
     if (i < end && (buf[i] === 45 || buf[i] === 43)) {
@@ -110,13 +127,17 @@ export function parseNumberBytes(buf: Uint8Array, start: number, end: number): n
     }
     if (i >= end) return NaN;
     let exp = 0;
+    const expStart = i;
     for (; i < end; i++) {
       c = buf[i]! - 48;
-      if (c < 0 || c > 9) return NaN;
+      if (c < 0 || c > 9) break;
       if (exp < 100000) exp = exp * 10 + c;
     }
+    if (i === expStart) return NaN;
     scale += expNegative ? -exp : exp;
   }
+  scanStop[0] = i;
+  end = i;
   if (tooLong) return slow(buf, start, end);
   // digits kept in m1/m2 beyond the integer part were counted in scale; integer digits past
   // the 19th were dropped from m2 but not counted: tooLong covers that case above

@@ -1,0 +1,229 @@
+// `npm run bench:ingest`: how fast PDH-CSV goes into per-series statistics, against csv-parse
+// on the same file in the same run, and the peak resident memory of each read.
+//
+//   npm run bench:ingest                      # 300 MB log, hostplan reader and csv-parse
+//   npm run bench:ingest -- --size 2GB        # the memory figure on a 2 GB log
+//   npm run bench:ingest -- --size 2GB --no-csv-parse --parallel 2
+//
+// The log is generated once into .bench/ingest/ (gitignored) by the project's PDH writer:
+// 64 counters of a Hyper-V host (guest run time with perfmon's 17 significant digits, memory
+// and byte counters as integers), 15 s samples, a blank first row for rate counters and about
+// 0.5 % blank cells. Each measured read runs in a child process so that its peak RSS
+// (process.resourceUsage().maxRSS) is its own; both readers feed the same sink, which keeps
+// count, sum, min and max per series, and the two checksums must agree.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse';
+import { readPerfFile, readPerfFiles, writePdhCsvFile, type PdhRow, type SeriesSink } from '@hostplan/bench';
+
+const GENERATOR_VERSION = 1;
+const SERIES = 64;
+
+/** Per-series count/sum/min/max: the work a statistics pass does at least. */
+class StatsSink implements SeriesSink {
+  count = new Float64Array(0);
+  missing = new Float64Array(0);
+  sum = new Float64Array(0);
+  min = new Float64Array(0);
+  max = new Float64Array(0);
+  lastTimestampMs = 0;
+  series(index: number): void {
+    const grow = (a: Float64Array, fill: number) => {
+      const b = new Float64Array(index + 1).fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.count = grow(this.count, 0);
+    this.missing = grow(this.missing, 0);
+    this.sum = grow(this.sum, 0);
+    this.min = grow(this.min, Infinity);
+    this.max = grow(this.max, -Infinity);
+  }
+  sample(index: number, timestampMs: number, value: number): void {
+    this.lastTimestampMs = timestampMs;
+    if (value !== value) {
+      this.missing[index]!++;
+      return;
+    }
+    this.count[index]!++;
+    this.sum[index]! += value;
+    if (value < this.min[index]!) this.min[index] = value;
+    if (value > this.max[index]!) this.max[index] = value;
+  }
+  /** A figure both readers must reproduce exactly. */
+  checksum(): string {
+    let count = 0;
+    let missing = 0;
+    let sum = 0;
+    let extremes = 0;
+    for (let i = 0; i < this.count.length; i++) {
+      count += this.count[i]!;
+      missing += this.missing[i]!;
+      sum += this.sum[i]!;
+      extremes += this.min[i]! + this.max[i]!;
+    }
+    return `${count}/${missing}/${sum.toPrecision(15)}/${extremes.toPrecision(15)}/${this.lastTimestampMs}`;
+  }
+}
+
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i.exec(text.trim());
+  if (!m) throw new Error(`invalid --size ${JSON.stringify(text)}: expected e.g. 300MB or 2GB`);
+  const unit = (m[2] ?? 'MB').toUpperCase();
+  return Math.round(Number(m[1]) * { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 }[unit]!);
+}
+
+/** A deterministic Park-Miller generator, so the same size gives the same file. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}
+
+function* rows(targetBytes: number, paths: readonly string[]): Generator<PdhRow> {
+  const rnd = random(42);
+  const values = new Float64Array(paths.length);
+  // about 15 bytes per cell on average (quotes and comma included), plus the timestamp
+  const bytesPerRow = 26 + paths.length * 15;
+  const count = Math.max(2, Math.ceil(targetBytes / bytesPerRow));
+  const start = Date.UTC(2024, 0, 1);
+  for (let r = 0; r < count; r++) {
+    for (let i = 0; i < paths.length; i++) {
+      const kind = i % 4;
+      let v: number;
+      if (r === 0 && kind !== 2) v = NaN; // rate counters are blank in perfmon's first row
+      else if (rnd() < 0.005) v = NaN;
+      else if (kind === 0) v = rnd() * 100; // % Guest Run Time: 17 significant digits
+      else if (kind === 1) v = rnd() * 5000; // Disk Transfers/sec
+      else if (kind === 2) v = Math.round(rnd() * 65536); // Available MBytes / Physical Memory
+      else v = Math.round(rnd() * 1.25e9); // Bytes/sec
+      values[i] = v;
+    }
+    yield { timestampMs: start + r * 15_000 + Math.round(rnd() * 20), values };
+  }
+}
+
+function counterPaths(): string[] {
+  const objects = [
+    (vm: number) => `Hyper-V Hypervisor Virtual Processor(VM-${vm}:Hv VP 0)\\% Guest Run Time`,
+    (vm: number) => `Hyper-V Virtual Storage Device(D:-Hyper-V-VM-${vm}, disk 0.vhdx)\\Read Operations/Sec`,
+    (vm: number) => `Hyper-V Dynamic Memory VM(VM-${vm})\\Physical Memory`,
+    (vm: number) => `Hyper-V Virtual Network Adapter(VM-${vm}_Network Adapter_{8F1D2A36-0C4B-4D71-9F3E-${String(vm).padStart(12, '0')}})\\Bytes/sec`,
+  ];
+  return Array.from({ length: SERIES }, (_, i) => `\\\\HV-BENCH-01\\${objects[i % 4]!(Math.floor(i / 4))}`);
+}
+
+async function ensureLog(bytes: number): Promise<string> {
+  const dir = fileURLToPath(new URL('../.bench/ingest/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}pdh-${SERIES}x-${Math.round(bytes / 1e6)}MB-v${GENERATOR_VERSION}.csv`;
+  if (existsSync(file)) return file;
+  const started = performance.now();
+  process.stdout.write(`generating ${file} ...`);
+  await writePdhCsvFile(file + '.part', rows(bytes, counterPaths()), { paths: counterPaths(), zoneName: 'Eastern Daylight Time', biasMinutes: 240 });
+  const { renameSync } = await import('node:fs');
+  renameSync(file + '.part', file);
+  console.log(` ${(statSync(file).size / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return file;
+}
+
+/** The measured read, in a child process: prints one JSON line. */
+async function child(mode: string, file: string, parallel: number): Promise<void> {
+  const bytes = statSync(file).size;
+  const started = performance.now();
+  let checksum: string;
+  if (mode === 'hostplan') {
+    const sink = new StatsSink();
+    const summary = await readPerfFile(file, sink);
+    if (summary.issueCount > 0) throw new Error(`unexpected issues: ${JSON.stringify(summary.issues.slice(0, 3))}`);
+    checksum = sink.checksum();
+  } else if (mode === 'hostplan-parallel') {
+    // the same file `parallel` times on worker threads: aggregate throughput
+    const sinks = Array.from({ length: parallel }, () => new StatsSink());
+    await readPerfFiles(Array(parallel).fill(file), (_, i) => sinks[i]!, { concurrency: parallel });
+    checksum = sinks[0]!.checksum();
+  } else {
+    // csv-parse, the reference parser, doing the same work: split, Number() per cell, the
+    // perfmon timestamp to UTC, into the same sink
+    const sink = new StatsSink();
+    const parser = createReadStream(file).pipe(parse({ relax_column_count: false }));
+    let header = true;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (header) {
+        header = false;
+        for (let i = 1; i < record.length; i++) sink.series(i - 1);
+        continue;
+      }
+      const m = /^(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)\.(\d{3})$/.exec(record[0]!)!;
+      const t = Date.UTC(+m[3]!, +m[1]! - 1, +m[2]!, +m[4]!, +m[5]!, +m[6]!, +m[7]!) + 240 * 60_000;
+      for (let i = 1; i < record.length; i++) {
+        const cell = record[i]!;
+        sink.sample(i - 1, t, cell === ' ' || cell === '' ? NaN : Number(cell));
+      }
+    }
+    checksum = sink.checksum();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const totalBytes = mode === 'hostplan-parallel' ? bytes * parallel : bytes;
+  console.log(JSON.stringify({ mode, bytes: totalBytes, seconds, mbPerSecond: totalBytes / 1e6 / seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, checksum }));
+}
+
+interface Measure {
+  readonly mode: string;
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly mbPerSecond: number;
+  readonly maxRssMB: number;
+  readonly checksum: string;
+}
+
+function measure(mode: string, file: string, parallel = 1): Measure {
+  const script = fileURLToPath(import.meta.url);
+  const run = spawnSync(process.execPath, [...process.execArgv, script, '--child', mode, file, String(parallel)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`${mode} child failed (${run.status}): ${run.stderr}`);
+  const line = run.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as Measure;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1]!, args[2]!, Number(args[3] ?? 1));
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const size = parseSize(option('--size') ?? '300MB');
+  const runs = Number(option('--runs') ?? 3);
+  const parallel = Number(option('--parallel') ?? 0);
+  const file = await ensureLog(size);
+  const mb = statSync(file).size / 1e6;
+  console.log(`file: ${file} (${mb.toFixed(0)} MB, ${SERIES} series); best of ${runs} runs, each in its own process`);
+
+  const best = (mode: string, n: number, p = 1): Measure => {
+    let top: Measure | null = null;
+    for (let i = 0; i < n; i++) {
+      const m = measure(mode, file, p);
+      console.log(`  ${mode.padEnd(18)} ${m.mbPerSecond.toFixed(1).padStart(7)} MB/s  ${m.seconds.toFixed(2).padStart(7)} s  peak RSS ${m.maxRssMB.toFixed(0).padStart(5)} MB`);
+      if (!top || m.mbPerSecond > top.mbPerSecond) top = m;
+    }
+    return top!;
+  };
+  const ours = best('hostplan', runs);
+  const lines = [
+    `hostplan reader: ${ours.mbPerSecond.toFixed(1)} MB/s on one core (target >= 150), peak RSS ${ours.maxRssMB.toFixed(0)} MB (target < 300 for 2 GB)`,
+  ];
+  if (!args.includes('--no-csv-parse')) {
+    const reference = best('csv-parse', Math.min(runs, 2));
+    if (reference.checksum !== ours.checksum) throw new Error(`checksums differ: hostplan ${ours.checksum}, csv-parse ${reference.checksum}`);
+    lines.push(`csv-parse:       ${reference.mbPerSecond.toFixed(1)} MB/s, peak RSS ${reference.maxRssMB.toFixed(0)} MB`);
+    lines.push(`ratio:           ${(ours.mbPerSecond / reference.mbPerSecond).toFixed(2)}x csv-parse (target >= 5); checksums equal (${ours.checksum})`);
+  }
+  if (parallel > 1) {
+    const p = best('hostplan-parallel', 1, parallel);
+    if (p.checksum !== ours.checksum) throw new Error(`parallel checksum differs: ${p.checksum}`);
+    lines.push(`readPerfFiles:   ${p.mbPerSecond.toFixed(1)} MB/s aggregate with ${parallel} workers (${parallel} x ${mb.toFixed(0)} MB), peak RSS ${p.maxRssMB.toFixed(0)} MB`);
+  }
+  console.log('\n' + lines.join('\n'));
+}
+
+await main();
