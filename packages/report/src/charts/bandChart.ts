@@ -13,10 +13,10 @@ const round = (s: string | null) => (s ?? '').replace(/-?\d+\.\d+/g, (n) => Stri
  * @example
  * chartBands({ name: 'Host A CPU', unit: '%', points: [{ timestampMs: 0, p50: 20, p95: 40 }] }, createIdSource())
  */
-export function chartBands(series: BandSeries, ids: IdSource, size: { width?: number; height?: number } = {}): string {
-  const { width = 940, height = 260 } = size;
+export function chartBands(series: BandSeries, ids: IdSource, size: { width?: number; height?: number; maxPoints?: number } = {}): string {
+  const { width = 940, height = 260, maxPoints = 1000 } = size;
   const m = { top: 30, right: 120, bottom: 42, left: 56 };
-  const pts = [...series.points].sort((a, b) => a.timestampMs - b.timestampMs);
+  const pts = mergeWindows([...series.points].sort((a, b) => a.timestampMs - b.timestampMs), maxPoints);
   const t0 = pts[0]?.timestampMs ?? 0;
   const t1 = pts.at(-1)?.timestampMs ?? t0 + 1;
   const x = scaleUtc([new Date(t0), new Date(t1 === t0 ? t0 + 1 : t1)], [m.left, width - m.right]);
@@ -47,4 +47,25 @@ export function chartBands(series: BandSeries, ids: IdSource, size: { width?: nu
   const legend = [['p5–p95', PALETTE.accentPale], ['p25–p75', PALETTE.accentLight], ['median', PALETTE.accent], ['max', PALETTE.muted]] as const;
   legend.forEach(([label, colour], i) => parts.push(`<rect x="${m.left + i * 90}" y="6" width="12" height="8" fill="${colour}"/>`, svgText(m.left + 16 + i * 90, 14, label, 'class="legend"')));
   return svgChart({ kind: 'time-bands', width, height, title: `${series.name} over time (${series.unit})`, description: `${pts.length} windows` }, parts.join(''));
+}
+
+/**
+ * At most `maxPoints` windows: consecutive windows are merged, keeping the lowest p5, the mean
+ * p25, p50 and p75, and the highest p95 and max (so bands never narrow). O(n).
+ *
+ * @example
+ * mergeWindows([{ timestampMs: 0, p50: 1 }, { timestampMs: 1, p50: 3 }], 1) // => [{ timestampMs: 0, p50: 2 }]
+ */
+export function mergeWindows(points: readonly BandPoint[], maxPoints: number): BandPoint[] {
+  if (points.length <= maxPoints) return [...points];
+  const per = Math.ceil(points.length / maxPoints);
+  const out: BandPoint[] = [];
+  for (let i = 0; i < points.length; i += per) {
+    const group = points.slice(i, i + per);
+    const mean = (k: 'p25' | 'p50' | 'p75') => { const v = group.map((p) => p[k]).filter((x): x is number => x !== undefined); return v.length ? v.reduce((a, b) => a + b, 0) / v.length : undefined; };
+    const pick = (k: 'p5' | 'p95' | 'max', f: (...x: number[]) => number) => { const v = group.map((p) => p[k]).filter((x): x is number => x !== undefined); return v.length ? f(...v) : undefined; };
+    const merged: Record<string, number | undefined> = { timestampMs: group[0]!.timestampMs, p50: mean('p50')!, p5: pick('p5', Math.min), p25: mean('p25'), p75: mean('p75'), p95: pick('p95', Math.max), max: pick('max', Math.max) };
+    out.push(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as unknown as BandPoint);
+  }
+  return out;
 }

@@ -19,6 +19,8 @@ export interface PlacementMapOptions {
   /** Colour by group when VMs have groups, else by size quartile. @defaultValue `'auto'` */
   readonly colourBy?: 'auto' | 'group' | 'size';
   readonly width?: number;
+  /** VM segments drawn per host; the smallest beyond this become one grey segment. @defaultValue 120 */
+  readonly maxSegments?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface PlacementMapOptions {
  * chartPlacementMap([{ id: 'h1', capacity: 256, vms: [{ id: 'web1', size: 16, group: 'web' }] }], { title: 'Map', measure: 'memory (GB)' })
  */
 export function chartPlacementMap(hosts: readonly MapHost[], options: PlacementMapOptions): string {
-  const { title, measure, colourBy = 'auto', width = 940 } = options;
+  const { title, measure, colourBy = 'auto', width = 940, maxSegments = 120 } = options;
   const m = { top: 44, right: 12, bottom: 10, left: 150 };
   const rowHeight = 16;
   const height = m.top + hosts.length * rowHeight + m.bottom;
@@ -69,10 +71,17 @@ export function chartPlacementMap(hosts: readonly MapHost[], options: PlacementM
     parts.push(svgText(m.left - 8, y + 11, h.id.length > 22 ? h.id.slice(0, 21) + '…' : h.id, 'class="row-label" text-anchor="end"'));
     parts.push(`<g transform="translate(${m.left},${y})">`, `<rect class="track" width="${px(x(h.capacity))}" height="12"/>`);
     let at = 0;
-    for (const v of h.vms) {
+    // Past maxSegments VMs, the smallest are drawn as one grey segment: the size stays bounded.
+    const drawn = h.vms.length > maxSegments ? [...h.vms].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1)).slice(0, maxSegments - 1) : h.vms;
+    for (const v of drawn) {
       const w = x(v.size);
       parts.push(`<rect x="${px(x(at))}" width="${px(Math.max(w - 0.6, 0.4))}" height="12" fill="${colourOf(v)}"><title>${escapeHtml(`${v.id}${v.group !== undefined ? ` (${v.group})` : ''} on ${h.id}: ${Math.round(v.size * 10) / 10} ${measure}`)}</title></rect>`);
       at += v.size;
+    }
+    if (drawn.length < h.vms.length) {
+      const rest = h.vms.length - drawn.length;
+      const restSize = h.vms.reduce((sum, v) => sum + v.size, 0) - at;
+      parts.push(`<rect class="rest" x="${px(x(at))}" width="${px(Math.max(x(restSize) - 0.6, 0.4))}" height="12" fill="#bab0ac"><title>${escapeHtml(`${rest} smaller VMs on ${h.id}: ${Math.round(restSize * 10) / 10} ${measure}`)}</title></rect>`);
     }
     parts.push(`<rect class="host-outline" width="${px(x(h.capacity))}" height="12" fill="none" stroke="${PALETTE.muted}"/></g>`);
   });

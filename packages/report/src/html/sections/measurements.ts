@@ -31,7 +31,7 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
   }
   if (m.timeSeries?.length) {
     parts.push('<h3>Utilisation over time</h3>');
-    for (const s of m.timeSeries) parts.push(figure(chartBands(s, ctx.ids), `${s.name}: median with p25–p75 and p5–p95 bands per window, maximum dotted, thresholds dashed (${s.unit}).`));
+    for (const s of m.timeSeries) parts.push(figure(chartBands(s, ctx.ids), `${s.name}: median with p25–p75 and p5–p95 bands per window, maximum dotted, thresholds dashed (${s.unit}).${s.points.length > 1000 ? ` ${s.points.length.toLocaleString('en-US')} windows merged to at most 1,000 for drawing (lowest p5, mean p25–p75, highest p95 and max).` : ''}`));
   }
   if (m.heatmaps?.length) {
     parts.push('<h3>Time of day by day of week</h3>');
