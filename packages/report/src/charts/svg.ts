@@ -32,7 +32,12 @@ export function svgChart(options: { kind: string; width: number; height: number;
   return `<svg class="chart" data-chart="${escapeHtml(kind)}" xmlns="http://www.w3.org/2000/svg" width="${px(width)}" height="${px(height)}" viewBox="0 0 ${px(width)} ${px(height)}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${description ? `<desc>${escapeHtml(description)}</desc>` : ''}${body}</svg>`;
 }
 
-/** SVG text, escaped. */
+/**
+ * An SVG `<text>` element with escaped content.
+ *
+ * @example
+ * svgText(1, 2, 'a<b') // => '<text x="1" y="2">a&lt;b</text>'
+ */
 export function svgText(x: number, y: number, text: string, attributes = ''): string {
   return `<text x="${px(x)}" y="${px(y)}"${attributes ? ' ' + attributes : ''}>${escapeHtml(text)}</text>`;
 }

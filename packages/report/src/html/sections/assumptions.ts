@@ -2,7 +2,12 @@ import type { Assumption } from '@hostplan/core';
 import { htmlTable } from '../table.js';
 import type { Section, SectionContext } from './context.js';
 
-/** The plan's and the input's assumptions, one per name (the input's win), in name order. */
+/**
+ * The plan's and the input's assumptions, one per name (the input's win), in name order.
+ *
+ * @example
+ * mergedAssumptions({ input: { assumptions: [b, a] } }) // => [a, b]
+ */
 export function mergedAssumptions(ctx: Pick<SectionContext, 'input'>): Assumption[] {
   const byName = new Map<string, Assumption>();
   for (const a of ctx.input.plan?.assumptions ?? []) byName.set(a.name, a);
@@ -10,7 +15,12 @@ export function mergedAssumptions(ctx: Pick<SectionContext, 'input'>): Assumptio
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** A value for the assumptions table: JSON for objects, as written otherwise. */
+/**
+ * A value for the assumptions table: JSON for objects, as written otherwise.
+ *
+ * @example
+ * assumptionValue({ cpu: 0.8 }) // => '{"cpu":0.8}'
+ */
 export function assumptionValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(value);

@@ -27,12 +27,22 @@ export interface Section {
   readonly html: string;
 }
 
-/** A chart in a `<figure>` with a caption. */
+/**
+ * A chart in a `<figure>` with an escaped caption.
+ *
+ * @example
+ * figure('<svg></svg>', 'CPU <%>') // => '<figure><svg></svg><figcaption>CPU &lt;%&gt;</figcaption></figure>'
+ */
 export function figure(svg: string, caption: string): string {
   return `<figure>${svg}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
-/** The note under a table that shows only some of its rows: nothing is dropped silently. */
+/**
+ * The note under a table that shows only some of its rows: nothing is dropped silently.
+ *
+ * @example
+ * shownNote(500, 1000, 'the rest is in the JSON export') // => '<p class="note">Showing 500 of 1,000; the rest is in the JSON export.</p>'
+ */
 export function shownNote(shown: number, total: number, where: string): string {
   return shown < total ? `<p class="note">Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}; ${escapeHtml(where)}.</p>` : '';
 }

@@ -15,7 +15,12 @@ function share(h: ReportHost, r: Resource): number | undefined {
   return c !== undefined && u !== undefined && Number.isFinite(c) && c > 0 ? u / c : undefined;
 }
 
-/** A host's resource as a matrix cell in display units, or null when the host lacks it. */
+/**
+ * A host's resource as a matrix cell in display units, or null when the host lacks it.
+ *
+ * @example
+ * matrixCell({ id: 'h', used: { memoryMB: 1024 }, capacity: { memoryMB: 2048 } }, 'memoryMB') // => { used: 1, capacity: 2 }
+ */
 export function matrixCell(host: ReportHost, r: Resource): MatrixCell | null {
   const c = host.capacity[r];
   const u = host.used[r];

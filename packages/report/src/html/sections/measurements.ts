@@ -7,7 +7,12 @@ import { escapeHtml } from '../escape.js';
 import { htmlTable } from '../table.js';
 import { figure, shownNote, type Section, type SectionContext } from './context.js';
 
-/** Confidence as stars, e.g. `★★★☆☆`. */
+/**
+ * Confidence as five stars.
+ *
+ * @example
+ * stars(3) // => '★★★☆☆'
+ */
 export function stars(n: number | undefined): string {
   if (n === undefined || !Number.isFinite(n)) return '–';
   const k = Math.max(0, Math.min(5, Math.round(n)));
