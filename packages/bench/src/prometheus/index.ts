@@ -10,4 +10,5 @@ export * from './rangeQuery.js';
 export * from './pushdown.js';
 export * from './presets.js';
 export * from './mapping.js';
+export * from './source.js';
 export * from './bench.js';

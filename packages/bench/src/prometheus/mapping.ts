@@ -1,15 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HostplanError, invalid } from '@hostplan/core';
+import { DEMAND_RESOURCES, type DemandResource } from '../demand/counterMap.js';
 import { parseJsonText } from '../inventory/load.js';
 import type { PromQuerySpec, PromResource } from './presets.js';
 
 const RESOURCES: readonly PromResource[] = ['cpu', 'memory', 'iops', 'network', 'other'];
-const FIELDS = ['name', 'expr', 'resource', 'entity', 'unit'];
+const FIELDS = ['name', 'expr', 'resource', 'entity', 'unit', 'demand'];
 
 /**
  * Reads a user's mapping document: `{ "queries": [{ "name", "expr", "resource"?, "entity"?,
- * "unit"? }] }` or the bare array. Names must be unique; unknown fields are refused.
+ * "unit"?, "demand"? }] }` (`demand`: the demand resource the values feed, e.g. `vm.cpuCores`) or the bare array. Names must be unique; unknown fields are refused.
  *
  * @example
  * parsePromMapping({ queries: [{ name: 'cpu', expr: 'rate(x[$rate])', resource: 'cpu' }] }, 'map.json')[0].name // => 'cpu'
@@ -33,12 +34,14 @@ export function parsePromMapping(doc: unknown, path: string): PromQuerySpec[] {
     if (raw.resource !== undefined && !RESOURCES.includes(raw.resource as PromResource)) invalid(`${p}.resource`, `one of ${RESOURCES.join(', ')}`, raw.resource);
     if (raw.entity !== undefined && raw.entity !== 'host' && raw.entity !== 'vm') invalid(`${p}.entity`, 'host or vm', raw.entity);
     if (raw.unit !== undefined && typeof raw.unit !== 'string') invalid(`${p}.unit`, 'a unit name', raw.unit);
+    if (raw.demand !== undefined && !DEMAND_RESOURCES.includes(raw.demand as DemandResource)) invalid(`${p}.demand`, `one of ${DEMAND_RESOURCES.join(', ')}`, raw.demand);
     return {
       name: raw.name,
       expr: raw.expr,
       ...(raw.resource !== undefined && { resource: raw.resource as PromResource }),
       ...(raw.entity !== undefined && { entity: raw.entity as 'host' | 'vm' }),
       ...(raw.unit !== undefined && { unit: raw.unit as string }),
+      ...(raw.demand !== undefined && { demand: raw.demand as DemandResource }),
     };
   });
 }

@@ -16,15 +16,16 @@ export function promLabelsText(name: string, labels: Readonly<Record<string, str
 }
 
 /**
- * The {@link SeriesKey} of a Prometheus series: host from `instance` (or `host`, `hostname`,
- * `node`), instance from `vm` (or `domain`, `device`, ...), `object` the resource or metric
+ * The {@link SeriesKey} of a Prometheus series: host from `instance` without its port (or
+ * `host`, `hostname`, `node`), instance from `vm` (or `domain`, `device`, ...), `object` the resource or metric
  * family, `counter` the query's name, and the whole label set in `labels`.
  *
  * @example
  * promSeriesKey({ instance: 'hv1:9182', vm: 'web1' }, 'cpu', 'vm-cpu').instance // => 'web1'
  */
 export function promSeriesKey(labels: Readonly<Record<string, string>>, object: string, counter: string): SeriesKey {
-  const host = PROM_HOST_LABELS.map((k) => labels[k]).find((v) => v !== undefined) ?? '';
+  // `instance` is host:port for exporters: the port goes, so that hosts match inventories
+  const host = (PROM_HOST_LABELS.map((k) => labels[k]).find((v) => v !== undefined) ?? '').replace(/:\d+$/, '');
   const instance = PROM_INSTANCE_LABELS.map((k) => labels[k]).find((v) => v !== undefined) ?? null;
   return { host, object, instance, counter, path: promLabelsText(counter, labels), labels: promLabelsWithoutName(labels) };
 }

@@ -2,6 +2,8 @@ import { max, mean, min, quantileSorted, standardDeviation } from 'simple-statis
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   benchFromPrometheus,
+  measureDemand,
+  prometheusSource,
   PrometheusError,
   promPushdownStatistics,
   readPerfText,
@@ -100,7 +102,7 @@ describe('Prometheus source against a real Prometheus (backfilled with promtool)
     for (const g of fleet.cpu) {
       const i = rec.keys.findIndex((k) => k.labels?.vm === g.labels.vm);
       expect(i, g.labels.vm).toBeGreaterThanOrEqual(0);
-      expect(rec.keys[i]!.host).toBe(g.labels.instance);
+      expect(rec.keys[i]!.host).toBe(g.labels.instance!.replace(':9182', ''));
       expect(rec.keys[i]!.instance).toBe(g.labels.vm);
       const got = rec.samples[i]!;
       expect(got.map((s) => s.t)).toEqual(g.values.map((_, k) => BASE_MS + k * STEP_MS));
@@ -227,6 +229,23 @@ describe('Prometheus source against a real Prometheus (backfilled with promtool)
       expectSameStatistics(p, f, `push-down vs file ${vm}`);
       // same samples, same timestamps, same statistics module: the same sustained peak
       expect(r.sustainedPeak, vm).toBe(f.sustainedPeak);
+    }
+  });
+
+  it('prometheusSource feeds the demand pipeline: per-VM CPU demand at p95 equals the engine p95', async () => {
+    // hp_vm_cpu_percent is percent of one core: / 100 gives cores, the unit of vm.cpuCores
+    const queries = [{ name: 'vm-cpu', expr: `${CPU} / 100`, resource: 'cpu' as const, entity: 'vm' as const, unit: 'cores', demand: 'vm.cpuCores' as const }];
+    const p = prometheusSource({ endpoint: endpoint(), queries, window });
+    const demand = await measureDemand(p.source, { map: p.counterMap, clockGHz: 2 });
+    const pushed = await promPushdownStatistics(endpoint(), `${CPU} / 100`, window);
+    expect(demand.vms).toHaveLength(12);
+    expect(p.cost.passes).toBe(1);
+    for (const v of demand.vms) {
+      const engine = pushed.series.find((s) => s.key.labels?.vm === v.id)!;
+      expect(v.host).toBe(engine.key.host);
+      // comfort factor 1.0 (default): demand = p95 in cores; GHz = cores x 2 GHz
+      expect(v.demand.cpuCores!).toBeCloseTo(engine.stats.p95!, 12);
+      expect(v.demand.cpuGHz!).toBeCloseTo(engine.stats.p95! * 2, 12);
     }
   });
 });

@@ -87,7 +87,7 @@ describe('values, keys, statistics', () => {
 
   it('promSeriesKey takes host from instance, instance from vm, and keeps labels without __name__', () => {
     expect(promSeriesKey({ __name__: 'x', instance: 'hv1:9182', vm: 'web1', job: 'hv' }, 'cpu', 'vm-cpu')).toEqual({
-      host: 'hv1:9182',
+      host: 'hv1', // the port goes
       object: 'cpu',
       instance: 'web1',
       counter: 'vm-cpu',

@@ -1,0 +1,57 @@
+import type { CounterMap } from '../demand/counterMap.js';
+import type { SampleSource } from '../stats/types.js';
+import { expandPromRate, promCounterMap, type PromQuerySpec } from './presets.js';
+import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
+import { alignPromWindow } from './time.js';
+import type { PrometheusEndpoint, PromWindow } from './types.js';
+
+export interface PrometheusSourceOptions {
+  readonly endpoint: PrometheusEndpoint;
+  readonly queries: readonly PromQuerySpec[];
+  readonly window: PromWindow;
+  /** @defaultValue '5m' */
+  readonly rateWindow?: string;
+  /** @defaultValue 11000 */
+  readonly maxPointsPerChunk?: number;
+}
+
+/** A replayable sample source over Prometheus queries, the counter map for its series, and what it has cost so far. */
+export interface PrometheusSource {
+  readonly source: SampleSource;
+  readonly counterMap: CounterMap;
+  readonly window: PromWindow;
+  readonly cost: { requests: number; bytes: number; passes: number };
+}
+
+/**
+ * Raw mode as a {@link SampleSource}: every query's series streamed into one sink (indices
+ * continue from query to query), so that `seriesStatistics` and `measureDemand` run on a
+ * Prometheus endpoint exactly as on perf logs (sustained peaks, alerts, per-VM demand, peak
+ * coincidence). Pass `counterMap` as `measureDemand`'s `map` so queries with a `demand`
+ * (all preset queries that have one) feed the demand series. A replay re-runs the queries.
+ *
+ * @example
+ * const p = prometheusSource({ endpoint, queries: PROM_PRESETS.libvirt, window });
+ * const r = await measureDemand(p.source, { map: p.counterMap, clockGHz: 2.6 });
+ */
+export function prometheusSource(options: PrometheusSourceOptions): PrometheusSource {
+  const window = alignPromWindow(options.window);
+  const rateWindow = options.rateWindow ?? '5m';
+  const cost = { requests: 0, bytes: 0, passes: 0 };
+  const source: SampleSource = async (sink) => {
+    cost.passes++;
+    let firstIndex = 0;
+    for (const q of options.queries) {
+      const r = await streamPromRange(options.endpoint, expandPromRate(q.expr, rateWindow), window, sink, {
+        name: q.name,
+        object: q.resource ?? 'other',
+        firstIndex,
+        maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES,
+      });
+      firstIndex += r.series;
+      cost.requests += r.requests;
+      cost.bytes += r.bytes;
+    }
+  };
+  return { source, counterMap: promCounterMap(options.queries), window, cost };
+}
