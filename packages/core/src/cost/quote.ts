@@ -76,7 +76,7 @@ export function quote(plans: readonly VmPlan[], farm: QuoteFarm, options: QuoteO
     const max = Number.isFinite(fit.count) ? fit.count : 0;
     if (max === 0) {
       return { plan: plan.name, maxVmsPerHost: 0, vmsPerHost: 0, binding: fit.binding, violations: fit.violations, costPerMonth: null, pricePerMonth: null, hostCost: null, byDensity: [],
-        rule: fit.violations.length ? fit.violations.map((v) => v.message).join('; ') : `no copy fits on a ${farm.entry.host.model ?? host.id} (bound by ${fit.binding})` };
+        rule: fit.violations.length ? fit.violations.map((v) => v.message).join('; ') : `no copy fits on a ${host.id} (bound by ${fit.binding})` };
     }
     const density = Math.max(1, Math.floor(max * fill));
     const at = atDensity(plan, density);
@@ -99,5 +99,6 @@ export function quote(plans: readonly VmPlan[], farm: QuoteFarm, options: QuoteO
     ...costAssumptions(farm.costs),
     ...policyAssumptions(farm.policy ?? {}),
   ];
-  return { model: farm.entry.host.model ?? farm.entry.host.id, margin, lines, assumptions };
+  const h = farm.entry.host;
+  return { model: h.id, ...(h.model !== undefined && h.model !== h.id && { description: h.model }), margin, lines, assumptions };
 }

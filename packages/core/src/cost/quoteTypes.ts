@@ -76,7 +76,10 @@ export interface QuoteLine {
 
 /** The answer of `quote`. */
 export interface PriceSheet {
+  /** The catalog entry's id. */
   readonly model: string;
+  /** The catalog entry's model text, when it differs from the id. */
+  readonly description?: string;
   readonly margin: number;
   readonly lines: readonly QuoteLine[];
   readonly assumptions: readonly Assumption[];

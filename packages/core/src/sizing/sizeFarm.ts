@@ -8,6 +8,7 @@ import { uniqueIds } from '../input/fields.js';
 import { policyAssumptions } from '../model/assumptions.js';
 import type { Vm } from '../model/vm.js';
 import type { Assumption } from '../plan/types.js';
+import { resolvePlatform } from '../platform/profiles.js';
 import type { SizingContext } from './evaluateFarm.js';
 import { runway } from './runway.js';
 import { sizeMix, sizeModel, type SizedOption } from './sizeModel.js';
@@ -33,7 +34,8 @@ const rank = (a: SizingOption, b: SizingOption) =>
  * Sizes a farm for an inventory from a catalog of host models: for each model the fewest hosts
  * that hold every VM, plus k spare hosts per cluster verified by re-placing every failure set,
  * with clusters, binding resource, utilisation, and total and per-VM monthly cost; with
- * `mixed`, the best pair of models when it beats every single model. Options come cheapest
+ * `mixed`, the best pair of models on the same platform (one cluster runs one version) when it
+ * beats every single model. Options come cheapest
  * first (infeasible ones last). What-if: `whatIf.add` / `whatIf.remove` change the inventory;
  * `whatIf.growthRate` answers "when do we run out?" over `horizonMonths`.
  * O(models^2 x hosts x failure sets x VMs).
@@ -48,6 +50,7 @@ export function sizeFarm(catalog: readonly PricedHost[], vms: readonly Vm[], opt
   if (!Number.isInteger(k) || k < 0) invalid('failover', 'a whole number of host failures >= 0', k);
   const ctx: SizingContext = { policy: asResolved(options.policy), k, replace: options.replace ?? bestFitReplace, options };
   const inventory = applyWhatIf(vms, options);
+  const platformOf = (e: PricedHost) => resolvePlatform(e.host.platform ?? ctx.policy.platform).id;
   const singles = catalog.map((entry) => ({ entry, sized: sizeModel(entry, inventory, ctx) }));
   const sized: SizedOption[] = singles.map((s) => s.sized);
   if ((options.mixed ?? SIZING_DEFAULTS.mixed) && catalog.length > 1) {
@@ -56,7 +59,8 @@ export function sizeFarm(catalog: readonly PricedHost[], vms: readonly Vm[], opt
     for (const a of singles) {
       if (!a.sized.option.feasible || a.sized.option.hostsForLoad < 2) continue;
       for (const b of catalog) {
-        if (b === a.entry) continue;
+        // a failover cluster runs one platform version: mix only models on the same platform
+        if (b === a.entry || platformOf(b) !== platformOf(a.entry)) continue;
         const mix = sizeMix(a.entry, b, inventory, a.sized.option.hostsForLoad, ctx);
         if (mix && (!bestMix || mix.option.costPerMonth < bestMix.option.costPerMonth)) bestMix = mix;
       }

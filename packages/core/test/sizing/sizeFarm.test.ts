@@ -76,6 +76,12 @@ describe('sizeFarm(catalog, vms, { failover })', () => {
     expect(s.options.slice(1).map((o) => [o.name, o.hosts])).toEqual([['Big', 4], ['Small', 11]]);
   });
 
+  it('never mixes models of different platforms in one farm (a cluster runs one version)', () => {
+    const big2016 = { ...BIG, host: { ...BIG.host, platform: 'hyperv-2016' } };
+    const s = sizeFarm([big2016, SMALL], vms2GB(66), { failover: 1 });
+    expect(s.options.map((o) => o.name)).toEqual(['Big', 'Small']);
+  });
+
   it('reports VMs a model cannot run, and ranks that model last', () => {
     const vms = [...vms2GB(4), { id: 'huge', vcpus: 1, memoryGB: 24 }];
     // 24 GB + 216 MB overhead = 24,792 MB > Small's 15,872
