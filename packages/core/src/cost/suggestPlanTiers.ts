@@ -15,7 +15,7 @@ const NAMES = ['S', 'M', 'L', 'XL', 'XXL'];
 
 /**
  * Suggests plan tiers from an inventory: ckmeans (optimal 1-D k-means, simple-statistics) on
- * each VM's size score, the largest of vCPUs, memory and disk each divided by the inventory's
+ * each VM's size score, the mean of its vCPUs, memory and disk each divided by the inventory's
  * largest; each tier's plan is the largest vCPUs, memory and disk among its VMs, so every VM
  * fits its tier. Tiers are named S, M, L, XL, XXL (T6... beyond). O(n^2 x tiers).
  *
@@ -31,7 +31,7 @@ export function suggestPlanTiers(vms: readonly Vm[], options: { readonly tiers?:
   const maxCpu = max((v) => v.vcpus);
   const maxMem = max((v) => v.memoryGB);
   const maxDisk = max((v) => v.diskGB ?? 0);
-  const score = (v: Vm) => Math.max(v.vcpus / maxCpu, v.memoryGB / maxMem, (v.diskGB ?? 0) / maxDisk);
+  const score = (v: Vm) => (v.vcpus / maxCpu + v.memoryGB / maxMem + (v.diskGB ?? 0) / maxDisk) / 3;
   const scored = vms.map((v) => ({ vm: v, score: score(v) }));
   const distinct = new Set(scored.map((s) => s.score)).size;
   const groups = ckmeans(scored.map((s) => s.score), Math.min(tiers, distinct));

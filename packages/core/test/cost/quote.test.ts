@@ -65,7 +65,7 @@ describe('suggestPlanTiers(vms, { tiers })', () => {
       { id: 'c', vcpus: 2, memoryGB: 4, diskGB: 40 }, { id: 'd', vcpus: 2, memoryGB: 4, diskGB: 60 },
       { id: 'e', vcpus: 4, memoryGB: 16, diskGB: 100 },
     ];
-    // scores (max of vcpus/4, memory/16, disk/100): a 0.25, b 0.25, c 0.5, d 0.6, e 1 -> {a, b} {c, d} {e}
+    // scores (mean of vcpus/4, memory/16, disk/100): a 0.17, b 0.19, c 0.38, d 0.45, e 1 -> {a, b} {c, d} {e}
     const t = suggestPlanTiers(vms, { tiers: 3 });
     expect(t.map((x) => x.vms)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect(t.map((x) => x.plan)).toEqual([

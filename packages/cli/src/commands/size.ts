@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import { parseCatalog, parseCostInputs, parseVms, RESOURCE_UNITS, sizeFarm, type Sizing, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
+import { loadPolicy, loadVms } from '@hostplan/bench';
+import type { Command } from '../command.js';
+import { EXIT, UsageError } from '../io.js';
+import { writeJson } from '../output.js';
+import { table } from '../table.js';
+import { numberOption, readJsonFile } from './quote.js';
+
+const money = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+
+/** The report's sizing, costs and price-sheet sections for the cheapest feasible option. */
+function reportSections(s: Sizing) {
+  const best = s.options.find((o) => o.feasible) ?? s.options[0]!;
+  const parts = ['hardware', 'power', 'rackSpace', 'admin', 'licences', 'storage', 'network'] as const;
+  const category = { hardware: 'hardware', power: 'power', rackSpace: 'rack', admin: 'administration', licences: 'licences', storage: 'storage', network: 'network' } as const;
+  return {
+    sizing: {
+      hostsNeeded: best.hosts,
+      hostModel: best.name,
+      binding: best.binding,
+      ...(best.lowerBound !== null && { lowerBound: best.lowerBound }),
+      spareHosts: best.hosts - best.hostsForLoad,
+      options: s.options.map((o) => ({ model: o.name, hosts: o.hosts, costPerMonth: o.costPerMonth, ...(!o.feasible && { note: `cannot run ${o.unplaced.length} VM(s) or hold failover` }) })),
+    },
+    costs: {
+      currency: 'USD', period: 'month' as const, vmCount: best.placements.length,
+      lines: parts.map((p) => ({ category: category[p], amount: best.models.reduce((x, m) => x + m.hosts * m.cost[p], 0), note: best.models.map((m) => `${m.hosts} x ${m.model}: ${m.cost.rules[p]}`).join('; ') })).filter((l) => l.amount > 0),
+    },
+    priceSheet: best.models.map((m) => ({ item: `${m.model} host`, unit: 'host-month', unitPrice: m.cost.total, currency: 'USD', quantity: m.hosts, source: 'hostMonthlyCost: catalog entry and cost rates (see assumptions)' })),
+  };
+}
+
+function describe(o: SizingOption): string {
+  return o.models.map((m) => `${m.hosts} x ${m.model}`).join(' + ');
+}
+
+export const size: Command = {
+  name: 'size',
+  summary: 'how many hosts of which model an inventory needs, with N+k failover and cost per VM',
+  help: `Usage: hostplan size --catalog FILE --vms FILE [--failover K] [--costs FILE] [--policy FILE]
+                     [--single-models] [--add FILE] [--remove ID,ID...] [--growth RATE]
+                     [--horizon MONTHS] [--max-scenarios N] [--seed N] [--json OUT|-]
+
+For each host model of the catalog: the fewest hosts that hold every VM (over CPU, vCPUs,
+memory with overhead, IOPS, storage, network and the platform's limits), plus k spare hosts
+per cluster, verified by re-placing the VMs of every set of k failed hosts; clusters split
+at the platform's node limit; binding resource, utilisation, and the monthly cost of the
+farm and per VM. Cheapest first; a mix of two models is shown when it is cheaper still.
+
+Options:
+  --catalog FILE        host models JSON: a host plus purchasePrice, powerWatts, rackUnits
+  --vms FILE            VMs as JSON or CSV
+  --failover K          host failures per cluster to survive (default 1)
+  --costs FILE          cost rates JSON (termMonths, interestRate, pue, pricePerKWh, ...)
+  --policy FILE         policy JSON (reserves, ratios, overhead formula)
+  --single-models       do not try mixes of two models
+  --add FILE            what-if: VMs to add (JSON or CSV)
+  --remove IDS          what-if: comma-separated ids of VMs to leave out
+  --growth RATE         what-if: monthly growth of the VM count (0.02 = 2 %): when do we run out?
+  --horizon MONTHS      months to look ahead with --growth (default 36)
+  --max-scenarios N     failure sets per cluster before sampling (default 1000)
+  --seed N              seed of the failure-set sample (default 1)
+  --json OUT|-          write the result as JSON to OUT, or to standard output with -
+
+Exit codes: 0 a feasible sizing; 1 no model can run every VM with failover; 2 bad input.
+
+Examples:
+  hostplan size --catalog data/catalog.json --vms data/vms.csv --failover 1
+  hostplan size --catalog data/catalog.json --vms data/vms.csv --costs data/costs.json --growth 0.03 --json -`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args], strict: true,
+      options: {
+        catalog: { type: 'string' }, vms: { type: 'string' }, failover: { type: 'string' }, costs: { type: 'string' }, policy: { type: 'string' },
+        'single-models': { type: 'boolean' }, add: { type: 'string' }, remove: { type: 'string' }, growth: { type: 'string' }, horizon: { type: 'string' },
+        'max-scenarios': { type: 'string' }, seed: { type: 'string' }, json: { type: 'string' },
+      },
+    });
+    if (!values.catalog || !values.vms) throw new UsageError('size needs --catalog FILE and --vms FILE');
+    const failover = numberOption(values.failover, 'failover', (n) => Number.isInteger(n) && n >= 0, 'a whole number of host failures >= 0');
+    const growthRate = numberOption(values.growth, 'growth', (n) => n >= 0, 'a monthly growth rate >= 0 (0.02 for 2 %)');
+    const horizonMonths = numberOption(values.horizon, 'horizon', (n) => Number.isInteger(n) && n >= 1 && n <= 600, 'a whole number of months in [1, 600]');
+    const maxScenarios = numberOption(values['max-scenarios'], 'max-scenarios', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1');
+    const seed = numberOption(values.seed, 'seed', (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0');
+    if (horizonMonths !== undefined && growthRate === undefined) throw new UsageError('--horizon needs --growth RATE');
+
+    const catalog = parseCatalog(await readJsonFile(values.catalog, io.cwd), values.catalog);
+    const vms = await loadVms(values.vms, io.cwd);
+    const policy = values.policy ? await loadPolicy(values.policy, io.cwd) : undefined;
+    const costs = values.costs ? parseCostInputs(await readJsonFile(values.costs, io.cwd), values.costs) : undefined;
+    const add = values.add ? (values.add.endsWith('.json') ? parseVms(await readJsonFile(values.add, io.cwd), values.add) : await loadVms(values.add, io.cwd)) : undefined;
+    const remove = values.remove?.split(',').map((s) => s.trim()).filter(Boolean);
+    const whatIf: WhatIf | undefined = add || remove || growthRate !== undefined
+      ? { ...(add && { add }), ...(remove && { remove }), ...(growthRate !== undefined && { growthRate }), ...(horizonMonths !== undefined && { horizonMonths }) }
+      : undefined;
+    const options: SizingOptions = {
+      ...(failover !== undefined && { failover }), ...(policy && { policy }), ...(costs && { costs }), ...(values['single-models'] && { mixed: false }),
+      ...(whatIf && { whatIf }), ...(maxScenarios !== undefined && { maxScenarios }), ...(seed !== undefined && { seed }),
+    };
+    const sizing = sizeFarm(catalog, vms, options);
+    const feasible = sizing.options.some((o) => o.feasible);
+    const code = feasible ? EXIT.ok : EXIT.incomplete;
+    if (values.json) {
+      await writeJson(values.json, { ...reportSections(sizing), ...sizing }, io);
+      if (values.json === '-') return code;
+    }
+    const k = failover ?? 1;
+    io.stdout.write(`Sizing ${sizing.vms} VMs with N+${k} failover per cluster (verified by re-placing every failure set), cheapest first\n\n`);
+    io.stdout.write(table(['option', 'hosts', 'load + spare', 'clusters', 'binding', 'use', 'failover', 'cost/month', 'cost/VM'],
+      sizing.options.map((o) => [
+        describe(o), String(o.hosts), `${o.hostsForLoad} + ${o.hosts - o.hostsForLoad}`, String(o.clusters.length), o.binding ?? '-',
+        o.binding ? pct(o.utilization[o.binding]) : '-', o.feasible ? (o.failover.exhaustive ? 'holds' : 'holds (sampled)') : o.unplaced.length ? `${o.unplaced.length} VM${o.unplaced.length === 1 ? '' : 's'} cannot run` : 'fails',
+        money(o.costPerMonth), money(o.costPerVmMonth),
+      ])));
+    const best = sizing.options[0]!;
+    io.stdout.write(`\n${feasible ? 'Cheapest' : 'No option runs every VM with its failover; the closest'}: ${describe(best)}. Per host and month:\n`);
+    for (const m of best.models) io.stdout.write(`  ${m.model}${m.description ? ` (${m.description})` : ''}: ${money(m.cost.total)} = hardware ${money(m.cost.hardware)} + power ${money(m.cost.power)} + rack ${money(m.cost.rackSpace)} + admin ${money(m.cost.admin)}${m.cost.licences ? ` + licences ${money(m.cost.licences)}` : ''}${m.cost.storage + m.cost.network ? ` + storage/network ${money(m.cost.storage + m.cost.network)}` : ''}\n`);
+    if (best.binding) io.stdout.write(`  binding resource: ${best.binding} (${RESOURCE_UNITS[best.binding]}), ${pct(best.utilization[best.binding])} used over the farm\n`);
+    for (const o of sizing.options) {
+      if (o.runway) io.stdout.write(`  ${describe(o)}: at ${o.runway.growthRate * 100} % a month ${o.runway.runsOutAtMonth === null ? `lasts the ${o.runway.horizonMonths} months` : `runs out in month ${o.runway.runsOutAtMonth} (${o.runway.vmsByMonth.at(-1)} VMs)`}; ${o.runway.hostsAtHorizon === null ? 'hosts at the horizon not sized for a mix' : `${o.runway.hostsAtHorizon} hosts needed at month ${o.runway.horizonMonths}`}\n`);
+    }
+    for (const o of sizing.options.filter((x) => x.unplaced.length)) {
+      const u = o.unplaced[0]!;
+      io.stdout.write(`  ${o.name}: ${o.unplaced.length} VM(s) cannot run, e.g. ${u.vm}: ${u.reasons[0]?.message ?? 'no host'}\n`);
+    }
+    io.stdout.write(`\n${sizing.assumptions.filter((a) => a.isDefault).length} defaults used (see --json for every assumption).\n`);
+    return code;
+  },
+};
