@@ -3,6 +3,9 @@ import { capacity } from './capacity.js';
 import { report } from './report.js';
 import { importCommand } from './import.js';
 import { bench } from './bench.js';
+import { license } from './license.js';
+import { quoteCommand } from './quote.js';
+import { size } from './size.js';
 
 /** Every subcommand, in the order `hostplan --help` lists them. Add a command: one file, one line here. */
-export const COMMANDS: readonly Command[] = [capacity, report, importCommand, bench];
+export const COMMANDS: readonly Command[] = [capacity, report, importCommand, bench, size, license, quoteCommand];
