@@ -74,23 +74,25 @@ export async function promRequest<T>(endpoint: PrometheusEndpoint, api: string, 
   const body = new URLSearchParams(params).toString();
 
   let last: Attempt | undefined;
+  let attempts = 0;
   for (let attempt = 1; attempt <= retries + 1; attempt++) {
     if (last) {
       const backoff = Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 2));
       await sleep(Math.min(maxBackoffMs, last.waitMs ?? backoff));
     }
+    attempts = attempt;
     const outcome = await once<T>(doFetch, target.toString(), headers, body, timeoutMs);
     if ('data' in outcome) return { ...outcome, warnings: outcome.warnings.map((w) => redactText(w, secrets)) };
     last = outcome;
     if (!outcome.retry) break;
   }
-  const attempts = last && last.retry ? retries + 1 : undefined;
+  const failed = last!;
   throw new PrometheusError(
-    last!.code,
+    failed.code,
     where,
-    redactText(`${last!.message}${attempts && attempts > 1 ? ` (after ${attempts} attempts)` : ''}`, secrets),
-    last!.status,
-    attempts ?? 1,
+    redactText(`${failed.message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`, secrets),
+    failed.status,
+    attempts,
   );
 }
 

@@ -128,6 +128,13 @@ describe('promRequest retries and fails clearly', () => {
     expect(stub.seen).toHaveLength(1);
   });
 
+  it('a 503 then a bad query: two attempts, the second one final', async () => {
+    stub = await startStub([json(503, ''), json(422, { status: 'error', errorType: 'execution', error: 'too many samples' })]);
+    const e = await failure(promRequest(endpointOn(stub).endpoint, 'query', { query: 'up' }));
+    expect([e.code, e.status, e.attempts]).toEqual(['query-error', 422, 2]);
+    expect(e.message).toContain('HTTP 422: execution: too many samples (after 2 attempts)');
+  });
+
   it('status "error" inside an HTTP 200 is a query-error too', async () => {
     stub = await startStub([json(200, { status: 'error', errorType: 'execution', error: 'query timed out' })]);
     const e = await failure(promRequest(endpointOn(stub).endpoint, 'query', { query: 'up' }));
