@@ -7,7 +7,12 @@ const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Statuses worth another attempt: rate limited, or the server (or a proxy) failed. */
 const retryableStatus = (status: number) => status === 429 || (status >= 500 && status <= 599);
 
-/** Seconds or an HTTP date, as `Retry-After` allows; undefined when absent or unreadable. */
+/**
+ * Seconds or an HTTP date, as `Retry-After` allows; undefined when absent or unreadable.
+ *
+ * @example
+ * promRetryAfterMs('7', Date.now()) // => 7000
+ */
 export function promRetryAfterMs(header: string | null, nowMs: number): number | undefined {
   if (!header) return undefined;
   const s = header.trim();

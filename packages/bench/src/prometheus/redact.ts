@@ -3,7 +3,12 @@
  * writes: errors, issues, logs and JSON output.
  */
 
-/** The secret strings of an endpoint's options, longest first, for {@link redactText}. */
+/**
+ * The secret strings of an endpoint's options, longest first, for {@link redactText}.
+ *
+ * @example
+ * promSecretsOf({ bearerToken: 'tok', headers: { 'X-Scope-OrgID': 'acme' } }) // => ['acme', 'tok']
+ */
 export function promSecretsOf(options: { bearerToken?: string; headers?: Readonly<Record<string, string>>; url?: string }): string[] {
   const out: string[] = [];
   if (options.bearerToken) out.push(options.bearerToken);

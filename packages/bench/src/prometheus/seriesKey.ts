@@ -5,7 +5,12 @@ export const PROM_HOST_LABELS = ['instance', 'host', 'hostname', 'node'] as cons
 /** Label names that name the instance (VM, device, core) within the machine. */
 export const PROM_INSTANCE_LABELS = ['vm', 'domain', 'device', 'target_device', 'adapter', 'core', 'cpu', 'interface'] as const;
 
-/** A series written as PromQL would, under the query's name: `name{a="x",b="y"}`, labels sorted, `__name__` left out. */
+/**
+ * A series written as PromQL would, under the query's name, labels sorted, `__name__` left out.
+ *
+ * @example
+ * promLabelsText('vm-cpu', { vm: 'web1', instance: 'hv1' }) // => 'vm-cpu{instance="hv1",vm="web1"}'
+ */
 export function promLabelsText(name: string, labels: Readonly<Record<string, string>>): string {
   const inner = Object.keys(labels)
     .filter((k) => k !== '__name__')
@@ -33,13 +38,21 @@ export function promSeriesKey(labels: Readonly<Record<string, string>>, object: 
 /**
  * The label set without `__name__`: push-down results lose the metric name (every
  * `*_over_time` function drops it), so both modes key series by the other labels.
+ *
+ * @example
+ * promLabelsWithoutName({ __name__: 'up', job: 'node' }) // => { job: 'node' }
  */
 export function promLabelsWithoutName(labels: Readonly<Record<string, string>>): Record<string, string> {
   const { __name__: _name, ...rest } = labels;
   return rest;
 }
 
-/** A stable identity of a label set, for matching a series across chunks. */
+/**
+ * A stable identity of a label set, for matching a series across chunks.
+ *
+ * @example
+ * promLabelsId({ b: '2', a: '1' }) === promLabelsId({ a: '1', b: '2' }) // => true
+ */
 export function promLabelsId(labels: Readonly<Record<string, string>>): string {
   return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
 }

@@ -62,10 +62,20 @@ export function alignPromWindow(w: PromWindow): PromWindow {
   return { startMs, endMs, stepMs: w.stepMs };
 }
 
-/** Evaluation instants of an aligned window: (end - start) / step + 1. */
+/**
+ * Evaluation instants of an aligned window: (end - start) / step + 1.
+ *
+ * @example
+ * promWindowPoints({ startMs: 0, endMs: 600_000, stepMs: 60_000 }) // => 11
+ */
 export function promWindowPoints(w: PromWindow): number {
   return Math.floor((w.endMs - w.startMs) / w.stepMs) + 1;
 }
 
-/** Seconds as the API takes them (`1748736000.5`). */
+/**
+ * Seconds as the API takes them.
+ *
+ * @example
+ * promApiSeconds(1748736000500) // => '1748736000.5'
+ */
 export const promApiSeconds = (ms: number): string => String(ms / 1000);

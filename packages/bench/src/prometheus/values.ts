@@ -20,7 +20,12 @@ export interface PromNonFiniteCounts {
   negInf: number;
 }
 
-/** Adds one value to the counts when it is not finite; returns whether it was finite. */
+/**
+ * Adds one value to the counts when it is not finite; returns whether it was finite.
+ *
+ * @example
+ * const c = { nan: 0, posInf: 0, negInf: 0 }; countPromNonFinite(Infinity, c); c.posInf // => 1
+ */
 export function countPromNonFinite(v: number, counts: PromNonFiniteCounts): boolean {
   if (Number.isFinite(v)) return true;
   if (Number.isNaN(v)) counts.nan++;
@@ -29,7 +34,12 @@ export function countPromNonFinite(v: number, counts: PromNonFiniteCounts): bool
   return false;
 }
 
-/** `3 NaN, 1 +Inf` for an issue message. */
+/**
+ * The counts as an issue message says them.
+ *
+ * @example
+ * describePromNonFinite({ nan: 3, posInf: 1, negInf: 0 }) // => '3 NaN, 1 +Inf'
+ */
 export function describePromNonFinite(c: PromNonFiniteCounts): string {
   return [c.nan && `${c.nan} NaN`, c.posInf && `${c.posInf} +Inf`, c.negInf && `${c.negInf} -Inf`].filter(Boolean).join(', ');
 }

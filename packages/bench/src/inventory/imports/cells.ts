@@ -50,7 +50,13 @@ export function inventoryToGB(value: number, unit: 'MB' | 'GB' | 'bytes'): numbe
   return Number(gb.toPrecision(12));
 }
 
-/** Power states that mean the VM is not running: RVTools `poweredOff` and `suspended`, Hyper-V `Off` and `Saved` (memory released, state on disk), hostplan `off`. */
+/**
+ * Power states that mean the VM is not running: RVTools `poweredOff` and `suspended`, Hyper-V
+ * `Off` and `Saved` (memory released, state on disk), hostplan `off`.
+ *
+ * @example
+ * isPoweredOffState('Saved') // => true
+ */
 export function isPoweredOffState(state: string): boolean {
   return /^(poweredoff|off|saved|suspended|stopped|shutoff|shut off)$/i.test(state.trim());
 }

@@ -67,7 +67,12 @@ export const HOSTPLAN_COLUMNS: readonly InventoryColumnRule[] = [
 
 export const INVENTORY_COLUMNS: Readonly<Record<InventoryFormat, readonly InventoryColumnRule[]>> = { rvtools: RVTOOLS_COLUMNS, hyperv: HYPERV_COLUMNS, hostplan: HOSTPLAN_COLUMNS };
 
-/** A header name as compared: lower case, letters and digits only (`# CPUs` -> `cpus`). */
+/**
+ * A header name as compared: lower case, letters and digits only.
+ *
+ * @example
+ * normaliseInventoryHeader('# CPUs') // => 'cpus'
+ */
 export const normaliseInventoryHeader = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Where each rule's column is in the header (0-based), the first alias found winning. */

@@ -25,7 +25,12 @@ export function decodeInventoryText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
-/** The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes. */
+/**
+ * The delimiter of a header line: the most frequent of `,`, `;` and tab outside quotes.
+ *
+ * @example
+ * detectInventoryDelimiter('vInfoVMName;vInfoCPUs;vInfoMemory') // => ';'
+ */
 export function detectInventoryDelimiter(line: string): string {
   const outside = line.replace(/"[^"]*"/g, '');
   const counts = [',', ';', '\t'].map((d) => [d, outside.split(d).length - 1] as const);
