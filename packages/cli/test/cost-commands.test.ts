@@ -120,6 +120,21 @@ describe('hostplan size', () => {
     expect(j.priceSheet[0]).toMatchObject({ item: 'R32 host', quantity: 3 });
   });
 
+  it('sizes the sample inventory (data/vms.csv) with N+1 on several host models side by side', async () => {
+    const r = await run(['size', '--catalog', 'data/catalog.json', '--vms', 'data/vms.csv', '--failover', '1', '--json', '-']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const feasible = j.options.filter((o: { feasible: boolean }) => o.feasible);
+    expect(feasible.length).toBeGreaterThanOrEqual(2);
+    for (const o of feasible) {
+      expect(o.failover).toMatchObject({ k: 1, tolerates: true });
+      expect(o.hosts).toBeGreaterThan(o.hostsForLoad);
+      expect(o.placements).toHaveLength(j.vms);
+    }
+    const costs = j.options.map((o: { costPerMonth: number }) => o.costPerMonth);
+    expect(costs.slice(0, feasible.length)).toEqual([...costs.slice(0, feasible.length)].sort((a, b) => a - b));
+  });
+
   it('prints the options table and the runway under growth', async () => {
     // 24 VMs on 3 hosts hold 30 with one down; 24 x 1.05^5 = 30.6 -> 31 VMs in month 5
     const r = await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms24.json'), '--growth', '0.05', '--horizon', '12']);

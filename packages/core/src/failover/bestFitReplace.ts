@@ -65,8 +65,9 @@ function reasonsOn(vm: Vm, slot: Slot, policy: ResolvedPolicy, affinityHost: Rea
 }
 
 /**
- * The built-in re-placement: the displaced VMs, largest first (dominant share of the
- * survivors' total capacity, then id), each onto the surviving host it fills most (best fit,
+ * The built-in re-placement: the displaced VMs, most constrained first (members of the largest
+ * anti-affinity groups), then largest first (dominant share of the survivors' total capacity,
+ * then id), each onto the surviving host it fills most (best fit,
  * the sum of used / limit over every resource) among those where it fits, respecting
  * anti-affinity, affinity, reserves and platform rules. Deterministic. A VM that fits nowhere
  * gets one reason per host. Also packs a fresh farm (every VM displaced, none pinned).
@@ -92,8 +93,12 @@ export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
   const alive = [...slots.values()].filter((s) => !s.host.unavailable);
   const total = alive.reduce((acc, s) => addVectors(acc, s.cap.limits), zeroVector());
   const ref = alive[0]?.host;
-  const order = displaced.map((id) => vmById.get(id)!).map((vm) => ({ vm, size: ref ? bindingOf(cache.demand(vm, ref), total).share : 0 }))
-    .sort((a, b) => b.size - a.size || (a.vm.id < b.vm.id ? -1 : a.vm.id > b.vm.id ? 1 : 0));
+  // most constrained first: members of the largest anti-affinity groups, then the largest VMs
+  const groupSize = new Map<string, number>();
+  for (const id of displaced) for (const g of vmById.get(id)!.antiAffinity ?? []) groupSize.set(g, (groupSize.get(g) ?? 0) + 1);
+  const constraint = (vm: Vm) => Math.max(0, ...(vm.antiAffinity ?? []).map((g) => groupSize.get(g) ?? 0));
+  const order = displaced.map((id) => vmById.get(id)!).map((vm) => ({ vm, group: constraint(vm), size: ref ? bindingOf(cache.demand(vm, ref), total).share : 0 }))
+    .sort((a, b) => b.group - a.group || b.size - a.size || (a.vm.id < b.vm.id ? -1 : a.vm.id > b.vm.id ? 1 : 0));
 
   const placements: Placement[] = [];
   const unplaced: Unplaced[] = [];
