@@ -28,6 +28,8 @@ export interface PrometheusBenchOptions {
   readonly rateWindow?: string;
   /** Raw mode: points per series per request. @defaultValue 11000 */
   readonly maxPointsPerChunk?: number;
+  /** Raw mode: samples one response may carry, bounding memory per request for a fleet. @defaultValue 500000 */
+  readonly maxSamplesPerRequest?: number;
   /** What `now` means in relative times. @defaultValue Date.now() */
   readonly nowMs?: number;
   /** Raw mode: options of the statistics module (percentiles, sustained-peak window, memory budget...). */
@@ -127,7 +129,12 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
       // the same statistics module as the file readers; a replay (two-pass exact percentiles
       // beyond the memory budget) queries the range again
       const stats = await seriesStatistics(async (sink) => {
-        const r = await streamPromRange(options.endpoint, expr, w, sink, { name: q.name, object, maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES });
+        const r = await streamPromRange(options.endpoint, expr, w, sink, {
+          name: q.name,
+          object,
+          maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES,
+          ...(options.maxSamplesPerRequest !== undefined && { maxSamplesPerRequest: options.maxSamplesPerRequest }),
+        });
         requests += r.requests;
         bytes += r.bytes;
       }, options.stats);

@@ -18,6 +18,14 @@ export interface PromRangeOptions {
   readonly object?: string;
   /** Points per series per request, at most {@link PROM_MAX_POINTS_PER_SERIES}. @defaultValue 11000 */
   readonly maxPointsPerChunk?: number;
+  /**
+   * Samples (series x points) one response may carry, which bounds the memory of a request
+   * for a fleet: the first request takes at most `probePoints` points, and later ones as many
+   * points as fit this budget for the series seen so far. @defaultValue 500000 (about 12 MB of JSON)
+   */
+  readonly maxSamplesPerRequest?: number;
+  /** Points of the first request, before the number of series is known. @defaultValue 1000 */
+  readonly probePoints?: number;
   /** Index of the first series announced to the sink (when several queries share a sink). @defaultValue 0 */
   readonly firstIndex?: number;
   /** Builds each series' key from its labels. @defaultValue {@link promSeriesKey} */
@@ -34,6 +42,12 @@ export interface PromRangeResult {
   readonly window: PromWindow;
 }
 
+function checkMaxPoints(maxPoints: number): void {
+  if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > PROM_MAX_POINTS_PER_SERIES) {
+    throw new HostplanError('invalid-value', 'maxPointsPerChunk', `expected a whole number from 1 to ${PROM_MAX_POINTS_PER_SERIES}, got ${maxPoints}`, `1..${PROM_MAX_POINTS_PER_SERIES}`, maxPoints);
+  }
+}
+
 /**
  * The chunks of an aligned window such that no request asks for more than `maxPoints` points
  * per series; consecutive chunks neither overlap nor leave a step out.
@@ -43,9 +57,7 @@ export interface PromRangeResult {
  * // => [[0, 9000], [10000, 19000], [20000, 25000]]
  */
 export function promRangeChunks(w: PromWindow, maxPoints: number): PromWindow[] {
-  if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > PROM_MAX_POINTS_PER_SERIES) {
-    throw new HostplanError('invalid-value', 'maxPointsPerChunk', `expected a whole number from 1 to ${PROM_MAX_POINTS_PER_SERIES}, got ${maxPoints}`, `1..${PROM_MAX_POINTS_PER_SERIES}`, maxPoints);
-  }
+  checkMaxPoints(maxPoints);
   const out: PromWindow[] = [];
   for (let s = w.startMs; s <= w.endMs; s += maxPoints * w.stepMs) {
     out.push({ startMs: s, endMs: Math.min(w.endMs, s + (maxPoints - 1) * w.stepMs), stepMs: w.stepMs });
@@ -54,8 +66,9 @@ export function promRangeChunks(w: PromWindow, maxPoints: number): PromWindow[] 
 }
 
 /**
- * Raw mode: runs `query_range` over the window in chunks that respect the 11,000-points limit,
- * and streams every series into `sink` (series announced once, samples in time order; NaN and
+ * Raw mode: runs `query_range` over the window in chunks that respect the 11,000-points limit
+ * and a samples-per-response budget (a small first chunk learns the number of series), and
+ * streams every series into `sink` (series announced once, samples in time order; NaN and
  * infinite values arrive as missing, reported as one issue per series). Server warnings become
  * issues. The window is aligned to whole steps first (see `alignPromWindow`).
  *
@@ -63,7 +76,11 @@ export function promRangeChunks(w: PromWindow, maxPoints: number): PromWindow[] 
  * await streamPromRange({ url: 'http://127.0.0.1:9090' }, 'up', { startMs: 0, endMs: 3_600_000, stepMs: 60_000 }, sink);
  */
 export async function streamPromRange(endpoint: PrometheusEndpoint, query: string, window: PromWindow, sink: SeriesSink, options: PromRangeOptions = {}): Promise<PromRangeResult> {
-  const { name = query, object = 'prometheus', maxPointsPerChunk = PROM_MAX_POINTS_PER_SERIES, firstIndex = 0, seriesKey = promSeriesKey } = options;
+  const { name = query, object = 'prometheus', maxPointsPerChunk = PROM_MAX_POINTS_PER_SERIES, maxSamplesPerRequest = 500_000, probePoints = 1000, firstIndex = 0, seriesKey = promSeriesKey } = options;
+  checkMaxPoints(maxPointsPerChunk);
+  if (!(maxSamplesPerRequest >= 1) || !(probePoints >= 1)) {
+    throw new HostplanError('invalid-value', 'maxSamplesPerRequest', `expected at least 1 sample and 1 probe point, got ${maxSamplesPerRequest} and ${probePoints}`, '>= 1', maxSamplesPerRequest);
+  }
   const w = alignPromWindow(window);
   const file = redactedUrl(endpoint.url);
   const indexOf = new Map<string, number>();
@@ -72,7 +89,12 @@ export async function streamPromRange(endpoint: PrometheusEndpoint, query: strin
   let nonFinite = 0;
   let requests = 0;
   let bytes = 0;
-  for (const chunk of promRangeChunks(w, maxPointsPerChunk)) {
+  let seriesInLast = 0;
+  for (let startMs = w.startMs; startMs <= w.endMs; ) {
+    // the first request probes how many series there are; later ones fit the sample budget
+    const points = Math.max(1, Math.min(maxPointsPerChunk, requests === 0 ? probePoints : Math.floor(maxSamplesPerRequest / Math.max(1, seriesInLast))));
+    const chunk = { startMs, endMs: Math.min(w.endMs, startMs + (points - 1) * w.stepMs), stepMs: w.stepMs };
+    startMs = chunk.endMs + w.stepMs;
     const res = await promRequest<{ resultType?: string; result?: PromSeries[] }>(endpoint, 'query_range', {
       query,
       start: promApiSeconds(chunk.startMs),
@@ -86,6 +108,7 @@ export async function streamPromRange(endpoint: PrometheusEndpoint, query: strin
       throw new PrometheusError('malformed-response', file, `${name}: expected a matrix result from query_range, got ${JSON.stringify(res.data.resultType)}`);
     }
     const expected = promWindowPoints(chunk);
+    seriesInLast = Math.max(seriesInLast, res.data.result.length);
     for (const s of res.data.result) {
       if (!s || typeof s.metric !== 'object' || !Array.isArray(s.values)) {
         throw new PrometheusError('malformed-response', file, `${name}: a series without metric or values`);

@@ -13,6 +13,8 @@ export interface PrometheusSourceOptions {
   readonly rateWindow?: string;
   /** @defaultValue 11000 */
   readonly maxPointsPerChunk?: number;
+  /** Samples one response may carry (see `streamPromRange`). @defaultValue 500000 */
+  readonly maxSamplesPerRequest?: number;
 }
 
 /** A replayable sample source over Prometheus queries, the counter map for its series, and what it has cost so far. */
@@ -47,6 +49,7 @@ export function prometheusSource(options: PrometheusSourceOptions): PrometheusSo
         object: q.resource ?? 'other',
         firstIndex,
         maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES,
+        ...(options.maxSamplesPerRequest !== undefined && { maxSamplesPerRequest: options.maxSamplesPerRequest }),
       });
       firstIndex += r.series;
       cost.requests += r.requests;

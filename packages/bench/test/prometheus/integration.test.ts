@@ -98,7 +98,8 @@ describe('Prometheus source against a real Prometheus (backfilled with promtool)
     const rec = recordingSink();
     const r = await streamPromRange(endpoint(), CPU, window, rec.sink, { name: 'cpu', object: 'cpu' });
     expect(r.series).toBe(12);
-    expect(r.requests).toBe(1);
+    // a 1,000-point probe, then the other 1,881 points (12 series x 1,881 fit the 500,000-sample budget)
+    expect(r.requests).toBe(2);
     for (const g of fleet.cpu) {
       const i = rec.keys.findIndex((k) => k.labels?.vm === g.labels.vm);
       expect(i, g.labels.vm).toBeGreaterThanOrEqual(0);
@@ -146,15 +147,20 @@ describe('Prometheus source against a real Prometheus (backfilled with promtool)
     expect(pushed.issues.map((i) => i.code)).toEqual(['non-finite-value']);
   });
 
-  it('chunks of 1,000 points give the same samples as one request, in 3 requests', async () => {
+  it('chunks of 1,000 points, or of a 6,000-sample budget, give the same samples as one request', async () => {
     const one = recordingSink();
     const many = recordingSink();
-    const r1 = await streamPromRange(endpoint(), CPU, window, one.sink);
+    const budget = recordingSink();
+    const r1 = await streamPromRange(endpoint(), CPU, window, one.sink, { probePoints: 11_000 });
     const r3 = await streamPromRange(endpoint(), CPU, window, many.sink, { maxPointsPerChunk: 1000 });
-    // 2,881 points / 1,000 per chunk: 1,000 + 1,000 + 881 = 3 requests
-    expect([r1.requests, r3.requests]).toEqual([1, 3]);
-    expect(many.keys).toEqual(one.keys);
-    expect(many.samples).toEqual(one.samples);
+    const r5 = await streamPromRange(endpoint(), CPU, window, budget.sink, { maxSamplesPerRequest: 6000 });
+    // 2,881 points: one request; 1,000 + 1,000 + 881 = 3 requests;
+    // a 1,000-point probe, then 6,000 samples / 12 series = 500 points: 1,881 / 500 -> 4 more = 5 requests
+    expect([r1.requests, r3.requests, r5.requests]).toEqual([1, 3, 5]);
+    for (const other of [many, budget]) {
+      expect(other.keys).toEqual(one.keys);
+      expect(other.samples).toEqual(one.samples);
+    }
   });
 
   it('a 15 s step over 2 days (11,521 points) is fetched in 2 requests that Prometheus accepts, and matches push-down', async () => {
