@@ -7,12 +7,16 @@ import type { Policy, ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, addVectors, type Resource } from '../model/resources.js';
 import type { Assumption, Placement } from '../plan/types.js';
 import { bestFitReplace } from './bestFitReplace.js';
+import { wholeHostFallback } from './wholeHostFallback.js';
 import { splitClusters, type Cluster } from './clusters.js';
 import { choose, combinations, sampleCombinations, seededUniform } from './combinations.js';
 import { hostLoads, utilization, type HostLoad } from './hostLoads.js';
 import { seedRule } from './seedRule.js';
 import { slotPolicy } from './slotPolicy.js';
 import type { ClusterCoverage, FailoverOptions, FailoverResult, FailoverScenario, Replacer, RuleComparison } from './types.js';
+
+/** The default re-placement: best fit, with whole failed hosts moved as blocks when best fit strands VMs. */
+export const DEFAULT_REPLACE = wholeHostFallback(bestFitReplace);
 
 /** The failover defaults, listed in every result's assumptions. */
 export const FAILOVER_DEFAULTS = { k: 1, maxScenarios: 1000, seed: 1, minSlotCpuGHz: 0.032 } as const;
@@ -49,7 +53,8 @@ function runScenario(cluster: Cluster, loads: Map<string, HostLoad>, failed: rea
   const vms = clusterLoads.flatMap((l) => l.vms);
   const pinned: Placement[] = vms.filter((v) => !down.has(placementOf.get(v.id)!)).map((v) => ({ vm: v.id, host: placementOf.get(v.id)! }));
   const displaced = clusterLoads.filter((l) => down.has(l.host.id)).flatMap((l) => l.vms.map((v) => v.id));
-  const result = displaced.length ? replace({ hosts, vms, pinned, displaced, policy }) : { placements: [], unplaced: [] };
+  const from = displaced.map((id) => ({ vm: id, host: placementOf.get(id)! }));
+  const result = displaced.length ? replace({ hosts, vms, pinned, displaced, from, policy }) : { placements: [], unplaced: [] };
   const vmById = new Map(vms.map((v) => [v.id, v]));
   const used = new Map(clusterLoads.filter((l) => !down.has(l.host.id)).map((l) => [l.host.id, { ...l.used }]));
   for (const p of result.placements) {
@@ -102,7 +107,7 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
   const minSlot = options.minSlotCpuGHz ?? FAILOVER_DEFAULTS.minSlotCpuGHz;
   if (!(minSlot >= 0) || !Number.isFinite(minSlot)) invalid('failover.minSlotCpuGHz', 'a number of GHz >= 0', minSlot);
   if (!Array.isArray(options.vms)) invalid('failover.vms', 'the list of VMs the plan places', options.vms);
-  const replace = options.replace ?? bestFitReplace;
+  const replace = options.replace ?? DEFAULT_REPLACE;
   const loads = hostLoads(hosts, options.vms, plan.placements, policy);
   const placementOf = new Map(plan.placements.map((p) => [p.vm, p.host]));
   const random = seededUniform(seed);
@@ -137,7 +142,7 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
     assumption('maxScenarios', maxScenarios, options.maxScenarios, 'failure sets per cluster', 'hostplan default: above it, most-loaded sets plus a seeded sample'),
     assumption('seed', seed, options.seed, 'PRNG seed', 'hostplan default'),
     assumption('minSlotCpuGHz', minSlot, options.minSlotCpuGHz, 'GHz', 'VMware HA default CPU slot of 32 MHz (slot policy comparison only)'),
-    { name: 'failover.replacement', value: options.replace ? 'caller-supplied' : 'best fit decreasing', source: 'hostplan', isDefault: options.replace === undefined },
+    { name: 'failover.replacement', value: options.replace ? 'caller-supplied' : 'best fit decreasing, whole failed hosts as blocks when that strands VMs', source: 'hostplan', isDefault: options.replace === undefined },
     ...[...new Set(clusters.map((c) => c.maxNodes))].map((n) => ({ name: 'failover.clusterNodeLimit', value: n, unit: 'hosts per cluster', source: 'platform profile (16 on 2008 / 2008 R2, 64 from 2012)', isDefault: true })),
     ...policyAssumptions(options.policy && !(options.policy as { __resolved?: true }).__resolved ? (options.policy as Policy) : {}),
   ];

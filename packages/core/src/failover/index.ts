@@ -4,6 +4,7 @@ export * from './combinations.js';
 export * from './clusters.js';
 export * from './hostLoads.js';
 export * from './bestFitReplace.js';
+export * from './wholeHostFallback.js';
 export * from './seedRule.js';
 export * from './slotPolicy.js';
 export * from './checkFailover.js';

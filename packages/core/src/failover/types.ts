@@ -14,6 +14,8 @@ export interface ReplaceRequest {
   readonly pinned: readonly Placement[];
   /** Ids of the VMs to restart elsewhere. */
   readonly displaced: readonly string[];
+  /** Where the displaced VMs ran before the failure, when known. */
+  readonly from?: readonly Placement[];
   readonly policy: ResolvedPolicy;
 }
 
@@ -101,7 +103,7 @@ export interface FailoverOptions {
   readonly maxScenarios?: number;
   /** Seed of the sample (core has no randomness of its own). @defaultValue 1 */
   readonly seed?: number;
-  /** The re-placement engine. @defaultValue the placement engine when available, else {@link bestFitReplace} */
+  /** The re-placement engine. @defaultValue `wholeHostFallback(bestFitReplace)` */
   readonly replace?: Replacer;
   /** Smallest CPU slot, GHz (VMware's default reservation of 32 MHz). @defaultValue 0.032 */
   readonly minSlotCpuGHz?: number;

@@ -2,8 +2,7 @@ import { asResolved } from '../capacity/hostCapacity.js';
 import { costAssumptions } from '../cost/costDefaults.js';
 import type { PricedHost } from '../cost/costTypes.js';
 import { invalid } from '../errors.js';
-import { bestFitReplace } from '../failover/bestFitReplace.js';
-import { FAILOVER_DEFAULTS } from '../failover/checkFailover.js';
+import { DEFAULT_REPLACE, FAILOVER_DEFAULTS } from '../failover/checkFailover.js';
 import { uniqueIds } from '../input/fields.js';
 import { policyAssumptions } from '../model/assumptions.js';
 import type { Vm } from '../model/vm.js';
@@ -48,7 +47,7 @@ export function sizeFarm(catalog: readonly PricedHost[], vms: readonly Vm[], opt
   if (!Array.isArray(catalog) || catalog.length === 0) invalid('catalog', 'at least one host model', catalog);
   const k = options.failover ?? SIZING_DEFAULTS.failover;
   if (!Number.isInteger(k) || k < 0) invalid('failover', 'a whole number of host failures >= 0', k);
-  const ctx: SizingContext = { policy: asResolved(options.policy), k, replace: options.replace ?? bestFitReplace, options };
+  const ctx: SizingContext = { policy: asResolved(options.policy), k, replace: options.replace ?? DEFAULT_REPLACE, options };
   const inventory = applyWhatIf(vms, options);
   const platformOf = (e: PricedHost) => resolvePlatform(e.host.platform ?? ctx.policy.platform).id;
   const singles = catalog.map((entry) => ({ entry, sized: sizeModel(entry, inventory, ctx) }));

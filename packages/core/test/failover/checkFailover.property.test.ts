@@ -76,4 +76,17 @@ describe('checkFailover properties (random farms of up to 6 hosts)', () => {
       }
     }), { numRuns: 60 });
   });
+
+  it('a farm of one model with one empty spare always survives one failure (the failed host moves whole onto the spare)', () => {
+    const arb = fc.record({ model: hostArb, n: fc.integer({ min: 1, max: 5 }), vms: fc.array(vmArb, { minLength: 1, maxLength: 30 }) });
+    fc.assert(fc.property(arb, ({ model, n, vms }) => {
+      const hosts: Host[] = Array.from({ length: n }, (_, i) => ({ id: `h${i}`, sockets: 2, threadsPerCore: 1, ...model }));
+      const vs: Vm[] = vms.map((v, i) => ({ id: `v${i}`, vcpus: v.vcpus, memoryGB: v.memoryGB, cpuUtilization: v.cpuUtilization, ...(v.group && { antiAffinity: [v.group] }) }));
+      const initial = bestFitReplace({ hosts, vms: vs, pinned: [], displaced: vs.map((v) => v.id), policy });
+      const placed = new Set(initial.placements.map((p) => p.vm));
+      const farm = [...hosts, { ...hosts[0]!, id: 'spare' }];
+      const r = checkFailover(farm, { placements: [...initial.placements] }, { vms: vs.filter((v) => placed.has(v.id)), k: 1 });
+      expect(r.tolerates).toBe(true);
+    }), { numRuns: 60 });
+  });
 });
