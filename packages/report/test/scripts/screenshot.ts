@@ -7,6 +7,10 @@ const png = process.argv[3] ?? file.replace(/\.html$/, '.png');
 const context = await launchChromium();
 const page = await context.newPage();
 page.on('console', (m) => console.log(`console.${m.type()}: ${m.text()}`));
+if (process.env.PRINT) {
+  await page.setViewportSize({ width: 760, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+}
 await page.goto(pathToFileURL(file).href);
 await page.screenshot({ path: png, fullPage: true });
 if (process.env.SECTIONS) {

@@ -37,7 +37,7 @@ export function sectionAssumptions(ctx: SectionContext): Section | null {
   const list = mergedAssumptions(ctx);
   if (list.length === 0) return null;
   const defaults = list.filter((a) => a.isDefault).length;
-  const html = `<p>${list.length} figures shaped this plan; ${defaults} are defaults, ${list.length - defaults} were set by the input. Override any default in the policy file.</p>` +
-    htmlTable(['Name', 'Value', 'Unit', 'Set by', 'Source'], list.map((a) => [a.name, assumptionValue(a.value), a.unit ?? '', a.isDefault ? 'default' : 'input', a.source]));
+  const html = `<p>${list.length} ${list.length === 1 ? 'figure' : 'figures'} shaped this plan: ${defaults} ${defaults === 1 ? 'default' : 'defaults'}, ${list.length - defaults} set by the input. Override any default in the policy file.</p>` +
+    htmlTable(['Name', 'Value', 'Unit', 'Set by', 'Source'], list.map((a) => [a.name, assumptionValue(a.value), a.unit ?? '', a.isDefault ? 'default' : 'input', a.source]), { className: 'assumptions' });
   return { id: 'assumptions', title: 'Assumptions', html };
 }

@@ -52,7 +52,7 @@ export function sectionHosts(ctx: SectionContext): Section | null {
     rows: shown.map((h) => ({ label: h.id, cells: resources.map((r) => matrixCell(h, r)) })),
   });
   let html = `<p>Each bar is the share of the host's total in use. The dark tick is the target (what placement may use after reserves and the utilisation ceiling); the red tick is where the reserve begins.${aggregated ? ` With ${hosts.length.toLocaleString('en-US')} hosts, the ${shown.length} fullest are drawn and the rest are summarised as distributions.` : ''}</p>`;
-  html += figure(matrix, aggregated ? `The ${shown.length} hosts with the highest binding share, fullest first.` : 'Hosts in plan order.');
+  html += figure(matrix, aggregated ? `The ${shown.length} hosts with the highest binding share, fullest first.` : 'Every host, fullest first.');
   if (aggregated) {
     html += '<h3>Distribution over all hosts</h3><div class="grid2">';
     for (const r of resources) {

@@ -24,7 +24,7 @@ export function sectionRightsizing(ctx: SectionContext): Section | null {
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
   const gain = (r: Resource) => findings.reduce((s, f) => s + Math.max(0, (f.current[r] ?? 0) - (f.suggested[r] ?? f.current[r] ?? 0)), 0);
-  const gains = RESOURCES.filter((r) => SIZE_RESOURCES.includes(r) && gain(r) > 0).map((r) => `${formatResource(gain(r), r)} ${RESOURCE_DISPLAY[r].label.toLowerCase()}`);
+  const gains = RESOURCES.filter((r) => SIZE_RESOURCES.includes(r) && gain(r) > 0).map((r) => `${formatResource(gain(r), r)}${RESOURCE_DISPLAY[r].label === RESOURCE_DISPLAY[r].unit ? '' : ` ${RESOURCE_DISPLAY[r].label.toLowerCase()}`}`);
   const order = { idle: 0, 'powered-off': 1, oversized: 2, undersized: 3 } as const;
   const shown = [...findings].sort((a, b) => (order[a.kind] ?? 9) - (order[b.kind] ?? 9) || (a.vm < b.vm ? -1 : 1)).slice(0, ctx.options.maxTableRows);
   const html = `<p>${escapeHtml([...counts.entries()].map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`).join(', '))}.${gains.length ? ` Resizing as suggested gives back ${escapeHtml(gains.join(', '))}.` : ''}</p>` +
