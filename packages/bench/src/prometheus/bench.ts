@@ -24,6 +24,8 @@ export interface PrometheusBenchOptions {
   readonly step: string | number;
   /** Statistics computed by the engine (one small request per query) instead of fetching samples. @defaultValue false */
   readonly pushdown?: boolean;
+  /** Push-down: ten concurrent requests per query (one per statistic) instead of one. @defaultValue false */
+  readonly pushdownParallel?: boolean;
   /** Window of `rate()` in presets and mapping files (`$rate`). @defaultValue '5m' */
   readonly rateWindow?: string;
   /** Raw mode: points per series per request. @defaultValue 11000 */
@@ -120,7 +122,7 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
     const extra = { resource: object, entity: q.entity ?? 'host', unit: q.unit ?? null, expected } as const;
     let found: { key: SeriesKey; stats: PromSeriesStatistics; sustainedPeak: number | null }[];
     if (options.pushdown) {
-      const r = await promPushdownStatistics(options.endpoint, expr, w, { name: q.name, object });
+      const r = await promPushdownStatistics(options.endpoint, expr, w, { name: q.name, object, ...(options.pushdownParallel && { parallel: true }) });
       requests += r.requests;
       bytes += r.bytes;
       issues.push(...r.issues);

@@ -34,6 +34,17 @@ export const PROM_PUSHDOWN_QUANTILES = [
  * // => 'label_replace(count_over_time((cpu)[3630000ms:60000ms]), "hostplan_stat", "all", "", "") or ...'
  */
 export function promPushdownExpression(expr: string, window: PromWindow): string {
+  return promPushdownParts(expr, window).join(' or ');
+}
+
+/**
+ * The ten labelled statistics of {@link promPushdownExpression}, one expression each (for
+ * sending them as concurrent requests).
+ *
+ * @example
+ * promPushdownParts('up', { startMs: 0, endMs: 60_000, stepMs: 60_000 }).length // => 10
+ */
+export function promPushdownParts(expr: string, window: PromWindow): string[] {
   const w = alignPromWindow(window);
   const range = `[${w.endMs - w.startMs + Math.floor(w.stepMs / 2)}ms:${w.stepMs}ms]`;
   const all = `(${expr})${range}`;
@@ -47,7 +58,7 @@ export function promPushdownExpression(expr: string, window: PromWindow): string
     ['stddev', `stddev_over_time(${finite})`],
     ...PROM_PUSHDOWN_QUANTILES.map(([f, q]) => [f, `quantile_over_time(${q}, ${finite})`] as [string, string]),
   ];
-  return parts.map(([stat, e]) => `label_replace(${e}, "${PROM_STAT_LABEL}", "${stat}", "", "")`).join(' or ');
+  return parts.map(([stat, e]) => `label_replace(${e}, "${PROM_STAT_LABEL}", "${stat}", "", "")`);
 }
 
 /** One series' statistics as the engine computed them. */
@@ -73,6 +84,11 @@ export interface PromPushdownOptions {
   readonly object?: string;
   /** Builds each series' key from its labels. @defaultValue {@link promSeriesKey} */
   readonly seriesKey?: (labels: Readonly<Record<string, string>>, object: string, counter: string) => SeriesKey;
+  /**
+   * Send the ten statistics as ten concurrent requests instead of one combined query, so that
+   * the engine can evaluate them on several cores (or queriers). @defaultValue false
+   */
+  readonly parallel?: boolean;
 }
 
 const EMPTY = { count: 0, missing: 0, min: null, max: null, mean: null, stddev: null, p50: null, p90: null, p95: null, p99: null };
@@ -91,13 +107,19 @@ export async function promPushdownStatistics(endpoint: PrometheusEndpoint, expr:
   const { name = expr, object = 'prometheus', seriesKey = promSeriesKey } = options;
   const w = alignPromWindow(window);
   const file = redactedUrl(endpoint.url);
-  const res = await promRequest<{ resultType?: string; result?: PromSeries[] }>(endpoint, 'query', { query: promPushdownExpression(expr, w), time: promApiSeconds(w.endMs) });
-  const issues: ReadIssue[] = res.warnings.map((message) => ({ file, line: 0, column: 0, code: 'prometheus-warning', message: `${name}: ${message}`, severity: 'warning' }));
-  if (res.data.resultType !== 'vector' || !Array.isArray(res.data.result)) {
-    throw new PrometheusError('malformed-response', file, `${name}: expected a vector result from the push-down query, got ${JSON.stringify(res.data.resultType)}`);
+  const time = promApiSeconds(w.endMs);
+  const queries = options.parallel ? promPushdownParts(expr, w) : [promPushdownExpression(expr, w)];
+  const answers = await Promise.all(queries.map((query) => promRequest<{ resultType?: string; result?: PromSeries[] }>(endpoint, 'query', { query, time })));
+  const issues: ReadIssue[] = [...new Set(answers.flatMap((a) => a.warnings))].map((message) => ({ file, line: 0, column: 0, code: 'prometheus-warning', message: `${name}: ${message}`, severity: 'warning' }));
+  const results: PromSeries[] = [];
+  for (const res of answers) {
+    if (res.data.resultType !== 'vector' || !Array.isArray(res.data.result)) {
+      throw new PrometheusError('malformed-response', file, `${name}: expected a vector result from the push-down query, got ${JSON.stringify(res.data.resultType)}`);
+    }
+    results.push(...res.data.result);
   }
   const bySeries = new Map<string, { labels: Record<string, string>; stats: Record<string, number> }>();
-  for (const s of res.data.result) {
+  for (const s of results) {
     const stat = s?.metric?.[PROM_STAT_LABEL];
     if (!stat || !Array.isArray(s.value)) throw new PrometheusError('malformed-response', file, `${name}: a push-down result without ${PROM_STAT_LABEL} or value`);
     const { [PROM_STAT_LABEL]: _stat, ...labels } = s.metric;
@@ -133,5 +155,5 @@ export async function promPushdownStatistics(endpoint: PrometheusEndpoint, expr:
     }
     series.push({ key: seriesKey(labels, object, name), stats: out });
   }
-  return { series, issues, requests: 1, bytes: res.bytes, window: w, expectedPoints };
+  return { series, issues, requests: answers.length, bytes: answers.reduce((n, a) => n + a.bytes, 0), window: w, expectedPoints };
 }

@@ -138,6 +138,14 @@ describe('Prometheus source against a real Prometheus (backfilled with promtool)
     }
   });
 
+  it('push-down as ten concurrent requests gives exactly the combined query\'s statistics', async () => {
+    const combined = await promPushdownStatistics(endpoint(), NET, window);
+    const parallel = await promPushdownStatistics(endpoint(), NET, window, { parallel: true });
+    expect([combined.requests, parallel.requests]).toEqual([1, 10]);
+    const byVm = (r: typeof combined) => Object.fromEntries(r.series.map((s) => [s.key.labels?.vm, s.stats]));
+    expect(byVm(parallel)).toEqual(byVm(combined));
+  });
+
   it('push-down counts NaN and infinite samples as missing and reports them', async () => {
     const pushed = await promPushdownStatistics(endpoint(), CPU, window, { name: 'cpu' });
     const bad = pushed.series.find((s) => s.key.labels?.vm === 'vm-1-1')!;
