@@ -52,7 +52,7 @@ describe('hostplan report', () => {
   });
 
   it.each<[string, string[], string]>([
-    ['no --plan', ['report'], 'hostplan report: report needs --plan FILE'],
+    ['no input', ['report'], 'hostplan report: report needs --plan FILE'],
     ['a missing file', ['report', '--plan', 'nope.json'], 'hostplan report: cannot read'],
     ['a field of the wrong type', ['report', '--plan', 'bad.json'], 'hostplan report: bad.json: plan.hosts[0].capacity.memoryMB: expected a number, got "two"'],
     ['broken JSON', ['report', '--plan', 'broken.json'], 'hostplan report: broken.json:2:12: not valid JSON: unexpected ","'],
@@ -67,9 +67,28 @@ describe('hostplan report', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('reports a sizing alone (--size, the shape hostplan size --json writes) and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostplan-cli-report-'));
+    // Shape of `hostplan size --json`: report-ready sections plus the size command's own fields.
+    writeFileSync(join(dir, 'size.json'), JSON.stringify({
+      sizing: { hostsNeeded: 5, hostModel: 'r760-2x16', binding: 'cpuGHz', lowerBound: 4, spareHosts: 1, options: [{ model: 'r760-2x16', hosts: 5, costPerMonth: 5376.45 }, { model: 'dl380-g5', hosts: 40, costPerMonth: 18314.15, note: 'cannot run 9 VM(s) or hold failover' }] },
+      costs: { currency: 'USD', period: 'month', vmCount: 302, lines: [{ category: 'hardware', amount: 4195.93 }, { category: 'power', amount: 455.52 }, { category: 'rack', amount: 125 }, { category: 'administration', amount: 600 }] },
+      priceSheet: [{ item: 'r760-2x16 host', unit: 'host-month', unitPrice: 1075.29, currency: 'USD', quantity: 5, source: 'catalog' }],
+      vms: 302, options: [{ name: 'r760-2x16', placements: [] }],
+      assumptions: [{ name: 'cost.termMonths', value: 36, unit: 'months', source: 'costs.json', isDefault: false }],
+    }));
+    const r = await run(['report', '--size', 'size.json', '--html', 'size.html', '--markdown', '-'], dir);
+    expect(r.code).toBe(0);
+    // 4,195.93 + 455.52 + 125 + 600 = 5,376.45 per month; / 302 VMs = 17.80
+    expect(r.stdout).toContain('| Cost per month | USD 5,376.45; USD 17.80 per VM |');
+    const html = readFileSync(join(dir, 'size.html'), 'utf8');
+    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'costs', 'assumptions']);
+    expect(html).toContain('Host models considered');
+  });
+
   it('--help shows usage and examples', async () => {
     const r = await run(['report', '--help'], tmpdir());
-    expect(r.stdout).toContain('Usage: hostplan report --plan FILE');
+    expect(r.stdout).toContain('Usage: hostplan report [--plan FILE]');
     expect(r.stdout).toContain('Examples:');
   });
 });

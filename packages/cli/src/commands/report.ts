@@ -14,7 +14,7 @@ async function readJson(file: string, cwd: string): Promise<JsonDocument> {
 export const report: Command = {
   name: 'report',
   summary: 'an HTML report (and Markdown, CSV, JSON) from the JSON of plan, bench and size',
-  help: `Usage: hostplan report --plan FILE [--failover FILE] [--bench FILE] [--size FILE]
+  help: `Usage: hostplan report [--plan FILE] [--failover FILE] [--bench FILE] [--size FILE]
                        [--html OUT] [--markdown OUT] [--csv DIR] [--json OUT|-] [--title TEXT]
 
 Turns the JSON written by 'hostplan plan --json' (and optionally the failover, bench and size
@@ -24,7 +24,8 @@ of the whole report (schema: packages/report/schema/report.schema.json).
 With no output option, writes the HTML report to hostplan-report.html.
 
 Options:
-  --plan FILE       placement plan JSON (from 'hostplan plan --json'); required
+  --plan FILE       placement plan JSON (from 'hostplan plan --json'); at least one of
+                    --plan, --size, --bench, --failover is needed
   --failover FILE   failover result JSON (toleratedFailures, met, worstScenario, headroom)
   --bench FILE      measurements JSON (from 'hostplan bench --json')
   --size FILE       sizing JSON (from 'hostplan size --json'), with costs and price sheet
@@ -38,6 +39,8 @@ Exit codes: 0 written; 1 written, but VMs are unplaced or failover is not met; 2
 
 Examples:
   hostplan report --plan plan.json --html out/report.html
+  hostplan size --catalog data/catalog.json --vms data/vms.csv --costs data/costs.json --json size.json
+  hostplan report --size size.json --html out/sizing.html
   hostplan report --plan plan.json --failover failover.json --bench bench.json --size size.json \\
     --html report.html --markdown summary.md --csv out/ --json -`,
   async run(args, io) {
@@ -45,9 +48,9 @@ Examples:
       args: [...args], strict: true,
       options: { plan: { type: 'string' }, failover: { type: 'string' }, bench: { type: 'string' }, size: { type: 'string' }, html: { type: 'string' }, markdown: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' }, title: { type: 'string' } },
     });
-    if (!values.plan) throw new UsageError('report needs --plan FILE (the JSON of hostplan plan --json)');
+    if (!values.plan && !values.size && !values.bench && !values.failover) throw new UsageError('report needs --plan FILE (the JSON of hostplan plan --json), or at least one of --size, --bench, --failover');
     const docs = {
-      plan: await readJson(values.plan, io.cwd),
+      ...(values.plan && { plan: await readJson(values.plan, io.cwd) }),
       ...(values.failover && { failover: await readJson(values.failover, io.cwd) }),
       ...(values.bench && { bench: await readJson(values.bench, io.cwd) }),
       ...(values.size && { size: await readJson(values.size, io.cwd) }),

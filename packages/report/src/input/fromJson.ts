@@ -134,14 +134,15 @@ function readSections(r: Reader, top: Obj, keys: readonly ('costs' | 'priceSheet
 }
 
 /**
- * A report input from the JSON files of other commands; later documents add sections, and
- * assumptions from every document are kept.
+ * A report input from the JSON files of other commands (any of them may be missing, not all);
+ * later documents add sections, and assumptions from every document are kept.
  *
  * @example
  * reportInputFromJson({ plan: { file: 'plan.json', data: JSON.parse(text) } }).plan?.hosts.length
  */
-export function reportInputFromJson(docs: { plan: JsonDocument; failover?: JsonDocument; bench?: JsonDocument; size?: JsonDocument }): ReportInput {
-  const fromPlan = readPlan(docs.plan);
+export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: JsonDocument; bench?: JsonDocument; size?: JsonDocument }): ReportInput {
+  if (!docs.plan && !docs.failover && !docs.bench && !docs.size) throw new HostplanError('missing-field', '', 'a report needs at least one document: plan, failover, bench or size');
+  const fromPlan = docs.plan ? readPlan(docs.plan) : {};
   const parts: Partial<ReportInput>[] = [fromPlan];
   const assumptions: Assumption[] = [...(fromPlan.assumptions ?? [])];
   const extra = (doc: JsonDocument | undefined, key: 'failover' | 'sizing' | null, marker: string, keys: Parameters<typeof readSections>[2]) => {
