@@ -131,7 +131,8 @@ export async function promPushdownStatistics(endpoint: PrometheusEndpoint, expr:
   const expectedPoints = promWindowPoints(w);
   const series: PromPushdownSeries[] = [];
   for (const { labels, stats } of bySeries.values()) {
-    const all = stats.all ?? 0;
+    if (stats.all === undefined) throw new PrometheusError('malformed-response', file, `${name} ${promLabelsText(name, labels)}: the push-down answer lacks the sample count (partial result)`);
+    const all = stats.all;
     const count = stats.count ?? 0;
     const num = (k: string) => (count > 0 && Number.isFinite(stats[k]) ? stats[k]! : null);
     const out: PromSeriesStatistics = {

@@ -68,6 +68,12 @@ describe('RVTools vInfo', () => {
     expect(r.ignoredColumns).toEqual(['vInfoHost']);
   });
 
+  it('a ;-separated file (Excel on a European locale) reads decimal commas', () => {
+    const r = parseInventory('VM;Powerstate;CPUs;Memory;Provisioned MiB\nx;poweredOn;2;4.096;20.480,5\n', 'eu.csv');
+    // 4.096 = 4,096 MiB = 4 GB; 20.480,5 MiB / 1,024 = 20.00048828125 GB
+    expect(r.vms).toEqual([{ id: 'x', vcpus: 2, memoryGB: 4, diskGB: 20.0004882813 }]);
+  });
+
   it('older releases: "Provisioned MB" and thousands separators', () => {
     const r = parseInventory('VM,Powerstate,CPUs,Memory,Provisioned MB\n"big","poweredOn","16","262,144","2,097,152"\n', 'old.csv');
     // 262,144 / 1,024 = 256 GB; 2,097,152 / 1,024 = 2,048 GB

@@ -190,6 +190,13 @@ describe('never a silent short result', () => {
     expect(e.message).toContain('partial result');
   });
 
+  it('a push-down answer without the sample count is an error too', async () => {
+    const stats = ['count', 'min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p95', 'p99'].map((n) => ({ metric: { instance: 'h1', hostplan_stat: n }, value: [240, '1'] }));
+    stub = await startStub([json(200, vector(stats))]);
+    const e = await failure(promPushdownStatistics(endpointOn(stub).endpoint, 'up', window));
+    expect(e.message).toContain('lacks the sample count');
+  });
+
   it('a range answer with more points than the chunk has steps is an error', async () => {
     const values = Array.from({ length: 9 }, (_, i) => [i * 60, '1']);
     stub = await startStub([json(200, matrix([{ metric: { instance: 'h1' }, values }]))]);

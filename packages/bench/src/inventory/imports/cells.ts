@@ -13,14 +13,19 @@ const where = (at: InventoryCellAt) => `${at.file}:${at.line}:${at.column}`;
 
 /**
  * A number from an export cell: plain decimals, thousands separated by `,` (`8,192`), or an
- * exponent. Anything else is a {@link HostplanError} naming `file:line:column` and the column.
+ * exponent; with `decimalComma` (a `;`-separated file, as Excel writes on European locales)
+ * `21504,5` is 21504.5 and `.` groups thousands. Anything else is a {@link HostplanError}
+ * naming `file:line:column` and the column.
  *
  * @example
  * inventoryCellNumber('8,192', { file: 'vInfo.csv', line: 2, column: 5, header: 'Memory' }) // => 8192
+ * inventoryCellNumber('21.504,5', { file: 'vInfo.csv', line: 2, column: 6, header: 'Provisioned MiB' }, true) // => 21504.5
  */
-export function inventoryCellNumber(text: string, at: InventoryCellAt): number {
+export function inventoryCellNumber(text: string, at: InventoryCellAt, decimalComma = false): number {
   const s = text.trim();
-  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s;
+  const plain = decimalComma
+    ? /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^\d+,\d+$/.test(s) ? s.replace(/\./g, '').replace(',', '.') : s
+    : /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s;
   if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(plain)) return Number(plain);
   throw new HostplanError('invalid-value', where(at), `${at.header}: expected a number, got ${JSON.stringify(text)}`, 'a number', text);
 }

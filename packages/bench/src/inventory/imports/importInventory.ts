@@ -95,7 +95,7 @@ export function parseInventory(text: string, file: string, options: InventoryImp
       excluded.push({ id, line, reason, ...(state && { state }) });
       continue;
     }
-    const number = (f: Field) => (text(f) === '' ? undefined : inventoryCellNumber(text(f), at(f)!));
+    const number = (f: Field) => (text(f) === '' ? undefined : inventoryCellNumber(text(f), at(f)!, table.delimiter === ';'));
     const memoryOf = (f: Field) => {
       const v = number(f);
       return v === undefined ? undefined : inventoryToGB(v, matched.get(f)!.rule.unit ?? 'GB');
