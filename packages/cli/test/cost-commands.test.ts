@@ -90,6 +90,8 @@ describe('hostplan quote', () => {
     const r = await run(['quote', '--plans', join(dir, 'plan-m.json'), '--catalog', join(dir, 'catalog.json'), '--margin', '0.5', '--costs', join(dir, 'costs.json'), '--spare-hosts', '0']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^M\s+1\s+2\s+-\s+R32\s+15\s+29\.44\s+58\.88$/m);
+    // density steps 25/50/75/100 % of 15: 3, 7, 11, 15 VMs; 441.58 / 3 / 0.5 = 294.39 ... 441.58 / 15 / 0.5 = 58.88
+    expect(r.out).toMatch(/M on R32: 3: 294\.39, 7: 126\.17, 11: 80\.29, 15: 58\.88/);
   });
 
   it('suggests tiers from an inventory', async () => {

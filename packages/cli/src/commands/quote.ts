@@ -107,6 +107,11 @@ Examples:
       best.map((b, i) => [b.plan, String(plans[i]!.vcpus), String(plans[i]!.memoryGB), String(plans[i]!.diskGB ?? '-'), b.model ?? 'none fits', String(b.vmsPerHost), money(b.costPerMonth), money(b.pricePerMonth)])));
     io.stdout.write(`\nBy host model (price per VM and month):\n\n`);
     io.stdout.write(table(['model', ...plans.map((p) => p.name)], sheets.map((s) => [s.model, ...s.lines.map((l) => money(l.pricePerMonth))])));
+    io.stdout.write(`\nHow the price moves with density (best model; VMs per host: price):\n`);
+    for (const b of best) {
+      const line = sheets.find((s) => s.model === b.model)?.lines.find((l) => l.plan === b.plan);
+      if (line) io.stdout.write(`  ${b.plan} on ${b.model}: ${line.byDensity.map((d) => `${d.vmsPerHost}: ${money(d.pricePerMonth)}`).join(', ')}\n`);
+    }
     for (const u of unpriced) io.stdout.write(`\n${u.plan}: fits no host model: ${sheets.map((s) => `${s.model}: ${s.lines.find((l) => l.plan === u.plan)!.rule}`).join('; ')}`);
     io.stdout.write(`\n${assumptions.filter((a) => a.isDefault && /^(quote|farm|costs)\./.test(a.name)).length} defaults used (see --json for every assumption).\n`);
     return unpriced.length ? EXIT.incomplete : EXIT.ok;
