@@ -53,11 +53,8 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 };
 
-/** Answers after `ms` (or never, if the client gives up first). */
-export const slow = (ms: number, then: Behaviour): Behaviour => async (req, res) => {
-  await new Promise((r) => setTimeout(r, ms));
-  if (!res.destroyed && !res.socket?.destroyed) await then(req, res);
-};
+/** Never answers: the client's timeout has to fire (the socket closes with the stub). */
+export const hang: Behaviour = () => undefined;
 
 /** Promises `Content-Length` bytes of a success body but sends only the first `sendBytes`, then drops the connection. */
 export const truncated = (body: unknown, sendBytes: number): Behaviour => (_req, res) => {
