@@ -145,6 +145,15 @@ describe('hostplan size', () => {
     expect(r.out).toMatch(/runs out in month 5 \(31 VMs\); 4 hosts needed at month 12/);
   });
 
+  it('prices Windows licences per host with --licensing', async () => {
+    // 15 Windows guests per host at peak: 2008 Datacenter 2 x 2,999 = 5,998, / 36 = 166.61 a month
+    const r = await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms30.json'), '--licensing', '2008', '--json', '-']);
+    const j = JSON.parse(r.out);
+    expect(j.options[0].models[0].licensing).toMatchObject({ windowsGuests: 15, total: 5998 });
+    expect(j.costs.lines.find((l: { category: string }) => l.category === 'licences').amount).toBeCloseTo(3 * 5998 / 36, 6);
+    expect((await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms30.json'), '--prices', 'data/prices.json'])).err).toMatch(/--prices and --host-os need --licensing/);
+  });
+
   it('answers what-if additions and removals', async () => {
     // 30 - 1 + 5 = 34 VMs: 70,992 MB / 32,256 = 2.2 -> 3 + 1 = 4
     const r = await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms30.json'), '--add', join(dir, 'add.json'), '--remove', 'v1', '--json', '-']);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseCatalog, parseCostInputs, parseVms, RESOURCE_UNITS, sizeFarm, type Sizing, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
+import { DEFAULT_LICENCE_PRICES, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type HostOs, type LicensingEra, type Sizing, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
 import { loadPolicy, loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
@@ -40,6 +40,7 @@ export const size: Command = {
   name: 'size',
   summary: 'how many hosts of which model an inventory needs, with N+k failover and cost per VM',
   help: `Usage: hostplan size --catalog FILE --vms FILE [--failover K] [--costs FILE] [--policy FILE]
+                     [--licensing 2008|2016 [--prices FILE] [--host-os OS]]
                      [--single-models] [--add FILE] [--remove ID,ID...] [--growth RATE]
                      [--horizon MONTHS] [--max-scenarios N] [--seed N] [--json OUT|-]
 
@@ -55,6 +56,10 @@ Options:
   --failover K          host failures per cluster to survive (default 1)
   --costs FILE          cost rates JSON (termMonths, interestRate, pue, pricePerKWh, ...)
   --policy FILE         policy JSON (reserves, ratios, overhead formula)
+  --licensing 2008|2016 price Windows Server licences per host (each model licensed for the
+                        most Windows guests a host runs, before or after a failure)
+  --prices FILE         licence prices (default: the built-in list prices)
+  --host-os OS          windows (default), hyper-v-server or cheapest
   --single-models       do not try mixes of two models
   --add FILE            what-if: VMs to add (JSON or CSV)
   --remove IDS          what-if: comma-separated ids of VMs to leave out
@@ -74,7 +79,7 @@ Examples:
       args: [...args], strict: true,
       options: {
         catalog: { type: 'string' }, vms: { type: 'string' }, failover: { type: 'string' }, costs: { type: 'string' }, policy: { type: 'string' },
-        'single-models': { type: 'boolean' }, add: { type: 'string' }, remove: { type: 'string' }, growth: { type: 'string' }, horizon: { type: 'string' },
+        licensing: { type: 'string' }, prices: { type: 'string' }, 'host-os': { type: 'string' }, 'single-models': { type: 'boolean' }, add: { type: 'string' }, remove: { type: 'string' }, growth: { type: 'string' }, horizon: { type: 'string' },
         'max-scenarios': { type: 'string' }, seed: { type: 'string' }, json: { type: 'string' },
       },
     });
@@ -86,6 +91,16 @@ Examples:
     const seed = numberOption(values.seed, 'seed', (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0');
     if (horizonMonths !== undefined && growthRate === undefined) throw new UsageError('--horizon needs --growth RATE');
 
+    if (values.licensing !== undefined && values.licensing !== '2008' && values.licensing !== '2016') throw new UsageError(`--licensing: expected 2008 or 2016, got ${JSON.stringify(values.licensing)}`);
+    if ((values.prices || values['host-os']) && !values.licensing) throw new UsageError('--prices and --host-os need --licensing 2008|2016');
+    const hostOs = values['host-os'] as HostOs | undefined;
+    if (hostOs !== undefined && !['windows', 'hyper-v-server', 'cheapest'].includes(hostOs)) throw new UsageError(`--host-os: expected windows, hyper-v-server or cheapest, got ${JSON.stringify(hostOs)}`);
+    const era = values.licensing as LicensingEra | undefined;
+    const licensing = era && {
+      era,
+      prices: values.prices ? parseLicencePrices(await readJsonFile(values.prices, io.cwd), era, values.prices) : DEFAULT_LICENCE_PRICES[era].prices,
+      ...(hostOs && { hostOs }),
+    };
     const catalog = parseCatalog(await readJsonFile(values.catalog, io.cwd), values.catalog);
     const vms = await loadVms(values.vms, io.cwd);
     const policy = values.policy ? await loadPolicy(values.policy, io.cwd) : undefined;
@@ -96,7 +111,7 @@ Examples:
       ? { ...(add && { add }), ...(remove && { remove }), ...(growthRate !== undefined && { growthRate }), ...(horizonMonths !== undefined && { horizonMonths }) }
       : undefined;
     const options: SizingOptions = {
-      ...(failover !== undefined && { failover }), ...(policy && { policy }), ...(costs && { costs }), ...(values['single-models'] && { mixed: false }),
+      ...(failover !== undefined && { failover }), ...(policy && { policy }), ...(costs && { costs }), ...(licensing && { licensing }), ...(values['single-models'] && { mixed: false }),
       ...(whatIf && { whatIf }), ...(maxScenarios !== undefined && { maxScenarios }), ...(seed !== undefined && { seed }),
     };
     const sizing = sizeFarm(catalog, vms, options);
@@ -116,6 +131,7 @@ Examples:
       ])));
     const best = sizing.options[0]!;
     io.stdout.write(`\n${feasible ? 'Cheapest' : 'No option runs every VM with its failover; the closest'}: ${describe(best)}. Per host and month:\n`);
+    for (const m of best.models) if (m.licensing) io.stdout.write(`  ${m.model} licences: ${m.licensing.items.map((i) => `${i.edition} x ${i.count}`).join(' + ')} = ${money(m.licensing.total)} per host for up to ${m.licensing.windowsGuests} Windows guests\n`);
     for (const m of best.models) io.stdout.write(`  ${m.model}${m.description ? ` (${m.description})` : ''}: ${money(m.cost.total)} = hardware ${money(m.cost.hardware)} + power ${money(m.cost.power)} + rack ${money(m.cost.rackSpace)} + admin ${money(m.cost.admin)}${m.cost.licences ? ` + licences ${money(m.cost.licences)}` : ''}${m.cost.storage + m.cost.network ? ` + storage/network ${money(m.cost.storage + m.cost.network)}` : ''}\n`);
     if (best.binding) io.stdout.write(`  binding resource: ${best.binding} (${RESOURCE_UNITS[best.binding]}), ${pct(best.utilization[best.binding])} used over the farm\n`);
     for (const o of sizing.options) {

@@ -13,6 +13,7 @@ import { RESOURCES, addVectors, zeroVector, type Resource } from '../model/resou
 import type { Vm } from '../model/vm.js';
 import type { Placement, Reason, Unplaced } from '../plan/types.js';
 import { buildFarm, type FarmSpec } from './buildFarm.js';
+import { licenceFarm } from './licenceFarm.js';
 import type { SizingOption, SizingOptions } from './types.js';
 
 /** Context shared by every evaluation of one sizing. */
@@ -68,7 +69,17 @@ export function describeFarm(spec: readonly FarmSpec[], vms: readonly Vm[], unfi
   const demands = plan.placements.map((p) => ({ id: p.vm, vector: vmDemand(vmById.get(p.vm)!, hostById.get(p.host)!, ctx.policy).vector }));
   for (const d of demands) used = addVectors(used, d.vector);
   const utilization = Object.fromEntries(RESOURCES.map((r) => [r, limits[r] > 0 && Number.isFinite(limits[r]) ? used[r] / limits[r] : 0])) as Record<Resource, number>;
-  const models = spec.filter((s) => s.count > 0).map((s) => ({ model: s.entry.host.id, ...(s.entry.host.model !== undefined && s.entry.host.model !== s.entry.host.id && { description: s.entry.host.model }), hosts: s.count, cost: hostMonthlyCost(s.entry, ctx.options.costs) }));
+  const lic = ctx.options.licensing ? licenceFarm(hosts, vms, plan.placements, failover?.scenarios ?? [], ctx.options.licensing) : undefined;
+  const models = spec.filter((s) => s.count > 0).map((s) => {
+    const l = lic?.get(s.entry.host.model ?? s.entry.host.id);
+    return {
+      model: s.entry.host.id,
+      ...(s.entry.host.model !== undefined && s.entry.host.model !== s.entry.host.id && { description: s.entry.host.model }),
+      hosts: s.count,
+      cost: hostMonthlyCost(s.entry, { ...ctx.options.costs, ...(l && { licencePrice: l.result.total }) }),
+      ...(l && { licensing: { windowsGuests: l.windowsGuests, total: l.result.total, items: l.result.items } }),
+    };
+  });
   const costPerMonth = models.reduce((s, m) => s + m.hosts * m.cost.total, 0);
   return {
     name: models.map((m) => m.model).join(' + '),

@@ -6,3 +6,4 @@ export * from './evaluateFarm.js';
 export * from './sizeModel.js';
 export * from './runway.js';
 export * from './sizeFarm.js';
+export * from './licenceFarm.js';

@@ -79,6 +79,7 @@ export function sizeFarm(catalog: readonly PricedHost[], vms: readonly Vm[], opt
     { name: 'failover.maxScenarios', value: options.maxScenarios ?? FAILOVER_DEFAULTS.maxScenarios, unit: 'failure sets per cluster', source: options.maxScenarios === undefined ? 'hostplan default' : 'input', isDefault: options.maxScenarios === undefined },
     { name: 'costShare', value: options.costShare?.weights ? { weights: options.costShare.weights } : 'dominant share', source: options.costShare ? 'input' : 'hostplan default', isDefault: options.costShare === undefined },
     ...(w ? [{ name: 'whatIf', value: { added: w.add?.length ?? 0, removed: w.remove?.length ?? 0, growthRate: w.growthRate ?? null, horizonMonths: w.growthRate === undefined ? null : w.horizonMonths ?? SIZING_DEFAULTS.horizonMonths }, source: 'input', isDefault: false }] : []),
+    ...(options.licensing ? [{ name: 'licensing', value: { era: options.licensing.era, prices: options.licensing.prices, hostOs: options.licensing.hostOs ?? 'windows' }, unit: 'USD', source: 'input: each model licensed for the most Windows guests any of its hosts runs, before or after a failure', isDefault: false }] : []),
     ...costAssumptions(options.costs),
     ...policyAssumptions(options.policy ?? {}),
   ];

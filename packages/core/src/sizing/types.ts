@@ -1,4 +1,4 @@
-import type { HostCostInputs, HostMonthlyCost, VmCost, CostShareOptions } from '../cost/index.js';
+import type { HostCostInputs, HostMonthlyCost, LicenceItem, QuoteLicensing, VmCost, CostShareOptions } from '../cost/index.js';
 import type { FailoverResult, Replacer } from '../failover/types.js';
 import type { Policy } from '../model/policy.js';
 import type { Resource } from '../model/resources.js';
@@ -22,6 +22,12 @@ export interface SizingOptions {
   readonly failover?: number;
   readonly policy?: Policy;
   readonly costs?: HostCostInputs;
+  /**
+   * Windows Server licensing per host, amortised like the purchase: each model licensed for
+   * the most Windows guests any of its hosts runs, before or after a failure. Wins over
+   * `costs.licencePrice`.
+   */
+  readonly licensing?: QuoteLicensing;
   /** How the farm's cost is shared among VMs. @defaultValue dominant share */
   readonly costShare?: CostShareOptions;
   /** Also try pairs of models (the bulk of one, the rest of another). @defaultValue true */
@@ -43,6 +49,8 @@ export interface ModelCount {
   readonly description?: string;
   readonly hosts: number;
   readonly cost: HostMonthlyCost;
+  /** The licence bought per host of this model, when licensing is priced. */
+  readonly licensing?: { readonly windowsGuests: number; readonly total: number; readonly items: readonly LicenceItem[] };
 }
 
 /** "When do we run out?" for one sizing. */

@@ -93,6 +93,27 @@ describe('sizeFarm(catalog, vms, { failover })', () => {
   });
 });
 
+describe('sizeFarm licensing', () => {
+  const prices = { standard: 999, enterprise: 2999, datacenterPerSocket: 2999 };
+
+  it('licenses each model for the most Windows guests a host runs, failover included', () => {
+    // 30 Windows VMs on 3 hosts: 15 + 15 + 0; when a host fails the spare takes 15: peak 15 per host.
+    // 15 guests on 2 sockets (2008): Datacenter 2 x 2,999 = 5,998 < 3 Enterprise + 3 Standard = 11,994;
+    // 5,998 / 36 months = 166.61 a month per host on top of 411.58
+    const o = sizeFarm([R32], vms2GB(30), { licensing: { era: '2008', prices } }).options[0]!;
+    expect(o.models[0]!.licensing).toMatchObject({ windowsGuests: 15, total: 5998 });
+    expect(o.models[0]!.cost.licences).toBeCloseTo(5998 / 36, 8);
+    expect(o.costPerMonth).toBeCloseTo(3 * (MONTH_R32 + 5998 / 36), 6);
+  });
+
+  it('counts no licence for Linux guests beyond the host itself', () => {
+    // 0 Windows guests: one Standard licence for the host, 999 / 36 a month
+    const vms = vms2GB(30).map((v) => ({ ...v, guestOS: 'Linux' }));
+    const o = sizeFarm([R32], vms, { licensing: { era: '2008', prices } }).options[0]!;
+    expect(o.models[0]!.licensing).toMatchObject({ windowsGuests: 0, total: 999 });
+  });
+});
+
 describe('sizeFarm what-if', () => {
   it('adds and removes VMs', () => {
     const vms = vms2GB(30);
