@@ -1,4 +1,6 @@
+import { HostplanError } from '@hostplan/core';
 import { quantileSorted7 } from '../stats/quantile.js';
+import type { AlignedSeries } from '../stats/rollup.js';
 
 /** Percentile of the summed series against the sum of each member's percentile. */
 export interface PeakCoincidence {
@@ -15,29 +17,38 @@ export interface PeakCoincidence {
 }
 
 /**
- * Peak coincidence (HP Capacity Advisor's point, domain.md section 6): aligns the members'
- * bucketed series by bucket start, keeps the buckets where all members have a value, and
+ * Peak coincidence (HP Capacity Advisor's point, domain.md section 6): lines the members'
+ * aligned series up by bucket start, keeps the buckets where every member has a value, and
  * compares the type-7 percentile of the summed series with the sum of the members'
- * percentiles over the same buckets. Values are bucket means (see `StatsOptions.alignMs`).
- * O(buckets x members + buckets log buckets).
+ * percentiles over the same buckets. Values are bucket means (see `StatsOptions.alignMs`);
+ * all members must use the same bucket length. O(buckets x members + buckets log buckets).
  *
  * @example
  * // two VMs busy at different times: A = 4, 0; B = 0, 4 cores
- * peakCoincidence([{ id: 'A', buckets: [{ bucketMs: 0, mean: 4 }, { bucketMs: 1, mean: 0 }] },
- *                  { id: 'B', buckets: [{ bucketMs: 0, mean: 0 }, { bucketMs: 1, mean: 4 }] }], 100)
+ * peakCoincidence([{ id: 'A', buckets: { firstBucketMs: 0, bucketMs: 300_000, means: Float64Array.of(4, 0) } },
+ *                  { id: 'B', buckets: { firstBucketMs: 0, bucketMs: 300_000, means: Float64Array.of(0, 4) } }], 100)
  * // => { sumOfPercentiles: 8, percentileOfSum: 4, ratio: 0.5, buckets: 2, ... }
  */
-export function peakCoincidence(
-  members: readonly { readonly id: string; readonly buckets: readonly { readonly bucketMs: number; readonly mean: number }[] }[],
-  percentile: number,
-): PeakCoincidence {
-  const maps = members.map((m) => new Map(m.buckets.map((b) => [b.bucketMs, b.mean])));
-  const common = members.length === 0 ? [] : [...maps[0]!.keys()].filter((b) => maps.every((m) => m.has(b))).sort((a, b) => a - b);
+export function peakCoincidence(members: readonly { readonly id: string; readonly buckets: AlignedSeries }[], percentile: number): PeakCoincidence {
   const ids = members.map((m) => m.id);
-  if (common.length === 0) return { members: ids, percentile, buckets: 0, sumOfPercentiles: null, percentileOfSum: null, ratio: null };
+  const none = { members: ids, percentile, buckets: 0, sumOfPercentiles: null, percentileOfSum: null, ratio: null };
+  if (members.length === 0) return none;
+  const bucketMs = members[0]!.buckets.bucketMs;
+  if (members.some((m) => m.buckets.bucketMs !== bucketMs)) throw new HostplanError('invalid-value', 'members', 'expected series aligned on the same bucket length', String(bucketMs), members.map((m) => m.buckets.bucketMs));
+  const start = Math.max(...members.map((m) => m.buckets.firstBucketMs));
+  const end = Math.min(...members.map((m) => m.buckets.firstBucketMs + m.buckets.means.length * bucketMs));
+  const columns: number[][] = members.map(() => []);
+  const sums: number[] = [];
+  for (let t = start; t < end; t += bucketMs) {
+    const row = members.map((m) => m.buckets.means[(t - m.buckets.firstBucketMs) / bucketMs]!);
+    if (row.some((x) => Number.isNaN(x))) continue;
+    row.forEach((x, i) => columns[i]!.push(x));
+    sums.push(row.reduce((a, b) => a + b, 0));
+  }
+  if (sums.length === 0) return none;
   const p = percentile / 100;
   const sorted = (xs: number[]) => Float64Array.from(xs).sort();
-  const sumOfPercentiles = maps.reduce((s, m) => s + quantileSorted7(sorted(common.map((b) => m.get(b)!)), p), 0);
-  const percentileOfSum = quantileSorted7(sorted(common.map((b) => maps.reduce((s, m) => s + m.get(b)!, 0))), p);
-  return { members: ids, percentile, buckets: common.length, sumOfPercentiles, percentileOfSum, ratio: sumOfPercentiles === 0 ? null : percentileOfSum / sumOfPercentiles };
+  const sumOfPercentiles = columns.reduce((s, c) => s + quantileSorted7(sorted(c), p), 0);
+  const percentileOfSum = quantileSorted7(sorted(sums), p);
+  return { members: ids, percentile, buckets: sums.length, sumOfPercentiles, percentileOfSum, ratio: sumOfPercentiles === 0 ? null : percentileOfSum / sumOfPercentiles };
 }

@@ -2,6 +2,7 @@ import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
 import { MomentsAccumulator, momentsStandardDeviation } from './moments.js';
 import type { ResolvedStatsOptions } from './options.js';
 import { interpolate7, quantileRank, quantileSorted7 } from './quantile.js';
+import { selectRanks } from './selectRanks.js';
 import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from './rollup.js';
 import { QuantileSketch } from './sketch.js';
 import { SustainedPeakTracker } from './sustainedPeak.js';
@@ -21,6 +22,8 @@ class SeriesState {
   first = NaN;
   last = NaN;
   readonly steps = new Map<number, number>();
+  step = NaN;
+  stepCount = 0;
   readonly sustained: SustainedPeakTracker;
   readonly thresholds: ThresholdTracker[];
   readonly rollup: WindowPeakTracker | null;
@@ -36,7 +39,16 @@ class SeriesState {
     this.buckets = o.align && o.align(key) ? new BucketMeanTracker(o.alignMs) : null;
   }
 
+  flushStep(): void {
+    if (this.stepCount === 0) return;
+    const c = this.steps.get(this.step);
+    if (c !== undefined) this.steps.set(this.step, c + this.stepCount);
+    else if (this.steps.size < MAX_STEPS) this.steps.set(this.step, this.stepCount);
+    this.stepCount = 0;
+  }
+
   intervalMs(): number | null {
+    this.flushStep();
     let best: number | null = null;
     let bestCount = 0;
     for (const [step, c] of this.steps) if (c > bestCount || (c === bestCount && best !== null && step < best)) [best, bestCount] = [step, c];
@@ -67,7 +79,14 @@ export class StatsCollector implements SeriesSink {
   constructor(private readonly o: ResolvedStatsOptions) {}
 
   series(index: number, key: SeriesKey): void {
-    if (this.states[index] === undefined) this.states[index] = new SeriesState(index, key, this.o);
+    if (this.states[index] !== undefined) return;
+    const s = new SeriesState(index, key, this.o);
+    if (this.spilled && this.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
+    this.states[index] = s;
+  }
+
+  private sketching(): boolean {
+    return !this.o.replay || this.o.sketch !== false;
   }
 
   sample(index: number, t: number, v: number): void {
@@ -75,9 +94,11 @@ export class StatsCollector implements SeriesSink {
     if (s === undefined) return;
     if (t > s.last) {
       const step = t - s.last;
-      const c = s.steps.get(step);
-      if (c !== undefined) s.steps.set(step, c + 1);
-      else if (s.steps.size < MAX_STEPS) s.steps.set(step, 1);
+      if (step !== s.step) {
+        s.flushStep();
+        s.step = step;
+      }
+      s.stepCount++;
     }
     if (Number.isNaN(s.first) || t < s.first) s.first = t;
     if (Number.isNaN(s.last) || t > s.last) s.last = t;
@@ -86,8 +107,8 @@ export class StatsCollector implements SeriesSink {
       return;
     }
     s.moments.add(v);
-    if (this.spilled) s.sketch!.add(v);
-    else this.keep(s, v);
+    if (!this.spilled) this.keep(s, v);
+    else if (s.sketch) s.sketch.add(v);
     s.sustained.add(t, v);
     for (const th of s.thresholds) th.add(t, v);
     s.rollup?.add(t, v);
@@ -105,7 +126,7 @@ export class StatsCollector implements SeriesSink {
       const grow = (cap - (s.values?.length ?? 0)) * 8;
       if (this.bytes + grow > this.o.memoryBudgetBytes) {
         this.spill();
-        s.sketch!.add(v);
+        s.sketch?.add(v);
         return;
       }
       const next = new Float64Array(cap);
@@ -113,16 +134,23 @@ export class StatsCollector implements SeriesSink {
       s.values = next;
       this.bytes += grow;
     }
-    s.values[s.n++] = v;
+    s.values[s.n++] = v === 0 ? 0 : v; // -0 as 0: selection does not order signed zeros
   }
 
+  /**
+   * Drops the kept values. They go into a sketch only when the sketch will be used: the
+   * source cannot replay (the sketch gives the percentiles) or a sketch was asked for.
+   */
   private spill(): void {
     this.spilled = true;
+    const sketching = this.sketching();
     const accuracy = this.o.sketch === false ? 0.01 : this.o.sketch;
     for (const s of this.states) {
       if (s === undefined) continue;
-      s.sketch = new QuantileSketch(accuracy);
-      for (let i = 0; i < s.n; i++) s.sketch.add(s.values![i]!);
+      if (sketching) {
+        s.sketch = new QuantileSketch(accuracy);
+        for (let i = 0; i < s.n; i++) s.sketch.add(s.values![i]!);
+      }
       s.values = null;
       s.n = 0;
     }
@@ -168,12 +196,20 @@ export class StatsCollector implements SeriesSink {
     let method: StatsMethod = 'in-memory';
     let quantile: (p: number) => number;
     if (!this.spilled) {
-      const sorted = s.values ? s.values.subarray(0, s.n).sort() : new Float64Array(0);
-      quantile = (p) => quantileSorted7(sorted, p);
+      const kept = s.values ? s.values.subarray(0, s.n) : new Float64Array(0);
       if (this.o.sketch !== false) {
         s.sketch = new QuantileSketch(this.o.sketch);
-        for (const v of sorted) s.sketch.add(v);
+        for (const v of kept) s.sketch.add(v);
       }
+      const ranks = this.o.percentiles.flatMap((p) => {
+        const r = quantileRank(m.count, p / 100);
+        return [r.lower, r.upper];
+      });
+      selectRanks(kept, ranks);
+      quantile = (p) => {
+        const r = quantileRank(m.count, p);
+        return interpolate7(kept[r.lower]!, kept[r.upper]!, r.fraction, r.lower === r.upper);
+      };
     } else if (exact) {
       method = 'two-pass';
       quantile = (p) => {
@@ -208,7 +244,7 @@ export class StatsCollector implements SeriesSink {
       moments: m,
       ...(this.o.sketch !== false && s.sketch && { sketch: s.sketch.toJSON() }),
       ...(s.daily && { dailyPeaks: s.daily.peaks() }),
-      ...(s.buckets && { buckets: s.buckets.buckets() }),
+      ...(s.buckets && { buckets: s.buckets.aligned() }),
     };
     s.values = null;
     return stats;

@@ -15,37 +15,45 @@ export interface OrderStatisticRequest {
 interface Query {
   readonly series: number;
   readonly rank: number;
+  /** The rank lies among the finite samples in [lo, hi]; `below` samples are < lo, `inside` in [lo, hi]. */
   lo: number;
   hi: number;
-  /** Finite samples of the series below `lo`. */
   below: number;
-  /** Finite samples in [lo, hi]. */
   inside: number;
   value: number | null;
-  collect: Float64Array | null;
-  filled: number;
-  counts: Float64Array | null;
-  mins: Float64Array | null;
-  maxs: Float64Array | null;
   /** A histogram pass made no progress (subnormal widths): collect everything next. */
   force: boolean;
 }
 
-/** Sub-buckets per refinement pass. */
-const BUCKETS = 4096;
+/** Queries of one series sharing one interval: one histogram or one collection per pass. */
+interface Group {
+  readonly series: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly below: number;
+  readonly inside: number;
+  readonly queries: Query[];
+  readonly collect: Float64Array | null;
+  readonly counts: Float64Array | null;
+  readonly mins: Float64Array | null;
+  readonly maxs: Float64Array | null;
+  readonly buckets: number;
+  filled: number;
+}
 
 /**
  * Exact order statistics of series too large to keep in memory, by replaying a deterministic
- * source: each pass narrows, per requested rank, the value interval [lo, hi] known to hold it
- * (starting from [min, max]) with a 4,096-bucket histogram that records each bucket's count,
- * min and max; the next interval is the tight [min, max] of the bucket holding the rank. As
- * soon as an interval holds at most `budgetValues / pending` values, one more pass collects
- * them and selects exactly. An interval whose bounds meet (repeated values) is answered
- * without collecting. Each histogram pass shrinks the candidate count strictly, so it ends;
- * on real counters it takes 1 to 3 replays.
+ * source. Each pass narrows, per requested rank, the value interval [lo, hi] known to hold it
+ * (starting from [min, max]) with a histogram (up to 4,096 buckets, fewer when many series
+ * are pending, so that histograms fit the budget) recording each bucket's count, min and max;
+ * the next interval is the tight [min, max] of the bucket holding the rank. Ranks of one
+ * series sharing an interval share the histogram. As soon as an interval holds at most
+ * `budgetValues / groups` values, one more pass collects them and selects exactly. An
+ * interval whose bounds meet (repeated values) is answered without collecting. Each histogram
+ * pass shrinks the candidates strictly, so it ends; on real counters it takes 1 to 3 replays.
  *
- * Memory: 3 x 4,096 doubles per pending rank plus the collected values (at most
- * `budgetValues` doubles). Time: one replay of the source per pass.
+ * Memory: about `budgetValues` doubles (histograms or collected values). Time: one replay of
+ * the source per pass. Reports -0 as 0.
  *
  * Throws {@link HostplanError} (`invalid-value`, path `source`) if a replay does not produce
  * the same samples as the first pass.
@@ -60,74 +68,85 @@ export async function selectOrderStatistics(
   requests: readonly OrderStatisticRequest[],
   budgetValues: number,
 ): Promise<{ values: number[]; passes: number }> {
-  const queries: Query[] = requests.map((r) => {
-    if (!(r.rank >= 0 && r.rank < r.count)) throw new HostplanError('invalid-value', `requests[${r.series}].rank`, `expected a rank in 0..${r.count - 1}, got ${r.rank}`, `0..${r.count - 1}`, r.rank);
-    return { series: r.series, rank: r.rank, lo: r.min, hi: r.max, below: 0, inside: r.count, value: r.min === r.max ? r.min : null, collect: null, filled: 0, counts: null, mins: null, maxs: null, force: false };
+  const queries: Query[] = requests.map((r, i) => {
+    if (!(r.rank >= 0 && r.rank < r.count)) throw new HostplanError('invalid-value', `requests[${i}].rank`, `expected a rank in 0..${r.count - 1}, got ${r.rank}`, `0..${r.count - 1}`, r.rank);
+    return { series: r.series, rank: r.rank, lo: r.min, hi: r.max, below: 0, inside: r.count, value: r.min === r.max ? r.min : null, force: false };
   });
   let passes = 0;
   for (;;) {
     const pending = queries.filter((q) => q.value === null);
-    if (pending.length === 0) return { values: queries.map((q) => q.value!), passes };
-    const perQuery = Math.max(1024, Math.floor(budgetValues / pending.length));
-    const bySeries = new Map<number, Query[]>();
-    for (const q of pending) {
-      if (q.inside <= perQuery || q.force) q.collect = new Float64Array(q.inside);
-      else {
-        q.counts = new Float64Array(BUCKETS);
-        q.mins = new Float64Array(BUCKETS).fill(Infinity);
-        q.maxs = new Float64Array(BUCKETS).fill(-Infinity);
-      }
-      q.filled = 0;
-      const list = bySeries.get(q.series);
-      if (list) list.push(q);
-      else bySeries.set(q.series, [q]);
-    }
+    if (pending.length === 0) return { values: queries.map((q) => (q.value === 0 ? 0 : q.value!)), passes };
+    const groups = groupQueries(pending, budgetValues);
+    const bySeries: Group[][] = [];
+    for (const g of groups) (bySeries[g.series] ??= []).push(g);
     const sink: SeriesSink = {
       series() {},
       sample(index, _t, v) {
-        const qs = bySeries.get(index);
-        if (qs === undefined || !Number.isFinite(v)) return;
-        for (const q of qs) {
-          if (v < q.lo || v > q.hi) continue;
-          if (q.collect) {
-            if (q.filled < q.collect.length) q.collect[q.filled] = v;
-            q.filled++;
+        const gs = bySeries[index];
+        if (gs === undefined || !(v >= -Infinity)) return;
+        for (const g of gs) {
+          if (v < g.lo || v > g.hi) continue;
+          if (g.collect) {
+            if (g.filled < g.collect.length) g.collect[g.filled] = v;
           } else {
-            const scaled = ((v * 0.5 - q.lo * 0.5) / (q.hi * 0.5 - q.lo * 0.5)) * BUCKETS;
-            const j = scaled >= BUCKETS ? BUCKETS - 1 : scaled > 0 ? Math.floor(scaled) : 0;
-            q.counts![j]!++;
-            if (v < q.mins![j]!) q.mins![j] = v;
-            if (v > q.maxs![j]!) q.maxs![j] = v;
-            q.filled++;
+            const scaled = ((v * 0.5 - g.lo * 0.5) / (g.hi * 0.5 - g.lo * 0.5)) * g.buckets;
+            const j = scaled >= g.buckets ? g.buckets - 1 : scaled > 0 ? Math.floor(scaled) : 0;
+            g.counts![j]!++;
+            if (v < g.mins![j]!) g.mins![j] = v;
+            if (v > g.maxs![j]!) g.maxs![j] = v;
           }
+          g.filled++;
         }
       },
     };
     await source(sink);
     passes++;
-    for (const q of pending) {
-      if (q.filled !== q.inside) {
-        throw new HostplanError('invalid-value', 'source', `replay ${passes} of series ${q.series} gave ${q.filled} values in [${q.lo}, ${q.hi}] where the first pass counted ${q.inside}: the source is not replayable`, 'a deterministic source', q.filled);
+    for (const g of groups) {
+      if (g.filled !== g.inside) {
+        throw new HostplanError('invalid-value', 'source', `replay ${passes} of series ${g.series} gave ${g.filled} values in [${g.lo}, ${g.hi}] where the first pass counted ${g.inside}: the source is not replayable`, 'a deterministic source', g.filled);
       }
-      const target = q.rank - q.below;
-      if (q.collect) {
-        const sorted = q.collect.sort();
-        q.value = sorted[target]!;
-        q.collect = null;
+      if (g.collect) {
+        const sorted = g.collect.sort();
+        for (const q of g.queries) q.value = sorted[q.rank - g.below]!;
         continue;
       }
-      let cum = 0;
-      let j = 0;
-      while (cum + q.counts![j]! <= target) cum += q.counts![j++]!;
-      const inside = q.counts![j]!;
-      const progressed = inside < q.inside;
-      q.below += cum;
-      q.lo = q.mins![j]!;
-      q.hi = q.maxs![j]!;
-      q.inside = inside;
-      q.counts = q.mins = q.maxs = null;
-      if (q.lo === q.hi) q.value = q.lo;
-      else if (!progressed) q.force = true;
+      for (const q of g.queries) {
+        const target = q.rank - g.below;
+        let cum = 0;
+        let j = 0;
+        while (cum + g.counts![j]! <= target) cum += g.counts![j++]!;
+        const inside = g.counts![j]!;
+        q.force = inside >= g.inside;
+        q.below = g.below + cum;
+        q.lo = g.mins![j]!;
+        q.hi = g.maxs![j]!;
+        q.inside = inside;
+        if (q.lo === q.hi) q.value = q.lo;
+      }
     }
   }
+}
+
+/** Groups pending queries by series and interval; sizes collections and histograms to the budget. */
+function groupQueries(pending: readonly Query[], budgetValues: number): Group[] {
+  const byKey = new Map<string, Query[]>();
+  for (const q of pending) {
+    const k = `${q.series}|${q.lo}|${q.hi}`;
+    const list = byKey.get(k);
+    if (list) list.push(q);
+    else byKey.set(k, [q]);
+  }
+  const perGroup = Math.max(1024, Math.floor(budgetValues / byKey.size));
+  const buckets = Math.max(64, Math.min(4096, Math.floor(perGroup / 3)));
+  return [...byKey.values()].map((qs) => {
+    const q = qs[0]!;
+    const collect = q.inside <= perGroup || qs.some((x) => x.force);
+    return {
+      series: q.series, lo: q.lo, hi: q.hi, below: q.below, inside: q.inside, queries: qs, filled: 0, buckets,
+      collect: collect ? new Float64Array(q.inside) : null,
+      counts: collect ? null : new Float64Array(buckets),
+      mins: collect ? null : new Float64Array(buckets).fill(Infinity),
+      maxs: collect ? null : new Float64Array(buckets).fill(-Infinity),
+    };
+  });
 }

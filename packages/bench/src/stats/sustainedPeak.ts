@@ -22,10 +22,14 @@
  * s.peak // => 25 (window ending at 120 s: samples at 60 s and 120 s, (20 + 30) / 2)
  */
 export class SustainedPeakTracker {
-  private ts: number[] = [];
-  private vs: number[] = [];
+  private ts = new Float64Array(64);
+  private vs = new Float64Array(64);
+  private mask = 63;
+  /** Ring buffer indices: samples head..tail-1 (mod capacity) are in the window. */
   private head = 0;
+  private tail = 0;
   private sum = 0;
+  private evictions = 0;
   private runStart = NaN;
   private prev = NaN;
   /** Highest covered-window mean so far, or null. */
@@ -43,25 +47,26 @@ export class SustainedPeakTracker {
   /** Adds a present sample (finite value). */
   add(t: number, v: number): void {
     if (!(t >= this.prev) || t - this.prev > this.maxGapMs) {
-      this.ts = [];
-      this.vs = [];
-      this.head = 0;
+      this.head = this.tail = 0;
       this.sum = 0;
       this.runStart = t;
     }
     this.prev = t;
-    this.ts.push(t);
-    this.vs.push(v);
+    if (this.tail - this.head > this.mask) this.grow();
+    const at = this.tail++ & this.mask;
+    this.ts[at] = t;
+    this.vs[at] = v;
     this.sum += v;
     const cut = t - this.windowMs;
-    while (this.ts[this.head]! <= cut) {
-      this.sum -= this.vs[this.head]!;
+    while (this.ts[this.head & this.mask]! <= cut) {
+      this.sum -= this.vs[this.head & this.mask]!;
       this.head++;
+      // re-add the window exactly now and then, so rounding cannot drift
+      if (++this.evictions === 4096) this.resum();
     }
-    if (this.head > 1024 && this.head * 2 > this.ts.length) this.compact();
     if (this.runStart <= cut) {
       this.windows++;
-      const mean = this.sum / (this.ts.length - this.head);
+      const mean = this.sum / (this.tail - this.head);
       if (this.peak === null || mean > this.peak) {
         this.peak = mean;
         this.peakEndMs = t;
@@ -69,13 +74,25 @@ export class SustainedPeakTracker {
     }
   }
 
-  /** Drops evicted samples and recomputes the running sum exactly (limits rounding drift). */
-  private compact(): void {
-    this.ts = this.ts.slice(this.head);
-    this.vs = this.vs.slice(this.head);
+  private grow(): void {
+    const n = this.mask + 1;
+    const ts = new Float64Array(n * 2);
+    const vs = new Float64Array(n * 2);
+    for (let i = this.head, j = 0; i < this.tail; i++, j++) {
+      ts[j] = this.ts[i & this.mask]!;
+      vs[j] = this.vs[i & this.mask]!;
+    }
+    this.tail -= this.head;
     this.head = 0;
+    this.ts = ts;
+    this.vs = vs;
+    this.mask = n * 2 - 1;
+  }
+
+  private resum(): void {
+    this.evictions = 0;
     let s = 0;
-    for (const v of this.vs) s += v;
+    for (let i = this.head; i < this.tail; i++) s += this.vs[i & this.mask]!;
     this.sum = s;
   }
 }

@@ -1,6 +1,7 @@
 import type { Assumption } from '@hostplan/core';
 import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
 import type { MomentsSummary } from './moments.js';
+import type { AlignedSeries } from './rollup.js';
 import type { QuantileSketchJson } from './sketch.js';
 import type { ThresholdAlert, ThresholdRule, TimeOver } from './thresholds.js';
 
@@ -40,7 +41,7 @@ export interface StatsOptions {
   readonly maxAlertsPerRule?: number;
   /** Azure Migrate roll-up: peak per window of this length, then the percentiles. null: off. @defaultValue null */
   readonly rollupMs?: number | null;
-  /** Bytes of sample values kept in memory for exact in-memory percentiles, all series together. @defaultValue 134217728 (128 MiB) */
+  /** Bytes of sample values kept in memory for exact in-memory percentiles, all series together. @defaultValue 67108864 (64 MiB) */
   readonly memoryBudgetBytes?: number;
   /** The source can be replayed for the exact two-pass path. @defaultValue true */
   readonly replay?: boolean;
@@ -102,7 +103,8 @@ export interface SeriesStats {
   readonly moments: MomentsSummary;
   readonly sketch?: QuantileSketchJson;
   readonly dailyPeaks?: readonly { readonly dayMs: number; readonly peak: number }[];
-  readonly buckets?: readonly { readonly bucketMs: number; readonly mean: number }[];
+  /** Means per aligned bucket, for the series selected by `align`. */
+  readonly buckets?: AlignedSeries;
 }
 
 /** What {@link seriesStatistics} returns. */

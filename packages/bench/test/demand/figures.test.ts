@@ -39,7 +39,7 @@ describe('growthTrend(dailyPeaks, target)', () => {
 });
 
 describe('peakCoincidence(members, percentile)', () => {
-  const b = (values: number[]) => values.map((mean, i) => ({ bucketMs: i * 300_000, mean }));
+  const b = (values: number[], first = 0) => ({ firstBucketMs: first, bucketMs: 300_000, means: Float64Array.from(values) });
 
   it('VMs peaking at different times: max of the sum 4 vs sum of maxes 8 (ratio 0.5)', () => {
     const c = peakCoincidence([{ id: 'A', buckets: b([4, 0]) }, { id: 'B', buckets: b([0, 4]) }], 100);
@@ -47,8 +47,10 @@ describe('peakCoincidence(members, percentile)', () => {
   });
 
   it('uses only buckets where every member has data', () => {
-    const c = peakCoincidence([{ id: 'A', buckets: b([1, 2, 3]) }, { id: 'B', buckets: b([1, 2]) }], 100);
-    expect(c).toMatchObject({ buckets: 2, sumOfPercentiles: 4, percentileOfSum: 4 });
+    // A covers buckets 0..3 (bucket 1 empty), B covers 1..3: common buckets are 2 and 3
+    const c = peakCoincidence([{ id: 'A', buckets: b([9, NaN, 2, 3]) }, { id: 'B', buckets: b([5, 1, 2], 300_000) }], 100);
+    // A: 2, 3 -> max 3; B: 1, 2 -> max 2; sum of maxes 5; sums 3, 5 -> max 5
+    expect(c).toMatchObject({ buckets: 2, sumOfPercentiles: 5, percentileOfSum: 5 });
   });
 
   it('the percentile of the sum never exceeds the sum of percentiles at p100 (property: max of a sum <= sum of maxes)', () => {
