@@ -37,7 +37,7 @@ export interface SizingOptions {
   readonly maxScenarios?: number;
   /** @defaultValue 1 */
   readonly seed?: number;
-  /** Packing and re-placement engine. @defaultValue best fit decreasing */
+  /** Packing and re-placement engine. @defaultValue best fit decreasing, failed hosts moved whole when that strands VMs (`DEFAULT_REPLACE`) */
   readonly replace?: Replacer;
 }
 
