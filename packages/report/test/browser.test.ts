@@ -33,6 +33,10 @@ describe('the HTML report in headless chromium', () => {
   beforeAll(async () => { context = await launchChromium(); });
   afterAll(async () => { await context?.close(); });
 
+  it('launchChromium() fails, never skips, with a clear message when chromium is missing', async () => {
+    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow("/nonexistent/chromium is missing: install it with 'apt-get install -y chromium'");
+  });
+
   it('opens the sample report with no console error, every section and chart drawn, and saves a screenshot', async () => {
     const { page, problems } = await open(context, renderHtmlReport(sampleReportInput()), 'sample.html');
     expect(problems).toEqual([]);

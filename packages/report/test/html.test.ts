@@ -71,6 +71,19 @@ describe('renderHtmlReport(input)', () => {
     expect(html).toContain('The 10 fullest of 60 hosts');
   });
 
+  it('draws one sum-of-peaks chart per unit and groups repeated alerts', () => {
+    const html = renderHtmlReport({ measurements: {
+      peakCoincidence: [{ host: 'HV01', unit: 'cores (p95)', sumOfPeaks: 6, peakOfSum: 5 }, { host: 'HV01', unit: 'MB (p95)', sumOfPeaks: 48_640, peakOfSum: 48_640 }, { host: 'HV02', unit: 'cores (p95)', sumOfPeaks: 7, peakOfSum: 7 }],
+      alerts: [...Array.from({ length: 3 }, (_, i) => ({ severity: 'warning' as const, subject: 'HV01 CPU', message: `above 50 % at ${i}` })), { severity: 'critical', subject: 'HV02 memory', message: 'full' }],
+    } });
+    expect(chartsOf(html).filter((c) => c === 'peak-coincidence')).toHaveLength(2);
+    expect(html).toContain('Sum of peaks and peak of sum per host (cores (p95))');
+    expect(html).toContain('<h3>Alerts (4)</h3>');
+    // critical first; the three warnings of HV01 CPU shown once, with their count and the first message
+    expect([...html.matchAll(/<div class="alert (\w+)"><strong>([^<]+)<\/strong>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['critical HV02 memory', 'warning HV01 CPU']);
+    expect(html).toContain('× 3; the first:</span> above 50 % at 0');
+  });
+
   it('says how many rows a long table leaves out', () => {
     const unplaced = Array.from({ length: 30 }, (_, i) => ({ vm: `v${i}`, reasons: [{ message: 'too big' }] }));
     const html = renderHtmlReport({ plan: { ...plan, unplaced } }, { maxTableRows: 25 });

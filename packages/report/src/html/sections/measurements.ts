@@ -32,7 +32,19 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
   if (!m) return null;
   const parts: string[] = [];
   if (m.alerts?.length) {
-    parts.push('<h3>Alerts</h3>', ...m.alerts.slice(0, ctx.options.maxTableRows).map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>: ${escapeHtml(a.message)}</div>`), shownNote(Math.min(m.alerts.length, ctx.options.maxTableRows), m.alerts.length, 'the full list is in the JSON export'));
+    // Alerts of one subject and severity are shown once, with their count and the first message.
+    const groups = new Map<string, { severity: string; subject: string; message: string; count: number }>();
+    for (const a of m.alerts) {
+      const key = `${a.severity}\u0000${a.subject}`;
+      const g = groups.get(key);
+      if (g) g.count += 1;
+      else groups.set(key, { severity: a.severity, subject: a.subject, message: a.message, count: 1 });
+    }
+    const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
+    const list = [...groups.values()].sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3) || b.count - a.count);
+    const shown = list.slice(0, ctx.options.maxTableRows);
+    parts.push(`<h3>Alerts (${m.alerts.length.toLocaleString('en-US')})</h3>`, ...shown.map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>${a.count > 1 ? ` <span class="note">× ${a.count.toLocaleString('en-US')}; the first:</span>` : ':'} ${escapeHtml(a.message)}</div>`),
+      shownNote(shown.length, list.length, 'every alert is in the JSON export'));
   }
   if (m.timeSeries?.length) {
     parts.push('<h3>Utilisation over time</h3>');
@@ -53,12 +65,17 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
     parts.push('</div>');
   }
   if (m.peakCoincidence?.length) {
-    const rows = [...m.peakCoincidence].sort((a, b) => b.sumOfPeaks - a.sumOfPeaks).slice(0, ctx.options.maxHostRows);
-    const unit = rows[0]?.unit ?? '';
-    parts.push('<h3>Sum of peaks versus peak of sum</h3><p>Adding every VM\'s own peak over-states what a host sees; the peak of the summed series is what it must carry.</p>',
-      figure(chartPairedBars({ kind: 'peak-coincidence', title: `Sum of peaks and peak of sum per host (${unit})`, unit, names: ['sum of peaks', 'peak of sum'], rows: rows.map((r) => ({ label: r.host, a: r.sumOfPeaks, b: r.peakOfSum })) }), 'Per host: the lower bar is what sizing on coincident demand needs.'),
-      htmlTable(['Host', 'Sum of peaks', 'Peak of sum', 'Saving'], rows.map((r) => [r.host, { text: `${formatNumber(r.sumOfPeaks)} ${r.unit}`, value: r.sumOfPeaks }, { text: `${formatNumber(r.peakOfSum)} ${r.unit}`, value: r.peakOfSum },
-        { text: r.sumOfPeaks > 0 ? formatPercent(1 - r.peakOfSum / r.sumOfPeaks) : '–', value: r.sumOfPeaks > 0 ? 1 - r.peakOfSum / r.sumOfPeaks : NaN }]), { numeric: [1, 2, 3] }),
+    parts.push('<h3>Sum of peaks versus peak of sum</h3><p>Adding every VM\'s own peak over-states what a host sees; the peak of the summed series is what it must carry.</p>');
+    const byUnit = new Map<string, NonNullable<typeof m.peakCoincidence>[number][]>();
+    for (const r of m.peakCoincidence) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+    for (const [unit, all] of byUnit) {
+      const rows = [...all].sort((a, b) => b.sumOfPeaks - a.sumOfPeaks || (a.host < b.host ? -1 : 1)).slice(0, ctx.options.maxHostRows);
+      parts.push(figure(chartPairedBars({ kind: 'peak-coincidence', title: `Sum of peaks and peak of sum per host (${unit})`, unit, names: ['sum of peaks', 'peak of sum'], rows: rows.map((r) => ({ label: r.host, a: r.sumOfPeaks, b: r.peakOfSum })) }),
+        `${unit}: per host, the lower bar is what sizing on coincident demand needs${all.length > rows.length ? ` (the ${rows.length} largest of ${all.length} hosts)` : ''}.`));
+    }
+    const rows = m.peakCoincidence.slice(0, ctx.options.maxTableRows);
+    parts.push(htmlTable(['Host', 'Unit', 'Sum of peaks', 'Peak of sum', 'Saving'], rows.map((r) => [r.host, r.unit, { text: formatNumber(r.sumOfPeaks), value: r.sumOfPeaks }, { text: formatNumber(r.peakOfSum), value: r.peakOfSum },
+      { text: r.sumOfPeaks > 0 ? formatPercent(1 - r.peakOfSum / r.sumOfPeaks) : '–', value: r.sumOfPeaks > 0 ? 1 - r.peakOfSum / r.sumOfPeaks : NaN }]), { numeric: [2, 3, 4] }),
       shownNote(rows.length, m.peakCoincidence.length, 'the full list is in the JSON export'));
   }
   if (m.summaries?.length) {
