@@ -8,7 +8,7 @@ import { expandPromRate, PROM_PRESETS, type PromPresetName, type PromQuerySpec }
 import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
 import { redactedUrl } from './redact.js';
 import { alignPromWindow, parsePromDurationMs, parsePromTimeMs, promWindowPoints } from './time.js';
-import type { PrometheusEndpoint, PromSeriesStatistics } from './types.js';
+import type { PrometheusEndpoint, PromSeriesStatistics, PromWindow } from './types.js';
 
 export interface PrometheusBenchOptions {
   readonly endpoint: PrometheusEndpoint;
@@ -70,7 +70,14 @@ export interface PrometheusBenchResult {
   readonly cost: { readonly requests: number; readonly bytes: number; readonly milliseconds: number };
 }
 
-function resolveQueries(o: PrometheusBenchOptions): PromQuerySpec[] {
+/**
+ * The queries of a run: the preset's, then the given ones (bare expressions named `q1`, `q2`...);
+ * names must be unique.
+ *
+ * @example
+ * resolvePromQueries({ preset: 'libvirt', queries: ['up'] }).map((q) => q.name) // => ['vm-cpu', 'vm-memory', 'vm-iops', 'vm-network', 'q1']
+ */
+export function resolvePromQueries(o: Pick<PrometheusBenchOptions, 'preset' | 'queries'>): PromQuerySpec[] {
   const fromPreset = o.preset ? PROM_PRESETS[o.preset] : undefined;
   if (o.preset && !fromPreset) throw new HostplanError('invalid-value', 'preset', `expected one of ${Object.keys(PROM_PRESETS).join(', ')}, got ${JSON.stringify(o.preset)}`, Object.keys(PROM_PRESETS).join(', '), o.preset);
   const own = (o.queries ?? []).map((q, i) => (typeof q === 'string' ? { name: `q${i + 1}`, expr: q } : q));
@@ -86,6 +93,18 @@ function resolveQueries(o: PrometheusBenchOptions): PromQuerySpec[] {
 
 const asMs = (v: string | number, path: string, kind: 'time' | 'duration', nowMs: number) =>
   typeof v === 'number' ? v : kind === 'time' ? parsePromTimeMs(v, path, nowMs) : parsePromDurationMs(v, path);
+
+/**
+ * The window of a run as given (not yet aligned to steps): `from`, `to` and `step` read as
+ * times and a duration (numbers are milliseconds).
+ *
+ * @example
+ * resolvePromWindow({ from: '2025-06-01T00:00:00Z', to: '2025-06-01T01:00:00Z', step: '1m' })
+ * // => { startMs: 1748736000000, endMs: 1748739600000, stepMs: 60000 }
+ */
+export function resolvePromWindow(o: Pick<PrometheusBenchOptions, 'from' | 'to' | 'step'>, nowMs = Date.now()): PromWindow {
+  return { startMs: asMs(o.from, 'from', 'time', nowMs), endMs: asMs(o.to, 'to', 'time', nowMs), stepMs: asMs(o.step, 'step', 'duration', nowMs) };
+}
 
 /**
  * Statistics of every series of a Prometheus-compatible endpoint over a window, in the same
@@ -105,8 +124,8 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
   const nowMs = options.nowMs ?? Date.now();
   const rateWindow = options.rateWindow ?? '5m';
   parsePromDurationMs(rateWindow, 'rateWindow');
-  const queries = resolveQueries(options);
-  const requested = { startMs: asMs(options.from, 'from', 'time', nowMs), endMs: asMs(options.to, 'to', 'time', nowMs), stepMs: asMs(options.step, 'step', 'duration', nowMs) };
+  const queries = resolvePromQueries(options);
+  const requested = resolvePromWindow(options, nowMs);
   const w = alignPromWindow(requested);
   const mode = options.pushdown ? 'pushdown' : 'raw';
   const issues: ReadIssue[] = [];

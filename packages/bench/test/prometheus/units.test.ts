@@ -9,6 +9,8 @@ import {
   parsePromValue,
   PROM_PRESETS,
   prometheusBenchOptions,
+  resolvePromQueries,
+  resolvePromWindow,
   promPushdownExpression,
   promRangeChunks,
   promSeriesKey,
@@ -172,5 +174,17 @@ describe('prometheusBenchOptions (the bench command line)', () => {
     [{ prometheus: 'http://p', preset: 'node', from: 'a', to: 'b', step: '1m', header: ['X-Key: env:NOPE'] }, /^--header\[0\]: X-Key: environment variable NOPE is not set/],
   ])('refuses %j', async (values, message) => {
     await expect(prometheusBenchOptions(values, ctx)).rejects.toThrow(message);
+  });
+});
+
+describe('resolvePromQueries and resolvePromWindow', () => {
+  it('preset queries first, bare expressions named q1, q2...', () => {
+    expect(resolvePromQueries({ preset: 'libvirt', queries: ['up', { name: 'mine', expr: 'x' }] }).map((q) => q.name)).toEqual(['vm-cpu', 'vm-memory', 'vm-iops', 'vm-network', 'q1', 'mine']);
+    expect(() => resolvePromQueries({ preset: 'node', queries: [{ name: 'host-cpu', expr: 'x' }] })).toThrow(/duplicate query name "host-cpu"/);
+    expect(() => resolvePromQueries({})).toThrow(/at least one query/);
+  });
+  it('reads times and the step; numbers are milliseconds', () => {
+    expect(resolvePromWindow({ from: '2025-06-01T00:00:00Z', to: '2025-06-01T01:00:00Z', step: '1m' })).toEqual({ startMs: 1748736000000, endMs: 1748739600000, stepMs: 60000 });
+    expect(resolvePromWindow({ from: 0, to: 'now', step: 15_000 }, 3_600_000)).toEqual({ startMs: 0, endMs: 3_600_000, stepMs: 15_000 });
   });
 });
