@@ -1,6 +1,6 @@
 import { invalid } from '../errors.js';
 import {
-  datacenter2008, datacenter2016, hyperVServer, licensedCores2016, price, standard2016, standardEnterpriseMix,
+  datacenter2008, datacenter2016, hyperVServer, licensedCores2016, validPrice as price, standard2016, standardEnterpriseMix,
 } from './licensingRules.js';
 import type { LicensedGuest, LicensingInput, LicensingOption, LicensingResult, Prices2008, Prices2016 } from './licensingTypes.js';
 

@@ -3,8 +3,13 @@ import type { LicenceItem, LicensingOption, Prices2008, Prices2016 } from './lic
 
 const usd = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
-/** Validates a price: a finite number >= 0. */
-export function price(value: unknown, path: string): number {
+/**
+ * Validates a price: a finite number >= 0, else throws `invalid-value` naming `path`.
+ *
+ * @example
+ * validPrice(999, 'prices.standard') // => 999
+ */
+export function validPrice(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalid(path, 'a price: a finite number >= 0', value);
   return value;
 }

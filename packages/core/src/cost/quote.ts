@@ -14,7 +14,12 @@ const money = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigi
 /** The quote defaults, listed in every price sheet's assumptions. */
 export const QUOTE_DEFAULTS = { margin: 0.35, fill: 1, spareHosts: 1, densitySteps: [0.25, 0.5, 0.75, 1] } as const;
 
-/** A plan as a VM to size against a host. */
+/**
+ * A plan as a VM to size against a host (id = plan name).
+ *
+ * @example
+ * planVm({ name: 'S', vcpus: 1, memoryGB: 2 }) // => { id: 'S', vcpus: 1, memoryGB: 2 }
+ */
 export function planVm(plan: VmPlan): Vm {
   return {
     id: plan.name, vcpus: plan.vcpus, memoryGB: plan.memoryGB,

@@ -17,13 +17,23 @@ export interface HostLoad {
   readonly dominantShare: number;
 }
 
-/** used / limit, 0 when nothing is used, Infinity when something is used of a zero limit. */
+/**
+ * used / limit, 0 when nothing is used, Infinity when something is used of a zero limit.
+ *
+ * @example
+ * utilization(8, 32) // => 0.25
+ */
 export function utilization(used: number, limit: number): number {
   if (used <= 0) return 0;
   return limit > 0 ? used / limit : Infinity;
 }
 
-/** The resource with the highest used / limit, or null when nothing is used. */
+/**
+ * The resource with the highest used / limit, or null when nothing is used.
+ *
+ * @example
+ * bindingOf({ ...zeroVector(), memoryMB: 16000, cpuGHz: 4 }, { ...limits, memoryMB: 32000, cpuGHz: 20 }) // => { resource: 'memoryMB', share: 0.5 }
+ */
 export function bindingOf(used: Readonly<ResourceVector>, limits: Readonly<ResourceVector>): { resource: Resource | null; share: number } {
   let resource: Resource | null = null;
   let share = 0;

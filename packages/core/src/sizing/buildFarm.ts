@@ -9,7 +9,12 @@ export interface FarmSpec {
   readonly count: number;
 }
 
-/** Number of clusters `hosts` hosts need under a node limit. */
+/**
+ * Number of clusters `hosts` hosts need under a node limit (at least 1).
+ *
+ * @example
+ * clusterCount(20, 16) // => 2
+ */
 export function clusterCount(hosts: number, maxNodes: number): number {
   return Math.max(1, Math.ceil(hosts / maxNodes));
 }
@@ -35,7 +40,12 @@ export function buildFarm(spec: readonly FarmSpec[], policy: ResolvedPolicy): Ho
   return hosts.map((h, i) => ({ ...h, cluster: `c${(i % clusters) + 1}` }));
 }
 
-/** Hosts needed, spares included, so that `k` spares per cluster remain beyond `forLoad`. */
+/**
+ * Hosts needed, spares included, so that `k` spares per cluster remain beyond `forLoad`.
+ *
+ * @example
+ * withSpares(20, 1, 16) // => 22 (2 clusters of 11, one spare each)
+ */
 export function withSpares(forLoad: number, k: number, maxNodes: number): number {
   let t = forLoad + k;
   while (t - k * clusterCount(t, maxNodes) < forLoad) t++;

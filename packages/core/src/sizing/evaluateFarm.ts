@@ -24,12 +24,22 @@ export interface SizingContext {
   readonly options: SizingOptions;
 }
 
-/** Places every VM onto fresh hosts; deterministic. */
+/**
+ * Places every VM onto fresh hosts with the sizing's engine; deterministic.
+ *
+ * @example
+ * packFarm(buildFarm([{ entry, count: 3 }], policy), vms, ctx).unplaced // => []
+ */
 export function packFarm(hosts: readonly Host[], vms: readonly Vm[], ctx: SizingContext): { placements: readonly Placement[]; unplaced: readonly Unplaced[] } {
   return ctx.replace({ hosts, vms, pinned: [], displaced: vms.map((v) => v.id), policy: ctx.policy });
 }
 
-/** VMs that fit no host of any of the given models even when empty, with the reasons per model. */
+/**
+ * VMs that fit no host of any of the given models even when empty, with the reasons per model.
+ *
+ * @example
+ * unfitVms([{ id: 'big', vcpus: 8, memoryGB: 4 }], [host2008], policy)[0].reasons[0].kind // => 'platform'
+ */
 export function unfitVms(vms: readonly Vm[], models: readonly Host[], policy: ResolvedPolicy): Unplaced[] {
   const out: Unplaced[] = [];
   for (const vm of vms) {
@@ -48,7 +58,13 @@ export function unfitVms(vms: readonly Vm[], models: readonly Host[], policy: Re
   return out;
 }
 
-/** Packs and checks failover on a farm built from `spec`. */
+/**
+ * Packs a farm built from `spec` and, when asked, checks its failover; `ok` when every VM is
+ * placed (and failover holds).
+ *
+ * @example
+ * tryFarm([{ entry, count: 3 }], vms, ctx, true).ok // => true
+ */
 export function tryFarm(spec: readonly FarmSpec[], vms: readonly Vm[], ctx: SizingContext, withFailover: boolean) {
   const hosts = buildFarm(spec, ctx.policy);
   const plan = packFarm(hosts, vms, ctx);
@@ -58,7 +74,13 @@ export function tryFarm(spec: readonly FarmSpec[], vms: readonly Vm[], ctx: Sizi
   return { hosts, plan, failover, ok: failover.tolerates };
 }
 
-/** The full description of a farm that was packed and checked. */
+/**
+ * The full description of a farm that was packed and checked: hosts, clusters, binding,
+ * utilisation, failover, cost (licences included when priced) and per-VM cost.
+ *
+ * @example
+ * describeFarm([{ entry, count: 3 }], vms, [], ctx, 2, 2).costPerMonth // => 1234.73
+ */
 export function describeFarm(spec: readonly FarmSpec[], vms: readonly Vm[], unfit: readonly Unplaced[], ctx: SizingContext, hostsForLoad: number, lowerBound: number | null): SizingOption {
   const { hosts, plan, failover, ok } = tryFarm(spec, vms, ctx, true);
   const vmById = new Map(vms.map((v) => [v.id, v]));

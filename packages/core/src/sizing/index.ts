@@ -2,8 +2,7 @@
 export * from './types.js';
 export * from './parseCatalog.js';
 export * from './buildFarm.js';
-export * from './evaluateFarm.js';
-export * from './sizeModel.js';
+export * from './licenceFarm.js';
 export * from './runway.js';
 export * from './sizeFarm.js';
-export * from './licenceFarm.js';
+export type { SizingContext } from './evaluateFarm.js';

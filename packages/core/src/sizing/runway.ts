@@ -21,7 +21,12 @@ export function grownInventory(vms: readonly Vm[], count: number): Vm[] {
   return out;
 }
 
-/** VM count after `months` of compounded monthly growth: ceil(n x (1 + rate)^months). */
+/**
+ * VM count after `months` of compounded monthly growth: ceil(n x (1 + rate)^months).
+ *
+ * @example
+ * vmsAfter(24, 0.05, 5) // => 31 (24 x 1.2763 = 30.6)
+ */
 export function vmsAfter(n: number, rate: number, months: number): number {
   return Math.ceil(n * Math.pow(1 + rate, months) - 1e-9);
 }
