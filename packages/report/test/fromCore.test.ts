@@ -1,6 +1,6 @@
-import { placeVms, type Host, type Vm } from '@hostplan/core';
+import { failoverReport, placeVms, type Host, type Vm } from '@hostplan/core';
 import { describe, expect, it } from 'vitest';
-import { renderHtmlReport, reportInputFromPlan } from '../src/index.js';
+import { renderHtmlReport, reportFailoverFrom, reportInputFromPlan } from '../src/index.js';
 
 const host = (id: string): Host => ({ id, model: 'R660', sockets: 2, coresPerSocket: 16, threadsPerCore: 2, clockGHz: 2.9, memoryGB: 256, storage: { iops: 40_000, capacityGB: 10_000 }, nics: [{ role: 'guest', gbps: 10, ports: 2 }] });
 const vm = (id: string, memoryGB: number, role: string): Vm => ({ id, vcpus: 4, memoryGB, diskGB: 100, role } as Vm);
@@ -19,5 +19,32 @@ describe('reportInputFromPlan({ plan, hosts, vms })', () => {
     expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'unplaced', ...(plan.assumptions.length ? ['assumptions'] : [])]);
     expect(html).toContain('class="reserve-line"');
     expect(html).toContain('huge');
+  });
+});
+
+describe('reportFailoverFrom({ summary, result, plan, hosts, vms })', () => {
+  it('adds the headroom of each survivor in the worst scenario: limit - used before - restarted demand', () => {
+    const hosts = [host('hv-1'), host('hv-2'), host('hv-3')];
+    const vms = [vm('web-1', 16, 'web'), vm('web-2', 16, 'web'), vm('db-1', 64, 'db')];
+    const plan = placeVms(hosts, vms);
+    const { result, summary } = failoverReport(hosts, plan, { vms, k: 1 });
+    const failover = reportFailoverFrom({ summary, result, plan, hosts, vms });
+    expect(failover.met).toBe(true);
+    const failed = new Set(result.worst!.failed);
+    expect(failover.headroom!.map((h) => h.host)).toEqual(plan.hosts.map((h) => h.id).filter((id) => !failed.has(id)));
+    // Memory of a restarted VM: 16 GB = 16,384 MB + 32 + 8 x 15 = 16,536 MB; 64 GB = 65,536 + 32 + 8 x 63 = 66,072 MB.
+    const demandMB: Record<string, number> = { 'web-1': 16_536, 'web-2': 16_536, 'db-1': 66_072 };
+    for (const h of failover.headroom!) {
+      const before = plan.hosts.find((u) => u.id === h.host)!.used.memoryMB;
+      const restarted = result.worst!.placements.filter((p) => p.host === h.host).reduce((s, p) => s + demandMB[p.vm]!, 0);
+      expect(h.free.memoryMB).toBe(h.capacity.memoryMB! - before - restarted);
+    }
+    expect(renderHtmlReport({ plan: reportInputFromPlan({ plan, hosts, vms }).plan!, failover })).toContain('data-chart="failover-headroom"');
+  });
+
+  it('returns the summary alone when the plan or the worst scenario is missing', () => {
+    const summary = { toleratedFailures: 0, requiredFailures: 1, met: false, exhaustive: true, worstScenario: null, notRestarted: [] };
+    expect(reportFailoverFrom({ summary })).toBe(summary);
+    expect(renderHtmlReport({ failover: summary })).toContain('Failover not met');
   });
 });

@@ -1,5 +1,5 @@
-import { hostCapacity, type Host, type PlacementPlan, type Policy, type Vm } from '@hostplan/core';
-import type { ReportHost, ReportInput, ReportVm } from './types.js';
+import { hostCapacity, RESOURCES, vmDemand, type FailoverResult, type FailoverSummary, type Host, type PlacementPlan, type Policy, type Vm } from '@hostplan/core';
+import type { ReportFailover, ReportHost, ReportInput, ReportVm } from './types.js';
 
 /**
  * The thin adapter from core's results to a report input: the plan as it is (core's
@@ -26,4 +26,41 @@ export function reportInputFromPlan(options: { plan: PlacementPlan; hosts?: read
     return { id: v.id, ...(group !== undefined && { group }), size: { vcpus: v.vcpus, memoryMB: v.memoryGB * 1024, ...(v.diskGB !== undefined && { storageGB: v.diskGB }) } };
   });
   return { plan: { ...plan, hosts: reportHosts }, ...(reportVms && { vms: reportVms }) };
+}
+
+/**
+ * The failover section from core's `failoverReport`: its summary as it is (core's
+ * `FailoverSummary` is assignable to the report's type) plus the headroom of every surviving
+ * host in the worst scenario: its limits from `hostCapacity` less what it ran before
+ * (`plan.hosts[].used`) and the demand (`vmDemand`) of the VMs that restart on it.
+ *
+ * @example
+ * const { result, summary } = failoverReport(hosts, plan, { vms, k: 1 });
+ * renderHtmlReport({ plan, failover: reportFailoverFrom({ summary, result, plan, hosts, vms }) })
+ */
+export function reportFailoverFrom(options: { summary: FailoverSummary; result?: FailoverResult; plan?: PlacementPlan; hosts?: readonly Host[]; vms?: readonly Vm[]; policy?: Policy }): ReportFailover {
+  const { summary, result, plan, hosts, vms, policy } = options;
+  const worst = result?.worst;
+  if (!worst || !plan || !hosts || !vms) return summary;
+  const hostById = new Map(hosts.map((h) => [h.id, h]));
+  const vmById = new Map(vms.map((v) => [v.id, v]));
+  const failed = new Set(worst.failed);
+  const extra = new Map<string, Record<string, number>>();
+  for (const p of worst.placements) {
+    const host = hostById.get(p.host);
+    const vm = vmById.get(p.vm);
+    if (!host || !vm) continue;
+    const d = vmDemand(vm, host, policy).vector;
+    const e = extra.get(p.host) ?? {};
+    for (const r of RESOURCES) e[r] = (e[r] ?? 0) + d[r];
+    extra.set(p.host, e);
+  }
+  const headroom = plan.hosts.filter((u) => !failed.has(u.id) && hostById.has(u.id)).map((u) => {
+    const limits = hostCapacity(hostById.get(u.id)!, policy).limits;
+    const e = extra.get(u.id) ?? {};
+    const free: Record<string, number> = {};
+    for (const r of RESOURCES) free[r] = limits[r] - u.used[r] - (e[r] ?? 0);
+    return { host: u.id, free, capacity: limits };
+  });
+  return { ...summary, headroom };
 }

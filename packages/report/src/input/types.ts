@@ -87,7 +87,7 @@ export interface ReportFailover {
     readonly failedHosts: readonly string[];
     readonly binding?: Resource | null;
     readonly description?: string;
-  };
+  } | null;
   /** Headroom per surviving host after the worst failure set's VMs are re-placed. */
   readonly headroom?: readonly { readonly host: string; readonly free: LooseVector; readonly capacity: LooseVector }[];
   /** VMs that would not restart anywhere in the worst scenario. */
