@@ -2,13 +2,27 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HostplanError, type ErrorCode } from '@hostplan/core';
 import type { ReadProgress, SeriesSink } from '../series/types.js';
-import { replayMessage, type WorkerMessage } from './_internals/batchSink.js';
+import { replayMessage, type WorkerJob, type WorkerMessage } from './_internals/batchSink.js';
 import type { ReadOptions, ReadSummary } from './types.js';
 
 /** Options of {@link readPerfFiles}: those of every reader, plus the pool size. */
 export interface ReadFilesOptions extends ReadOptions {
   /** Worker threads. @defaultValue `min(files, os.availableParallelism())` */
   readonly concurrency?: number;
+}
+
+/** Where a sink lives when it runs inside the workers: an ES module and the name of its factory export. */
+export interface WorkerSinkModule {
+  /** `file:` URL (or absolute path) of an ES module the workers can import. */
+  readonly url: string | URL;
+  /** Export called as `(path, fileIndex) => SeriesSink & { result?(): unknown }`. */
+  readonly exportName: string;
+}
+
+/** One file read by {@link readPerfFilesInWorkers}: its summary and its sink's `result()`. */
+export interface WorkerReadResult<R> {
+  readonly summary: ReadSummary;
+  readonly result: R | undefined;
 }
 
 /**
@@ -24,31 +38,20 @@ function workerSpec(): { script: string | URL; eval: boolean; execArgv: string[]
   return { script, eval: true, execArgv: ['--conditions=source'] };
 }
 
-/**
- * Reads several perf files in parallel on worker threads. Each file's series, samples (in
- * transferred batches), issues and events are replayed, in the order the worker read them,
- * into the sink `sinkFor(path, fileIndex)` returns, on the calling thread. Summaries come back
- * in the order of `paths`. The first failure (an unreadable file, a strict-mode issue) rejects
- * and stops the pool. `onProgress` is called per file.
- *
- * @example
- * const stats = paths.map(() => new SeriesStats());
- * const summaries = await readPerfFiles(paths, (path, i) => stats[i], { concurrency: 2 });
- */
-export async function readPerfFiles(
-  paths: readonly string[],
-  sinkFor: (path: string, fileIndex: number) => SeriesSink,
-  options: ReadFilesOptions = {},
-): Promise<ReadSummary[]> {
-  if (paths.length === 0) return [];
+interface PoolHandlers {
+  /** A message other than done/error/progress for file `fileIndex`. */
+  onData(fileIndex: number, message: WorkerMessage): void;
+  onDone(fileIndex: number, message: Extract<WorkerMessage, { type: 'done' }>): void;
+}
+
+/** Runs one job per path on a pool of reader workers; rejects on the first failure. */
+async function runPool(paths: readonly string[], options: ReadFilesOptions, sinkModule: WorkerJob['sinkModule'], handlers: PoolHandlers): Promise<void> {
   const { onProgress, signal, concurrency, ...rest } = options;
   const size = Math.max(1, Math.min(paths.length, concurrency ?? availableParallelism()));
   const spec = workerSpec();
-  const summaries: ReadSummary[] = new Array(paths.length);
   const workers: Worker[] = [];
   let next = 0;
   signal?.throwIfAborted();
-
   try {
     await new Promise<void>((resolve, reject) => {
       let active = 0;
@@ -67,13 +70,12 @@ export async function readPerfFiles(
         }
         const fileIndex = next++;
         const path = paths[fileIndex]!;
-        const sink = sinkFor(path, fileIndex);
         const onMessage = (message: WorkerMessage) => {
           if (failed) return;
           try {
             if (message.type === 'done') {
               worker.off('message', onMessage);
-              summaries[fileIndex] = message.summary as ReadSummary;
+              handlers.onDone(fileIndex, message);
               startJob(worker);
             } else if (message.type === 'error') {
               worker.off('message', onMessage);
@@ -82,14 +84,22 @@ export async function readPerfFiles(
               const progress: ReadProgress = { file: path, bytesDone: message.bytesDone, bytesTotal: message.bytesTotal, rate: message.rate, secondsLeft: message.secondsLeft };
               onProgress?.(progress);
             } else {
-              replayMessage(message, sink);
+              handlers.onData(fileIndex, message);
+              if (message.type === 'samples') worker.postMessage({ type: 'ack' });
             }
           } catch (e) {
-            fail(e); // a sink that throws (e.g. strict handling on the caller's side)
+            fail(e); // a sink that throws
           }
         };
         worker.on('message', onMessage);
-        worker.postMessage({ path, options: { ...rest, ...(onProgress ? {} : { progressEveryBytes: Number.MAX_SAFE_INTEGER }) } });
+        const job: WorkerJob = {
+          type: 'job',
+          path,
+          fileIndex,
+          options: { ...rest, ...(onProgress ? {} : { progressEveryBytes: Number.MAX_SAFE_INTEGER }) },
+          ...(sinkModule ? { sinkModule } : {}),
+        };
+        worker.postMessage(job);
       };
       for (let i = 0; i < size; i++) {
         const worker = new Worker(spec.script, { eval: spec.eval, execArgv: spec.execArgv });
@@ -105,5 +115,69 @@ export async function readPerfFiles(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/**
+ * Reads several perf files in parallel on worker threads. Each file's series, samples (in
+ * transferred batches, at most 8 unacknowledged per worker so memory stays flat), issues and
+ * events are replayed, in the order the worker read them, into the sink `sinkFor(path,
+ * fileIndex)` returns, on the calling thread. Summaries come back in the order of `paths`.
+ * The first failure (an unreadable file, a strict-mode issue) rejects and stops the pool.
+ * The parsing runs in parallel; the sinks run on the calling thread (for sinks that should
+ * run in parallel too, see {@link readPerfFilesInWorkers}).
+ *
+ * @example
+ * const stats = paths.map(() => new SeriesStats());
+ * const summaries = await readPerfFiles(paths, (path, i) => stats[i], { concurrency: 2 });
+ */
+export async function readPerfFiles(
+  paths: readonly string[],
+  sinkFor: (path: string, fileIndex: number) => SeriesSink,
+  options: ReadFilesOptions = {},
+): Promise<ReadSummary[]> {
+  if (paths.length === 0) return [];
+  const summaries: ReadSummary[] = new Array(paths.length);
+  const sinks = new Map<number, SeriesSink>();
+  const sinkOf = (i: number) => {
+    let sink = sinks.get(i);
+    if (!sink) sinks.set(i, (sink = sinkFor(paths[i]!, i)));
+    return sink;
+  };
+  await runPool(paths, options, undefined, {
+    onData: (i, message) => replayMessage(message, sinkOf(i)),
+    onDone: (i, message) => {
+      sinkOf(i);
+      sinks.delete(i);
+      summaries[i] = message.summary as ReadSummary;
+    },
+  });
   return summaries;
+}
+
+/**
+ * Reads several perf files in parallel, each into a sink built INSIDE its worker thread by the
+ * factory `exportName` of the module `url` (so per-sample work such as statistics runs in
+ * parallel too); returns, per file in the order of `paths`, the summary and what the sink's
+ * `result()` returns (structured-cloned: plain data, typed arrays, Maps).
+ *
+ * @example
+ * // stats-sink.ts: export function statsSink(path, i) { const s = new SeriesStats(); return Object.assign(s, { result: () => s.toJSON() }); }
+ * const results = await readPerfFilesInWorkers(paths, { url: new URL('./stats-sink.js', import.meta.url), exportName: 'statsSink' });
+ * results[0].result // => the first file's statistics
+ */
+export async function readPerfFilesInWorkers<R = unknown>(
+  paths: readonly string[],
+  sink: WorkerSinkModule,
+  options: ReadFilesOptions = {},
+): Promise<WorkerReadResult<R>[]> {
+  if (paths.length === 0) return [];
+  const url = sink.url instanceof URL ? sink.url.href : sink.url.startsWith('/') ? new URL(`file://${sink.url}`).href : sink.url;
+  const results: WorkerReadResult<R>[] = new Array(paths.length);
+  await runPool(paths, options, { url, exportName: sink.exportName }, {
+    onData: () => {},
+    onDone: (i, message) => {
+      results[i] = { summary: message.summary as ReadSummary, result: message.result as R | undefined };
+    },
+  });
+  return results;
 }

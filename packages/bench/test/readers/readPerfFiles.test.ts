@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
-import { readPerfFile, readPerfFiles, type ReadProgress } from '@hostplan/bench';
+import { readPerfFile, readPerfFiles, readPerfFilesInWorkers, writePdhCsv, type ReadProgress } from '@hostplan/bench';
+import { countSink } from './fixtures/countSink.js';
 import { collectingSink, sharedData } from './helpers.js';
 
 describe('readPerfFiles(paths, sinkFor) on worker threads', () => {
@@ -42,6 +43,41 @@ describe('readPerfFiles(paths, sinkFor) on worker threads', () => {
     const error = await readPerfFiles([good, bad], () => collectingSink(), { strict: true, concurrency: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostplanError);
     expect(error).toMatchObject({ code: 'parse-error', path: `${bad}:3:2` });
+  });
+
+  it('readPerfFilesInWorkers: sinks built in the workers return what a main-thread sink computes', async () => {
+    const paths = [join(sharedData('perfmon'), 'india-logicaldisk.csv'), join(sharedData('bitbrains'), '166.csv'), join(sharedData('perfmon'), 'us-eastern-process.csv')];
+    const results = await readPerfFilesInWorkers<ReturnType<ReturnType<typeof countSink>['result']>>(
+      paths,
+      { url: new URL('./fixtures/countSink.ts', import.meta.url), exportName: 'countSink' },
+      { concurrency: 2 },
+    );
+    for (let i = 0; i < paths.length; i++) {
+      const direct = countSink(paths[i]!, i);
+      const s = await readPerfFile(paths[i]!, direct);
+      expect(results[i]!.summary.samples).toBe(s.samples);
+      expect(results[i]!.result).toEqual(direct.result());
+    }
+  });
+
+  it('more sample batches than may be in flight: the worker waits for acknowledgements and every sample arrives in order', async () => {
+    // 40 series x 20,000 rows = 800,000 samples = 13 batches of 65,536, above the 8 in flight
+    const dir = mkdtempSync(join(tmpdir(), 'hostplan-readers-'));
+    const file = join(dir, 'big.csv');
+    const paths = Array.from({ length: 40 }, (_, i) => `\\\\H\\Obj(${i})\\c`);
+    writeFileSync(file, writePdhCsv(Array.from({ length: 20_000 }, (_, r) => ({ timestampMs: r * 1000, values: paths.map((_, i) => r * 40 + i) })), { paths }));
+    let expected = 0;
+    let inOrder = true;
+    const summaries = await readPerfFiles([file], () => ({
+      series() {},
+      sample(index, t, v) {
+        if (v !== expected || t !== Math.floor(expected / 40) * 1000 || index !== expected % 40) inOrder = false;
+        expected++;
+      },
+    }), { concurrency: 1 });
+    expect(summaries[0]!.samples).toBe(800_000);
+    expect(expected).toBe(800_000);
+    expect(inOrder).toBe(true);
   });
 
   it('a missing file rejects naming it', async () => {

@@ -8,8 +8,20 @@ export type WorkerMessage =
   | { readonly type: 'issue'; readonly issue: ReadIssue }
   | { readonly type: 'event'; readonly event: ReadEvent }
   | { readonly type: 'progress'; readonly bytesDone: number; readonly bytesTotal: number; readonly rate: number; readonly secondsLeft: number }
-  | { readonly type: 'done'; readonly summary: unknown }
+  | { readonly type: 'done'; readonly summary: unknown; readonly result?: unknown }
   | { readonly type: 'error'; readonly code: string | null; readonly path: string; readonly message: string };
+
+/** A job for a reader worker. `sinkModule`: build the sink inside the worker (see readPerfFilesInWorkers). */
+export interface WorkerJob {
+  readonly type: 'job';
+  readonly path: string;
+  readonly fileIndex: number;
+  readonly options: Record<string, unknown>;
+  readonly sinkModule?: { readonly url: string; readonly exportName: string };
+}
+
+/** Sample batches a worker may have in flight before it waits for the reader's acknowledgements. */
+export const MAX_BATCHES_IN_FLIGHT = 8;
 
 /**
  * A sink that serialises what it receives into {@link WorkerMessage}s: samples go into a
