@@ -18,21 +18,41 @@ interface Slot {
   readonly vms: Vm[];
 }
 
-/** Demand vectors per VM and host clock (all vmDemand depends on), and platform checks per VM and platform. */
+// Memo tables (pure: the same inputs give the same vectors), keyed by object identity so that
+// repeated re-placements of one farm (every failure set) compute each demand and capacity once.
+const DEMANDS = new WeakMap<ResolvedPolicy, WeakMap<Vm, Map<number, ResourceVector>>>();
+const CAPACITIES = new WeakMap<ResolvedPolicy, WeakMap<Host, HostCapacity>>();
+const ALLOWED = new WeakMap<ResolvedPolicy, WeakMap<Vm, Map<string, boolean>>>();
+
+function table<K extends object, V>(outer: WeakMap<ResolvedPolicy, WeakMap<K, V>>, policy: ResolvedPolicy): WeakMap<K, V> {
+  let t = outer.get(policy);
+  if (!t) outer.set(policy, (t = new WeakMap()));
+  return t;
+}
+
+/** Demand vectors per VM and host clock (all vmDemand depends on), capacities per host, platform checks per VM and platform. */
 function demandCache(policy: ResolvedPolicy) {
-  const demands = new Map<string, ResourceVector>();
-  const allowed = new Map<string, boolean>();
+  const demands = table(DEMANDS, policy);
+  const capacities = table(CAPACITIES, policy);
+  const allowed = table(ALLOWED, policy);
   return {
     demand(vm: Vm, host: Host): ResourceVector {
-      const key = `${vm.id}\u0000${host.clockGHz}`;
-      let d = demands.get(key);
-      if (!d) demands.set(key, (d = vmDemand(vm, host, policy).vector));
+      let byClock = demands.get(vm);
+      if (!byClock) demands.set(vm, (byClock = new Map()));
+      let d = byClock.get(host.clockGHz);
+      if (!d) byClock.set(host.clockGHz, (d = vmDemand(vm, host, policy).vector));
       return d;
     },
+    capacity(host: Host): HostCapacity {
+      let c = capacities.get(host);
+      if (!c) capacities.set(host, (c = hostCapacity(host, policy)));
+      return c;
+    },
     allowed(vm: Vm, host: Host, cap: HostCapacity): boolean {
-      const key = `${vm.id}\u0000${cap.platform.id}`;
-      let ok = allowed.get(key);
-      if (ok === undefined) allowed.set(key, (ok = platformViolations(vm, { ...host, unavailable: false }, cap.platform).length === 0));
+      let byPlatform = allowed.get(vm);
+      if (!byPlatform) allowed.set(vm, (byPlatform = new Map()));
+      let ok = byPlatform.get(cap.platform.id);
+      if (ok === undefined) byPlatform.set(cap.platform.id, (ok = platformViolations(vm, { ...host, unavailable: false }, cap.platform).length === 0));
       return ok;
     },
   };
@@ -80,7 +100,7 @@ export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
   const { hosts, vms, pinned, displaced, policy } = request;
   const cache = demandCache(policy);
   const vmById = new Map(vms.map((v) => [v.id, v]));
-  const slots = new Map<string, Slot>(hosts.map((h) => [h.id, { host: h, cap: hostCapacity(h, policy), used: zeroVector(), vms: [] }]));
+  const slots = new Map<string, Slot>(hosts.map((h) => [h.id, { host: h, cap: cache.capacity(h), used: zeroVector(), vms: [] }]));
   const affinityHost = new Map<string, string>();
   const groupsOn = new Map<string, Set<string>>(hosts.map((h) => [h.id, new Set<string>()]));
   const put = (vm: Vm, slot: Slot) => {
