@@ -55,7 +55,7 @@ describe('hostplan report', () => {
     ['no input', ['report'], 'hostplan report: report needs --plan FILE'],
     ['a missing file', ['report', '--plan', 'nope.json'], 'hostplan report: cannot read'],
     ['a field of the wrong type', ['report', '--plan', 'bad.json'], 'hostplan report: bad.json: plan.hosts[0].capacity.memoryMB: expected a number, got "two"'],
-    ['broken JSON', ['report', '--plan', 'broken.json'], 'hostplan report: broken.json:2:12: not valid JSON: unexpected ","'],
+    ['broken JSON', ['report', '--plan', 'broken.json'], 'hostplan report: broken.json:2:12: invalid JSON: unexpected'],
     ['an unknown option', ['report', '--plan', 'plan.json', '--pdf', 'x'], 'hostplan report: Unknown option'],
   ])('exits 2 with one line naming the problem: %s', async (_name, args, start) => {
     const dir = workspace();
