@@ -154,6 +154,16 @@ describe('hostplan size', () => {
     expect((await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms30.json'), '--prices', 'data/prices.json'])).err).toMatch(/--prices and --host-os need --licensing/);
   });
 
+  it('shares the cost by a weighted mix with --weights', async () => {
+    const r = await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms30.json'), '--weights', 'cpuGHz=1,memoryMB=3', '--json', '-']);
+    const j = JSON.parse(r.out);
+    // identical VMs: each pays 1/30 of 3 x 411.58 whatever the weights
+    expect(j.options[0].vmCosts[0].costPerMonth).toBeCloseTo((3 * MONTH) / 30, 6);
+    expect(j.options[0].vmCosts[0].dominant).toBeNull();
+    expect(j.assumptions.find((a: { name: string }) => a.name === 'costShare').value).toEqual({ weights: { cpuGHz: 1, memoryMB: 3 } });
+    expect((await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms30.json'), '--weights', 'ram=2'])).err).toMatch(/costShare.weights.ram: unknown resource/);
+  });
+
   it('answers what-if additions and removals', async () => {
     // 30 - 1 + 5 = 34 VMs: 70,992 MB / 32,256 = 2.2 -> 3 + 1 = 4
     const r = await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms30.json'), '--add', join(dir, 'add.json'), '--remove', 'v1', '--json', '-']);

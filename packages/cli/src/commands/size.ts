@@ -41,7 +41,7 @@ export const size: Command = {
   summary: 'how many hosts of which model an inventory needs, with N+k failover and cost per VM',
   help: `Usage: hostplan size --catalog FILE --vms FILE [--failover K] [--costs FILE] [--policy FILE]
                      [--licensing 2008|2016 [--prices FILE] [--host-os OS]]
-                     [--single-models] [--add FILE] [--remove ID,ID...] [--growth RATE]
+                     [--weights R=W,...] [--single-models] [--add FILE] [--remove ID,ID...] [--growth RATE]
                      [--horizon MONTHS] [--max-scenarios N] [--seed N] [--json OUT|-]
 
 For each host model of the catalog: the fewest hosts that hold every VM (over CPU, vCPUs,
@@ -60,6 +60,8 @@ Options:
                         most Windows guests a host runs, before or after a failure)
   --prices FILE         licence prices (default: the built-in list prices)
   --host-os OS          windows (default), hyper-v-server or cheapest
+  --weights R=W,...     share the farm's cost among VMs by a weighted mix of their resource
+                        shares (e.g. cpuGHz=1,memoryMB=3) instead of each VM's dominant share
   --single-models       do not try mixes of two models
   --add FILE            what-if: VMs to add (JSON or CSV)
   --remove IDS          what-if: comma-separated ids of VMs to leave out
@@ -79,7 +81,7 @@ Examples:
       args: [...args], strict: true,
       options: {
         catalog: { type: 'string' }, vms: { type: 'string' }, failover: { type: 'string' }, costs: { type: 'string' }, policy: { type: 'string' },
-        licensing: { type: 'string' }, prices: { type: 'string' }, 'host-os': { type: 'string' }, 'single-models': { type: 'boolean' }, add: { type: 'string' }, remove: { type: 'string' }, growth: { type: 'string' }, horizon: { type: 'string' },
+        licensing: { type: 'string' }, prices: { type: 'string' }, 'host-os': { type: 'string' }, 'single-models': { type: 'boolean' }, weights: { type: 'string' }, add: { type: 'string' }, remove: { type: 'string' }, growth: { type: 'string' }, horizon: { type: 'string' },
         'max-scenarios': { type: 'string' }, seed: { type: 'string' }, json: { type: 'string' },
       },
     });
@@ -101,6 +103,11 @@ Examples:
       prices: values.prices ? parseLicencePrices(await readJsonFile(values.prices, io.cwd), era, values.prices) : DEFAULT_LICENCE_PRICES[era].prices,
       ...(hostOs && { hostOs }),
     };
+    const weights = values.weights === undefined ? undefined : Object.fromEntries(values.weights.split(',').map((pair) => {
+      const m = /^\s*(\w+)\s*=\s*([\d.]+)\s*$/.exec(pair);
+      if (!m) throw new UsageError(`--weights: expected resource=weight pairs like cpuGHz=1,memoryMB=3, got ${JSON.stringify(pair)}`);
+      return [m[1]!, Number(m[2])];
+    }));
     const catalog = parseCatalog(await readJsonFile(values.catalog, io.cwd), values.catalog);
     const vms = await loadVms(values.vms, io.cwd);
     const policy = values.policy ? await loadPolicy(values.policy, io.cwd) : undefined;
@@ -111,7 +118,7 @@ Examples:
       ? { ...(add && { add }), ...(remove && { remove }), ...(growthRate !== undefined && { growthRate }), ...(horizonMonths !== undefined && { horizonMonths }) }
       : undefined;
     const options: SizingOptions = {
-      ...(failover !== undefined && { failover }), ...(policy && { policy }), ...(costs && { costs }), ...(licensing && { licensing }), ...(values['single-models'] && { mixed: false }),
+      ...(failover !== undefined && { failover }), ...(policy && { policy }), ...(costs && { costs }), ...(licensing && { licensing }), ...(weights && { costShare: { weights } }), ...(values['single-models'] && { mixed: false }),
       ...(whatIf && { whatIf }), ...(maxScenarios !== undefined && { maxScenarios }), ...(seed !== undefined && { seed }),
     };
     const sizing = sizeFarm(catalog, vms, options);
