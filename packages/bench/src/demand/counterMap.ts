@@ -6,6 +6,8 @@ import type { SeriesKey } from '../series/types.js';
  * - `host.cpuPercent`: share of all logical processors busy, 0..100 (hypervisor run time).
  * - `host.availableMemoryMB`, `host.iops`, `host.networkMbps`, `host.networkBandwidthMbps`.
  * - `vm.cpuCores`: cores' worth of virtual-processor time (sum over VPs of guest run time / 100).
+ * - `vm.cpuGHz`: CPU used, in GHz (traces that report MHz, e.g. Bitbrains).
+ * - `vm.vcpus`, `vm.cpuCapacityGHz`, `vm.memoryAllocatedMB`: what the VM was given (the maximum is used).
  * - `vm.memoryMB`, `vm.iops`, `vm.networkMbps`.
  */
 export type DemandResource =
@@ -15,13 +17,17 @@ export type DemandResource =
   | 'host.networkMbps'
   | 'host.networkBandwidthMbps'
   | 'vm.cpuCores'
+  | 'vm.cpuGHz'
+  | 'vm.vcpus'
+  | 'vm.cpuCapacityGHz'
+  | 'vm.memoryAllocatedMB'
   | 'vm.memoryMB'
   | 'vm.iops'
   | 'vm.networkMbps';
 
 export const DEMAND_RESOURCES: readonly DemandResource[] = [
   'host.cpuPercent', 'host.availableMemoryMB', 'host.iops', 'host.networkMbps', 'host.networkBandwidthMbps',
-  'vm.cpuCores', 'vm.memoryMB', 'vm.iops', 'vm.networkMbps',
+  'vm.cpuCores', 'vm.cpuGHz', 'vm.vcpus', 'vm.cpuCapacityGHz', 'vm.memoryAllocatedMB', 'vm.memoryMB', 'vm.iops', 'vm.networkMbps',
 ];
 
 /**
@@ -57,11 +63,15 @@ export interface CounterMap {
 
 const MBPS_PER_BYTE_PER_S = 8 / 1e6;
 const MBPS_PER_KIB_PER_S = (1024 * 8) / 1e6;
+const MB_PER_KIB = 1 / 1024;
 
 /**
  * The default map: Hyper-V counters (domain.md section 7) and sysstat `sadf -d` columns.
  * Units: bytes/s x 8 / 1e6 = Mbps; `Current Bandwidth` bits/s / 1e6 = Mbps; sar kB = 1,024
- * bytes (sysstat divides by 1,024); `%idle` of CPU `-1`/`all` becomes 100 - idle.
+ * bytes (sysstat divides by 1,024); `%idle` of CPU `-1`/`all` becomes 100 - idle. Bitbrains
+ * traces (the readers' `bitbrains` column map: object `vm`, one file per VM named as the host):
+ * MHz / 1,000 = GHz, KB taken as 1,024 bytes; their disk columns are throughput, not IOPS, so
+ * they are not mapped.
  */
 export const DEFAULT_COUNTER_MAP: CounterMap = Object.freeze({
   rules: [
@@ -80,6 +90,13 @@ export const DEFAULT_COUNTER_MAP: CounterMap = Object.freeze({
     { object: 'io', counter: 'tps', resource: 'host.iops' },
     { object: 'network', counter: 'rxkB/s', instance: '!lo', resource: 'host.networkMbps', scale: MBPS_PER_KIB_PER_S },
     { object: 'network', counter: 'txkB/s', instance: '!lo', resource: 'host.networkMbps', scale: MBPS_PER_KIB_PER_S },
+    { object: 'vm', counter: 'CPU usage [MHZ]', resource: 'vm.cpuGHz', entity: 'host', scale: 0.001 },
+    { object: 'vm', counter: 'CPU cores', resource: 'vm.vcpus', entity: 'host' },
+    { object: 'vm', counter: 'CPU capacity provisioned [MHZ]', resource: 'vm.cpuCapacityGHz', entity: 'host', scale: 0.001 },
+    { object: 'vm', counter: 'Memory usage [KB]', resource: 'vm.memoryMB', entity: 'host', scale: MB_PER_KIB },
+    { object: 'vm', counter: 'Memory capacity provisioned [KB]', resource: 'vm.memoryAllocatedMB', entity: 'host', scale: MB_PER_KIB },
+    { object: 'vm', counter: 'Network received throughput [KB/s]', resource: 'vm.networkMbps', entity: 'host', scale: MBPS_PER_KIB_PER_S },
+    { object: 'vm', counter: 'Network transmitted throughput [KB/s]', resource: 'vm.networkMbps', entity: 'host', scale: MBPS_PER_KIB_PER_S },
   ] satisfies CounterRule[],
 });
 

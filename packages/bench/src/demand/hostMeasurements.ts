@@ -44,7 +44,8 @@ export interface HostMeasurement {
 export function measureHosts(series: readonly SeriesStats[], groups: readonly DemandGroup[], vms: readonly VmMeasurement[], o: ResolvedDemandOptions): HostMeasurement[] {
   const byIndex = new Map(series.map((s) => [s.index, s]));
   const spans = captureSpans(series);
-  const names = [...new Set([...groups.map((g) => g.host)])];
+  // hosts with host counters, or with VMs named otherwise than the host (a one-VM-per-file trace names each VM as its host)
+  const names = [...new Set(groups.filter((g) => g.resource.startsWith('host.') || g.entity !== g.host).map((g) => g.host))];
   return names.map((host) => {
     const stat = (r: string) => {
       const g = groups.find((x) => x.host === host && x.resource === r);

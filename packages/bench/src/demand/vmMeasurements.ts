@@ -17,6 +17,8 @@ export interface VmMeasurement {
   readonly vcpus: number | null;
   readonly measured: {
     readonly cpuCores: MeasuredFigures | null;
+    /** CPU used in GHz, from traces that report MHz. */
+    readonly cpuGHz: MeasuredFigures | null;
     readonly memoryMB: MeasuredFigures | null;
     readonly iops: MeasuredFigures | null;
     readonly networkMbps: MeasuredFigures | null;
@@ -32,6 +34,7 @@ export interface VmMeasurement {
     readonly iops: number | null;
     readonly networkMbps: number | null;
   };
+  /** The host's clock (inventory or option), else provisioned capacity / vCPUs from the trace. */
   readonly clockGHz: number | null;
   readonly confidence: Confidence;
   readonly idle: { readonly idle: boolean; readonly reason: string };
@@ -41,7 +44,7 @@ export interface VmMeasurement {
     readonly memory: { readonly allocatedGB: number; readonly suggestedGB: number } | null;
     readonly reason: string;
   };
-  /** Trend of the daily CPU peaks (cores) against vCPUs x target utilisation. */
+  /** Trend of the daily CPU peaks against vCPUs x target utilisation (in cores, or GHz for GHz traces). */
   readonly growth: GrowthTrend | null;
   /** The VM for core's `placeVms`, or null when vCPUs or memory are unknown (see `reasons`). */
   readonly vm: Vm | null;
@@ -103,37 +106,46 @@ export function measureVms(
       const s = stat(r);
       return s ? figuresOf(s, o.percentile, o.useRollup) : null;
     };
-    const measured = { cpuCores: fig('vm.cpuCores'), memoryMB: fig('vm.memoryMB'), iops: fig('vm.iops'), networkMbps: fig('vm.networkMbps') };
-    const comfort = (f: MeasuredFigures | null) => (f?.atPercentile == null ? null : f.atPercentile * o.comfortFactor);
-    const vpCount = e.groups.get('vm.cpuCores')?.virtualProcessors ?? 0;
+    const measured = { cpuCores: fig('vm.cpuCores'), cpuGHz: fig('vm.cpuGHz'), memoryMB: fig('vm.memoryMB'), iops: fig('vm.iops'), networkMbps: fig('vm.networkMbps') };
+    const comfort = (x: number | null | undefined) => (x == null ? null : x * o.comfortFactor);
+    const maxOf = (r: string) => stat(r)?.max ?? null;
     const inv = o.inventory.find((v) => lower(v.id) === lower(e.entity) || lower(v.id) === lower(id));
-    const vcpus = vpCount > 0 ? vpCount : null;
+    const reasons: string[] = [];
+    // vCPUs: virtual processor instances, else a reported core count (traces), else the inventory
+    const vpCount = e.groups.get('vm.cpuCores')?.virtualProcessors ?? 0;
+    const reportedVcpus = maxOf('vm.vcpus');
+    if (reportedVcpus !== null && reportedVcpus < 1) reasons.push(`the trace reports ${reportedVcpus} vCPUs: ignored`);
+    const vcpus = vpCount > 0 ? vpCount : reportedVcpus !== null && reportedVcpus >= 1 ? Math.round(reportedVcpus) : null;
     const allocatedVcpus = vcpus ?? inv?.vcpus ?? null;
-    const clockGHz = clockOf(e.host, o);
-    const cpuCores = comfort(measured.cpuCores);
+    // clock: the host's (inventory or option), else provisioned capacity / vCPUs (traces)
+    const capacityGHz = maxOf('vm.cpuCapacityGHz');
+    const clockGHz = clockOf(e.host, o) ?? (capacityGHz !== null && capacityGHz > 0 && allocatedVcpus ? capacityGHz / allocatedVcpus : null);
+    const ghzMeasured = measured.cpuGHz?.atPercentile ?? null;
+    const atP = measured.cpuCores?.atPercentile ?? (ghzMeasured !== null && clockGHz !== null ? ghzMeasured / clockGHz : null);
+    const ghzAtP = measured.cpuCores ? (atP !== null && clockGHz !== null ? atP * clockGHz : null) : ghzMeasured;
+    const cpuCores = comfort(atP);
     const demand = {
       cpuCores,
-      cpuGHz: cpuCores !== null && clockGHz !== null ? cpuCores * clockGHz : null,
+      cpuGHz: comfort(ghzAtP),
       cpuUtilization: cpuCores !== null && allocatedVcpus ? Math.min(1, cpuCores / allocatedVcpus) : null,
-      memoryMB: comfort(measured.memoryMB),
-      iops: comfort(measured.iops),
-      networkMbps: comfort(measured.networkMbps),
+      memoryMB: comfort(measured.memoryMB?.atPercentile),
+      iops: comfort(measured.iops?.atPercentile),
+      networkMbps: comfort(measured.networkMbps?.atPercentile),
     };
-    const primary = stat('vm.cpuCores') ?? stat('vm.memoryMB') ?? stat('vm.iops') ?? stat('vm.networkMbps')!;
+    const primary = stat('vm.cpuCores') ?? stat('vm.cpuGHz') ?? stat('vm.memoryMB') ?? stat('vm.iops') ?? stat('vm.networkMbps') ?? [...e.groups.values()].map((g) => byIndex.get(g.index)!)[0]!;
     const span = spans.get(e.host);
     const confidence = seriesConfidence(primary, span?.startMs ?? null, span?.endMs ?? null);
 
-    const atP = measured.cpuCores?.atPercentile ?? null;
-    const ghzAtP = atP !== null && clockGHz !== null ? atP * clockGHz : null;
     const idleByCores = atP !== null && atP < o.idleCpuCores;
     const idleByMHz = ghzAtP !== null && ghzAtP * 1000 < o.idleCpuMHz;
-    const idle = atP === null
+    const idle = atP === null && ghzAtP === null
       ? { idle: false, reason: 'no CPU counter for this VM' }
-      : { idle: idleByCores || idleByMHz, reason: `p${o.percentile} CPU ${round3(atP)} cores${ghzAtP !== null ? ` = ${round3(ghzAtP * 1000)} MHz` : ''}; idle under ${o.idleCpuCores} cores${clockGHz !== null ? ` or ${o.idleCpuMHz} MHz` : ''}` };
+      : { idle: idleByCores || idleByMHz, reason: `p${o.percentile} CPU ${atP !== null ? `${round3(atP)} cores` : ''}${atP !== null && ghzAtP !== null ? ' = ' : ''}${ghzAtP !== null ? `${round3(ghzAtP * 1000)} MHz` : ''}; idle under ${o.idleCpuCores} cores or ${o.idleCpuMHz} MHz` };
 
     const suggestedVcpus = cpuCores !== null ? Math.max(1, Math.ceil(cpuCores / o.targetUtilization - 1e-9)) : null;
     const cpuOver = suggestedVcpus !== null && allocatedVcpus !== null ? { allocatedVcpus, suggestedVcpus } : null;
-    const memAllocatedGB = inv?.memoryGB ?? null;
+    const allocatedMB = maxOf('vm.memoryAllocatedMB');
+    const memAllocatedGB = inv?.memoryGB ?? (allocatedMB !== null && allocatedMB > 0 ? allocatedMB / 1024 : null);
     const suggestedGB = demand.memoryMB !== null ? Math.max(0.5, Math.ceil((demand.memoryMB / o.targetUtilization / 1024) * 2 - 1e-9) / 2) : null;
     const memOver = suggestedGB !== null && memAllocatedGB !== null ? { allocatedGB: memAllocatedGB, suggestedGB } : null;
     const cpuIsOver = cpuOver !== null && cpuOver.allocatedVcpus >= o.oversizeFactor * cpuOver.suggestedVcpus;
@@ -147,13 +159,15 @@ export function measureVms(
       reason: overReasons.length ? `${overReasons.join('; ')}; oversized at ${o.oversizeFactor} x the suggestion` : 'no allocation to compare (needs VP counters or a VM inventory)',
     };
 
-    const cpuStats = stat('vm.cpuCores');
-    const growth = cpuStats?.dailyPeaks && allocatedVcpus ? growthTrend(cpuStats.dailyPeaks, allocatedVcpus * o.targetUtilization) : null;
+    const coreStats = stat('vm.cpuCores');
+    const ghzStats = stat('vm.cpuGHz');
+    const growth = coreStats?.dailyPeaks && allocatedVcpus
+      ? growthTrend(coreStats.dailyPeaks, allocatedVcpus * o.targetUtilization)
+      : ghzStats?.dailyPeaks && allocatedVcpus && clockGHz !== null ? growthTrend(ghzStats.dailyPeaks, allocatedVcpus * clockGHz * o.targetUtilization) : null;
 
-    const reasons: string[] = [];
     const memoryGB = demand.memoryMB !== null ? demand.memoryMB / 1024 : inv?.memoryGB ?? null;
-    if (allocatedVcpus === null) reasons.push('vCPUs unknown: no virtual processor counters and no inventory entry');
-    if (memoryGB === null) reasons.push('memory unknown: no Hyper-V Dynamic Memory VM counter (static memory) and no inventory entry; give a VM inventory');
+    if (allocatedVcpus === null) reasons.push('vCPUs unknown: no virtual processor counters, no vCPU count in the trace and no inventory entry');
+    if (memoryGB === null) reasons.push('memory unknown: no memory counter for this VM (Hyper-V static memory has none) and no inventory entry; give a VM inventory');
     if (demand.cpuCores !== null && demand.cpuGHz === null) reasons.push(`host ${e.host} clock unknown: CPU given as cpuUtilization (share of vCPUs); give --hosts or --clock for GHz`);
     const vm: Vm | null = allocatedVcpus !== null && memoryGB !== null
       ? {

@@ -22,7 +22,10 @@ class SeriesState {
   first = NaN;
   last = NaN;
   readonly steps = new Map<number, number>();
+  /** The current rounded step and the raw range [stepLo, stepHi) that rounds to it. */
   step = NaN;
+  stepLo = 0;
+  stepHi = -1;
   stepCount = 0;
   readonly sustained: SustainedPeakTracker;
   readonly thresholds: ThresholdTracker[];
@@ -94,9 +97,12 @@ export class StatsCollector implements SeriesSink {
     if (s === undefined) return;
     if (t > s.last) {
       const step = t - s.last;
-      if (step !== s.step) {
+      if (!(step >= s.stepLo && step < s.stepHi)) {
         s.flushStep();
-        s.step = step;
+        const unit = 10 ** (Math.floor(Math.log10(step)) - 1);
+        s.step = Math.round(step / unit) * unit;
+        s.stepLo = s.step - unit / 2;
+        s.stepHi = s.step + unit / 2;
       }
       s.stepCount++;
     }

@@ -38,6 +38,9 @@ interface Group {
   readonly mins: Float64Array | null;
   readonly maxs: Float64Array | null;
   readonly buckets: number;
+  /** Histogram index = floor((v / 2 - lo / 2) x scale); halves avoid overflow of hi - lo. */
+  readonly halfLo: number;
+  readonly scale: number;
   filled: number;
 }
 
@@ -89,7 +92,7 @@ export async function selectOrderStatistics(
           if (g.collect) {
             if (g.filled < g.collect.length) g.collect[g.filled] = v;
           } else {
-            const scaled = ((v * 0.5 - g.lo * 0.5) / (g.hi * 0.5 - g.lo * 0.5)) * g.buckets;
+            const scaled = (v * 0.5 - g.halfLo) * g.scale;
             const j = scaled >= g.buckets ? g.buckets - 1 : scaled > 0 ? Math.floor(scaled) : 0;
             g.counts![j]!++;
             if (v < g.mins![j]!) g.mins![j] = v;
@@ -143,6 +146,7 @@ function groupQueries(pending: readonly Query[], budgetValues: number): Group[] 
     const collect = q.inside <= perGroup || qs.some((x) => x.force);
     return {
       series: q.series, lo: q.lo, hi: q.hi, below: q.below, inside: q.inside, queries: qs, filled: 0, buckets,
+      halfLo: q.lo * 0.5, scale: buckets / (q.hi * 0.5 - q.lo * 0.5),
       collect: collect ? new Float64Array(q.inside) : null,
       counts: collect ? null : new Float64Array(buckets),
       mins: collect ? null : new Float64Array(buckets).fill(Infinity),

@@ -91,7 +91,10 @@ export interface SeriesStats {
   readonly sustainedWindows: number;
   readonly firstMs: number | null;
   readonly lastMs: number | null;
-  /** The most frequent step between consecutive samples (present or missing), or null. */
+  /**
+   * The most frequent step between consecutive samples (present or missing), each step rounded
+   * to 2 significant digits (perfmon timestamps jitter by a few ms: 15,008 ms counts as 15,000), or null.
+   */
   readonly intervalMs: number | null;
   /** True for `in-memory` and `two-pass`. */
   readonly exact: boolean;
