@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, formatMoney, formatNumber, formatPercent, formatResource, resourceLabel } from '../src/index.js';
 import { peakShare, topHosts } from '../src/aggregate/hostShares.js';
+import { reasonText } from '../src/html/sections/reasonText.js';
+import type { ReportReason } from '../src/index.js';
 
 describe('formatting', () => {
   it.each<[number | undefined, 0 | 1 | 2, string]>([
@@ -52,5 +54,17 @@ describe('host aggregation', () => {
       for (const h of hosts) if (!top.includes(h)) expect(peakShare(h)).toBeLessThanOrEqual(cut);
       expect(topHosts([...hosts].reverse(), n).map((h) => h.id)).toEqual(top.map((h) => h.id));
     }), { numRuns: 100 });
+  });
+});
+
+describe('reasonText(reasons)', () => {
+  it.each<[ReportReason[] | undefined, string]>([
+    [[{ host: 'h1', message: 'needs 2 GB more' }, { host: 'h2', message: 'full' }], 'h1: needs 2 GB more (and 1 more host)'],
+    [[{ host: 'h1', message: 'h1 is unavailable' }], 'h1 is unavailable'],
+    [[{ message: 'too big' }, { message: 'x' }, { message: 'y' }], 'too big (and 2 more hosts)'],
+    [[], 'no reason given'],
+    [undefined, 'no reason given'],
+  ])('reasonText(%j) => %j', (reasons, expected) => {
+    expect(reasonText(reasons)).toBe(expected);
   });
 });

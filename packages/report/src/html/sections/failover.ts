@@ -4,6 +4,7 @@ import { formatResource, RESOURCE_DISPLAY, resourceLabel } from '../../format/re
 import type { ReportFailover } from '../../input/types.js';
 import { escapeHtml } from '../escape.js';
 import { htmlTable } from '../table.js';
+import { reasonText } from './reasonText.js';
 import { figure, shownNote, type Section, type SectionContext } from './context.js';
 
 type Headroom = NonNullable<ReportFailover['headroom']>[number];
@@ -57,7 +58,7 @@ export function sectionFailover(ctx: SectionContext): Section | null {
   if (lost.length) {
     const shown = lost.slice(0, ctx.options.maxTableRows);
     html += `<h3>VMs that would not restart (${lost.length.toLocaleString('en-US')})</h3>` +
-      htmlTable(['VM', 'Why'], shown.map((v) => [v.vm, (v.reasons ?? []).slice(0, 3).map((r) => r.message).join('; ') + ((v.reasons?.length ?? 0) > 3 ? `; and ${v.reasons!.length - 3} more` : '')])) +
+      htmlTable(['VM', 'Why'], shown.map((v) => [v.vm, reasonText(v.reasons)])) +
       shownNote(shown.length, lost.length, 'the full list is in the JSON export');
   } else if (headroom.length || worst) {
     html += '<p>Every VM restarts in the worst failure set.</p>';
