@@ -25,7 +25,8 @@ export interface PlacementMapOptions {
 
 /**
  * The placement map: one bar per host as wide as its capacity, split into one segment per VM as
- * wide as its size; colour by group (the nine largest groups, the rest grey) or by size quartile.
+ * wide as its size (grouped by colour, largest first); colour by group (the nine largest groups,
+ * the rest grey) or by size quartile.
  * Hovering a segment shows the VM's name (an SVG `<title>`, no script).
  *
  * @example
@@ -40,12 +41,14 @@ export function chartPlacementMap(hosts: readonly MapHost[], options: PlacementM
   const byGroup = colourBy === 'group' || (colourBy === 'auto' && allVms.some((v) => v.group !== undefined));
   const legend: { label: string; colour: string }[] = [];
   let colourOf: (vm: MapHost['vms'][number]) => string;
+  let rankOf: (vm: MapHost['vms'][number]) => number = () => 0;
   if (byGroup) {
     const counts = new Map<string, number>();
     for (const v of allVms) counts.set(v.group ?? '(none)', (counts.get(v.group ?? '(none)') ?? 0) + 1);
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 9).map(([g]) => g);
     const colours = new Map(top.map((g, i) => [g, CATEGORICAL[i]!]));
     colourOf = (v) => colours.get(v.group ?? '(none)') ?? '#bab0ac';
+    rankOf = (v) => { const i = top.indexOf(v.group ?? '(none)'); return i < 0 ? top.length : i; };
     top.forEach((g) => legend.push({ label: g, colour: colours.get(g)! }));
     if (counts.size > top.length) legend.push({ label: `${counts.size - top.length} other groups`, colour: '#bab0ac' });
   } else {
@@ -72,7 +75,10 @@ export function chartPlacementMap(hosts: readonly MapHost[], options: PlacementM
     parts.push(`<g transform="translate(${m.left},${y})">`, `<rect class="track" width="${px(x(h.capacity))}" height="12"/>`);
     let at = 0;
     // Past maxSegments VMs, the smallest are drawn as one grey segment: the size stays bounded.
-    const drawn = h.vms.length > maxSegments ? [...h.vms].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1)).slice(0, maxSegments - 1) : h.vms;
+    const bySize = [...h.vms].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
+    const kept = h.vms.length > maxSegments ? bySize.slice(0, maxSegments - 1) : bySize;
+    // Segments of one colour sit together: by legend order, then largest first.
+    const drawn = [...kept].sort((a, b) => rankOf(a) - rankOf(b) || b.size - a.size || (a.id < b.id ? -1 : 1));
     for (const v of drawn) {
       const w = x(v.size);
       parts.push(`<rect x="${px(x(at))}" width="${px(Math.max(w - 0.6, 0.4))}" height="12" fill="${colourOf(v)}"><title>${escapeHtml(`${v.id}${v.group !== undefined ? ` (${v.group})` : ''} on ${h.id}: ${Math.round(v.size * 10) / 10} ${measure}`)}</title></rect>`);
