@@ -25,6 +25,7 @@ export type DemandResource =
   | 'vm.iops'
   | 'vm.networkMbps';
 
+/** Every {@link DemandResource}, for validation and listings. */
 export const DEMAND_RESOURCES: readonly DemandResource[] = [
   'host.cpuPercent', 'host.availableMemoryMB', 'host.iops', 'host.networkMbps', 'host.networkBandwidthMbps',
   'vm.cpuCores', 'vm.cpuGHz', 'vm.vcpus', 'vm.cpuCapacityGHz', 'vm.memoryAllocatedMB', 'vm.memoryMB', 'vm.iops', 'vm.networkMbps',

@@ -32,7 +32,12 @@ export interface HostMeasurement {
   readonly coincidence: { readonly cpuCores: PeakCoincidence | null; readonly memoryMB: PeakCoincidence | null; readonly iops: PeakCoincidence | null; readonly networkMbps: PeakCoincidence | null };
   /** Daily CPU peaks against 100 % x target utilisation. */
   readonly growth: GrowthTrend | null;
+  /** Findings that need two series (e.g. NIC traffic against its bandwidth), with their figures. */
+  readonly warnings: readonly string[];
 }
+
+/** The tuning guide's NIC bottleneck: traffic at 90 % of the link speed. */
+export const NIC_BOTTLENECK_SHARE = 0.9;
 
 /**
  * Per-host figures from the derived `host.*` series, the peak coincidence of the VMs measured
@@ -70,6 +75,10 @@ export function measureHosts(series: readonly SeriesStats[], groups: readonly De
       return members.length >= 2 ? peakCoincidence(members, o.percentile) : null;
     };
     const cpuStats = stat('host.cpuPercent');
+    const networkUtilization = net?.sustainedPeak != null && bw?.max ? net.sustainedPeak / bw.max : null;
+    const warnings = networkUtilization !== null && networkUtilization >= NIC_BOTTLENECK_SHARE
+      ? [`network sustained peak ${Math.round(net!.sustainedPeak!)} Mbps is ${Math.round(networkUtilization * 100)} % of the ${Math.round(bw!.max!)} Mbps reported bandwidth (tuning guide: a NIC at 90 % of its speed is a bottleneck)`]
+      : [];
     return {
       host,
       startMs: span?.startMs ?? null,
@@ -79,12 +88,13 @@ export function measureHosts(series: readonly SeriesStats[], groups: readonly De
       iops: fig('host.iops'),
       networkMbps: net,
       networkBandwidthMbps: bw,
-      networkUtilization: net?.sustainedPeak != null && bw?.max ? net.sustainedPeak / bw.max : null,
+      networkUtilization,
       measuredMax: { iops: fig('host.iops')?.sustainedPeak ?? null, networkMbps: net?.sustainedPeak ?? null, cpuPercent: cpu?.sustainedPeak ?? null },
       confidence: primary ? seriesConfidence(primary, span?.startMs ?? null, span?.endMs ?? null) : null,
       vms: onHost.map((v) => v.id),
       coincidence: { cpuCores: coincide('vm.cpuCores'), memoryMB: coincide('vm.memoryMB'), iops: coincide('vm.iops'), networkMbps: coincide('vm.networkMbps') },
       growth: cpuStats?.dailyPeaks ? growthTrend(cpuStats.dailyPeaks, 100 * o.targetUtilization) : null,
+      warnings,
     };
   });
 }

@@ -28,6 +28,7 @@ export interface DemandOptions {
   readonly useRollup?: boolean;
 }
 
+/** {@link DemandOptions} with every default applied. */
 export interface ResolvedDemandOptions {
   readonly percentile: number;
   readonly comfortFactor: number;

@@ -61,7 +61,13 @@ function withoutCpu(vm: Vm | undefined): Partial<Vm> {
 }
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The clock of a measured host: from the inventory by name, else the option. */
+/**
+ * The clock of a measured host: from the host inventory by name (case-insensitive), else the
+ * `clockGHz` option, else null. O(hosts).
+ *
+ * @example
+ * clockOf('HV1', resolveDemandOptions({ hosts: [{ id: 'hv1', clockGHz: 2.93, ... }] })) // => 2.93
+ */
 export function clockOf(host: string, o: ResolvedDemandOptions): number | null {
   const h: Host | undefined = o.hosts.find((x) => lower(x.id) === lower(host));
   return h?.clockGHz ?? o.clockGHz;

@@ -35,7 +35,13 @@ export function quantileSorted7(sorted: ArrayLike<number>, p: number): number {
   return interpolate7(sorted[lower]!, sorted[upper]!, fraction, lower === upper);
 }
 
-/** x_lo + f (x_hi - x_lo), or x_lo alone when h is a whole number (as simple-statistics does). */
+/**
+ * The type-7 interpolation step: x_lo + f (x_hi - x_lo), or x_lo alone when h is a whole
+ * number (as simple-statistics does, so results match it bit for bit). O(1).
+ *
+ * @example
+ * interpolate7(16, 20, 0.5, false) // => 18
+ */
 export function interpolate7(lo: number, hi: number, fraction: number, whole: boolean): number {
   return whole || fraction === 0 ? lo : lo + fraction * (hi - lo);
 }

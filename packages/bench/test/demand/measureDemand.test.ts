@@ -97,3 +97,15 @@ describe('measureDemand(source, options)', () => {
     expect(r.stats.series.find((s) => s.path === 'HV1/web01/vm.cpuCores')!.firstMs).toBe(T0);
   });
 });
+
+describe('measureHosts network warning', () => {
+  it('warns when the NIC sustained peak reaches 90 % of Current Bandwidth (950 of 1,000 Mbps = 95 %)', async () => {
+    const nic = rows([
+      { key: pdhKey('HV2', 'Network Interface', 'Broadcom', 'Bytes Total/sec'), value: constant(118_750_000) }, // x 8 / 1e6 = 950 Mbps
+      { key: pdhKey('HV2', 'Network Interface', 'Broadcom', 'Current Bandwidth'), value: constant(1e9) }, // 1,000 Mbps
+    ], 10);
+    const h = (await measureDemand(nic)).hosts[0]!;
+    expect(h.networkUtilization).toBeCloseTo(0.95, 12);
+    expect(h.warnings).toEqual([expect.stringMatching(/950 Mbps is 95 % of the 1000 Mbps/)]);
+  });
+});
