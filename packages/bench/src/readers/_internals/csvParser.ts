@@ -187,6 +187,10 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       ctx.issue(lineNo, Math.min(n, columns) + 1, truncated ? 'truncated-row' : 'cell-count', `expected ${columns} cells, found ${n}${truncated ? ' (the file ends mid-row)' : ''}; row skipped`);
       return;
     }
+    if (!complete) {
+      // a last line without a line break may be cut inside its last value
+      ctx.issue(lineNo, n, 'truncated-row', 'the file ends without a line break; the last row is kept but its last value may be cut', 'warning');
+    }
     const t = parseTime(buf, spans.starts[timeIndex]!, spans.ends[timeIndex]!, lineNo);
     if (Number.isNaN(t)) {
       ctx.rowsSkipped++;

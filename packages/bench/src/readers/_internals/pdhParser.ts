@@ -2,7 +2,7 @@ import type { TextDecoder } from 'node:util';
 import type { ReadOptions } from '../types.js';
 import { parseCounterPath } from '../counterPath.js';
 import { parsePdhHeader } from '../pdhHeader.js';
-import { CellSpans, ESCAPED, MALFORMED, splitCells } from './cells.js';
+import { CellSpans, ESCAPED, MALFORMED, QUOTED, splitCells } from './cells.js';
 import type { ReadContext } from './context.js';
 import { cellText, excerpt, type FormatParser } from './formatParser.js';
 import { parseNumberBytes, scanNumber, scanStop } from './parseNumber.js';
@@ -121,9 +121,10 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
       const flags = spans.flags;
       const starts = spans.starts;
       const ends = spans.ends;
-      if (!complete && (flags[n - 1]! & MALFORMED) !== 0) {
+      // perfmon quotes every cell: a last line whose last cell is not a closed quoted cell was cut
+      if (!complete && (flags[n - 1]! & (MALFORMED | QUOTED)) !== QUOTED) {
         ctx.rowsSkipped++;
-        ctx.issue(lineNo, n, 'truncated-row', 'the file ends inside a quoted cell; row skipped');
+        ctx.issue(lineNo, n, 'truncated-row', 'the file ends inside the last cell; row skipped');
         return;
       }
       const local = parsePdhTimeBytes(buf, starts[0]!, ends[0]!);
