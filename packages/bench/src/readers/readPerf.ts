@@ -5,6 +5,7 @@ import type { ReadOptions, ReadSummary } from './types.js';
 
 /**
  * Reads perf counters from text or bytes already in memory (tests, small inputs). Synchronous.
+ * A string is read as the text it is (`encoding` applies to bytes only).
  *
  * @example
  * const sink = { series: (i, key) => keys.push(key), sample: (i, t, v) => values.push(v) };
@@ -12,7 +13,8 @@ import type { ReadOptions, ReadSummary } from './types.js';
  * // => { format: 'pdh', rows: 1, samples: 1, ... }; values => [512]
  */
 export function readPerfText(text: string | Uint8Array, sink: SeriesSink, options: ReadOptions = {}): ReadSummary {
-  const parser = createPerfParser(sink, options);
+  // a string is already decoded: it is read as UTF-8 whatever `encoding` says
+  const parser = createPerfParser(sink, typeof text === 'string' ? { ...options, encoding: 'utf-8' } : options);
   parser.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
   return parser.end();
 }

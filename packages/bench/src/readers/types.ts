@@ -40,6 +40,8 @@ export interface MetricColumn {
   readonly counter?: string;
   /** Instance; default null. */
   readonly instance?: string | null;
+  /** The entity this column belongs to (`vm1_cpu`, `vm2_cpu` in one row); default the row's entity. */
+  readonly entity?: string;
 }
 
 /**

@@ -34,6 +34,26 @@ describe('readPerfText(generic CSV)', () => {
     expect(sink.values).toEqual([[100], [512], [200], [1024]]);
   });
 
+  it('wide form with columns of several entities in one row (vm1_cpu, vm2_cpu)', () => {
+    const sink = collectingSink();
+    const s = readPerfText('time,vm1_cpu,vm2_cpu\n1704067200,10,20\n1704067260,11,\n', sink, {
+      columnMap: {
+        time: { column: 'time', format: { kind: 'epoch', unit: 's' } },
+        object: 'vm',
+        metrics: [{ column: 'vm1_cpu', entity: 'vm1', counter: 'cpu' }, { column: 'vm2_cpu', entity: 'vm2', counter: 'cpu' }],
+      },
+    });
+    expect(sink.keys.map((k) => [k.host, k.counter, k.path])).toEqual([['vm1', 'cpu', 'vm1_cpu'], ['vm2', 'cpu', 'vm2_cpu']]);
+    expect(sink.values.map((v) => v.map(String))).toEqual([['10', '11'], ['20', 'NaN']]);
+    expect(s.missing).toBe(1);
+  });
+
+  it('a string is read as text even when an encoding for bytes is given', () => {
+    const sink = collectingSink();
+    readPerfText('time,host,metric,value\n1704067200,хост,cpu,1\n', sink, { encoding: 'windows-1251' });
+    expect(sink.keys[0]!.host).toBe('хост');
+  });
+
   it.each([
     // ISO with Z, with an offset, and naive (bias applies)
     [{ kind: 'iso' } as const, '2024-01-01T01:00:00Z', {}, Date.UTC(2024, 0, 1, 1)],

@@ -19,6 +19,8 @@ export function resolveColumnMap(columnMap: ColumnMap | string | undefined): Col
 
 interface WideColumn {
   readonly index: number;
+  /** A fixed entity for this column, or null for the row's. */
+  readonly entity: string | null;
   readonly object: string;
   readonly counter: string;
   readonly instance: string | null;
@@ -51,6 +53,7 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
   let longMetric = -1;
   let longValue = -1;
   const entitySeries = new Map<string, Int32Array>();
+  let fixedSeries = new Int32Array(0);
   const longSeries = new Map<string, number>();
   const positiveWarned = new Set<number>();
   const biasMinutes = options.timeZoneBiasMinutes ?? 0;
@@ -115,9 +118,10 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       wide = chosen.map((m) => {
         const index = find(names, m.column, 'metric', lineNo);
         const counter = m.counter ?? names[index] ?? String(m.column);
-        return { index, object: m.object ?? map!.object ?? 'csv', counter, instance: m.instance ?? null, path: names[index] ?? counter, mustBePositive: positive.has(index) };
+        return { index, entity: m.entity ?? null, object: m.object ?? map!.object ?? 'csv', counter, instance: m.instance ?? null, path: names[index] ?? counter, mustBePositive: positive.has(index) };
       });
     }
+    fixedSeries = new Int32Array(wide.length).fill(-1);
     const naive = timeFormat.kind === 'iso' || timeFormat.kind === 'pdh';
     if (options.timeZoneBiasMinutes !== undefined) ctx.timeZone = { name: null, biasMinutes, source: 'option' };
     else ctx.timeZone = { name: null, biasMinutes: 0, source: naive ? 'assumed-utc' : 'utc' };
@@ -217,7 +221,13 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       indices = new Int32Array(wide.length);
       for (let k = 0; k < wide.length; k++) {
         const w = wide[k]!;
-        indices[k] = ctx.addSeries({ host: entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path });
+        if (w.entity !== null) {
+          // a column of a fixed entity is one series whatever the row's entity
+          if (fixedSeries[k]! < 0) fixedSeries[k] = ctx.addSeries({ host: w.entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path });
+          indices[k] = fixedSeries[k]!;
+        } else {
+          indices[k] = ctx.addSeries({ host: entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path });
+        }
       }
       entitySeries.set(entity, indices);
     }
@@ -227,7 +237,7 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       const index = indices[k]!;
       if (w.mustBePositive && !(v > 0) && v === v && !positiveWarned.has(index)) {
         positiveWarned.add(index);
-        ctx.issue(lineNo, w.index + 1, 'non-positive-capacity', `${w.counter} of ${JSON.stringify(entity)} is ${v}: a capacity should be above 0 (values kept as written)`, 'warning');
+        ctx.issue(lineNo, w.index + 1, 'non-positive-capacity', `${w.counter} of ${JSON.stringify(w.entity ?? entity)} is ${v}: a capacity should be above 0 (values kept as written)`, 'warning');
       }
       sink.sample(index, t, v);
     }
