@@ -2,7 +2,7 @@ import { area, line, max, min, scaleLinear, scaleUtc, format, utcFormat } from '
 import type { BandPoint, BandSeries } from '../input/types.js';
 import { axisBottom, axisLeft } from './axis.js';
 import { PALETTE } from './palette.js';
-import { px, svgChart, svgText, type IdSource } from './svg.js';
+import { px, spanDomain, svgChart, svgText, type IdSource } from './svg.js';
 
 const round = (s: string | null) => (s ?? '').replace(/-?\d+\.\d+/g, (n) => String(px(Number(n))));
 
@@ -16,18 +16,21 @@ const round = (s: string | null) => (s ?? '').replace(/-?\d+\.\d+/g, (n) => Stri
 export function chartBands(series: BandSeries, ids: IdSource, size: { width?: number; height?: number; maxPoints?: number } = {}): string {
   const { width = 940, height = 260, maxPoints = 1000 } = size;
   const m = { top: 30, right: 120, bottom: 42, left: 56 };
-  const pts = mergeWindows([...series.points].sort((a, b) => a.timestampMs - b.timestampMs), maxPoints);
+  const usable = series.points.filter((p) => Number.isFinite(p.timestampMs) && Number.isFinite(p.p50));
+  const pts = mergeWindows([...usable].sort((a, b) => a.timestampMs - b.timestampMs), maxPoints);
+  const ok = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
   const t0 = pts[0]?.timestampMs ?? 0;
   const t1 = pts.at(-1)?.timestampMs ?? t0 + 1;
   const x = scaleUtc([new Date(t0), new Date(t1 === t0 ? t0 + 1 : t1)], [m.left, width - m.right]);
-  const hi = max([...pts.map((p) => p.max ?? p.p95 ?? p.p50), ...(series.thresholds ?? []).map((t) => t.value)]) ?? 1;
-  const lo = Math.min(0, min(pts, (p) => p.p5 ?? p.p50) ?? 0);
-  const y = scaleLinear([lo, hi * 1.05 || 1], [height - m.bottom, m.top]).nice();
+  const thresholds = (series.thresholds ?? []).filter((t) => ok(t.value));
+  const hi = max([...pts.flatMap((p) => [p.p50, p.p95, p.max].filter(ok)), ...thresholds.map((t) => t.value)]) ?? 1;
+  const lo = Math.min(0, min(pts.flatMap((p) => [p.p5, p.p50].filter(ok))) ?? 0);
+  const y = scaleLinear(spanDomain(lo, hi * 1.05), [height - m.bottom, m.top]).nice();
   const clip = ids.next('clip');
   const X = (p: BandPoint) => x(new Date(p.timestampMs));
   const band = (loKey: keyof BandPoint, hiKey: keyof BandPoint) =>
-    round(area<BandPoint>().defined((p) => p[loKey] !== undefined && p[hiKey] !== undefined).x(X).y0((p) => y(p[loKey] as number)).y1((p) => y(p[hiKey] as number))(pts));
-  const path = (key: keyof BandPoint) => round(line<BandPoint>().defined((p) => p[key] !== undefined).x(X).y((p) => y(p[key] as number))(pts));
+    round(area<BandPoint>().defined((p) => ok(p[loKey]) && ok(p[hiKey])).x(X).y0((p) => y(p[loKey] as number)).y1((p) => y(p[hiKey] as number))(pts));
+  const path = (key: keyof BandPoint) => round(line<BandPoint>().defined((p) => ok(p[key])).x(X).y((p) => y(p[key] as number))(pts));
   const spanDays = (t1 - t0) / 86_400_000;
   const tickFormat = spanDays > 3 ? utcFormat('%a %d %b') : spanDays > 1 ? utcFormat('%a %H:%M') : utcFormat('%H:%M');
   const parts = [
@@ -40,7 +43,7 @@ export function chartBands(series: BandSeries, ids: IdSource, size: { width?: nu
     `<path class="line-median" d="${path('p50')}" fill="none" stroke="${PALETTE.accent}" stroke-width="1.6"/>`,
     '</g>',
   ];
-  for (const t of series.thresholds ?? []) {
+  for (const t of thresholds) {
     parts.push(`<line class="threshold" x1="${m.left}" x2="${px(width - m.right)}" y1="${px(y(t.value))}" y2="${px(y(t.value))}"/>`, svgText(width - m.right + 4, y(t.value) + 3.5, `${t.label} ${format(',~g')(t.value)} ${series.unit}`, 'class="threshold-label"'));
   }
   parts.push(axisBottom(x, height - m.bottom, { format: (d: Date) => tickFormat(d), label: 'time (UTC)', ticks: 7 }));

@@ -1,7 +1,7 @@
 import { bin, max, scaleLinear, format } from 'd3';
 import { axisBottom, axisLeft } from './axis.js';
 import { PALETTE } from './palette.js';
-import { px, svgChart, svgText } from './svg.js';
+import { len, px, spanDomain, svgChart, svgText } from './svg.js';
 
 /** Options of {@link chartHistogram}. */
 export interface HistogramOptions {
@@ -34,19 +34,19 @@ export function chartHistogram(values: readonly number[], options: HistogramOpti
   const finite = values.filter((v) => Number.isFinite(v));
   const lo = options.domain?.[0] ?? Math.min(0, ...finiteSample(finite, 'min'));
   const hi = options.domain?.[1] ?? Math.max(lo + 1, ...finiteSample(finite, 'max'));
-  const x = scaleLinear([lo, hi], [m.left, width - m.right]).nice();
+  const x = scaleLinear(spanDomain(lo, hi), [m.left, width - m.right]).nice();
   const [d0, d1] = x.domain() as [number, number];
   const buckets = bin<number, number>().domain([d0, d1]).thresholds(x.ticks(binCount))(finite.map((v) => Math.min(Math.max(v, d0), d1)));
-  const y = scaleLinear([0, max(buckets, (b) => b.length) ?? 1], [height - m.bottom, m.top]).nice();
+  const y = scaleLinear(spanDomain(0, max(buckets, (b) => b.length) ?? 1), [height - m.bottom, m.top]).nice();
   const parts = [axisLeft(y, m.left, { format: format(',~d'), label: yLabel, grid: width - m.left - m.right, ticks: 4 })];
   for (const b of buckets) {
     if (b.length === 0 || b.x0 === undefined || b.x1 === undefined) continue;
     const bx = x(b.x0);
-    parts.push(`<rect class="bar" x="${px(bx + 0.5)}" y="${px(y(b.length))}" width="${px(Math.max(0, x(b.x1) - bx - 1))}" height="${px(y(0) - y(b.length))}" fill="${PALETTE.accent}"><title>${tickFormat(b.x0)}–${tickFormat(b.x1)}: ${b.length}</title></rect>`);
+    parts.push(`<rect class="bar" x="${px(bx + 0.5)}" y="${px(y(b.length))}" width="${len(x(b.x1) - bx - 1)}" height="${len(y(0) - y(b.length))}" fill="${PALETTE.accent}"><title>${tickFormat(b.x0)}–${tickFormat(b.x1)}: ${b.length}</title></rect>`);
   }
   for (const mk of markers) {
     const mx = x(mk.value);
-    if (mx < m.left || mx > width - m.right) continue;
+    if (!Number.isFinite(mx) || mx < m.left || mx > width - m.right) continue;
     parts.push(`<line class="marker" x1="${px(mx)}" x2="${px(mx)}" y1="${m.top}" y2="${px(height - m.bottom)}"/>`, svgText(mx + 3, m.top + 9, mk.label, 'class="marker-label"'));
   }
   parts.push(axisBottom(x, height - m.bottom, { format: tickFormat, label: xLabel, ticks: 6 }));

@@ -1,7 +1,7 @@
 import { quantile, scaleLinear } from 'd3';
 import { escapeHtml } from '../html/escape.js';
 import { CATEGORICAL, PALETTE } from './palette.js';
-import { px, svgChart, svgText } from './svg.js';
+import { finiteOr, len, px, svgChart, svgText } from './svg.js';
 
 /** One host row of the map. */
 export interface MapHost {
@@ -32,7 +32,11 @@ export interface PlacementMapOptions {
  * @example
  * chartPlacementMap([{ id: 'h1', capacity: 256, vms: [{ id: 'web1', size: 16, group: 'web' }] }], { title: 'Map', measure: 'memory (GB)' })
  */
-export function chartPlacementMap(hosts: readonly MapHost[], options: PlacementMapOptions): string {
+export function chartPlacementMap(input: readonly MapHost[], options: PlacementMapOptions): string {
+  const hosts = input.map((h) => {
+    const vms = h.vms.map((v) => ({ ...v, size: Math.max(0, finiteOr(v.size, 0)) }));
+    return { id: h.id, vms, capacity: Number.isFinite(h.capacity) && h.capacity > 0 ? h.capacity : vms.reduce((s, v) => s + v.size, 0) };
+  });
   const { title, measure, colourBy = 'auto', width = 940, maxSegments = 120 } = options;
   const m = { top: 44, right: 12, bottom: 10, left: 150 };
   const rowHeight = 16;
@@ -72,7 +76,7 @@ export function chartPlacementMap(hosts: readonly MapHost[], options: PlacementM
   hosts.forEach((h, i) => {
     const y = m.top + i * rowHeight;
     parts.push(svgText(m.left - 8, y + 11, h.id.length > 22 ? h.id.slice(0, 21) + '…' : h.id, 'class="row-label" text-anchor="end"'));
-    parts.push(`<g transform="translate(${m.left},${y})">`, `<rect class="track" width="${px(x(h.capacity))}" height="12"/>`);
+    parts.push(`<g transform="translate(${m.left},${y})">`, `<rect class="track" width="${len(x(h.capacity))}" height="12"/>`);
     let at = 0;
     // Past maxSegments VMs, the smallest are drawn as one grey segment: the size stays bounded.
     const bySize = [...h.vms].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
@@ -81,15 +85,15 @@ export function chartPlacementMap(hosts: readonly MapHost[], options: PlacementM
     const drawn = [...kept].sort((a, b) => rankOf(a) - rankOf(b) || b.size - a.size || (a.id < b.id ? -1 : 1));
     for (const v of drawn) {
       const w = x(v.size);
-      parts.push(`<rect x="${px(x(at))}" width="${px(Math.max(w - 0.6, 0.4))}" height="12" fill="${colourOf(v)}"><title>${escapeHtml(`${v.id}${v.group !== undefined ? ` (${v.group})` : ''} on ${h.id}: ${Math.round(v.size * 10) / 10} ${measure}`)}</title></rect>`);
+      parts.push(`<rect x="${px(x(at))}" width="${len(Math.max(w - 0.6, 0.4))}" height="12" fill="${colourOf(v)}"><title>${escapeHtml(`${v.id}${v.group !== undefined ? ` (${v.group})` : ''} on ${h.id}: ${Math.round(v.size * 10) / 10} ${measure}`)}</title></rect>`);
       at += v.size;
     }
     if (drawn.length < h.vms.length) {
       const rest = h.vms.length - drawn.length;
       const restSize = h.vms.reduce((sum, v) => sum + v.size, 0) - at;
-      parts.push(`<rect class="rest" x="${px(x(at))}" width="${px(Math.max(x(restSize) - 0.6, 0.4))}" height="12" fill="#bab0ac"><title>${escapeHtml(`${rest} smaller VMs on ${h.id}: ${Math.round(restSize * 10) / 10} ${measure}`)}</title></rect>`);
+      parts.push(`<rect class="rest" x="${px(x(at))}" width="${len(Math.max(x(restSize) - 0.6, 0.4))}" height="12" fill="#bab0ac"><title>${escapeHtml(`${rest} smaller VMs on ${h.id}: ${Math.round(restSize * 10) / 10} ${measure}`)}</title></rect>`);
     }
-    parts.push(`<rect class="host-outline" width="${px(x(h.capacity))}" height="12" fill="none" stroke="${PALETTE.muted}"/></g>`);
+    parts.push(`<rect class="host-outline" width="${len(x(h.capacity))}" height="12" fill="none" stroke="${PALETTE.muted}"/></g>`);
   });
   return svgChart({ kind: 'placement-map', width, height, title }, parts.join(''));
 }

@@ -7,8 +7,43 @@ import { escapeHtml } from '../html/escape.js';
  * px(12.345) // => 12.3
  */
 export function px(value: number): number {
+  if (!Number.isFinite(value)) return 0;
   const r = Math.round(value * 10) / 10;
   return Object.is(r, -0) ? 0 : r;
+}
+
+/**
+ * A length for `width`, `height` or `r`: rounded like {@link px}, never negative (a negative or
+ * NaN length is an error the browser logs).
+ *
+ * @example
+ * len(-3) // => 0
+ */
+export function len(value: number): number {
+  return Math.max(0, px(value));
+}
+
+/**
+ * `value` when it is a finite number, else `fallback`: input values are loose, charts are not.
+ *
+ * @example
+ * finiteOr(Infinity, 0) // => 0
+ */
+export function finiteOr(value: number | null | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/**
+ * A domain a scale can tick: finite ends, and at least 1e-9 wide (a denormal or empty domain
+ * would make d3 ask for an impossible number of ticks).
+ *
+ * @example
+ * spanDomain(5, 5) // => [5, 6]
+ */
+export function spanDomain(lo: number, hi: number): [number, number] {
+  const a = finiteOr(lo, 0);
+  const b = finiteOr(hi, a + 1);
+  return b - a > 1e-9 ? [a, b] : [a, a + 1];
 }
 
 /** Margins around a chart's plotting area, in pixels. */

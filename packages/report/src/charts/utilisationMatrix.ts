@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import { escapeHtml } from '../html/escape.js';
 import { PALETTE } from './palette.js';
-import { px, svgChart, svgText } from './svg.js';
+import { finiteOr, len, px, svgChart, svgText } from './svg.js';
 
 /** One cell of the matrix: a resource on a host, in display units. */
 export interface MatrixCell {
@@ -63,16 +63,18 @@ export function chartUtilisationMatrix(options: UtilisationMatrixOptions): strin
     row.cells.forEach((cell, c) => {
       if (!cell) return;
       const x0 = LABEL_WIDTH + c * COLUMN_WIDTH;
-      const scaleMax = cell.total && cell.total > 0 ? cell.total : cell.capacity > 0 && Number.isFinite(cell.capacity) ? cell.capacity * 1.1 : Math.max(cell.used, 1);
+      const used = finiteOr(cell.used, 0);
+      const total = finiteOr(cell.total, 0);
+      const scaleMax = total > 0 ? total : Number.isFinite(cell.capacity) && cell.capacity > 0 ? cell.capacity * 1.1 : Math.max(used, 1);
       const share = (v: number) => x(v / scaleMax);
-      const reserveAt = cell.total !== undefined && cell.reserved !== undefined ? cell.total - cell.reserved : undefined;
-      const colour = reserveAt !== undefined && cell.used > reserveAt + 1e-9 ? PALETTE.alarm : cell.used > cell.capacity + 1e-9 ? PALETTE.warn : PALETTE.accent;
+      const reserveAt = total > 0 && Number.isFinite(cell.reserved) ? total - cell.reserved! : undefined;
+      const colour = reserveAt !== undefined && used > reserveAt + 1e-9 ? PALETTE.alarm : used > cell.capacity + 1e-9 ? PALETTE.warn : PALETTE.accent;
       const unit = units[c] ?? '';
       const tip = `${row.label} · ${columns[c]}: ${usedWord} ${f1(cell.used)} ${unit} of ${f1(cell.capacity)} ${unit} target` +
         (cell.total !== undefined ? `, ${f1(cell.total)} ${unit} total` : '') + (cell.reserved !== undefined ? `, ${f1(cell.reserved)} ${unit} reserved` : '');
       parts.push(`<g transform="translate(${px(x0)},${px(y + 3)})"><title>${escapeHtml(tip)}</title>`,
         `<rect class="track" width="${px(barWidth)}" height="11"/>`,
-        `<rect width="${px(share(cell.used))}" height="11" fill="${colour}"/>`);
+        `<rect width="${len(share(used))}" height="11" fill="${colour}"/>`);
       if (Number.isFinite(cell.capacity)) parts.push(`<line class="target-line" x1="${px(share(cell.capacity))}" x2="${px(share(cell.capacity))}" y1="-2" y2="13"/>`);
       if (reserveAt !== undefined) parts.push(`<line class="reserve-line" x1="${px(share(reserveAt))}" x2="${px(share(reserveAt))}" y1="-2" y2="13"/>`);
       parts.push('</g>');
