@@ -161,6 +161,6 @@ describe('readPerfText(PDH-CSV) in every encoding', () => {
     expect(sink.keys[0]).toMatchObject(expectKey);
   });
   it('an unknown encoding label is a HostplanError naming the option', () => {
-    expect(() => readPerfText(text, collectingSink(), { encoding: 'klingon' })).toThrow(HostplanError);
+    expect(() => readPerfText(Buffer.from(text), collectingSink(), { encoding: 'klingon' })).toThrow(HostplanError);
   });
 });
