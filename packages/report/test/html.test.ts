@@ -33,7 +33,7 @@ describe('renderHtmlReport(input)', () => {
   it('allows nothing external: a CSP meta tag, no URL to another address, the one script allowed by its hash', () => {
     const html = renderHtmlReport(sampleReportInput());
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
-    expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-[A-Za-z0-9+/=]+'; base-uri 'none'; form-action 'none'$/);
+    expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/=]+'; base-uri 'none'; form-action 'none'$/);
     // The only http(s) text is the SVG namespace, which is not fetched.
     expect([...html.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]).filter((u) => u !== 'http://www.w3.org/2000/svg')).toEqual([]);
     expect(html).not.toMatch(/\ssrc=|<link|@import|url\((?!#)/);
