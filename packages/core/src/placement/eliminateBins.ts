@@ -9,9 +9,9 @@ export interface EliminateOptions {
   readonly lowerBound: number;
   /** Seed of the tie-breaking random source. */
   readonly seed: number;
-  /** Move evaluations allowed for one attempt at removing one bin. @defaultValue effort / 4 */
+  /** Move evaluations allowed for one attempt at removing one bin. @defaultValue effort / 2 */
   readonly attemptEffort?: number;
-  /** Bins examined per swap move on large instances (a random sample). @defaultValue 256 */
+  /** On instances with more bins, an attempt works only on this many least-filled bins. @defaultValue 256 */
   readonly sampleBins?: number;
   /** Score moves by squared item volume (favours moving large items out of the pool). @defaultValue false */
   readonly squared?: boolean;
@@ -42,7 +42,7 @@ export function eliminateBins(p: VectorProblem, start: VectorSolution, options: 
   let best = start;
   let used = 0;
   let removed = 0;
-  const attemptEffort = options.attemptEffort ?? Math.max(1, options.effort / 4);
+  const attemptEffort = options.attemptEffort ?? Math.max(1, options.effort / 2);
   const sampleBins = options.sampleBins ?? 256;
   let victimRank = 0;
   while (best.bins > options.lowerBound && used < options.effort) {
@@ -55,7 +55,9 @@ export function eliminateBins(p: VectorProblem, start: VectorSolution, options: 
     bins[victim] = bins[bins.length - 1]!;
     bins.pop();
     const budget = Math.min(attemptEffort, options.effort - used);
-    const spent = searchPool(bins, pool, budget);
+    // on large instances, work on the least-filled bins only (the others are nearly full)
+    const region = bins.length <= sampleBins ? bins : bins.map((b, i) => i).sort((a, b) => bins[a]!.vol - bins[b]!.vol || a - b).slice(0, sampleBins).map((i) => bins[i]!);
+    const spent = searchPool(region, pool, budget);
     used += spent.effort;
     if (spent.ok) {
       const assignment = new Int32Array(p.n).fill(-1);
@@ -96,12 +98,9 @@ export function eliminateBins(p: VectorProblem, start: VectorSolution, options: 
       // (2) best non-tabu swap: T (1 or 2 pool items) into bin b, S (1 or 2 of b's items) out
       let bestGain = -Infinity;
       let mv: { b: number; t: number[]; s: number[] } | null = null;
-      const candidates = bins.length <= sampleBins ? null : sample(bins.length, sampleBins);
-      const nb = candidates ? candidates.length : bins.length;
       const ts: number[][] = pool.map((t) => [t]);
       if (pool.length <= 24) for (let a = 0; a < pool.length; a++) for (let c = a + 1; c < pool.length; c++) ts.push([pool[a]!, pool[c]!]);
-      for (let ci = 0; ci < nb; ci++) {
-        const bi = candidates ? candidates[ci]! : ci;
+      for (let bi = 0; bi < bins.length; bi++) {
         const b = bins[bi]!;
         const its = b.items;
         for (const T of ts) {
@@ -163,11 +162,6 @@ export function eliminateBins(p: VectorProblem, start: VectorSolution, options: 
     b.items.splice(b.items.indexOf(s), 1);
     for (let k = 0; k < d; k++) b.load[k]! -= w[s * d + k]!;
     b.vol -= vol[s]!;
-  }
-  function sample(n: number, m: number): number[] {
-    const out = new Set<number>();
-    while (out.size < m) out.add(Math.floor(rng() * n));
-    return [...out];
   }
 }
 

@@ -13,7 +13,7 @@ export const PACK_CONSTRUCTIONS: readonly PackConstruction[] = ['bucket-dot', ..
 export interface PackVectorsOptions {
   /**
    * Effort budget of the improvement phase, in move evaluations (deterministic, unlike a
-   * time limit); 0 skips the phase. @defaultValue 2,000,000
+   * time limit); 0 skips the phase. @defaultValue 5,000,000
    */
   readonly effort?: number;
   /** Seed of the tie-breaking random source of the improvement phase. @defaultValue 1 */
@@ -48,7 +48,7 @@ export interface VectorPacking {
 }
 
 /** Default effort of the improvement phase, in move evaluations. */
-export const DEFAULT_PACK_EFFORT = 2_000_000;
+export const DEFAULT_PACK_EFFORT = 5_000_000;
 
 /**
  * Vector bin packing on plain numbers: packs items (one size per dimension) into as few

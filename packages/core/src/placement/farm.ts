@@ -1,0 +1,99 @@
+import { shortfalls } from '../capacity/fits.js';
+import { hostCapacity } from '../capacity/hostCapacity.js';
+import { platformViolations } from '../capacity/platformRules.js';
+import type { HostCapacity } from '../capacity/types.js';
+import { vmDemand } from '../capacity/vmDemand.js';
+import type { Host } from '../model/host.js';
+import type { ResolvedPolicy } from '../model/policy.js';
+import { RESOURCES, zeroVector, type ResourceVector } from '../model/resources.js';
+import type { Vm } from '../model/vm.js';
+import type { Reason } from '../plan/types.js';
+
+/** One host's state during placement (internal). */
+export interface FarmHost {
+  readonly host: Host;
+  readonly capacity: HostCapacity;
+  readonly used: ResourceVector;
+  readonly vms: string[];
+  /** Anti-affinity group -> a VM of that group on this host. */
+  readonly groups: Map<string, string>;
+  /** Number of pinned VMs here (a host holding pinned VMs is never emptied). */
+  pinned: number;
+}
+
+/** The farm during placement (internal): hosts in canonical (id) order, demand cache, filters. */
+export class Farm {
+  readonly hosts: FarmHost[];
+  readonly byId: Map<string, FarmHost>;
+  private readonly demandCache = new Map<string, ResourceVector>();
+  constructor(hosts: readonly Host[], readonly policy: ResolvedPolicy) {
+    this.hosts = [...hosts].sort((a, b) => cmp(a.id, b.id)).map((host) => ({
+      host, capacity: hostCapacity(host, policy), used: zeroVector(), vms: [], groups: new Map(), pinned: 0,
+    }));
+    this.byId = new Map(this.hosts.map((h) => [h.host.id, h]));
+  }
+
+  /** A VM's demand on a host: it depends on the host only through its clock, so it is cached per clock. */
+  demand(vm: Vm, host: Host): ResourceVector {
+    const key = `${vm.id}\u0000${host.clockGHz}`;
+    let d = this.demandCache.get(key);
+    if (!d) this.demandCache.set(key, (d = vmDemand(vm, host, this.policy).vector));
+    return d;
+  }
+
+  /** The summed demand of a unit (VMs that go together) on a host. */
+  unitDemand(unit: readonly Vm[], host: Host): ResourceVector {
+    const out = zeroVector();
+    for (const vm of unit) {
+      const d = this.demand(vm, host);
+      for (const r of RESOURCES) out[r] += d[r];
+    }
+    return out;
+  }
+
+  /** Every reason the unit cannot go on this host now; empty when it can. */
+  reasons(unit: readonly Vm[], fh: FarmHost, label: string): Reason[] {
+    const host = fh.host;
+    const id = host.id;
+    if (host.unavailable) return [{ kind: 'unavailable', host: id, message: `host ${id} is marked unavailable` }];
+    const out: Reason[] = [];
+    for (const vm of unit) {
+      for (const v of platformViolations(vm, host, fh.capacity.platform)) {
+        if (v.rule !== 'host-unavailable') out.push({ kind: 'platform', host: id, violation: v, message: `host ${id}: ${vm.id}: ${v.message}` });
+      }
+      for (const g of vm.antiAffinity ?? []) {
+        const other = fh.groups.get(g);
+        if (other !== undefined && !unit.some((u) => u.id === other)) {
+          out.push({ kind: 'anti-affinity', host: id, group: g, conflictingVm: other, message: `host ${id} already runs ${other} of anti-affinity group ${g}` });
+        }
+      }
+    }
+    for (const s of shortfalls(this.unitDemand(unit, host), fh.used, fh.capacity.limits)) {
+      out.push({ kind: 'capacity', host: id, shortfall: s, message: `host ${id}: ${label} ${s.message}` });
+    }
+    return out;
+  }
+
+  place(unit: readonly Vm[], fh: FarmHost): void {
+    const d = this.unitDemand(unit, fh.host);
+    for (const r of RESOURCES) fh.used[r] += d[r];
+    for (const vm of unit) {
+      fh.vms.push(vm.id);
+      for (const g of vm.antiAffinity ?? []) fh.groups.set(g, vm.id);
+    }
+  }
+
+  remove(unit: readonly Vm[], fh: FarmHost): void {
+    const d = this.unitDemand(unit, fh.host);
+    for (const r of RESOURCES) fh.used[r] -= d[r];
+    for (const vm of unit) {
+      fh.vms.splice(fh.vms.indexOf(vm.id), 1);
+      for (const g of vm.antiAffinity ?? []) if (fh.groups.get(g) === vm.id) fh.groups.delete(g);
+    }
+  }
+}
+
+/** Code-unit string order, independent of locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

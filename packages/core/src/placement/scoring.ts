@@ -1,0 +1,86 @@
+import { invalid } from '../errors.js';
+import { RESOURCES, type Resource, type ResourceVector } from '../model/resources.js';
+import type { Assumption } from '../plan/types.js';
+import type { FarmHost } from './farm.js';
+import { DEFAULT_RESOURCE_WEIGHTS, PLACEMENT_GOALS, type PlacementGoal, type ScorerContribution, type ScoringOptions } from './types.js';
+
+/** Scoring options with every default filled in (internal). */
+export interface ResolvedScoring {
+  readonly goal: PlacementGoal;
+  readonly weights: Readonly<Record<Resource, number>>;
+  readonly occupiedWeight: number;
+}
+
+/** Fills in and validates the scoring defaults. */
+export function resolveScoring(o: ScoringOptions): ResolvedScoring {
+  const goal = o.goal ?? 'consolidate';
+  if (!PLACEMENT_GOALS.includes(goal)) invalid('options.goal', PLACEMENT_GOALS.join(' or '), goal);
+  const weights = { ...DEFAULT_RESOURCE_WEIGHTS };
+  for (const [r, w] of Object.entries(o.weights ?? {})) {
+    if (!(RESOURCES as readonly string[]).includes(r)) invalid(`options.weights.${r}`, `a resource (${RESOURCES.join(', ')})`, r);
+    if (typeof w !== 'number' || !(w >= 0) || !Number.isFinite(w)) invalid(`options.weights.${r}`, 'a finite number >= 0', w);
+    weights[r as Resource] = w;
+  }
+  const occupiedWeight = o.occupiedWeight ?? 1;
+  if (!(occupiedWeight >= 0) || !Number.isFinite(occupiedWeight)) invalid('options.occupiedWeight', 'a finite number >= 0', occupiedWeight);
+  return { goal, weights, occupiedWeight };
+}
+
+/** The scoring options as assumptions, for the plan's `assumptions`. */
+export function scoringAssumptions(o: ScoringOptions, s: ResolvedScoring): Assumption[] {
+  const out: Assumption[] = [
+    { name: 'placement.goal', value: s.goal, source: o.goal === undefined ? 'hostplan default (SCVMM: resource maximisation)' : 'input', isDefault: o.goal === undefined },
+  ];
+  for (const r of RESOURCES) {
+    const given = o.weights?.[r];
+    out.push({ name: `placement.weights.${r}`, value: s.weights[r], source: given === undefined ? 'hostplan: SCVMM default priorities (CPU, memory, disk, network equal)' : 'input', isDefault: given === undefined });
+  }
+  out.push({ name: 'placement.occupiedWeight', value: s.occupiedWeight, source: o.occupiedWeight === undefined ? 'hostplan' : 'input', isDefault: o.occupiedWeight === undefined });
+  return out;
+}
+
+/** Share of a limit used after adding `demand`; 0 where the limit is unlimited or zero. */
+export function utilisationAfter(fh: FarmHost, demand: Readonly<ResourceVector>, r: Resource): number {
+  const limit = fh.capacity.limits[r];
+  return Number.isFinite(limit) && limit > 0 ? (fh.used[r] + demand[r]) / limit : 0;
+}
+
+/**
+ * Scores candidate hosts (each passing every filter): one utilisation scorer per weighted
+ * resource (pack: higher is better; spread: lower is better) and, for consolidation, an
+ * "occupied" scorer; each min-max normalised over the candidates (1 when all are equal),
+ * times its weight, summed and divided by the total weight: a score in 0..1 per candidate.
+ * O(candidates x resources).
+ */
+export function scoreHosts(candidates: readonly FarmHost[], demands: readonly Readonly<ResourceVector>[], s: ResolvedScoring, explain = false): { score: number; contributions: ScorerContribution[] }[] {
+  const scorers: { name: string; weight: number; raw: (fh: FarmHost, i: number) => number }[] = [];
+  for (const r of RESOURCES) if (s.weights[r] > 0) scorers.push({ name: `${r} utilisation`, weight: s.weights[r], raw: (fh, i) => utilisationAfter(fh, demands[i]!, r) });
+  if (s.goal === 'consolidate' && s.occupiedWeight > 0) scorers.push({ name: 'occupied', weight: s.occupiedWeight, raw: (fh) => (fh.vms.length > 0 ? 1 : 0) });
+  const total = scorers.reduce((a, x) => a + x.weight, 0);
+  const out = candidates.map(() => ({ score: total > 0 ? 0 : 1, contributions: [] as ScorerContribution[] }));
+  const raws = new Float64Array(candidates.length);
+  for (const sc of scorers) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < candidates.length; i++) {
+      const v = sc.raw(candidates[i]!, i);
+      raws[i] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const spread = s.goal === 'balance' && sc.name !== 'occupied';
+    for (let i = 0; i < candidates.length; i++) {
+      const v = raws[i]!;
+      const norm = max - min <= 1e-12 ? 1 : spread ? (max - v) / (max - min) : (v - min) / (max - min);
+      const contribution = (sc.weight * norm) / total;
+      out[i]!.score += contribution;
+      if (explain) out[i]!.contributions.push({ scorer: sc.name, weight: sc.weight, raw: v, normalized: norm, contribution });
+    }
+  }
+  return out;
+}
+
+/** Stars for a suitable host: the 0..1 score in half steps of 0.5..5 (0 is kept for unsuitable hosts). */
+export function starsOf(score: number): number {
+  return Math.max(0.5, Math.round(score * 10) / 2);
+}

@@ -1,0 +1,87 @@
+import type { Policy } from '../model/policy.js';
+import type { Resource, ResourceVector } from '../model/resources.js';
+import type { Vm } from '../model/vm.js';
+import type { Reason } from '../plan/types.js';
+
+/** What placement optimises: `consolidate` fills hosts (fewest hosts, SCVMM's resource maximisation), `balance` spreads load (SCVMM's load balancing). */
+export type PlacementGoal = 'consolidate' | 'balance';
+export const PLACEMENT_GOALS: readonly PlacementGoal[] = ['consolidate', 'balance'];
+
+/**
+ * Per-resource weights of the utilisation scorers, like SCVMM's CPU, memory, disk and network
+ * priorities; 0 switches a resource's scorer off (its capacity is still a hard filter).
+ */
+export type ResourceWeights = Partial<Record<Resource, number>>;
+
+/** Default scorer weights: CPU, memory, disk I/O and network count equally (SCVMM's default priorities). */
+export const DEFAULT_RESOURCE_WEIGHTS: Readonly<Record<Resource, number>> = { cpuGHz: 1, vcpus: 0, memoryMB: 1, iops: 1, storageGB: 0, networkMbps: 1, vms: 0 };
+
+/** Options shared by {@link placeVms} and {@link rateHosts}. */
+export interface ScoringOptions {
+  readonly policy?: Policy;
+  /** @defaultValue 'consolidate' */
+  readonly goal?: PlacementGoal;
+  /** @defaultValue {@link DEFAULT_RESOURCE_WEIGHTS} */
+  readonly weights?: ResourceWeights;
+  /**
+   * Weight of the "host already runs VMs" scorer, which keeps new hosts closed while
+   * used ones have room; applies to `consolidate` only. @defaultValue 1
+   */
+  readonly occupiedWeight?: number;
+}
+
+/** A VM already running on a host: placed first, exactly there, whatever the filters say. */
+export interface PinnedVm {
+  readonly vm: string;
+  readonly host: string;
+}
+
+/** Options of {@link placeVms}. */
+export interface PlaceVmsOptions extends ScoringOptions {
+  /**
+   * VMs already running (ids from `vms`), placed on their host before anything else: the
+   * incremental case, and the survivors of a failover test (mark failed hosts `unavailable`,
+   * pin every VM of the surviving hosts, pass all VMs: the others are re-placed).
+   */
+  readonly pinned?: readonly PinnedVm[];
+  /**
+   * Effort budget of the consolidation phase that tries to empty the least-used hosts, in
+   * host-move evaluations; 0 skips it. Never makes a plan worse. @defaultValue 20,000
+   */
+  readonly effort?: number;
+}
+
+/** One scorer's part in a host's score. */
+export interface ScorerContribution {
+  /** e.g. `memoryMB utilisation` or `occupied`. */
+  readonly scorer: string;
+  readonly weight: number;
+  /** The scorer's raw value on this host (a utilisation share after placement, or 0/1). */
+  readonly raw: number;
+  /** Raw value mapped to 0..1 over the candidate hosts (min-max; 1 when all are equal), reversed for `balance`. */
+  readonly normalized: number;
+  /** weight x normalized / sum of weights: the part of the 0..1 score. */
+  readonly contribution: number;
+}
+
+/** The rating of one host for one VM. */
+export interface HostRating {
+  readonly host: string;
+  /** 0 to 5 in half steps; 0 exactly when the VM cannot go there. */
+  readonly stars: number;
+  /** 0..1, the sum of the contributions; 0 for an unsuitable host. */
+  readonly score: number;
+  readonly contributions: readonly ScorerContribution[];
+  /** What each resource would have left after placing the VM (negative: short by that much). */
+  readonly margins: ResourceVector;
+  /** Why the VM cannot go there (empty when it can). */
+  readonly reasons: readonly Reason[];
+  /** What would have to change for the VM to fit, e.g. `needs 1,200 MB more memoryMB ...`. */
+  readonly changes: readonly string[];
+}
+
+/** Options of {@link rateHosts}. */
+export interface RateHostsOptions extends ScoringOptions {
+  /** VMs already running, with their host. */
+  readonly placed?: readonly { readonly vm: Vm; readonly host: string }[];
+}
