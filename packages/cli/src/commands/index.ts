@@ -6,6 +6,9 @@ import { bench } from './bench.js';
 import { license } from './license.js';
 import { quoteCommand } from './quote.js';
 import { size } from './size.js';
+import { pack } from './pack.js';
+import { plan } from './plan.js';
+import { rate } from './rate.js';
 
 /** Every subcommand, in the order `hostplan --help` lists them. Add a command: one file, one line here. */
-export const COMMANDS: readonly Command[] = [capacity, report, importCommand, bench, size, license, quoteCommand];
+export const COMMANDS: readonly Command[] = [capacity, report, importCommand, bench, size, license, quoteCommand, pack, plan, rate];
