@@ -1,6 +1,6 @@
 import { HostplanError } from '@hostplan/core';
 import { quantileSorted7 } from '../stats/quantile.js';
-import type { AlignedSeries } from '../stats/rollup.js';
+import { coarsenAligned, type AlignedSeries } from '../stats/rollup.js';
 
 /** Percentile of the summed series against the sum of each member's percentile. */
 export interface PeakCoincidence {
@@ -21,7 +21,7 @@ export interface PeakCoincidence {
  * aligned series up by bucket start, keeps the buckets where every member has a value, and
  * compares the type-7 percentile of the summed series with the sum of the members'
  * percentiles over the same buckets. Values are bucket means (see `StatsOptions.alignMs`);
- * all members must use the same bucket length. O(buckets x members + buckets log buckets).
+ * members on different bucket lengths (a long capture coarsens) are re-bucketed to the longest. O(buckets x members + buckets log buckets).
  *
  * @example
  * // two VMs busy at different times: A = 4, 0; B = 0, 4 cores
@@ -33,14 +33,16 @@ export function peakCoincidence(members: readonly { readonly id: string; readonl
   const ids = members.map((m) => m.id);
   const none = { members: ids, percentile, buckets: 0, sumOfPercentiles: null, percentileOfSum: null, ratio: null };
   if (members.length === 0) return none;
-  const bucketMs = members[0]!.buckets.bucketMs;
-  if (members.some((m) => m.buckets.bucketMs !== bucketMs)) throw new HostplanError('invalid-value', 'members', 'expected series aligned on the same bucket length', String(bucketMs), members.map((m) => m.buckets.bucketMs));
-  const start = Math.max(...members.map((m) => m.buckets.firstBucketMs));
-  const end = Math.min(...members.map((m) => m.buckets.firstBucketMs + m.buckets.means.length * bucketMs));
+  // a long capture may have coarsened some series: bring all to the longest bucket (exact, count-weighted)
+  const bucketMs = Math.max(...members.map((m) => m.buckets.bucketMs));
+  if (members.some((m) => bucketMs % m.buckets.bucketMs !== 0)) throw new HostplanError('invalid-value', 'members', 'expected bucket lengths that divide each other', String(bucketMs), members.map((m) => m.buckets.bucketMs));
+  const series = members.map((m) => coarsenAligned(m.buckets, bucketMs));
+  const start = Math.max(...series.map((b) => b.firstBucketMs));
+  const end = Math.min(...series.map((b) => b.firstBucketMs + b.means.length * bucketMs));
   const columns: number[][] = members.map(() => []);
   const sums: number[] = [];
   for (let t = start; t < end; t += bucketMs) {
-    const row = members.map((m) => m.buckets.means[(t - m.buckets.firstBucketMs) / bucketMs]!);
+    const row = series.map((b) => b.means[(t - b.firstBucketMs) / bucketMs]!);
     if (row.some((x) => Number.isNaN(x))) continue;
     row.forEach((x, i) => columns[i]!.push(x));
     sums.push(row.reduce((a, b) => a + b, 0));

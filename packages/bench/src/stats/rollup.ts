@@ -63,54 +63,56 @@ export class DailyPeakTracker {
   }
 }
 
-/** Dense buckets allowed (about 95 years of 5-minute buckets). */
-const MAX_DENSE = 10_000_000;
-
-/** A series as means per aligned bucket: `means[i]` covers [firstBucketMs + i x bucketMs, + bucketMs); NaN = no data. */
+/**
+ * A series as means per aligned bucket: `means[i]` covers [firstBucketMs + i x bucketMs,
+ * + bucketMs) and averages `counts[i]` samples; NaN (count 0) = no data.
+ */
 export interface AlignedSeries {
   readonly firstBucketMs: number;
   readonly bucketMs: number;
   readonly means: Float64Array;
+  readonly counts: Float64Array;
 }
 
 /**
  * Mean per aligned time bucket (multiples of `bucketMs` since the epoch), to line up series
- * sampled at slightly different instants (peak coincidence). Buckets are dense arrays (16
- * bytes per bucket while accumulating, 8 in the result: 2.3 KB per series-day at 5 minutes);
- * memory grows with the time span, not the sample count. Samples that would stretch the span
- * beyond 10 million buckets are counted in `dropped`, not kept.
+ * sampled at slightly different instants (peak coincidence). Buckets are dense arrays from the
+ * first bucket seen; when the span would need more than `maxBuckets`, the bucket length
+ * doubles (adjacent buckets merge exactly: sums and counts add), so memory stays under
+ * 16 x maxBuckets bytes per series whatever the span (16,384 buckets = 57 days at 5 minutes,
+ * 256 KB). Buckets stay aligned to multiples of the (doubled) length since the epoch.
  *
  * @example
  * const a = new BucketMeanTracker(300_000);
  * a.add(0, 10); a.add(60_000, 20); a.add(600_000, 5);
- * a.aligned() // => { firstBucketMs: 0, bucketMs: 300000, means: Float64Array [15, NaN, 5] }
+ * a.aligned() // => { firstBucketMs: 0, bucketMs: 300000, means: Float64Array [15, NaN, 5], counts: Float64Array [2, 0, 1] }
  */
 export class BucketMeanTracker {
   private first = NaN;
   private sums = new Float64Array(0);
   private counts = new Float64Array(0);
   private used = 0;
-  /** Samples outside the 10-million-bucket span. */
-  dropped = 0;
+  /** The current bucket length: the initial one times a power of two. */
+  bucketMs: number;
 
-  constructor(readonly bucketMs: number) {}
+  constructor(bucketMs: number, readonly maxBuckets = 16_384) {
+    this.bucketMs = bucketMs;
+  }
 
   add(t: number, v: number): void {
-    const b = Math.floor(t / this.bucketMs);
+    let b = Math.floor(t / this.bucketMs);
     if (Number.isNaN(this.first)) this.first = b;
+    while (b - this.first >= this.maxBuckets || this.used + Math.max(0, this.first - b) > this.maxBuckets) {
+      this.coarsen();
+      b = Math.floor(t / this.bucketMs);
+    }
     let i = b - this.first;
     if (i < 0) {
-      if (this.used - i > MAX_DENSE) {
-        this.dropped++;
-        return;
-      }
-      this.rebase(-i);
+      this.resize(this.used - i, -i);
+      this.first = b;
+      this.used -= i;
       i = 0;
-    } else if (i >= MAX_DENSE) {
-      this.dropped++;
-      return;
-    }
-    if (i >= this.sums.length) this.grow(i + 1, 0);
+    } else if (i >= this.sums.length) this.resize(Math.min(this.maxBuckets, Math.max(i + 1, this.sums.length * 2, 64)), 0);
     if (i >= this.used) this.used = i + 1;
     this.sums[i]! += v;
     this.counts[i]!++;
@@ -119,22 +121,56 @@ export class BucketMeanTracker {
   aligned(): AlignedSeries {
     const means = new Float64Array(this.used);
     for (let i = 0; i < this.used; i++) means[i] = this.counts[i]! > 0 ? this.sums[i]! / this.counts[i]! : NaN;
-    return { firstBucketMs: Number.isNaN(this.first) ? 0 : this.first * this.bucketMs, bucketMs: this.bucketMs, means };
+    return { firstBucketMs: Number.isNaN(this.first) ? 0 : this.first * this.bucketMs, bucketMs: this.bucketMs, means, counts: this.counts.slice(0, this.used) };
   }
 
-  private rebase(shift: number): void {
-    this.grow(this.used + shift, shift);
-    this.first -= shift;
-    this.used += shift;
+  private coarsen(): void {
+    const first = Math.floor(this.first / 2);
+    const used = this.used === 0 ? 0 : Math.floor((this.first + this.used - 1) / 2) - first + 1;
+    const sums = new Float64Array(Math.max(used, 64));
+    const counts = new Float64Array(Math.max(used, 64));
+    for (let i = 0; i < this.used; i++) {
+      const j = Math.floor((this.first + i) / 2) - first;
+      sums[j]! += this.sums[i]!;
+      counts[j]! += this.counts[i]!;
+    }
+    this.sums = sums;
+    this.counts = counts;
+    this.first = first;
+    this.used = used;
+    this.bucketMs *= 2;
   }
 
-  private grow(size: number, shift: number): void {
-    const cap = Math.max(size, shift ? this.sums.length + shift : this.sums.length * 2, 64);
-    const sums = new Float64Array(cap);
-    const counts = new Float64Array(cap);
+  private resize(size: number, shift: number): void {
+    const sums = new Float64Array(Math.max(size, this.used + shift));
+    const counts = new Float64Array(sums.length);
     sums.set(this.sums.subarray(0, this.used), shift);
     counts.set(this.counts.subarray(0, this.used), shift);
     this.sums = sums;
     this.counts = counts;
   }
+}
+
+/**
+ * Re-buckets an aligned series to a multiple `bucketMs` of its own bucket length (weighted by
+ * counts: exact). O(buckets).
+ *
+ * @example
+ * coarsenAligned({ firstBucketMs: 0, bucketMs: 1, means: Float64Array.of(2, 4), counts: Float64Array.of(1, 3) }, 2).means // => Float64Array [3.5]
+ */
+export function coarsenAligned(a: AlignedSeries, bucketMs: number): AlignedSeries {
+  if (bucketMs === a.bucketMs) return a;
+  const first = Math.floor(a.firstBucketMs / bucketMs);
+  const last = Math.floor((a.firstBucketMs + (a.means.length - 1) * a.bucketMs) / bucketMs);
+  const n = a.means.length === 0 ? 0 : last - first + 1;
+  const sums = new Float64Array(n);
+  const counts = new Float64Array(n);
+  for (let i = 0; i < a.means.length; i++) {
+    if (!(a.counts[i]! > 0)) continue;
+    const j = Math.floor((a.firstBucketMs + i * a.bucketMs) / bucketMs) - first;
+    sums[j]! += a.means[i]! * a.counts[i]!;
+    counts[j]! += a.counts[i]!;
+  }
+  const means = sums.map((s, j) => (counts[j]! > 0 ? s / counts[j]! : NaN));
+  return { firstBucketMs: first * bucketMs, bucketMs, means, counts };
 }

@@ -34,7 +34,7 @@ interface Group {
   readonly inside: number;
   readonly queries: Query[];
   readonly collect: Float64Array | null;
-  readonly counts: Float64Array | null;
+  readonly counts: Uint32Array | null;
   readonly mins: Float64Array | null;
   readonly maxs: Float64Array | null;
   readonly buckets: number;
@@ -55,8 +55,9 @@ interface Group {
  * interval whose bounds meet (repeated values) is answered without collecting. Each histogram
  * pass shrinks the candidates strictly, so it ends; on real counters it takes 1 to 3 replays.
  *
- * Memory: about `budgetValues` doubles (histograms or collected values). Time: one replay of
- * the source per pass. Reports -0 as 0.
+ * Memory: at most half of `budgetValues` doubles collected and a quarter in histograms per pass
+ * (at least 1,024 values and 64 buckets per group). Time: one replay of the source per pass.
+ * Reports -0 as 0.
  *
  * Throws {@link HostplanError} (`invalid-value`, path `source`) if a replay does not produce
  * the same samples as the first pass.
@@ -139,8 +140,10 @@ function groupQueries(pending: readonly Query[], budgetValues: number): Group[] 
     if (list) list.push(q);
     else byKey.set(k, [q]);
   }
-  const perGroup = Math.max(1024, Math.floor(budgetValues / byKey.size));
-  const buckets = Math.max(64, Math.min(4096, Math.floor(perGroup / 3)));
+  // collections take at most half the budget and histograms a quarter (2.5 doubles per bucket),
+  // so that one pass's arrays and the previous pass's (until collected) fit the budget together
+  const perGroup = Math.max(1024, Math.floor(budgetValues / 2 / byKey.size));
+  const buckets = Math.max(64, Math.min(4096, Math.floor(budgetValues / 4 / 2.5 / byKey.size)));
   return [...byKey.values()].map((qs) => {
     const q = qs[0]!;
     const collect = q.inside <= perGroup || qs.some((x) => x.force);
@@ -148,7 +151,7 @@ function groupQueries(pending: readonly Query[], budgetValues: number): Group[] 
       series: q.series, lo: q.lo, hi: q.hi, below: q.below, inside: q.inside, queries: qs, filled: 0, buckets,
       halfLo: q.lo * 0.5, scale: buckets / (q.hi * 0.5 - q.lo * 0.5),
       collect: collect ? new Float64Array(q.inside) : null,
-      counts: collect ? null : new Float64Array(buckets),
+      counts: collect ? null : new Uint32Array(buckets),
       mins: collect ? null : new Float64Array(buckets).fill(Infinity),
       maxs: collect ? null : new Float64Array(buckets).fill(-Infinity),
     };

@@ -39,7 +39,7 @@ describe('growthTrend(dailyPeaks, target)', () => {
 });
 
 describe('peakCoincidence(members, percentile)', () => {
-  const b = (values: number[], first = 0) => ({ firstBucketMs: first, bucketMs: 300_000, means: Float64Array.from(values) });
+  const b = (values: number[], first = 0) => ({ firstBucketMs: first, bucketMs: 300_000, means: Float64Array.from(values), counts: Float64Array.from(values, (v) => (Number.isNaN(v) ? 0 : 1)) });
 
   it('VMs peaking at different times: max of the sum 4 vs sum of maxes 8 (ratio 0.5)', () => {
     const c = peakCoincidence([{ id: 'A', buckets: b([4, 0]) }, { id: 'B', buckets: b([0, 4]) }], 100);
@@ -51,6 +51,13 @@ describe('peakCoincidence(members, percentile)', () => {
     const c = peakCoincidence([{ id: 'A', buckets: b([9, NaN, 2, 3]) }, { id: 'B', buckets: b([5, 1, 2], 300_000) }], 100);
     // A: 2, 3 -> max 3; B: 1, 2 -> max 2; sum of maxes 5; sums 3, 5 -> max 5
     expect(c).toMatchObject({ buckets: 2, sumOfPercentiles: 5, percentileOfSum: 5 });
+  });
+
+  it('re-buckets members on different bucket lengths to the longest (count-weighted)', () => {
+    // A at 5 minutes: 2, 4 (one sample each) -> one 10-minute bucket of mean 3; B already at 10 minutes: 1
+    const a = b([2, 4]);
+    const c = peakCoincidence([{ id: 'A', buckets: a }, { id: 'B', buckets: { firstBucketMs: 0, bucketMs: 600_000, means: Float64Array.of(1), counts: Float64Array.of(2) } }], 100);
+    expect(c).toMatchObject({ buckets: 1, sumOfPercentiles: 4, percentileOfSum: 4 });
   });
 
   it('the percentile of the sum never exceeds the sum of percentiles at p100 (property: max of a sum <= sum of maxes)', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from '@hostplan/bench';
 
@@ -39,10 +40,31 @@ describe('BucketMeanTracker', () => {
     expect([...means]).toEqual([8, NaN, NaN, 4]);
   });
 
-  it('drops (and counts) a sample that would stretch the span beyond 10 million buckets', () => {
-    const a = new BucketMeanTracker(1);
-    a.add(0, 1);
-    a.add(2e7, 1);
-    expect([a.dropped, a.aligned().means.length]).toEqual([1, 1]);
+  it('doubles the bucket length when the span needs more than maxBuckets (sums and counts merge exactly)', () => {
+    const a = new BucketMeanTracker(MIN, 4);
+    // minutes 0..5 with values 0..5: 6 buckets > 4 -> 2-minute buckets: (0+1)/2, (2+3)/2, (4+5)/2
+    for (let m = 0; m < 6; m++) a.add(m * MIN, m);
+    const r = a.aligned();
+    expect([r.bucketMs, r.firstBucketMs, [...r.means], [...r.counts]]).toEqual([2 * MIN, 0, [0.5, 2.5, 4.5], [2, 2, 2]]);
+  });
+
+  it('coarsens also when an early sample would stretch the span backwards', () => {
+    const a = new BucketMeanTracker(MIN, 4);
+    a.add(10 * MIN, 1);
+    a.add(3 * MIN, 3); // 8 one-minute buckets needed -> 2-minute buckets 2..10 min (5) -> 4-minute buckets 0..12 min
+    const r = a.aligned();
+    expect(r.bucketMs).toBe(4 * MIN);
+    expect([r.firstBucketMs, [...r.means]]).toEqual([0, [3, NaN, 1]]);
+  });
+
+  it('keeps at most maxBuckets whatever the span (property)', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 200 }), (ts) => {
+      const a = new BucketMeanTracker(7, 16);
+      ts.forEach((t) => a.add(t, 1));
+      const r = a.aligned();
+      expect(r.means.length).toBeLessThanOrEqual(16);
+      expect([...r.counts].reduce((x, y) => x + y, 0)).toBe(ts.length); // nothing lost
+      expect(r.firstBucketMs % r.bucketMs === 0).toBe(true); // aligned to the epoch (negative times too)
+    }), { numRuns: 200 });
   });
 });
