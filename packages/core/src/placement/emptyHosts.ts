@@ -1,5 +1,6 @@
 import type { Farm, FarmHost } from './farm.js';
-import { scoreHosts, utilisationAfter, type ResolvedScoring } from './scoring.js';
+import { chooseHost } from './chooseHost.js';
+import { utilisationAfter, type ResolvedScoring } from './scoring.js';
 import { RESOURCES, zeroVector } from '../model/resources.js';
 import type { Unit } from './units.js';
 
@@ -33,13 +34,11 @@ export function emptyHosts(farm: Farm, unitHost: Map<Unit, FarmHost>, scoring: R
       for (const u of units) {
         const candidates = farm.hosts.filter((fh) => fh !== victim && fh.vms.length > 0);
         used += candidates.length;
-        const fit = candidates.filter((fh) => farm.reasons(u.vms, fh, u.label).length === 0);
+        const fit = candidates.filter((fh) => farm.fitsFast(u.vms, fh));
         if (fit.length === 0) { ok = false; break; }
-        const scores = scoreHosts(fit, fit.map((fh) => farm.unitDemand(u.vms, fh.host)), scoring);
-        let best = 0;
-        for (let i = 1; i < fit.length; i++) if (scores[i]!.score > scores[best]!.score + 1e-12) best = i;
-        farm.place(u.vms, fit[best]!);
-        moves.push([u, fit[best]!]);
+        const target = chooseHost(farm, u, fit, scoring);
+        farm.place(u.vms, target);
+        moves.push([u, target]);
       }
       if (ok) {
         for (const [u, fh] of moves) unitHost.set(u, fh);

@@ -74,6 +74,27 @@ export class Farm {
     return out;
   }
 
+  /** Whether the unit can go on this host now: the same test as {@link reasons}, without building messages. */
+  fitsFast(unit: readonly Vm[], fh: FarmHost): boolean {
+    const host = fh.host;
+    if (host.unavailable) return false;
+    for (const vm of unit) {
+      for (const g of vm.antiAffinity ?? []) {
+        const other = fh.groups.get(g);
+        if (other !== undefined && !unit.some((u) => u.id === other)) return false;
+      }
+    }
+    const limits = fh.capacity.limits;
+    const used = fh.used;
+    const d = unit.length === 1 ? this.demand(unit[0]!, host) : this.unitDemand(unit, host);
+    for (const r of RESOURCES) {
+      const l = limits[r];
+      if (d[r] > l - used[r] + (l === Infinity ? 0 : 1e-9 * Math.max(1, l))) return false;
+    }
+    for (const vm of unit) if (platformViolations(vm, host, fh.capacity.platform).length > 0) return false;
+    return true;
+  }
+
   place(unit: readonly Vm[], fh: FarmHost): void {
     const d = this.unitDemand(unit, fh.host);
     for (const r of RESOURCES) fh.used[r] += d[r];

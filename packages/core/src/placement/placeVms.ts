@@ -6,11 +6,12 @@ import { asResolved } from '../capacity/hostCapacity.js';
 import { RESOURCES, type Resource, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import type { Assumption, HostUse, Placement, PlacementPlan, Reason, Unplaced } from '../plan/types.js';
+import { chooseHost } from './chooseHost.js';
 import { emptyHosts } from './emptyHosts.js';
 import { repairUnplaced } from './repairUnplaced.js';
 import { cmp, Farm, type FarmHost } from './farm.js';
 import { hostLowerBound } from './hostLowerBound.js';
-import { resolveScoring, scoreHosts, scoringAssumptions } from './scoring.js';
+import { resolveScoring, scoringAssumptions } from './scoring.js';
 import type { PlaceVmsOptions } from './types.js';
 import { affinityUnits, type Unit } from './units.js';
 
@@ -22,7 +23,8 @@ export const DEFAULT_PLACE_EFFORT = 20_000;
  * (`hostCapacity`, `vmDemand`), platform limits, the running-VM limit, anti-affinity,
  * affinity groups (placed together), pinned VMs (already running), unavailable hosts. Soft
  * scorers, normalised over the candidates and weighted, pick among the hosts that pass:
- * fill (`consolidate`) or spread (`balance`). Largest units first (demand over the largest
+ * fill (`consolidate`: occupied hosts first, a new host only when none can take the VM, then
+ * the largest) or spread (`balance`). Largest units first (demand over the largest
  * host limits, weighted like the scorers); consolidation then tries to empty the least-used
  * hosts within an effort budget, as packVectors' bin elimination does, never adding a host;
  * a VM that fits nowhere gets a second chance by moving one placed VM elsewhere.
@@ -98,19 +100,11 @@ export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: Pl
   const failed: { u: Unit; reasons: Reason[] }[] = [];
   const keyed = free.map((u) => ({ u, k: unitSize.get(u)! })).sort((a, b) => b.k - a.k || cmp(a.u.vms[0]!.id, b.u.vms[0]!.id));
   for (const { u } of keyed) {
-    const candidates: FarmHost[] = [];
-    const reasons: Reason[] = [];
-    for (const fh of farm.hosts) {
-      const rs = farm.reasons(u.vms, fh, u.label);
-      if (rs.length === 0) candidates.push(fh);
-      else reasons.push(...rs);
-    }
-    if (candidates.length === 0) { failed.push({ u, reasons }); continue; }
-    const scores = scoreHosts(candidates, candidates.map((fh) => farm.unitDemand(u.vms, fh.host)), scoring);
-    let best = 0;
-    for (let i = 1; i < candidates.length; i++) if (scores[i]!.score > scores[best]!.score + 1e-12) best = i;
-    farm.place(u.vms, candidates[best]!);
-    unitHost.set(u, candidates[best]!);
+    const candidates = farm.hosts.filter((fh) => farm.fitsFast(u.vms, fh));
+    if (candidates.length === 0) { failed.push({ u, reasons: farm.hosts.flatMap((fh) => farm.reasons(u.vms, fh, u.label)) }); continue; }
+    const chosen = chooseHost(farm, u, candidates, scoring);
+    farm.place(u.vms, chosen);
+    unitHost.set(u, chosen);
   }
 
   let effortUsed = 0;

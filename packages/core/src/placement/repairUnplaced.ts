@@ -1,5 +1,7 @@
+import { platformViolations } from '../capacity/platformRules.js';
 import type { Farm, FarmHost } from './farm.js';
-import { scoreHosts, type ResolvedScoring } from './scoring.js';
+import { chooseHost } from './chooseHost.js';
+import type { ResolvedScoring } from './scoring.js';
 import type { Unit } from './units.js';
 
 /**
@@ -15,25 +17,22 @@ export function repairUnplaced(farm: Farm, unitHost: Map<Unit, FarmHost>, failed
     let done = false;
     for (const h of farm.hosts) {
       if (done || used >= effort) break;
-      const rs = farm.reasons(u.vms, h, u.label);
       used++;
-      if (rs.length === 0) { farm.place(u.vms, h); unitHost.set(u, h); placed.add(u); done = true; break; }
-      if (rs.some((r) => r.kind === 'unavailable' || r.kind === 'platform')) continue;
+      if (farm.fitsFast(u.vms, h)) { farm.place(u.vms, h); unitHost.set(u, h); placed.add(u); done = true; break; }
+      if (h.host.unavailable || u.vms.some((v) => platformViolations(v, h.host, h.capacity.platform).length > 0)) continue;
       const residents = [...unitHost].filter(([, fh]) => fh === h).map(([x]) => x);
       for (const x of residents) {
         if (used >= effort) break;
         farm.remove(x.vms, h);
         used++;
-        if (farm.reasons(u.vms, h, u.label).length === 0) {
+        if (farm.fitsFast(u.vms, h)) {
           farm.place(u.vms, h);
-          const others = farm.hosts.filter((o) => o !== h && farm.reasons(x.vms, o, x.label).length === 0);
+          const others = farm.hosts.filter((o) => o !== h && farm.fitsFast(x.vms, o));
           used += farm.hosts.length;
           if (others.length > 0) {
-            const scores = scoreHosts(others, others.map((o) => farm.unitDemand(x.vms, o.host)), scoring);
-            let best = 0;
-            for (let i = 1; i < others.length; i++) if (scores[i]!.score > scores[best]!.score + 1e-12) best = i;
-            farm.place(x.vms, others[best]!);
-            unitHost.set(x, others[best]!);
+            const target = chooseHost(farm, x, others, scoring);
+            farm.place(x.vms, target);
+            unitHost.set(x, target);
             unitHost.set(u, h);
             placed.add(u);
             done = true;
