@@ -7,6 +7,8 @@ import type { Policy, ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, addVectors, type Resource } from '../model/resources.js';
 import type { Assumption, Placement } from '../plan/types.js';
 import { bestFitReplace } from './bestFitReplace.js';
+import { placementReplace } from './placementReplace.js';
+import { portfolio } from './portfolio.js';
 import { wholeHostFallback } from './wholeHostFallback.js';
 import { splitClusters, type Cluster } from './clusters.js';
 import { choose, combinations, sampleCombinations, seededUniform } from './combinations.js';
@@ -15,8 +17,12 @@ import { seedRule } from './seedRule.js';
 import { slotPolicy } from './slotPolicy.js';
 import type { ClusterCoverage, FailoverOptions, FailoverResult, FailoverScenario, Replacer, RuleComparison } from './types.js';
 
-/** The default re-placement: best fit, with whole failed hosts moved as blocks when best fit strands VMs. */
-export const DEFAULT_REPLACE = wholeHostFallback(bestFitReplace);
+/**
+ * The default re-placement: best fit; when it strands VMs, the placement engine (`placeVms`,
+ * no consolidation phase); when both do, whole failed hosts moved as blocks. Any of these
+ * answers is a valid re-placement, so the best is kept.
+ */
+export const DEFAULT_REPLACE = wholeHostFallback(portfolio(bestFitReplace, placementReplace({ effort: 0 })));
 
 /** The failover defaults, listed in every result's assumptions. */
 export const FAILOVER_DEFAULTS = { k: 1, maxScenarios: 1000, seed: 1, minSlotCpuGHz: 0.032 } as const;
@@ -142,7 +148,7 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
     assumption('maxScenarios', maxScenarios, options.maxScenarios, 'failure sets per cluster', 'hostplan default: above it, most-loaded sets plus a seeded sample'),
     assumption('seed', seed, options.seed, 'PRNG seed', 'hostplan default'),
     assumption('minSlotCpuGHz', minSlot, options.minSlotCpuGHz, 'GHz', 'VMware HA default CPU slot of 32 MHz (slot policy comparison only)'),
-    { name: 'failover.replacement', value: options.replace ? 'caller-supplied' : 'best fit decreasing, whole failed hosts as blocks when that strands VMs', source: 'hostplan', isDefault: options.replace === undefined },
+    { name: 'failover.replacement', value: options.replace ? 'caller-supplied' : 'best fit decreasing, then placeVms, then whole failed hosts as blocks, whichever first restarts every VM', source: 'hostplan', isDefault: options.replace === undefined },
     ...[...new Set(clusters.map((c) => c.maxNodes))].map((n) => ({ name: 'failover.clusterNodeLimit', value: n, unit: 'hosts per cluster', source: 'platform profile (16 on 2008 / 2008 R2, 64 from 2012)', isDefault: true })),
     ...policyAssumptions(options.policy && !(options.policy as { __resolved?: true }).__resolved ? (options.policy as Policy) : {}),
   ];

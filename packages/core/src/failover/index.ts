@@ -5,6 +5,8 @@ export * from './clusters.js';
 export * from './hostLoads.js';
 export * from './bestFitReplace.js';
 export * from './wholeHostFallback.js';
+export * from './placementReplace.js';
+export * from './portfolio.js';
 export * from './seedRule.js';
 export * from './slotPolicy.js';
 export * from './checkFailover.js';

@@ -103,7 +103,7 @@ export interface FailoverOptions {
   readonly maxScenarios?: number;
   /** Seed of the sample (core has no randomness of its own). @defaultValue 1 */
   readonly seed?: number;
-  /** The re-placement engine. @defaultValue `wholeHostFallback(bestFitReplace)` */
+  /** The re-placement engine. @defaultValue {@link DEFAULT_REPLACE}: best fit, then `placeVms`, then whole hosts as blocks */
   readonly replace?: Replacer;
   /** Smallest CPU slot, GHz (VMware's default reservation of 32 MHz). @defaultValue 0.032 */
   readonly minSlotCpuGHz?: number;

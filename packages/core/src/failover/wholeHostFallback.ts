@@ -35,8 +35,10 @@ export function wholeHostFallback(engine: Replacer): Replacer {
     for (const block of blocks(req)) {
       for (const target of req.hosts) {
         if (target.unavailable) continue;
-        const only = req.hosts.map((h) => (h.id === target.id ? h : { ...h, unavailable: true }));
-        const attempt = engine({ hosts: only, vms: req.vms, pinned, displaced: block.vms, policy: req.policy });
+        // the target alone, with what already runs there
+        const here = pinned.filter((p) => p.host === target.id);
+        const ids = new Set([...here.map((p) => p.vm), ...block.vms]);
+        const attempt = engine({ hosts: [target], vms: req.vms.filter((v) => ids.has(v.id)), pinned: here, displaced: block.vms, policy: req.policy });
         if (attempt.unplaced.length === 0) {
           pinned.push(...attempt.placements);
           moved.push(...attempt.placements);

@@ -75,7 +75,7 @@ export function sizeFarm(catalog: readonly PricedHost[], vms: readonly Vm[], opt
   const assumptions: Assumption[] = [
     { name: 'sizing.failover', value: k, unit: 'host failures per cluster', source: options.failover === undefined ? 'hostplan default: N+1' : 'input', isDefault: options.failover === undefined },
     { name: 'sizing.mixed', value: options.mixed ?? SIZING_DEFAULTS.mixed, source: options.mixed === undefined ? 'hostplan default' : 'input', isDefault: options.mixed === undefined },
-    { name: 'sizing.packing', value: options.replace ? 'caller-supplied' : 'best fit decreasing', source: 'hostplan', isDefault: options.replace === undefined },
+    { name: 'sizing.packing', value: options.replace ? 'caller-supplied' : 'best fit decreasing, then placeVms when it strands VMs', source: 'hostplan', isDefault: options.replace === undefined },
     { name: 'failover.maxScenarios', value: options.maxScenarios ?? FAILOVER_DEFAULTS.maxScenarios, unit: 'failure sets per cluster', source: options.maxScenarios === undefined ? 'hostplan default' : 'input', isDefault: options.maxScenarios === undefined },
     { name: 'costShare', value: options.costShare?.weights ? { weights: options.costShare.weights } : 'dominant share', source: options.costShare ? 'input' : 'hostplan default', isDefault: options.costShare === undefined },
     ...(w ? [{ name: 'whatIf', value: { added: w.add?.length ?? 0, removed: w.remove?.length ?? 0, growthRate: w.growthRate ?? null, horizonMonths: w.growthRate === undefined ? null : w.horizonMonths ?? SIZING_DEFAULTS.horizonMonths }, source: 'input', isDefault: false }] : []),

@@ -37,7 +37,7 @@ export interface SizingOptions {
   readonly maxScenarios?: number;
   /** @defaultValue 1 */
   readonly seed?: number;
-  /** Packing and re-placement engine. @defaultValue best fit decreasing, failed hosts moved whole when that strands VMs (`DEFAULT_REPLACE`) */
+  /** Packing and re-placement engine. @defaultValue `DEFAULT_REPLACE`: best fit, then `placeVms`, then failed hosts moved whole */
   readonly replace?: Replacer;
 }
 
