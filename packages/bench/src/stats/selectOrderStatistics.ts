@@ -83,12 +83,19 @@ export async function selectOrderStatistics(
     const groups = groupQueries(pending, budgetValues);
     const bySeries: Group[][] = [];
     for (const g of groups) (bySeries[g.series] ??= []).push(g);
+    // per series, the envelope of its groups' intervals: most samples of a narrowed series fall
+    // outside it and are rejected with two comparisons (NaN fails them too)
+    const envLo = new Float64Array(bySeries.length).fill(Infinity);
+    const envHi = new Float64Array(bySeries.length).fill(-Infinity);
+    for (const g of groups) {
+      if (g.lo < envLo[g.series]!) envLo[g.series] = g.lo;
+      if (g.hi > envHi[g.series]!) envHi[g.series] = g.hi;
+    }
     const sink: SeriesSink = {
       series() {},
       sample(index, _t, v) {
-        const gs = bySeries[index];
-        if (gs === undefined || !(v >= -Infinity)) return;
-        for (const g of gs) {
+        if (!(v >= envLo[index]! && v <= envHi[index]!)) return;
+        for (const g of bySeries[index]!) {
           if (v < g.lo || v > g.hi) continue;
           if (g.collect) {
             if (g.filled < g.collect.length) g.collect[g.filled] = v;
