@@ -30,6 +30,7 @@ function workspace(): string {
   // LP 20..29 repeating; VPs 50 and 30 (0.8 cores); 4,096 MB; first row blank for the rate counters
   const rows = Array.from({ length: 60 }, (_, m) => ({ timestampMs: T0 + m * MIN, values: m === 0 ? [NaN, NaN, NaN, 4096, 30_000] : [20 + (m % 10), 50, 30, 4096, 30_000] }));
   writeFileSync(join(dir, 'hv01.csv'), writePdhCsv(rows, { paths, zoneName: 'W. Europe Standard Time', biasMinutes: -60 }));
+  writeFileSync(join(dir, 'vms.json'), JSON.stringify({ vms: [{ id: 'web01', vcpus: 2, memoryGB: 16 }] }));
   writeFileSync(join(dir, 'bad-map.json'), JSON.stringify({ rules: [{ object: 'X', counter: 'Y', resource: 'vm.gpu' }] }));
   return dir;
 }
@@ -55,6 +56,18 @@ describe('hostplan bench', () => {
     expect(out.assumptions.find((a: { name: string }) => a.name === 'demand.comfortFactor')).toMatchObject({ value: 1.3, isDefault: false });
     expect(out.files[0]).toMatchObject({ format: 'pdh', rows: 60, timeZone: { biasMinutes: -60, source: 'header' } });
     expect(out.measurements.summaries.map((s: { name: string }) => s.name)).toContain('HV01/web01/vm.cpuCores');
+  });
+
+  it('writes JSON that hostplan report --bench draws (measurements and rightsizing sections)', async () => {
+    const dir = workspace();
+    expect((await run(['bench', 'hv01.csv', '--clock', '3', '--vms', 'vms.json', '--json', 'bench.json'], dir)).code).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, 'bench.json'), 'utf8'));
+    // web01: 0.8 cores -> 1 vCPU suggested; 2 allocated is 2 x 1: oversized at the default factor 2
+    expect(out.rightsizing).toEqual([expect.objectContaining({ vm: 'web01', kind: 'oversized', current: { vcpus: 2, memoryMB: 16384 }, suggested: { vcpus: 1, memoryMB: 4096 } })]);
+    const r = await run(['report', '--bench', 'bench.json', '--html', 'r.html'], dir);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['measurements', 'rightsizing']));
   });
 
   it('prints host and VM tables on the terminal', async () => {
