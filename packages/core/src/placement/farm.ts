@@ -91,8 +91,17 @@ export class Farm {
       const l = limits[r];
       if (d[r] > l - used[r] + (l === Infinity ? 0 : 1e-9 * Math.max(1, l))) return false;
     }
-    for (const vm of unit) if (platformViolations(vm, host, fh.capacity.platform).length > 0) return false;
+    for (const vm of unit) if (!this.platformOk(vm, fh)) return false;
     return true;
+  }
+
+  private readonly platformCache = new Map<string, boolean>();
+  /** Whether the VM breaks no platform rule on this host's platform (cached per VM and platform). */
+  platformOk(vm: Vm, fh: FarmHost): boolean {
+    const key = `${vm.id}\u0000${fh.capacity.platform.id}`;
+    let ok = this.platformCache.get(key);
+    if (ok === undefined) this.platformCache.set(key, (ok = platformViolations(vm, { ...fh.host, unavailable: false }, fh.capacity.platform).length === 0));
+    return ok;
   }
 
   place(unit: readonly Vm[], fh: FarmHost): void {

@@ -1,7 +1,7 @@
 import { HostplanError, invalid } from '../errors.js';
 import { policyAssumptions } from '../model/assumptions.js';
 import type { Host } from '../model/host.js';
-import type { Policy } from '../model/policy.js';
+import type { Policy, ResolvedPolicy } from '../model/policy.js';
 import { asResolved } from '../capacity/hostCapacity.js';
 import { RESOURCES, type Resource, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
@@ -11,8 +11,8 @@ import { emptyHosts } from './emptyHosts.js';
 import { repairUnplaced } from './repairUnplaced.js';
 import { cmp, Farm, type FarmHost } from './farm.js';
 import { hostLowerBound } from './hostLowerBound.js';
-import { resolveScoring, scoringAssumptions } from './scoring.js';
-import type { PlaceVmsOptions } from './types.js';
+import { resolveScoring, scoringAssumptions, type ResolvedScoring } from './scoring.js';
+import type { PinnedVm, PlaceVmsOptions } from './types.js';
 import { affinityUnits, type Unit } from './units.js';
 
 /** Default effort of the host-emptying phase, in host-move evaluations. */
@@ -24,7 +24,9 @@ export const DEFAULT_PLACE_EFFORT = 20_000;
  * affinity groups (placed together), pinned VMs (already running), unavailable hosts. Soft
  * scorers, normalised over the candidates and weighted, pick among the hosts that pass:
  * fill (`consolidate`: occupied hosts first, a new host only when none can take the VM, then
- * the largest) or spread (`balance`). Largest units first (demand over the largest
+ * the largest) or spread (`balance`). Consolidation also tries a host-by-host bin-centric
+ * construction (and, if VMs are still left out, the spreading one) and keeps the plan with
+ * the fewest VMs left out, then the fewest hosts. Largest units first (demand over the largest
  * host limits, weighted like the scorers); consolidation then tries to empty the least-used
  * hosts within an effort budget, as packVectors' bin elimination does, never adding a host;
  * a VM that fits nowhere gets a second chance by moving one placed VM elsewhere.
@@ -44,25 +46,135 @@ export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: Pl
   if (!(effort >= 0) || !Number.isFinite(effort)) invalid('options.effort', 'a finite number >= 0', effort);
   uniqueIds(hosts, 'hosts');
   uniqueIds(vms, 'vms');
-  const farm = new Farm(hosts, resolved);
   const vmById = new Map(vms.map((v) => [v.id, v]));
-
-  // pinned VMs: facts, placed first and exactly where they run
-  const pinnedHost = new Map<string, FarmHost>();
+  const units = affinityUnits(vms);
   (options.pinned ?? []).forEach((pin, i) => {
     if (!vmById.has(pin.vm)) invalid(`options.pinned[${i}].vm`, 'the id of a VM in vms', pin.vm);
-    const fh = farm.byId.get(pin.host);
-    if (!fh) invalid(`options.pinned[${i}].host`, 'the id of a host in hosts', pin.host);
-    if (fh.host.unavailable) invalid(`options.pinned[${i}].host`, 'an available host (this one is marked unavailable)', pin.host);
-    if (pinnedHost.has(pin.vm)) throw new HostplanError('duplicate-id', `options.pinned[${i}].vm`, `VM ${pin.vm} is pinned twice`);
-    pinnedHost.set(pin.vm, fh);
+    const host = hosts.find((h) => h.id === pin.host);
+    if (!host) invalid(`options.pinned[${i}].host`, 'the id of a host in hosts', pin.host);
+    if (host.unavailable) invalid(`options.pinned[${i}].host`, 'an available host (this one is marked unavailable)', pin.host);
+    if ((options.pinned ?? []).findIndex((p) => p.vm === pin.vm) !== i) throw new HostplanError('duplicate-id', `options.pinned[${i}].vm`, `VM ${pin.vm} is pinned twice`);
   });
-  for (const [vmId, fh] of [...pinnedHost].sort((a, b) => cmp(a[0], b[0]))) {
-    farm.place([vmById.get(vmId)!], fh);
+
+  const lowerBound = hostLowerBound(hosts, vms, resolved);
+  const run = (strategy: Strategy) => runStrategy(strategy, hosts, vmById, units, options.pinned ?? [], resolved, scoring, effort);
+  let best = run(scoring.goal === 'consolidate' ? 'greedy' : 'greedy-balance');
+  if (scoring.goal === 'consolidate') {
+    // other constructions when the first leaves VMs out or uses more hosts than the bound
+    for (const strategy of ['bin-centric', 'greedy-balance'] as const) {
+      if (best.unplaced.length === 0 && best.farm.hosts.filter((fh) => fh.vms.length > 0).length <= lowerBound) break;
+      if (strategy === 'bin-centric' && units.length > BIN_CENTRIC_LIMIT) continue;
+      if (strategy === 'greedy-balance' && best.unplaced.length === 0) continue;
+      const other = run(strategy);
+      const hostsOf = (r: typeof best) => r.farm.hosts.filter((fh) => fh.vms.length > 0).length;
+      if (other.unplaced.length < best.unplaced.length || (other.unplaced.length === best.unplaced.length && hostsOf(other) < hostsOf(best))) best = other;
+    }
+  }
+  const { farm, placedOn, unplaced, effortUsed, strategy } = best;
+
+  const placements: Placement[] = [...placedOn].map(([vm, fh]) => ({ vm, host: fh.host.id })).sort((a, b) => cmp(a.vm, b.vm));
+  unplaced.sort((a, b) => cmp(a.vm, b.vm));
+  const hostUses: HostUse[] = farm.hosts.map((fh) => ({
+    id: fh.host.id,
+    ...(fh.host.model !== undefined && { model: fh.host.model }),
+    used: { ...fh.used },
+    capacity: { ...fh.capacity.limits },
+    binding: fh.vms.length ? binding(fh.used, fh.capacity.limits) : null,
+    vms: [...fh.vms].sort(cmp),
+  }));
+  const usedHosts = farm.hosts.filter((fh) => fh.vms.length > 0);
+  const sum = (pick: (fh: FarmHost) => ResourceVector) => {
+    const out = {} as ResourceVector;
+    for (const r of RESOURCES) out[r] = usedHosts.reduce((s, fh) => s + pick(fh)[r], 0);
+    return out;
+  };
+  const assumptions: Assumption[] = [
+    ...policyAssumptions(policy),
+    ...scoringAssumptions(options, scoring),
+    { name: 'placement.effort', value: effort, unit: 'host-move evaluations per construction', source: options.effort === undefined ? 'hostplan' : 'input', isDefault: options.effort === undefined },
+    { name: 'placement.construction', value: strategy, source: 'hostplan: the construction with the fewest VMs left out, then the fewest hosts', isDefault: false },
+    { name: 'placement.effortUsed', value: effortUsed, unit: 'host-move evaluations', source: 'hostplan: measured', isDefault: false },
+    { name: 'placement.pinned', value: (options.pinned ?? []).length, unit: 'VMs', source: 'input', isDefault: options.pinned === undefined },
+  ];
+  return {
+    placements,
+    unplaced,
+    hosts: hostUses,
+    summary: {
+      hostsUsed: usedHosts.length,
+      lowerBound,
+      vmsPlaced: placements.length,
+      vmsUnplaced: unplaced.length,
+      binding: usedHosts.length ? binding(sum((fh) => fh.used), sum((fh) => fh.capacity.limits)) : null,
+    },
+    assumptions,
+  };
+}
+
+/**
+ * The resource with the highest used / limit share (finite, positive limits only): what
+ * stops a host from taking more. O(resources).
+ *
+ * @example
+ * binding({ ...zeroVector(), memoryMB: 16000, cpuGHz: 2 }, hostCapacity(host2008).limits) // => 'memoryMB'
+ */
+export function binding(used: Readonly<ResourceVector>, limits: Readonly<ResourceVector>): Resource | null {
+  let best: Resource | null = null;
+  let share = -1;
+  for (const r of RESOURCES) {
+    const l = limits[r];
+    if (!Number.isFinite(l) || l <= 0) continue;
+    const s = used[r] / l;
+    if (s > share + 1e-12) { share = s; best = r; }
+  }
+  return best;
+}
+
+function uniqueIds(items: readonly { id: string }[], path: string): void {
+  const seen = new Set<string>();
+  items.forEach((x, i) => {
+    if (typeof x?.id !== 'string' || x.id === '') invalid(`${path}[${i}].id`, 'a non-empty string', x?.id);
+    if (seen.has(x.id)) throw new HostplanError('duplicate-id', `${path}[${i}].id`, `duplicate id ${JSON.stringify(x.id)}`);
+    seen.add(x.id);
+  });
+}
+
+const REFERENCE_HOST: Host = { id: 'reference', sockets: 1, coresPerSocket: 1, threadsPerCore: 1, clockGHz: 1, memoryGB: 1 };
+
+/** Each unit's size: sum over weighted resources of its demand / the largest unit demand. */
+function sizeOrder(units: readonly Unit[], farm: Farm, weights: Readonly<Record<Resource, number>>): Map<Unit, number> {
+  const demands = units.map((u) => farm.unitDemand(u.vms, REFERENCE_HOST));
+  const max = {} as Record<Resource, number>;
+  for (const r of RESOURCES) max[r] = Math.max(0, ...demands.map((d) => d[r]));
+  return new Map(units.map((u, i) => {
+    let s = 0;
+    for (const r of RESOURCES) if (max[r] > 0) s += (weights[r] || 0.01) * demands[i]![r] / max[r];
+    return [u, s];
+  }));
+}
+
+/** How the free units are placed before repair and consolidation (internal). */
+type Strategy = 'greedy' | 'greedy-balance' | 'bin-centric';
+
+/** Largest unit count for which the O(units^2) bin-centric construction runs. */
+const BIN_CENTRIC_LIMIT = 3000;
+
+/**
+ * One construction on a fresh farm: pinned VMs, units anchored to them, then the free units
+ * (largest first, each to the best-scored host; or host by host, the unit with the largest
+ * dot product with the host's free capacity), a second chance for the units left out, and
+ * for consolidation the host-emptying phase.
+ */
+function runStrategy(strategy: Strategy, hosts: readonly Host[], vmById: ReadonlyMap<string, Vm>, units: readonly Unit[], pinned: readonly PinnedVm[],
+  policy: ResolvedPolicy, scoring: ResolvedScoring, effort: number) {
+  const farm = new Farm(hosts, policy);
+  const pinnedHost = new Map<string, FarmHost>();
+  for (const pin of [...pinned].sort((a, b) => cmp(a.vm, b.vm))) {
+    const fh = farm.byId.get(pin.host)!;
+    pinnedHost.set(pin.vm, fh);
+    farm.place([vmById.get(pin.vm)!], fh);
     fh.pinned++;
   }
-
-  const units = affinityUnits(vms);
   const placedOn = new Map<string, FarmHost>(pinnedHost);
   const unitHost = new Map<Unit, FarmHost>();
   const unplaced: Unplaced[] = [];
@@ -97,97 +209,70 @@ export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: Pl
     }
   }
 
-  const failed: { u: Unit; reasons: Reason[] }[] = [];
-  const keyed = free.map((u) => ({ u, k: unitSize.get(u)! })).sort((a, b) => b.k - a.k || cmp(a.u.vms[0]!.id, b.u.vms[0]!.id));
-  for (const { u } of keyed) {
-    const candidates = farm.hosts.filter((fh) => farm.fitsFast(u.vms, fh));
-    if (candidates.length === 0) { failed.push({ u, reasons: farm.hosts.flatMap((fh) => farm.reasons(u.vms, fh, u.label)) }); continue; }
-    const chosen = chooseHost(farm, u, candidates, scoring);
-    farm.place(u.vms, chosen);
-    unitHost.set(u, chosen);
+  const ordered = free.map((u) => ({ u, k: unitSize.get(u)! })).sort((a, b) => b.k - a.k || cmp(a.u.vms[0]!.id, b.u.vms[0]!.id)).map((x) => x.u);
+  const failed: Unit[] = strategy === 'bin-centric' ? fillHostByHost(farm, ordered, unitHost, scoring) : [];
+  if (strategy !== 'bin-centric') {
+    const s: ResolvedScoring = strategy === 'greedy-balance' ? { ...scoring, goal: 'balance' } : scoring;
+    for (const u of ordered) {
+      const candidates = farm.hosts.filter((fh) => farm.fitsFast(u.vms, fh));
+      if (candidates.length === 0) { failed.push(u); continue; }
+      const chosen = chooseHost(farm, u, candidates, s);
+      farm.place(u.vms, chosen);
+      unitHost.set(u, chosen);
+    }
   }
 
   let effortUsed = 0;
+  let stillFailed = failed;
   if (failed.length > 0 && effort > 0) {
-    const r = repairUnplaced(farm, unitHost, failed.map((f) => f.u), scoring, effort);
+    const r = repairUnplaced(farm, unitHost, failed, scoring, effort);
     effortUsed += r.used;
-    for (const f of failed) if (!r.placed.has(f.u)) fail(f.u.vms, farm.hosts.flatMap((fh) => farm.reasons(f.u.vms, fh, f.u.label)));
-  } else {
-    for (const f of failed) fail(f.u.vms, f.reasons);
+    stillFailed = failed.filter((u) => !r.placed.has(u));
   }
   if (scoring.goal === 'consolidate' && effort > effortUsed) effortUsed += emptyHosts(farm, unitHost, scoring, effort - effortUsed);
+  for (const u of stillFailed) fail(u.vms, farm.hosts.flatMap((fh) => farm.reasons(u.vms, fh, u.label)));
   for (const [u, fh] of unitHost) for (const v of u.vms) placedOn.set(v.id, fh);
-
-  const placements: Placement[] = [...placedOn].map(([vm, fh]) => ({ vm, host: fh.host.id })).sort((a, b) => cmp(a.vm, b.vm));
-  unplaced.sort((a, b) => cmp(a.vm, b.vm));
-  const hostUses: HostUse[] = farm.hosts.map((fh) => ({
-    id: fh.host.id,
-    ...(fh.host.model !== undefined && { model: fh.host.model }),
-    used: { ...fh.used },
-    capacity: { ...fh.capacity.limits },
-    binding: fh.vms.length ? binding(fh.used, fh.capacity.limits) : null,
-    vms: [...fh.vms].sort(cmp),
-  }));
-  const usedHosts = farm.hosts.filter((fh) => fh.vms.length > 0);
-  const sum = (pick: (fh: FarmHost) => ResourceVector) => {
-    const out = {} as ResourceVector;
-    for (const r of RESOURCES) out[r] = usedHosts.reduce((s, fh) => s + pick(fh)[r], 0);
-    return out;
-  };
-  const assumptions: Assumption[] = [
-    ...policyAssumptions(policy),
-    ...scoringAssumptions(options, scoring),
-    { name: 'placement.effort', value: effort, unit: 'host-move evaluations', source: options.effort === undefined ? 'hostplan' : 'input', isDefault: options.effort === undefined },
-    { name: 'placement.effortUsed', value: effortUsed, unit: 'host-move evaluations', source: 'hostplan: measured', isDefault: false },
-    { name: 'placement.pinned', value: pinnedHost.size, unit: 'VMs', source: 'input', isDefault: options.pinned === undefined },
-  ];
-  return {
-    placements,
-    unplaced,
-    hosts: hostUses,
-    summary: {
-      hostsUsed: usedHosts.length,
-      lowerBound: hostLowerBound(hosts, vms, resolved),
-      vmsPlaced: placements.length,
-      vmsUnplaced: unplaced.length,
-      binding: usedHosts.length ? binding(sum((fh) => fh.used), sum((fh) => fh.capacity.limits)) : null,
-    },
-    assumptions,
-  };
+  return { farm, placedOn, unplaced, effortUsed, strategy };
 }
 
-/** The resource with the highest used / limit share (finite, positive limits only). */
-export function binding(used: Readonly<ResourceVector>, limits: Readonly<ResourceVector>): Resource | null {
-  let best: Resource | null = null;
-  let share = -1;
-  for (const r of RESOURCES) {
-    const l = limits[r];
-    if (!Number.isFinite(l) || l <= 0) continue;
-    const s = used[r] / l;
-    if (s > share + 1e-12) { share = s; best = r; }
+/**
+ * Bin-centric construction on a farm (Panigrahy et al.'s DotProduct, per host): occupied hosts
+ * first, then the others by decreasing weighted capacity; each takes, while any fits, the
+ * unit whose demand (over the host's limits) has the largest weighted dot product with the
+ * host's free share. Returns the units no host took. O(units^2 + hosts x units).
+ */
+function fillHostByHost(farm: Farm, ordered: readonly Unit[], unitHost: Map<Unit, FarmHost>, scoring: ResolvedScoring): Unit[] {
+  const w = scoring.weights;
+  const ref = {} as Record<Resource, number>;
+  for (const r of RESOURCES) ref[r] = Math.max(0, ...farm.hosts.map((fh) => fh.capacity.limits[r]).filter(Number.isFinite));
+  const size = (fh: FarmHost) => RESOURCES.reduce((s, r) => s + (ref[r] > 0 && Number.isFinite(fh.capacity.limits[r]) ? (w[r] || 0.01) * fh.capacity.limits[r] / ref[r] : 0), 0);
+  const order = farm.hosts.filter((fh) => !fh.host.unavailable)
+    .map((fh) => ({ fh, occupied: fh.vms.length > 0 ? 1 : 0, k: size(fh) }))
+    .sort((a, b) => b.occupied - a.occupied || b.k - a.k || cmp(a.fh.host.id, b.fh.host.id)).map((x) => x.fh);
+  let left = [...ordered];
+  for (const fh of order) {
+    const limits = fh.capacity.limits;
+    for (;;) {
+      let best = -1;
+      let bestScore = -Infinity;
+      for (let j = 0; j < left.length; j++) {
+        const u = left[j]!;
+        if (!farm.fitsFast(u.vms, fh)) continue;
+        const d = farm.unitDemand(u.vms, fh.host);
+        let score = 0;
+        for (const r of RESOURCES) {
+          const l = limits[r];
+          if (Number.isFinite(l) && l > 0) score += (w[r] || 0.01) * (d[r] / l) * ((l - fh.used[r]) / l);
+        }
+        if (score > bestScore) { bestScore = score; best = j; }
+      }
+      if (best < 0) break;
+      const u = left[best]!;
+      farm.place(u.vms, fh);
+      unitHost.set(u, fh);
+      left = left.filter((_, j) => j !== best);
+    }
+    if (left.length === 0) break;
   }
-  return best;
-}
-
-function uniqueIds(items: readonly { id: string }[], path: string): void {
-  const seen = new Set<string>();
-  items.forEach((x, i) => {
-    if (typeof x?.id !== 'string' || x.id === '') invalid(`${path}[${i}].id`, 'a non-empty string', x?.id);
-    if (seen.has(x.id)) throw new HostplanError('duplicate-id', `${path}[${i}].id`, `duplicate id ${JSON.stringify(x.id)}`);
-    seen.add(x.id);
-  });
-}
-
-const REFERENCE_HOST: Host = { id: 'reference', sockets: 1, coresPerSocket: 1, threadsPerCore: 1, clockGHz: 1, memoryGB: 1 };
-
-/** Each unit's size: sum over weighted resources of its demand / the largest unit demand. */
-function sizeOrder(units: readonly Unit[], farm: Farm, weights: Readonly<Record<Resource, number>>): Map<Unit, number> {
-  const demands = units.map((u) => farm.unitDemand(u.vms, REFERENCE_HOST));
-  const max = {} as Record<Resource, number>;
-  for (const r of RESOURCES) max[r] = Math.max(0, ...demands.map((d) => d[r]));
-  return new Map(units.map((u, i) => {
-    let s = 0;
-    for (const r of RESOURCES) if (max[r] > 0) s += (weights[r] || 0.01) * demands[i]![r] / max[r];
-    return [u, s];
-  }));
+  return left;
 }

@@ -16,9 +16,9 @@ import type { HostRating, RateHostsOptions } from './types.js';
  * Hosts in the input order. O(hosts x resources + placed).
  *
  * @example
- * // pack vs spread on the same farm choose opposite hosts:
- * rateHosts([busy, idle], vm, { placed, goal: 'consolidate' }).map((r) => r.stars) // => [5, 0.5]
- * rateHosts([busy, idle], vm, { placed, goal: 'balance' }).map((r) => r.stars)     // => [0.5, 5]
+ * // pack vs spread on the same farm choose opposite hosts (two 32 GB hosts, 'busy' runs a 16 GB VM):
+ * rateHosts([busy, idle], vm4GB, { placed, goal: 'consolidate' }).map((r) => r.stars) // => [5, 2]
+ * rateHosts([busy, idle], vm4GB, { placed, goal: 'balance' }).map((r) => r.stars)     // => [2.5, 5]
  */
 export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOptions = {}): HostRating[] {
   const policy = asResolved(options.policy);
