@@ -19,8 +19,8 @@ class SeriesState {
   values: Float64Array | null = null;
   n = 0;
   sketch: QuantileSketch | null = null;
-  first = NaN;
-  last = NaN;
+  first = Infinity;
+  last = -Infinity;
   readonly steps = new Map<number, number>();
   /** The current rounded step and the raw range [stepLo, stepHi) that rounds to it. */
   step = NaN;
@@ -95,19 +95,22 @@ export class StatsCollector implements SeriesSink {
   sample(index: number, t: number, v: number): void {
     const s = this.states[index];
     if (s === undefined) return;
-    if (t > s.last) {
-      const step = t - s.last;
-      if (!(step >= s.stepLo && step < s.stepHi)) {
-        s.flushStep();
-        const unit = 10 ** (Math.floor(Math.log10(step)) - 1);
-        s.step = Math.round(step / unit) * unit;
-        s.stepLo = s.step - unit / 2;
-        s.stepHi = s.step + unit / 2;
+    const last = s.last;
+    if (t > last) {
+      if (last !== -Infinity) {
+        const step = t - last;
+        if (!(step >= s.stepLo && step < s.stepHi)) {
+          s.flushStep();
+          const unit = 10 ** (Math.floor(Math.log10(step)) - 1);
+          s.step = Math.round(step / unit) * unit;
+          s.stepLo = s.step - unit / 2;
+          s.stepHi = s.step + unit / 2;
+        }
+        s.stepCount++;
       }
-      s.stepCount++;
+      s.last = t;
     }
-    if (Number.isNaN(s.first) || t < s.first) s.first = t;
-    if (Number.isNaN(s.last) || t > s.last) s.last = t;
+    if (t < s.first) s.first = t;
     if (!Number.isFinite(v)) {
       s.missing++;
       return;
@@ -116,7 +119,8 @@ export class StatsCollector implements SeriesSink {
     if (!this.spilled) this.keep(s, v);
     else if (s.sketch) s.sketch.add(v);
     s.sustained.add(t, v);
-    for (const th of s.thresholds) th.add(t, v);
+    const th = s.thresholds;
+    for (let i = 0; i < th.length; i++) th[i]!.add(t, v);
     s.rollup?.add(t, v);
     s.daily?.add(t, v);
     s.buckets?.add(t, v);
@@ -244,7 +248,7 @@ export class StatsCollector implements SeriesSink {
       p50: percentiles['50'] ?? null, p90: percentiles['90'] ?? null, p95: percentiles['95'] ?? null, p99: percentiles['99'] ?? null,
       percentiles: percentiles as PercentileMap,
       sustainedPeak: s.sustained.peak, sustainedPeakEndMs: s.sustained.peakEndMs, sustainedWindows: s.sustained.windows,
-      firstMs: Number.isNaN(s.first) ? null : s.first, lastMs: Number.isNaN(s.last) ? null : s.last, intervalMs: s.intervalMs(),
+      firstMs: s.first === Infinity ? null : s.first, lastMs: s.last === -Infinity ? null : s.last, intervalMs: s.intervalMs(),
       exact: method !== 'sketch', method, rollup,
       timeOver: s.thresholds.map((th) => ({ rule: th.rule.id, ms: th.totalMs, runs: th.runs, alerts: th.alertCount })),
       moments: m,

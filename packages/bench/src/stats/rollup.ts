@@ -41,13 +41,17 @@ export class WindowPeakTracker {
 export class DailyPeakTracker {
   private readonly days = new Map<number, number>();
   private day = NaN;
+  private dayStart = Infinity;
+  private dayEnd = -Infinity;
   private max = -Infinity;
 
   add(t: number, v: number): void {
-    const day = Math.floor(t / 86_400_000);
-    if (day !== this.day) {
+    if (!(t >= this.dayStart && t < this.dayEnd)) {
+      const day = Math.floor(t / 86_400_000);
       this.flush();
       this.day = day;
+      this.dayStart = day * 86_400_000;
+      this.dayEnd = this.dayStart + 86_400_000;
       this.max = this.days.get(day) ?? -Infinity;
     }
     if (v > this.max) this.max = v;

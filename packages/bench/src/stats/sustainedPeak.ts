@@ -66,10 +66,14 @@ export class SustainedPeakTracker {
     }
     if (this.runStart <= cut) {
       this.windows++;
-      const mean = this.sum / (this.tail - this.head);
-      if (this.peak === null || mean > this.peak) {
-        this.peak = mean;
-        this.peakEndMs = t;
+      const n = this.tail - this.head;
+      // divide only when the window may beat the peak (the comparison itself is on the mean)
+      if (this.peak === null || this.sum >= this.peak * n - Math.abs(this.peak * n) * 1e-12) {
+        const mean = this.sum / n;
+        if (this.peak === null || mean > this.peak) {
+          this.peak = mean;
+          this.peakEndMs = t;
+        }
       }
     }
   }
