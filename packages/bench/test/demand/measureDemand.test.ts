@@ -109,3 +109,38 @@ describe('measureHosts network warning', () => {
     expect(h.warnings).toEqual([expect.stringMatching(/950 Mbps is 95 % of the 1000 Mbps/)]);
   });
 });
+
+describe('measureDemand options', () => {
+  it('useRollup (--rollup) sizes on the peak per 10-minute window (Azure Migrate), which differs from raw samples for rare bursts', async () => {
+    // two VPs at 5 % each (0.1 cores) except bursts where both run at 100 % (2 cores)
+    const burst = (m: number) => (m % 10 === 0 ? 100 : 5);
+    const src = rows([vp('app', 0, burst), vp('app', 1, burst)], 120);
+    const raw = (await measureDemand(src)).vms[0]!;
+    const rolled = (await measureDemand(src, { useRollup: true })).vms[0]!;
+    // bursts every 10 minutes: 12 of 120 samples at 2 cores; raw p95 h = 119 x 0.95 = 113.05 -> sorted[113] and [114]
+    // are among the top 12 (indices 108..119) -> 2; roll-up: every window peaks at 2 -> 2. Both agree here; with bursts every 30 minutes they differ:
+    expect(rolled.demand.cpuCores).toBe(2);
+    expect(raw.demand.cpuCores).toBe(2);
+    const sparse = rows([vp('app', 0, (m) => (m % 30 === 0 ? 100 : 5)), vp('app', 1, (m) => (m % 30 === 0 ? 100 : 5))], 120);
+    // raw: 4 of 120 samples at 2 cores: p95 h = 113.05 falls among the 0.1s -> 0.1 cores
+    expect((await measureDemand(sparse)).vms[0]!.demand.cpuCores).toBeCloseTo(0.1, 12);
+    // roll-up: 12 windows, 4 with a burst (peak 2), 8 without (peak 0.1): p95 h = 11 x 0.95 = 10.45 -> 2
+    expect((await measureDemand(sparse, { useRollup: true })).vms[0]!.demand.cpuCores).toBe(2);
+    expect((await measureDemand(sparse, { useRollup: true })).assumptions.find((a) => a.name === 'stats.rollupMs')).toMatchObject({ value: 600_000 });
+  });
+
+  it('projects growth from daily peaks: host LP peaks 50, 52, 54 % on three days cross 80 % (target 0.8) 15 days after the first', async () => {
+    const day = 86_400_000;
+    const midnight = Math.floor(T0 / day) * day;
+    const src = (sink: Parameters<Parameters<typeof measureDemand>[0]>[0]) => {
+      sink.series(0, pdhKey('HV1', 'Hyper-V Hypervisor Logical Processor', '_Total', '% Total Run Time'));
+      [50, 52, 54].forEach((peak, d) => {
+        for (let h = 0; h < 24; h++) sink.sample(0, midnight + d * day + h * 3_600_000, h === 12 ? peak : 20);
+      });
+    };
+    const h = (await measureDemand(src, { targetUtilization: 0.8 })).hosts[0]!;
+    expect(h.growth!.slopePerDay).toBeCloseTo(2, 12);
+    // hourly samples from midnight UTC: one peak per UTC day; (80 - 50) / 2 = 15 days after day 0
+    expect((h.growth!.crossesAtMs! - midnight) / day).toBeCloseTo(15, 9);
+  });
+});
