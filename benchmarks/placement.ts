@@ -48,9 +48,13 @@ function runSet(label: string, all: BenchInstance[]): void {
     if (inst.publishedBest !== undefined) ratios.published!.push(inst.publishedBest / inst.reference);
   }
   const known = list.filter((i) => i.optimumKnown).length;
+  const onKnown = (xs: readonly number[]) => mean(xs.filter((_, i) => list[i]!.optimumKnown));
   console.log(`\n${label}: ${list.length} instances (${known} with a proven optimum; otherwise the lower bound), mean bins / reference`);
   const rows = Object.entries(ratios).filter(([, v]) => v.length > 0).map(([k, v]) => `  ${k.padEnd(16)} ${f3(mean(v))}`);
   console.log(rows.join('\n'));
+  if (known > 0 && known < list.length) {
+    console.log(`  on the ${known} with a proven optimum: hostplan ${f3(onKnown(ratios.hostplan!))}, best-classic ${f3(onKnown(ratios['best-classic']!))}${ratios.published!.length ? `, published ${f3(onKnown(ratios.published!))}` : ''}`);
+  }
   console.log(`  hostplan at the reference on ${atOptimum} of ${list.length}; time hostplan ${(hostplanMs / 1000).toFixed(1)} s (${(hostplanMs / list.length).toFixed(1)} ms per instance), six classics ${(classicMs / 1000).toFixed(1)} s`);
 }
 
