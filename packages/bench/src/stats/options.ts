@@ -36,7 +36,7 @@ function positive(value: number, path: string): number {
  */
 export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOptions {
   const {
-    percentiles = [], windowMs = 300_000, maxGapMs = windowMs, thresholds = DEFAULT_THRESHOLDS, maxAlertsPerRule = 100,
+    percentiles = [], windowMs = 300_000, maxGapMs = windowMs * 1.5, thresholds = DEFAULT_THRESHOLDS, maxAlertsPerRule = 100,
     rollupMs = null, memoryBudgetBytes = 64 * 1024 * 1024, replay = true, sketch = false, alignMs = 300_000,
     align, dailyPeaks = true, canonicalKey = (k: SeriesKey) => k,
   } = options;
@@ -76,7 +76,7 @@ export function statsAssumptions(options: StatsOptions = {}): Assumption[] {
   return [
     a('percentiles', r.percentiles, 'domain.md 6: type 7 (linear interpolation between closest ranks, R/numpy default)', 'percent'),
     a('windowMs', r.windowMs, 'hostplan: sustained peak over 5 minutes, as Microsoft field guidance sustains host CPU', 'ms'),
-    a('maxGapMs', r.maxGapMs, 'hostplan: a longer step between samples breaks a run (equal to the window)', 'ms'),
+    a('maxGapMs', r.maxGapMs, 'hostplan: a longer step between samples breaks a run (1.5 x the window, so that jitter on samples one window apart does not)', 'ms'),
     a('thresholds', r.thresholds.map((t) => `${t.id}: ${t.object}\\${t.counter} ${t.op} ${t.value} for ${t.sustainMs / 1000} s`), 'domain.md 7: PAL Hyper-V thresholds and Microsoft field guidance'),
     a('rollupMs', r.rollupMs, 'Azure Migrate: peak per 10-minute window, then the percentile (off unless asked)', 'ms'),
     a('memoryBudgetBytes', r.memoryBudgetBytes, 'hostplan: values kept for exact in-memory percentiles; beyond it, exact two-pass selection', 'bytes'),

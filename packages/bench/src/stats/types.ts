@@ -33,7 +33,10 @@ export interface StatsOptions {
   readonly percentiles?: readonly number[];
   /** Rolling window of the sustained peak. @defaultValue 300000 (5 minutes) */
   readonly windowMs?: number;
-  /** Longest step between present samples that does not break a run (sustained peak, thresholds). @defaultValue windowMs */
+  /**
+   * Longest step between present samples that does not break a run (sustained peak, thresholds).
+   * @defaultValue 1.5 x windowMs (jitter on samples taken one window apart does not break runs)
+   */
   readonly maxGapMs?: number;
   /** Threshold rules (English counter names). @defaultValue DEFAULT_THRESHOLDS */
   readonly thresholds?: readonly ThresholdRule[];
