@@ -27,8 +27,10 @@ export interface QuantileSketchJson {
  * interpolates like type 7: with h = (n-1) p, lo = floor h, hi = ceil h, f = h - lo, it returns
  * (1-f) e(lo) + f e(hi), so |quantile(p) - type7(p)| <= a ((1-f) |x(lo)| + f |x(hi)|), which
  * is a |type7(p)| whenever x(lo) and x(hi) have the same sign (every capacity counter is >= 0).
- * Up to floating-point rounding of `Math.log` (a relative 1e-12 or so), for normal doubles:
- * subnormal magnitudes (below 2.2e-308) hold too few bits for any relative bound.
+ * Up to floating-point rounding: of `Math.log` (a relative 1e-12 or so), and of the type-7
+ * interpolation itself (a few ulps of the larger neighbour, 4 x 2^-52 x max(|x(lo)|, |x(hi)|),
+ * which the exact figure carries too: with f near 1 it cancels), for normal doubles: subnormal
+ * magnitudes (below 2.2e-308) hold too few bits for any relative bound.
  *
  * Merging adds bucket counts: exact, commutative and associative, so a fleet-wide sketch does
  * not depend on the order of the merges. add: O(1); quantile: O(b log b) for b buckets.

@@ -29,7 +29,9 @@ describe('QuantileSketch', () => {
       const sorted = [...values].sort((x, y) => x - y);
       const { lower, upper, fraction } = quantileRank(sorted.length, p);
       const bound = 0.01 * ((1 - fraction) * Math.abs(sorted[lower]!) + fraction * Math.abs(sorted[upper]!));
-      expect(Math.abs(sketchOf(values).quantile(p) - quantileSorted7(sorted, p))).toBeLessThanOrEqual(bound * SLACK + 1e-300);
+      // plus the rounding of the interpolation itself: 4 ulps of the larger neighbour (cancellation when f is near 1)
+      const rounding = 4 * Number.EPSILON * Math.max(Math.abs(sorted[lower]!), Math.abs(sorted[upper]!));
+      expect(Math.abs(sketchOf(values).quantile(p) - quantileSorted7(sorted, p))).toBeLessThanOrEqual(bound * SLACK + rounding);
     }), { numRuns: 300 });
   });
 
