@@ -23,3 +23,4 @@ export * from './markdown/renderMarkdownSummary.js';
 export * from './input/fromJson.js';
 export * from './input/parseJson.js';
 export * from './input/fromCore.js';
+export * from './input/fromSizing.js';

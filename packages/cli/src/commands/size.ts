@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_LICENCE_PRICES, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type HostOs, type LicensingEra, type Sizing, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
+import { DEFAULT_LICENCE_PRICES, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type HostOs, type LicensingEra, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
 import { loadPolicy, loadVms } from '@hostplan/bench';
+import { reportInputFromSizing } from '@hostplan/report';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
@@ -9,28 +10,6 @@ import { numberOption, readJsonFile } from './quote.js';
 
 const money = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
-
-/** The report's sizing, costs and price-sheet sections for the cheapest feasible option. */
-function reportSections(s: Sizing) {
-  const best = s.options.find((o) => o.feasible) ?? s.options[0]!;
-  const parts = ['hardware', 'power', 'rackSpace', 'admin', 'licences', 'storage', 'network'] as const;
-  const category = { hardware: 'hardware', power: 'power', rackSpace: 'rack', admin: 'administration', licences: 'licences', storage: 'storage', network: 'network' } as const;
-  return {
-    sizing: {
-      hostsNeeded: best.hosts,
-      hostModel: best.name,
-      binding: best.binding,
-      ...(best.lowerBound !== null && { lowerBound: best.lowerBound }),
-      spareHosts: best.hosts - best.hostsForLoad,
-      options: s.options.map((o) => ({ model: o.name, hosts: o.hosts, costPerMonth: o.costPerMonth, ...(!o.feasible && { note: `cannot run ${o.unplaced.length} VM(s) or hold failover` }) })),
-    },
-    costs: {
-      currency: 'USD', period: 'month' as const, vmCount: best.placements.length,
-      lines: parts.map((p) => ({ category: category[p], amount: best.models.reduce((x, m) => x + m.hosts * m.cost[p], 0), note: best.models.map((m) => `${m.hosts} x ${m.model}: ${m.cost.rules[p]}`).join('; ') })).filter((l) => l.amount > 0),
-    },
-    priceSheet: best.models.map((m) => ({ item: `${m.model} host`, unit: 'host-month', unitPrice: m.cost.total, currency: 'USD', quantity: m.hosts, source: 'hostMonthlyCost: catalog entry and cost rates (see assumptions)' })),
-  };
-}
 
 function describe(o: SizingOption): string {
   return o.models.map((m) => `${m.hosts} x ${m.model}`).join(' + ');
@@ -125,7 +104,7 @@ Examples:
     const feasible = sizing.options.some((o) => o.feasible);
     const code = feasible ? EXIT.ok : EXIT.incomplete;
     if (values.json) {
-      await writeJson(values.json, { ...reportSections(sizing), ...sizing }, io);
+      await writeJson(values.json, { ...reportInputFromSizing(sizing), ...sizing }, io);
       if (values.json === '-') return code;
     }
     const k = failover ?? 1;
