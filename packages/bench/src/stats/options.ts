@@ -37,7 +37,7 @@ function positive(value: number, path: string): number {
 export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOptions {
   const {
     percentiles = [], windowMs = 300_000, maxGapMs = windowMs * 1.5, thresholds = DEFAULT_THRESHOLDS, maxAlertsPerRule = 100,
-    rollupMs = null, memoryBudgetBytes = 64 * 1024 * 1024, replay = true, sketch = false, alignMs = 300_000,
+    rollupMs = null, memoryBudgetBytes = 48 * 1024 * 1024, replay = true, sketch = false, alignMs = 300_000,
     align, dailyPeaks = true, canonicalKey = (k: SeriesKey) => k,
   } = options;
   percentiles.forEach((p, i) => {

@@ -44,7 +44,7 @@ export interface StatsOptions {
   readonly maxAlertsPerRule?: number;
   /** Azure Migrate roll-up: peak per window of this length, then the percentiles. null: off. @defaultValue null */
   readonly rollupMs?: number | null;
-  /** Bytes of sample values kept in memory for exact in-memory percentiles, all series together. @defaultValue 67108864 (64 MiB) */
+  /** Bytes of sample values kept in memory for exact in-memory percentiles, all series together. @defaultValue 50331648 (48 MiB) */
   readonly memoryBudgetBytes?: number;
   /** The source can be replayed for the exact two-pass path. @defaultValue true */
   readonly replay?: boolean;

@@ -115,7 +115,7 @@ Options:
   --vms FILE           VM inventory (JSON or CSV): allocated sizes, guest OS, groups
   --tz-bias MINUTES    override the file's time zone bias (UTC minus local; India -330)
   --strict             stop at the first read problem
-  --memory-budget MB   memory for in-memory exact percentiles (default 64); beyond it the
+  --memory-budget MB   memory for in-memory exact percentiles (default 48); beyond it the
                        file is re-read and the percentiles stay exact
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
