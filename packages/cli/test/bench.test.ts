@@ -6,6 +6,7 @@ import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { writePdhCsv } from '@hostplan/bench';
 import { main } from '../src/main.js';
+import { json, matrix, startStub } from '../../bench/test/prometheus/support/stubServer.js';
 
 function run(args: string[], cwd: string) {
   let stdout = '';
@@ -89,6 +90,37 @@ describe('hostplan bench', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('hostplan bench --prometheus', () => {
+  it('streams the queries of a preset through the same statistics and demand (libvirt: one VM at 0.5 cores)', async () => {
+    const start = Date.UTC(2025, 5, 1) / 1000;
+    const values = Array.from({ length: 60 }, (_, i) => [start + i * 60, i === 30 ? '1.5' : '0.5']);
+    const stub = await startStub([json(200, matrix([{ metric: { instance: 'hv1:9177', domain: 'web1' }, values }]))]);
+    try {
+      const r = await run(['bench', '--prometheus', stub.url, '--preset', 'libvirt', '--from', String(start), '--to', String(start + 59 * 60), '--step', '1m', '--clock', '2', '--json', '-'], workspace());
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.source).toMatchObject({ kind: 'prometheus', stepSeconds: 60 });
+      expect(stub.seen.length).toBeGreaterThanOrEqual(4); // one range query per preset query
+      // vm-cpu: 59 samples at 0.5 cores and one at 1.5; p95 h = 59 x 0.95 = 56.05 -> 0.5; x 2 GHz = 1 GHz
+      const vm = out.vms.find((v: { id: string }) => v.id === 'web1');
+      expect(vm.host).toBe('hv1');
+      expect(vm.demand.cpuCores).toBe(0.5);
+      expect(vm.demand.cpuGHz).toBe(1);
+      expect(out.series.find((x: { counter: string }) => x.counter === 'vm-cpu')).toMatchObject({ count: 60, max: 1.5, p95: 0.5 });
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('names a bad option in one line and exits 2', async () => {
+    const r = await run(['bench', '--prometheus', 'ftp://x', '--preset', 'node', '--from', '0', '--to', '60', '--step', '1m'], workspace());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--prometheus: expected an http/);
+    const both = await run(['bench', 'hv01.csv', '--prometheus', 'http://127.0.0.1:9'], workspace());
+    expect(both.stderr).toMatch(/either FILEs or --prometheus/);
   });
 });
 

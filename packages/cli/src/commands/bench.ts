@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  captureSpans, COLUMN_MAP_PRESETS, concatSources, seriesConfidence, type DemandResult, DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText, readPerfFile,
+  benchFromPrometheus, captureSpans, COLUMN_MAP_PRESETS, concatSources, prometheusBenchOptions, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
+  seriesConfidence, type DemandResult, DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText, readPerfFile,
   type ColumnMap, type CounterMap, type ReadOptions, type ReadProgress, type ReadSummary, type SampleSource, type SeriesStats,
 } from '@hostplan/bench';
 import type { Command } from '../command.js';
@@ -89,6 +90,8 @@ export const bench: Command = {
                       [--percentile 95] [--comfort 1.0] [--target 1.0] [--window 5m] [--rollup]
                       [--clock GHZ] [--hosts FILE] [--vms FILE] [--tz-bias MINUTES] [--strict]
                       [--memory-budget MB] [--json OUT|-]
+       hostplan bench --prometheus URL (--preset node|hyperv|libvirt | --query EXPR... | --prom-map FILE)
+                      --from TIME --to TIME --step 1m [--pushdown] [--header 'Name: value']... [demand options]
 
 Reads performance logs (perfmon PDH-CSV/TSV, sysstat sadf -d, generic CSV) and computes, per
 counter, exact statistics (count, missing, min, max, mean, standard deviation, type-7
@@ -119,6 +122,14 @@ Options:
                        file is re-read and the percentiles stay exact
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
+Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):
+  --prometheus URL     a Prometheus-compatible HTTP API
+  --preset NAME        exporter queries: node, hyperv (windows_exporter) or libvirt
+  --query EXPR         a PromQL expression (repeatable); --prom-map FILE for named queries
+  --from, --to TIME    RFC 3339, Unix seconds or now-7d; --step 1m
+  --pushdown           let the engine compute the statistics (no samples fetched, no demand)
+  --header 'N: v'      request header (repeatable; a value env:VAR reads the environment)
+
 Examples:
   hostplan bench hv01.csv --clock 2.93 --comfort 1.3 --json demand.json
   hostplan bench day1.csv day2.csv --percentile 99 --window 10m
@@ -131,11 +142,14 @@ Examples:
         comfort: { type: 'string' }, target: { type: 'string' }, window: { type: 'string' }, rollup: { type: 'boolean' },
         clock: { type: 'string' }, hosts: { type: 'string' }, vms: { type: 'string' }, 'tz-bias': { type: 'string' },
         strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, json: { type: 'string' },
+        prometheus: { type: 'string' }, query: { type: 'string', multiple: true }, preset: { type: 'string' }, 'prom-map': { type: 'string' },
+        from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, pushdown: { type: 'boolean' }, header: { type: 'string', multiple: true },
       },
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length === 0) throw new UsageError('bench needs at least one FILE');
+    if (positionals.length === 0 && !values.prometheus) throw new UsageError('bench needs at least one FILE (or --prometheus URL)');
+    if (positionals.length > 0 && values.prometheus) throw new UsageError('bench reads either FILEs or --prometheus, not both');
     const format = values.format ?? 'auto';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format: ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
     const percentile = number(values.percentile, 'percentile', (x) => x >= 0 && x <= 100, 'a percentile in 0..100');
@@ -156,6 +170,19 @@ Examples:
     const hosts = values.hosts ? await loadHosts(values.hosts, io.cwd) : undefined;
     const inventory = values.vms ? await loadVms(values.vms, io.cwd) : undefined;
 
+    const statsOptions = { ...(windowMs !== undefined && { windowMs }), ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }) };
+    const prom = values.prometheus ? await prometheusBenchOptions(values, { cwd: io.cwd, env: process.env }) : null;
+    if (prom?.pushdown) {
+      // the engine computes the statistics: no samples, so no sustained peak and no demand
+      const r = await benchFromPrometheus({ ...prom, stats: statsOptions });
+      if (values.json) {
+        await writeJson(values.json, r, io);
+        if (values.json === '-') return EXIT.ok;
+      }
+      io.stdout.write(`Prometheus ${r.source.url} (push-down): ${r.series.length} series, ${r.cost.requests} requests, ${r.issues.length} issues\n`);
+      io.stdout.write(table(['series', 'count', 'mean', 'p95', 'max'], r.series.slice(0, 20).map((x) => [x.path, String(x.count), fmt(x.mean), fmt(x.p95), fmt(x.max)])));
+      return EXIT.ok;
+    }
     const summaries: ReadSummary[] = [];
     let firstPass = true;
     const onProgress = progressBar(io);
@@ -171,7 +198,8 @@ Examples:
       const summary = await readPerfFile(resolve(io.cwd, file), sink, { ...readOptions, file });
       if (firstPass) summaries.push(summary);
     });
-    const all = concatSources(sources);
+    const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom) }) : null;
+    const all = promSource ? promSource.source : concatSources(sources);
     const source: SampleSource = async (sink) => {
       await all(sink);
       firstPass = false;
@@ -184,13 +212,16 @@ Examples:
       ...(hosts && { hosts }),
       ...(inventory && { inventory }),
       ...(values.rollup && { useRollup: true }),
-      ...(map.counterMap && { map: map.counterMap }),
-      stats: { ...(windowMs !== undefined && { windowMs }), ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }) },
+      ...((map.counterMap || promSource) && {
+        map: { rules: [...(promSource?.counterMap.rules ?? []), ...(map.counterMap ?? DEFAULT_COUNTER_MAP).rules], entities: { ...map.counterMap?.entities } },
+      }),
+      stats: statsOptions,
     });
     const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
     const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
     if (values.json) {
       await writeJson(values.json, {
+        ...(promSource && prom ? { source: { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } } : {}),
         files: summaries.map(({ issues: _issues, elapsedMs: _elapsed, ...s }) => s),
         series: raw.map(seriesJson),
         derived: derived.map((s) => ({ resource: s.counter, entity: s.instance, ...seriesJson(s) })),
@@ -205,7 +236,9 @@ Examples:
       if (values.json === '-') return EXIT.ok;
     }
     const exact = r.stats.series.every((s) => s.exact);
-    io.stdout.write(`Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}: ${raw.length} series, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
+    const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
+    const rowCount = promSource ? '' : `, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows`;
+    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
     if (r.hosts.length > 0) {
       io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);
       io.stdout.write(table(['host', 'CPU % p', 'CPU % sustained', 'avail MB min', 'IOPS p', 'IOPS sustained', 'Mbps p', 'VMs', 'confidence'], r.hosts.map((h) => [
