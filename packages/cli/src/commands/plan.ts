@@ -8,7 +8,12 @@ import { table } from '../table.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
-/** Parses `--goal`. */
+/**
+ * Parses `--goal`: undefined when absent, else consolidate or balance; anything else is a usage error.
+ *
+ * @example
+ * goalOption('balance') // => 'balance'
+ */
 export function goalOption(value: string | undefined): PlacementGoal | undefined {
   if (value === undefined) return undefined;
   if (!(PLACEMENT_GOALS as readonly string[]).includes(value)) throw new UsageError(`--goal: expected ${PLACEMENT_GOALS.join(' or ')}, got ${JSON.stringify(value)}`);
