@@ -2,15 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  benchFromPrometheus, captureSpans, COLUMN_MAP_PRESETS, concatSources, prometheusBenchOptions, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  seriesConfidence, type DemandResult, DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText, readPerfFile,
-  type ColumnMap, type CounterMap, type ReadOptions, type ReadProgress, type ReadSummary, type SampleSource, type SeriesStats,
+  benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusBenchOptions, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
+  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText,
+  type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
 } from '@hostplan/bench';
+import { reportInputFromDemand } from '@hostplan/report';
 import type { Command } from '../command.js';
-import type { Io } from '../io.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
+import { perfFilesSource, progressBar } from '../perfFiles.js';
 
 const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
 
@@ -29,17 +30,6 @@ async function loadMap(arg: string, cwd: string): Promise<{ counterMap?: Counter
   return { counterMap: extendCounterMap(doc, arg, DEFAULT_COUNTER_MAP) };
 }
 
-function progressBar(io: Io): ((p: ReadProgress) => void) | undefined {
-  if (!io.isTTY) return undefined;
-  return (p) => {
-    const pct = p.bytesTotal ? Math.min(100, (100 * p.bytesDone) / p.bytesTotal) : 0;
-    const width = 30;
-    const filled = Math.round((pct / 100) * width);
-    io.stderr.write(`\r${p.file.slice(-40)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${pct.toFixed(0).padStart(3)} % ${(p.rate / 1e6).toFixed(0)} MB/s ${Number.isFinite(p.secondsLeft) ? `${p.secondsLeft.toFixed(0)} s left` : ''}   `);
-    if (p.bytesDone >= p.bytesTotal) io.stderr.write('\n');
-  };
-}
-
 /** The per-series JSON the command writes (the spec's fields first). */
 function seriesJson(s: SeriesStats) {
   return {
@@ -49,36 +39,6 @@ function seriesJson(s: SeriesStats) {
     percentiles: s.percentiles, intervalMs: s.intervalMs, firstMs: s.firstMs, lastMs: s.lastMs,
     exact: s.exact, method: s.method, rollup: s.rollup, timeOver: s.timeOver.filter((t) => t.runs > 0),
   };
-}
-
-const UNITS: Record<string, string> = {
-  'host.cpuPercent': '%', 'host.availableMemoryMB': 'MB', 'host.iops': 'IOPS', 'host.networkMbps': 'Mbps', 'host.networkBandwidthMbps': 'Mbps',
-  'vm.cpuCores': 'cores', 'vm.cpuGHz': 'GHz', 'vm.vcpus': 'vCPUs', 'vm.memoryMB': 'MB', 'vm.memoryAllocatedMB': 'MB', 'vm.iops': 'IOPS', 'vm.networkMbps': 'Mbps',
-};
-
-/** The sections `hostplan report --bench` draws (measurements, rightsizing), from a demand result. */
-function reportSections(r: DemandResult, derived: readonly SeriesStats[]) {
-  const spans = captureSpans(r.stats.series);
-  const summaries = derived.map((s) => {
-    const span = spans.get(s.host);
-    const c = seriesConfidence(s, span?.startMs ?? null, span?.endMs ?? null);
-    const opt = (k: string, v: number | null) => (v === null ? {} : { [k]: v });
-    return { name: s.path, unit: UNITS[s.counter] ?? '', count: s.count, coverage: c.percent / 100, confidenceStars: c.stars, ...opt('mean', s.mean), ...opt('p50', s.p50), ...opt('p95', s.p95), ...opt('p99', s.p99), ...opt('max', s.max) };
-  });
-  const peakCoincidence = r.hosts.flatMap((h) => Object.entries(h.coincidence).flatMap(([res, c]) =>
-    c && c.sumOfPercentiles !== null && c.percentileOfSum !== null ? [{ host: h.host, unit: `${UNITS[`vm.${res}`] ?? res} (p${c.percentile})`, sumOfPeaks: c.sumOfPercentiles, peakOfSum: c.percentileOfSum }] : []));
-  const alerts = r.stats.alerts.map((a) => ({ severity: a.severity, subject: a.path, message: a.message }));
-  type Finding = { vm: string; kind: 'idle' | 'oversized'; current: Record<string, number>; suggested: Record<string, number>; evidence: string };
-  const rightsizing = r.vms.flatMap((v): Finding[] => {
-    const current = { ...(v.oversized.cpu && { vcpus: v.oversized.cpu.allocatedVcpus }), ...(v.oversized.memory && { memoryMB: v.oversized.memory.allocatedGB * 1024 }) };
-    if (v.idle.idle) return [{ vm: v.id, kind: 'idle', current, suggested: {}, evidence: v.idle.reason }];
-    if (v.oversized.oversized) {
-      const suggested = { ...(v.oversized.cpu && { vcpus: v.oversized.cpu.suggestedVcpus }), ...(v.oversized.memory && { memoryMB: v.oversized.memory.suggestedGB * 1024 }) };
-      return [{ vm: v.id, kind: 'oversized', current, suggested, evidence: v.oversized.reason }];
-    }
-    return [];
-  });
-  return { measurements: { summaries, peakCoincidence, alerts }, rightsizing };
 }
 
 const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : x.toLocaleString('en-US', { maximumFractionDigits: digits }));
@@ -183,8 +143,6 @@ Examples:
       io.stdout.write(table(['series', 'count', 'mean', 'p95', 'max'], r.series.slice(0, 20).map((x) => [x.path, String(x.count), fmt(x.mean), fmt(x.p95), fmt(x.max)])));
       return EXIT.ok;
     }
-    const summaries: ReadSummary[] = [];
-    let firstPass = true;
     const onProgress = progressBar(io);
     const readOptions: ReadOptions = {
       format: format as ReadOptions['format'] & string,
@@ -194,16 +152,10 @@ Examples:
       ...(map.columnMap && { columnMap: map.columnMap }),
       ...(onProgress && { onProgress }),
     };
-    const sources: SampleSource[] = positionals.map((file) => async (sink) => {
-      const summary = await readPerfFile(resolve(io.cwd, file), sink, { ...readOptions, file });
-      if (firstPass) summaries.push(summary);
-    });
+    const files = perfFilesSource(positionals, readOptions, io);
+    const summaries = files.summaries;
     const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom) }) : null;
-    const all = promSource ? promSource.source : concatSources(sources);
-    const source: SampleSource = async (sink) => {
-      await all(sink);
-      firstPass = false;
-    };
+    const source: SampleSource = promSource ? promSource.source : files.source;
     const r = await measureDemand(source, {
       ...(percentile !== undefined && { percentile }),
       ...(comfortFactor !== undefined && { comfortFactor }),
@@ -229,7 +181,7 @@ Examples:
         hosts: r.hosts,
         alerts: r.stats.alerts,
         issues: r.stats.issues,
-        ...reportSections(r, derived),
+        ...reportInputFromDemand(r),
         passes: r.stats.passes,
         assumptions: r.assumptions,
       }, io);

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseJsonDocument, placementsCsv, priceSheetCsv, renderHtmlReport, renderMarkdownSummary, reportInputFromJson, reportJsonText, type JsonDocument } from '@hostplan/report';
+import { parseJsonDocument, reportInputFromJson, type JsonDocument } from '@hostplan/report';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
-import { writeText } from '../output.js';
+import { writeReportOutputs } from '../reportOutputs.js';
 
 /** Reads and parses a JSON file; a syntax error names the file, line and column. */
 async function readJson(file: string, cwd: string): Promise<JsonDocument> {
@@ -57,15 +57,8 @@ Examples:
     };
     const read = reportInputFromJson(docs);
     const input = values.title ? { ...read, title: values.title } : read;
-    const written: string[] = [];
     const html = values.html ?? (values.markdown || values.csv || values.json ? undefined : 'hostplan-report.html');
-    if (html) written.push(await writeText(html, renderHtmlReport(input), io));
-    if (values.markdown) written.push(await writeText(values.markdown, renderMarkdownSummary(input), io));
-    if (values.csv) {
-      written.push(await writeText(join(values.csv, 'placements.csv'), placementsCsv(input), io));
-      if (input.priceSheet?.length) written.push(await writeText(join(values.csv, 'price-sheet.csv'), priceSheetCsv(input.priceSheet, input.costs?.currency), io));
-    }
-    if (values.json) written.push(await writeText(values.json, reportJsonText(input), io));
+    const written = await writeReportOutputs(input, { html, markdown: values.markdown, csv: values.csv, json: values.json }, io);
     const toStdout = values.json === '-' || values.markdown === '-';
     if (!toStdout) io.stdout.write(written.map((w) => `wrote ${w}\n`).join(''));
     else io.stderr.write(written.filter((w) => w !== 'standard output').map((w) => `wrote ${w}\n`).join(''));
