@@ -5,6 +5,14 @@ export type FfdKey = 'max' | 'sum' | 'product' | 'l2';
 
 /** The classic heuristics kept as baselines, by name. */
 export type ClassicHeuristic = 'ffd-max' | 'ffd-sum' | 'ffd-product' | 'ffd-l2' | 'bc-dot-product' | 'bc-l2';
+/**
+ * Every {@link ClassicHeuristic}: first-fit decreasing by four size keys (`max`, `sum`,
+ * `product`, `l2` of the demand vector divided by host capacity) and two bin-centric fills (dot
+ * product, L2 distance). Baselines for the placement benchmark and starting points of {@link packVectors}.
+ *
+ * @example
+ * CLASSIC_HEURISTICS.filter((h) => h.startsWith('ffd-')).length // => 4
+ */
 export const CLASSIC_HEURISTICS: readonly ClassicHeuristic[] = ['ffd-max', 'ffd-sum', 'ffd-product', 'ffd-l2', 'bc-dot-product', 'bc-l2'];
 
 function sizeKey(p: VectorProblem, i: number, key: FfdKey): number {

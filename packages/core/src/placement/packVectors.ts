@@ -7,6 +7,14 @@ import { fitsEmpty, vectorProblem, type VectorProblem, type VectorSolution } fro
 
 /** Greedy constructions packVectors can start from: the classics and the bucketed dot-product fill. */
 export type PackConstruction = ClassicHeuristic | 'bucket-dot';
+/**
+ * Every construction {@link packVectors} tries by default, in the order it tries them: the
+ * bucketed dot-product fill first, then the {@link CLASSIC_HEURISTICS}.
+ *
+ * @example
+ * PACK_CONSTRUCTIONS[0] // => 'bucket-dot'
+ * PACK_CONSTRUCTIONS.length // => 7
+ */
 export const PACK_CONSTRUCTIONS: readonly PackConstruction[] = ['bucket-dot', ...CLASSIC_HEURISTICS];
 
 /** Options of {@link packVectors}; every field has a default. */

@@ -5,6 +5,12 @@ import type { Reason } from '../plan/types.js';
 
 /** What placement optimises: `consolidate` fills hosts (fewest hosts, SCVMM's resource maximisation), `balance` spreads load (SCVMM's load balancing). */
 export type PlacementGoal = 'consolidate' | 'balance';
+/**
+ * Every {@link PlacementGoal}, for validating a `goal` option or listing the choices in help text.
+ *
+ * @example
+ * PLACEMENT_GOALS.includes('balance') // => true
+ */
 export const PLACEMENT_GOALS: readonly PlacementGoal[] = ['consolidate', 'balance'];
 
 /**
