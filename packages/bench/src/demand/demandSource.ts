@@ -1,6 +1,7 @@
 import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
 import type { SampleSource } from '../stats/types.js';
 import { matchCounter, type CounterMap, type DemandResource } from './counterMap.js';
+import type { EntityResolver } from './entityResolver.js';
 
 /** The object name of derived demand series. */
 export const DEMAND_OBJECT = 'hostplan demand';
@@ -65,6 +66,8 @@ export class DemandSink implements SeriesSink {
     private readonly downstream: SeriesSink,
     private readonly map: CounterMap,
     private readonly translate: CounterTranslator = () => null,
+    /** Maps VM entities (VM names, VHD paths) to inventory VM ids; host entities are kept. */
+    private readonly resolveEntity: EntityResolver = (e) => e,
   ) {}
 
   series(index: number, key: SeriesKey): void {
@@ -78,13 +81,14 @@ export class DemandSink implements SeriesSink {
       this.members[index] = null;
       return;
     }
-    const name = `${m.resource}\u0000${key.host}\u0000${m.entity}`;
+    const entity = m.resource.startsWith('vm.') ? this.resolveEntity(m.entity) : m.entity;
+    const name = `${m.resource}\u0000${key.host}\u0000${entity}`;
     let g = this.byName.get(name);
     if (!g) {
-      g = { index: this.next++, resource: m.resource, host: key.host, entity: m.entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
+      g = { index: this.next++, resource: m.resource, host: key.host, entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
       this.byName.set(name, g);
       this.list.push(g);
-      this.downstream.series(g.index, { host: key.host, object: DEMAND_OBJECT, instance: m.entity, counter: m.resource, path: `${key.host}/${m.entity}/${m.resource}` });
+      this.downstream.series(g.index, { host: key.host, object: DEMAND_OBJECT, instance: entity, counter: m.resource, path: `${key.host}/${entity}/${m.resource}` });
     }
     g.members.push(key.path);
     if (m.virtualProcessor) g.virtualProcessors++;
@@ -139,11 +143,11 @@ export class DemandSink implements SeriesSink {
  * const stats = await seriesStatistics(d.source);
  * d.groups() // => the derived series and their indices in stats.series
  */
-export function demandSource(source: SampleSource, map: CounterMap, translate?: CounterTranslator): { source: SampleSource; groups: () => DemandGroup[] } {
+export function demandSource(source: SampleSource, map: CounterMap, translate?: CounterTranslator, resolveEntity?: EntityResolver): { source: SampleSource; groups: () => DemandGroup[] } {
   let last: DemandSink | null = null;
   return {
     source: async (sink) => {
-      const d = new DemandSink(sink, map, translate);
+      const d = new DemandSink(sink, map, translate, resolveEntity);
       await source(d);
       d.finish();
       last = d;

@@ -9,3 +9,4 @@ export * from './figures.js';
 export * from './vmMeasurements.js';
 export * from './hostMeasurements.js';
 export * from './measureDemand.js';
+export * from './entityResolver.js';

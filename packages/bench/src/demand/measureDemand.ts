@@ -7,6 +7,7 @@ import { DEMAND_OBJECT, demandSource, type CounterTranslator, type DemandGroup }
 import { captureSpans, measureHosts, type HostMeasurement } from './hostMeasurements.js';
 import { demandAssumptions, resolveDemandOptions, type DemandOptions } from './options.js';
 import { measureVms, type VmMeasurement } from './vmMeasurements.js';
+import { inventoryEntityResolver } from './entityResolver.js';
 
 /** Options of {@link measureDemand}. */
 export interface MeasureDemandOptions extends DemandOptions {
@@ -45,7 +46,9 @@ export const translateWithReaderTable: CounterTranslator = (object, counter) => 
  */
 export async function measureDemand(source: SampleSource, options: MeasureDemandOptions = {}): Promise<DemandResult> {
   const o = resolveDemandOptions(options);
-  const d = demandSource(source, options.map ?? DEFAULT_COUNTER_MAP, options.translate ?? translateWithReaderTable);
+  // with a VM inventory, counters keyed by VHD path (storage devices) join their VM
+  const resolveEntity = options.inventory?.length ? inventoryEntityResolver(options.inventory.map((v) => v.id)) : undefined;
+  const d = demandSource(source, options.map ?? DEFAULT_COUNTER_MAP, options.translate ?? translateWithReaderTable, resolveEntity);
   const userAlign = options.stats?.align;
   const statsOptions: StatsOptions = {
     ...options.stats,
@@ -59,5 +62,8 @@ export async function measureDemand(source: SampleSource, options: MeasureDemand
   const spans = captureSpans(stats.series);
   const vms = measureVms(stats.series, groups, o, spans);
   const hosts = measureHosts(stats.series, groups, vms, o);
-  return { stats, groups, vms, hosts, assumptions: [...stats.assumptions, ...demandAssumptions(options)] };
+  const resolution = resolveEntity
+    ? [{ name: 'demand.entityResolution', value: 'a counter instance that is not an inventory VM joins the inventory VM whose id it contains as a whole token (longest id first), e.g. a storage device D:-VMs-web-01-web-01.vhd joins web-01', source: 'hostplan', isDefault: true }]
+    : [];
+  return { stats, groups, vms, hosts, assumptions: [...stats.assumptions, ...demandAssumptions(options), ...resolution] };
 }

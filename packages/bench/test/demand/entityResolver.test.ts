@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inventoryEntityResolver, loadVms, measureDemand, readPerfFile } from '@hostplan/bench';
+
+describe('inventoryEntityResolver(ids)', () => {
+  it.each([
+    ['web-01', 'web-01'], //                          exact
+    ['WEB-01', 'web-01'], //                          case-insensitive
+    ['D:-VMs-web-01-web-01.vhd', 'web-01'], //        a VHD path containing the id as a token
+    ['D:-VMs-web-011-disk0.vhdx', 'web-011'], //      the longer id wins over its prefix web-01
+    ['C:\\ClusterStorage\\Volume1\\sql-01a\\sql-01a.vhdx', 'sql-01a'],
+    ['web-012', 'web-012'], //                        web-01 is not a whole token of web-012: unchanged
+    ['backup', 'backup'],
+  ])('resolves %j to %j', (entity, expected) => {
+    expect(inventoryEntityResolver(['web-01', 'web-011', 'sql-01a'])(entity)).toBe(expected);
+  });
+
+  it('returns an inventory id or the entity unchanged, never anything else', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), { maxLength: 8 }), fc.string({ maxLength: 30 }), (ids, entity) => {
+      const out = inventoryEntityResolver(ids)(entity);
+      expect(out === entity || ids.includes(out)).toBe(true);
+    }));
+  });
+});
+
+describe('measureDemand with a VM inventory', () => {
+  it('joins per-VM storage device counters (keyed by VHD path) to their VM', async () => {
+    const data = (f: string) => fileURLToPath(new URL(`../../../../data/${f}`, import.meta.url));
+    const inventory = await loadVms(data('vms.json'));
+    const r = await measureDemand((sink) => readPerfFile(data('perf/hv01.csv'), sink).then(() => undefined), { inventory });
+    const ids = r.vms.map((v) => v.id).sort();
+    // every measured VM is an inventory VM: no VHD path left over as a VM of its own
+    expect(ids.every((id) => inventory.some((v) => v.id === id))).toBe(true);
+    expect(ids).toHaveLength(11);
+    const sql = r.vms.find((v) => v.id === 'sql-01a')!;
+    expect(sql.demand.iops).toBeGreaterThan(0);
+    expect(r.assumptions.some((a) => a.name === 'demand.entityResolution')).toBe(true);
+  });
+});
