@@ -66,7 +66,25 @@ export function formatPdhTime(timestampMs: number, biasMinutes: number): string 
  * w.header() // => '"(PDH-CSV 4.0) (Eastern Daylight Time)(240)","\\\\H\\Memory\\Available MBytes"\r\n'
  * w.row(Date.UTC(2021, 8, 16, 11, 51, 58, 569), [512]) // => '"09/16/2021 07:51:58.569","512"\r\n'
  */
-export function createPdhWriter(options: PdhWriterOptions): { header(): string; row(timestampMs: number, values: ArrayLike<number>): string } {
+export function createPdhWriter(options: PdhWriterOptions): {
+  /**
+   * The header line: `"(PDH-CSV 4.0) (zone)(bias)"` then one quoted counter path per column, CRLF-terminated.
+   *
+   * @example
+   * createPdhWriter({ paths: ['\\\\H\\Processor(_Total)\\% Processor Time'] }).header()
+   * // => '"(PDH-CSV 4.0) (Coordinated Universal Time)(0)","\\\\H\\Processor(_Total)\\% Processor Time"\r\n'
+   */
+  header(): string;
+  /**
+   * One data line: the UTC time `timestampMs` (ms since the epoch) in the writer's local time, then
+   * one value per path (NaN written `" "`). Throws `invalid-value` unless there is exactly one value per path.
+   *
+   * @example
+   * createPdhWriter({ paths: ['\\\\H\\Memory\\Available MBytes'] }).row(Date.UTC(2021, 0, 1), [NaN])
+   * // => '"01/01/2021 00:00:00.000"," "\r\n'
+   */
+  row(timestampMs: number, values: ArrayLike<number>): string;
+} {
   const bias = options.biasMinutes ?? 0;
   const zone = options.zoneName ?? 'Coordinated Universal Time';
   const tsv = options.variant === 'tsv';
