@@ -5,18 +5,37 @@ import type { StatsOptions } from './types.js';
 
 /** {@link StatsOptions} with every default applied. */
 export interface ResolvedStatsOptions {
+  /** Percentiles (0..100) to report: 50, 90, 95, 99 and the requested ones, sorted, without duplicates. */
   readonly percentiles: readonly number[];
+  /** Sustained-peak window, ms ({@link StatsOptions.windowMs}). */
   readonly windowMs: number;
+  /** Longest step between samples that keeps a run unbroken, ms ({@link StatsOptions.maxGapMs}). */
   readonly maxGapMs: number;
+  /** Threshold rules checked on every series ({@link StatsOptions.thresholds}). */
   readonly thresholds: readonly ThresholdRule[];
+  /** Alerts kept per rule and series, a whole number >= 0 ({@link StatsOptions.maxAlertsPerRule}). */
   readonly maxAlertsPerRule: number;
+  /** Peak-per-window roll-up length in ms, or null for none ({@link StatsOptions.rollupMs}). */
   readonly rollupMs: number | null;
+  /** Bytes of sample values kept for exact in-memory percentiles ({@link StatsOptions.memoryBudgetBytes}). */
   readonly memoryBudgetBytes: number;
+  /** Whether the source can be replayed for the exact two-pass path ({@link StatsOptions.replay}). */
   readonly replay: boolean;
+  /** Relative accuracy of the per-series sketch, or false for none ({@link StatsOptions.sketch}). */
   readonly sketch: false | number;
+  /** Aligned-bucket length in ms for the series `align` selects ({@link StatsOptions.alignMs}). */
   readonly alignMs: number;
+  /**
+   * Selects the series that keep a mean per aligned bucket; null when no series does
+   * ({@link StatsOptions.align}).
+   */
   readonly align: ((key: SeriesKey) => boolean) | null;
+  /** Whether every series keeps its peak per UTC day ({@link StatsOptions.dailyPeaks}). */
   readonly dailyPeaks: boolean;
+  /**
+   * Maps a (possibly localised) series key to English names before thresholds are matched;
+   * the identity unless {@link StatsOptions.canonicalKey} is given.
+   */
   readonly canonicalKey: (key: SeriesKey) => SeriesKey;
 }
 

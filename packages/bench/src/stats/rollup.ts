@@ -15,6 +15,15 @@ export class WindowPeakTracker {
 
   constructor(readonly windowMs: number) {}
 
+  /**
+   * Records sample `v` (in the counter's unit) taken at `t` (ms since the epoch, UTC). Samples
+   * come in time order: a sample in an earlier window than the previous one starts a new entry.
+   *
+   * @example
+   * const r = new WindowPeakTracker(600_000);
+   * r.add(0, 5); r.add(60_000, 7);
+   * r.peaks() // => [7]
+   */
   add(t: number, v: number): void {
     const b = Math.floor(t / this.windowMs);
     if (b !== this.bucket) {
@@ -45,6 +54,15 @@ export class DailyPeakTracker {
   private dayEnd = -Infinity;
   private max = -Infinity;
 
+  /**
+   * Records sample `v` (in the counter's unit) taken at `t` (ms since the epoch, UTC); the day is
+   * the UTC day of `t`. Samples may come in any order.
+   *
+   * @example
+   * const d = new DailyPeakTracker();
+   * d.add(Date.UTC(2024, 0, 2, 9), 50); d.add(Date.UTC(2024, 0, 1, 9), 40);
+   * d.peaks().map((p) => p.peak) // => [40, 50]
+   */
   add(t: number, v: number): void {
     if (!(t >= this.dayStart && t < this.dayEnd)) {
       const day = Math.floor(t / 86_400_000);
@@ -57,6 +75,15 @@ export class DailyPeakTracker {
     if (v > this.max) this.max = v;
   }
 
+  /**
+   * The peak of every day that has samples, in day order: `dayMs` is the day's UTC midnight (ms
+   * since the epoch), `peak` the highest value recorded that day.
+   *
+   * @example
+   * const d = new DailyPeakTracker();
+   * d.add(Date.UTC(2024, 0, 1, 23, 59), 7);
+   * d.peaks() // => [{ dayMs: Date.UTC(2024, 0, 1), peak: 7 }]
+   */
   peaks(): { dayMs: number; peak: number }[] {
     this.flush();
     return [...this.days.entries()].sort((a, b) => a[0] - b[0]).map(([d, peak]) => ({ dayMs: d * 86_400_000, peak }));
@@ -103,6 +130,16 @@ export class BucketMeanTracker {
     this.bucketMs = bucketMs;
   }
 
+  /**
+   * Adds sample `v` (in the counter's unit) taken at `t` (ms since the epoch, UTC) to the mean of
+   * its bucket. Samples may come in any order; a sample before the first bucket extends the
+   * series backwards. O(1) amortised (a doubling of the bucket length is O(maxBuckets)).
+   *
+   * @example
+   * const a = new BucketMeanTracker(300_000);
+   * a.add(300_000, 4); a.add(0, 2);
+   * a.aligned().means // => Float64Array [2, 4]
+   */
   add(t: number, v: number): void {
     let b = Math.floor(t / this.bucketMs);
     if (Number.isNaN(this.first)) this.first = b;
@@ -122,6 +159,13 @@ export class BucketMeanTracker {
     this.counts[i]!++;
   }
 
+  /**
+   * The means so far as an {@link AlignedSeries} (copies: the tracker can keep adding). An empty
+   * tracker gives `firstBucketMs` 0 and empty arrays.
+   *
+   * @example
+   * new BucketMeanTracker(300_000).aligned().means.length // => 0
+   */
   aligned(): AlignedSeries {
     const means = new Float64Array(this.used);
     for (let i = 0; i < this.used; i++) means[i] = this.counts[i]! > 0 ? this.sums[i]! / this.counts[i]! : NaN;

@@ -123,6 +123,17 @@ export class QuantileSketch {
     return interpolate7(lo, lower === upper ? lo : this.orderStatistic(upper), fraction, lower === upper);
   }
 
+  /**
+   * The sketch as plain JSON (buckets sorted by index; `min`/`max` null while empty), to store a
+   * per-VM summary or send it to another process and merge it there with {@link QuantileSketch.fromJSON}.
+   *
+   * @example
+   * const s = new QuantileSketch(0.01);
+   * s.add(0);
+   * s.add(5);
+   * const json = s.toJSON();
+   * [json.count, json.zeroCount, json.min, json.max] // => [2, 1, 0, 5]
+   */
   toJSON(): QuantileSketchJson {
     const entries = (m: Map<number, number>) => [...m.entries()].sort((a, b) => a[0] - b[0]) as [number, number][];
     return {
