@@ -4,11 +4,28 @@ import { parseQuantity, type FieldUnit } from '../units/quantity.js';
 /** A plain object from JSON (or a CSV row already split into fields). */
 export type Raw = Readonly<Record<string, unknown>>;
 
+/**
+ * Checks that `value` is a plain object (not null, not an array) and returns it as a {@link Raw}
+ * record, the first step of reading one item of an input file. Throws {@link HostplanError}
+ * `invalid-value` at `path` otherwise.
+ *
+ * @example
+ * object({ id: 'hv01' }, 'hosts[0]').id // => 'hv01'
+ * object([1, 2], 'hosts[0]') // throws HostplanError: hosts[0]: expected an object, got an array
+ */
 export function object(value: unknown, path: string): Raw {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) invalid(path, 'an object', value);
   return value as Raw;
 }
 
+/**
+ * Returns field `key` of `raw` as it is (unconverted); throws {@link HostplanError}
+ * `missing-field` at `path.key` when it is absent, null or the empty string (an empty CSV cell).
+ *
+ * @example
+ * requireField({ id: 'hv01' }, 'id', 'hosts[0]') // => 'hv01'
+ * requireField({ id: '' }, 'id', 'hosts[0]') // throws HostplanError: hosts[0].id: is required
+ */
 export function requireField(raw: Raw, key: string, path: string): unknown {
   const v = raw[key];
   if (v === undefined || v === null || v === '') {
@@ -17,6 +34,15 @@ export function requireField(raw: Raw, key: string, path: string): unknown {
   return v;
 }
 
+/**
+ * Reads a text field: a string, or a number turned into its decimal text (CSV ids such as `01`
+ * stay strings, JSON ids such as `7` become `'7'`). Absent, null or empty gives undefined, or
+ * throws `missing-field` when `required`; any other type throws `invalid-value` at `path.key`.
+ *
+ * @example
+ * string({ id: 7 }, 'id', 'vms[0]', true) // => '7'
+ * string({}, 'model', 'hosts[0]') // => undefined
+ */
 export function string(raw: Raw, key: string, path: string, required: true): string;
 export function string(raw: Raw, key: string, path: string, required?: false): string | undefined;
 export function string(raw: Raw, key: string, path: string, required = false): string | undefined {
@@ -60,6 +86,15 @@ export function number(raw: Raw, key: string, path: string, rule: NumberRule & {
   return checkNumber(n, p, rule, v);
 }
 
+/**
+ * Reads a field that must be one of the `allowed` names (a number is compared as its text, so a
+ * CSV `10` matches RAID level `'10'`). Absent, null or empty gives undefined; anything else
+ * throws {@link HostplanError} `invalid-value` at `path.key` listing the allowed names.
+ *
+ * @example
+ * oneOf({ vhd: 'fixed' }, 'vhd', 'vms[0]', VHD_TYPES) // => 'fixed'
+ * oneOf({ raid: 10 }, 'raid', 'disks[0]', RAID_LEVELS) // => '10'
+ */
 export function oneOf<T extends string>(raw: Raw, key: string, path: string, allowed: readonly T[]): T | undefined {
   const v = raw[key];
   if (v === undefined || v === null || v === '') return undefined;
@@ -68,6 +103,15 @@ export function oneOf<T extends string>(raw: Raw, key: string, path: string, all
   return s as T;
 }
 
+/**
+ * Reads a yes/no field: a boolean, or the text `true`/`yes`/`1` and `false`/`no`/`0` as CSV
+ * cells hold them. Absent, null or empty gives undefined; anything else throws
+ * {@link HostplanError} `invalid-value` at `path.key`.
+ *
+ * @example
+ * bool({ unavailable: 'yes' }, 'unavailable', 'hosts[0]') // => true
+ * bool({}, 'unavailable', 'hosts[0]') // => undefined
+ */
 export function bool(raw: Raw, key: string, path: string): boolean | undefined {
   const v = raw[key];
   if (v === undefined || v === null || v === '') return undefined;

@@ -1,5 +1,11 @@
 /** Roles a host NIC port can serve (seed: management, heartbeat, iSCSI, live migration, guest). */
 export type NicRole = 'management' | 'heartbeat' | 'iscsi' | 'live-migration' | 'guest';
+/**
+ * Every {@link NicRole}, for validating a NIC's `role` field and listing the choices in messages.
+ *
+ * @example
+ * NIC_ROLES.includes('iscsi') // => true
+ */
 export const NIC_ROLES: readonly NicRole[] = ['management', 'heartbeat', 'iscsi', 'live-migration', 'guest'];
 
 /** A group of NIC ports of one role and speed. */
@@ -13,6 +19,12 @@ export interface Nic {
 
 /** RAID levels with a known write penalty. */
 export type RaidLevel = '0' | '1' | '10' | '5' | '6';
+/**
+ * Every {@link RaidLevel} a disk group may declare (`raid` field), for validation and messages.
+ *
+ * @example
+ * RAID_LEVELS.includes('50') // => false: RAID 50 has no modelled write penalty
+ */
 export const RAID_LEVELS: readonly RaidLevel[] = ['0', '1', '10', '5', '6'];
 
 /** A set of identical disks in one RAID group. */

@@ -1,5 +1,11 @@
 /** Virtual hard disk kinds (seed): fixed, dynamically expanding, differencing, pass-through. */
 export type VhdType = 'fixed' | 'dynamic' | 'differencing' | 'passthrough';
+/**
+ * Every {@link VhdType}, for validating a VM's `vhd` field and listing the choices in messages.
+ *
+ * @example
+ * VHD_TYPES.includes('dynamic') // => true
+ */
 export const VHD_TYPES: readonly VhdType[] = ['fixed', 'dynamic', 'differencing', 'passthrough'];
 
 /**

@@ -7,6 +7,7 @@ export interface NicFinding {
   readonly message: string;
 }
 
+/** Options of {@link checkNics}: what the host is used for, which decides the NIC roles it needs. */
 export interface NicCheckOptions {
   /** Is the host a cluster node? @defaultValue false */
   readonly clustered?: boolean;

@@ -21,12 +21,17 @@ export type Reason =
   | { readonly kind: 'affinity'; readonly host: string; readonly group: string; readonly message: string }
   | { readonly kind: 'unavailable'; readonly host: string; readonly message: string };
 
+/** One VM placed on one host in a {@link PlacementPlan}. */
 export interface Placement {
+  /** Id of the VM. */
   readonly vm: string;
+  /** Id of the host it goes on. */
   readonly host: string;
 }
 
+/** A VM that fits on no host of a {@link PlacementPlan}, with the reason every host refused it. */
 export interface Unplaced {
+  /** Id of the VM. */
   readonly vm: string;
   /** Per host, never one aggregate "no valid host". */
   readonly reasons: readonly Reason[];
