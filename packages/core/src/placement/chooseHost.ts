@@ -15,7 +15,7 @@ export function chooseHost(farm: Farm, u: Unit, candidates: readonly FarmHost[],
     if (occupied.length > 0) pool = occupied;
     else s = { ...scoring, goal: 'balance' };
   }
-  const scores = scoreHosts(pool, pool.map((fh) => farm.unitDemand(u.vms, fh.host)), s);
+  const scores = scoreHosts(pool, pool.map((fh) => farm.demandOn(u.vms, fh)), s);
   let best = 0;
   for (let i = 1; i < pool.length; i++) if (scores[i]!.score > scores[best]!.score + 1e-12) best = i;
   return pool[best]!;

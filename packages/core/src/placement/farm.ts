@@ -8,6 +8,7 @@ import type { ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, zeroVector, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import type { Reason } from '../plan/types.js';
+import type { CoincidentUse } from './coincidentUse.js';
 
 /** One host's state during placement (internal). */
 export interface FarmHost {
@@ -26,7 +27,8 @@ export class Farm {
   readonly hosts: FarmHost[];
   readonly byId: Map<string, FarmHost>;
   private readonly demandCache = new Map<string, ResourceVector>();
-  constructor(hosts: readonly Host[], readonly policy: ResolvedPolicy) {
+  /** `coincidence`: peak-coincidence use of the profiled resources (placeVms' option), else null. */
+  constructor(hosts: readonly Host[], readonly policy: ResolvedPolicy, readonly coincidence: CoincidentUse | null = null) {
     this.hosts = [...hosts].sort((a, b) => cmp(a.id, b.id)).map((host) => ({
       host, capacity: hostCapacity(host, policy), used: zeroVector(), vms: [], groups: new Map(), pinned: 0,
     }));
@@ -68,7 +70,7 @@ export class Farm {
         }
       }
     }
-    for (const s of shortfalls(this.unitDemand(unit, host), fh.used, fh.capacity.limits)) {
+    for (const s of shortfalls(this.demandOn(unit, fh), fh.used, fh.capacity.limits)) {
       out.push({ kind: 'capacity', host: id, shortfall: s, message: `host ${id}: ${label} ${s.message}` });
     }
     return out;
@@ -87,12 +89,23 @@ export class Farm {
     const limits = fh.capacity.limits;
     const used = fh.used;
     const d = unit.length === 1 ? this.demand(unit[0]!, host) : this.unitDemand(unit, host);
+    const co = this.coincidence;
     for (const r of RESOURCES) {
       const l = limits[r];
+      if (co !== null && co.handles(r)) continue;
       if (d[r] > l - used[r] + (l === Infinity ? 0 : 1e-9 * Math.max(1, l))) return false;
     }
     for (const vm of unit) if (!this.platformOk(vm, fh)) return false;
-    return true;
+    return co === null || co.fits(fh, unit, (vm) => this.demand(vm, host));
+  }
+
+  /**
+   * What the unit adds to the host's use: its summed demand, or under peak coincidence, for
+   * the profiled resources, the increase of the percentile of the host's summed series.
+   */
+  demandOn(unit: readonly Vm[], fh: FarmHost): ResourceVector {
+    const d = this.unitDemand(unit, fh.host);
+    return this.coincidence === null ? d : this.coincidence.marginal(fh, unit, d, (vm) => this.demand(vm, fh.host));
   }
 
   private readonly platformCache = new Map<string, boolean>();
@@ -111,6 +124,7 @@ export class Farm {
       fh.vms.push(vm.id);
       for (const g of vm.antiAffinity ?? []) fh.groups.set(g, vm.id);
     }
+    this.coincidence?.apply(fh, unit, (vm) => this.demand(vm, fh.host), 1);
   }
 
   remove(unit: readonly Vm[], fh: FarmHost): void {
@@ -120,6 +134,7 @@ export class Farm {
       fh.vms.splice(fh.vms.indexOf(vm.id), 1);
       for (const g of vm.antiAffinity ?? []) if (fh.groups.get(g) === vm.id) fh.groups.delete(g);
     }
+    this.coincidence?.apply(fh, unit, (vm) => this.demand(vm, fh.host), -1);
   }
 }
 

@@ -13,7 +13,9 @@ import { cmp, Farm, type FarmHost } from './farm.js';
 import { hostLowerBound } from './hostLowerBound.js';
 import { resolveScoring, scoringAssumptions, type ResolvedScoring } from './scoring.js';
 import type { PinnedVm, PlaceVmsOptions } from './types.js';
+import type { CoincidenceOptions } from './coincidenceTypes.js';
 import { affinityUnits, type Unit } from './units.js';
+import { coincidenceAssumptions, CoincidentUse, resolveCoincidence, withoutProfiledDemand, type ResolvedCoincidence } from './coincidentUse.js';
 
 /** Default effort of the host-emptying phase, in host-move evaluations. */
 export const DEFAULT_PLACE_EFFORT = 20_000;
@@ -31,6 +33,10 @@ export const DEFAULT_PLACE_EFFORT = 20_000;
  * hosts within an effort budget, as packVectors' bin elimination does, never adding a host;
  * a VM that fits nowhere gets a second chance by moving one placed VM elsewhere.
  * Deterministic: hosts and VMs are taken in id order, so input order does not matter.
+ * With `coincidence` (peak coincidence, off by default), a host's use of each profiled
+ * resource is the percentile of its VMs' summed series (see {@link CoincidenceOptions}): every
+ * filter, scorer and the plan's `used` take that figure; fit tests cost O(points) where the
+ * VM's range does not decide them.
  * O(units x hosts x resources) plus the budget.
  *
  * @example
@@ -56,8 +62,9 @@ export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: Pl
     if ((options.pinned ?? []).findIndex((p) => p.vm === pin.vm) !== i) throw new HostplanError('duplicate-id', `options.pinned[${i}].vm`, `VM ${pin.vm} is pinned twice`);
   });
 
-  const lowerBound = hostLowerBound(hosts, vms, resolved);
-  const run = (strategy: Strategy) => runStrategy(strategy, hosts, vmById, units, options.pinned ?? [], resolved, scoring, effort);
+  const coincidence = options.coincidence === undefined ? null : resolveCoincidence(options.coincidence, vms);
+  const lowerBound = hostLowerBound(hosts, coincidence ? withoutProfiledDemand(vms, coincidence) : vms, resolved);
+  const run = (strategy: Strategy) => runStrategy(strategy, hosts, vmById, units, options.pinned ?? [], resolved, scoring, effort, coincidence);
   let best = run(scoring.goal === 'consolidate' ? 'greedy' : 'greedy-balance');
   if (scoring.goal === 'consolidate') {
     // other constructions when the first leaves VMs out or uses more hosts than the bound
@@ -95,6 +102,7 @@ export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: Pl
     { name: 'placement.construction', value: strategy, source: 'hostplan: the construction with the fewest VMs left out, then the fewest hosts', isDefault: false },
     { name: 'placement.effortUsed', value: effortUsed, unit: 'host-move evaluations', source: 'hostplan: measured', isDefault: false },
     { name: 'placement.pinned', value: (options.pinned ?? []).length, unit: 'VMs', source: 'input', isDefault: options.pinned === undefined },
+    ...coincidenceAssumptions(options.coincidence, coincidence),
   ];
   return {
     placements,
@@ -166,8 +174,8 @@ const BIN_CENTRIC_LIMIT = 3000;
  * for consolidation the host-emptying phase.
  */
 function runStrategy(strategy: Strategy, hosts: readonly Host[], vmById: ReadonlyMap<string, Vm>, units: readonly Unit[], pinned: readonly PinnedVm[],
-  policy: ResolvedPolicy, scoring: ResolvedScoring, effort: number) {
-  const farm = new Farm(hosts, policy);
+  policy: ResolvedPolicy, scoring: ResolvedScoring, effort: number, coincidence: ResolvedCoincidence | null) {
+  const farm = new Farm(hosts, policy, coincidence ? new CoincidentUse(coincidence) : null);
   const pinnedHost = new Map<string, FarmHost>();
   for (const pin of [...pinned].sort((a, b) => cmp(a.vm, b.vm))) {
     const fh = farm.byId.get(pin.host)!;

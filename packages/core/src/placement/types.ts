@@ -2,6 +2,7 @@ import type { Policy } from '../model/policy.js';
 import type { Resource, ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import type { Reason } from '../plan/types.js';
+import type { CoincidenceOptions } from './coincidenceTypes.js';
 
 /** What placement optimises: `consolidate` fills hosts (fewest hosts, SCVMM's resource maximisation), `balance` spreads load (SCVMM's load balancing). */
 export type PlacementGoal = 'consolidate' | 'balance';
@@ -55,6 +56,8 @@ export interface PlaceVmsOptions extends ScoringOptions {
    * host-move evaluations; 0 skips it. Never makes a plan worse. @defaultValue 20,000
    */
   readonly effort?: number;
+  /** Peak coincidence: hosts use the percentile of their VMs' summed series. @defaultValue off */
+  readonly coincidence?: CoincidenceOptions;
 }
 
 /** One scorer's part in a host's score. */
