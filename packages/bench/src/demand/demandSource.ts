@@ -143,7 +143,12 @@ export class DemandSink implements SeriesSink {
  * const stats = await seriesStatistics(d.source);
  * d.groups() // => the derived series and their indices in stats.series
  */
-export function demandSource(source: SampleSource, map: CounterMap, translate?: CounterTranslator, resolveEntity?: EntityResolver): { source: SampleSource; groups: () => DemandGroup[] } {
+export function demandSource(source: SampleSource, map: CounterMap, translate?: CounterTranslator, resolveEntity?: EntityResolver): {
+  /** The wrapped source: streams the input series, then the derived demand series after them. */
+  source: SampleSource;
+  /** The derived demand series of the latest run (index, resource, host, entity, member series); empty before the first. */
+  groups: () => DemandGroup[];
+} {
   let last: DemandSink | null = null;
   return {
     source: async (sink) => {

@@ -10,7 +10,9 @@ import { redactedUrl } from './redact.js';
 import { alignPromWindow, parsePromDurationMs, parsePromTimeMs, promWindowPoints } from './time.js';
 import type { PrometheusEndpoint, PromSeriesStatistics, PromWindow } from './types.js';
 
+/** Options of {@link benchFromPrometheus}: the endpoint, the queries, the window and the mode. */
 export interface PrometheusBenchOptions {
+  /** The Prometheus-compatible server to query. */
   readonly endpoint: PrometheusEndpoint;
   /** PromQL expressions (named `q1`, `q2`... unless given as specs); or use `preset` / `mapping`. */
   readonly queries?: readonly (string | PromQuerySpec)[];
@@ -50,7 +52,12 @@ export type PrometheusSeriesOutput = Omit<SeriesKey, 'labels'> & PromSeriesStati
   readonly expected: number;
 };
 
+/**
+ * What {@link benchFromPrometheus} returns, the document `hostplan bench --prometheus` writes:
+ * where the figures come from, per-series statistics, issues, alerts, assumptions and cost.
+ */
 export interface PrometheusBenchResult {
+  /** The endpoint (without credentials), mode, window (`from`/`to` as RFC 3339) and resolved queries. */
   readonly source: {
     readonly kind: 'prometheus';
     /** The endpoint without credentials. */

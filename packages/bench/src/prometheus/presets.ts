@@ -45,8 +45,20 @@ export interface PromQuerySpec {
   readonly demand?: DemandResource;
 }
 
+/**
+ * The built-in query presets, one per exporter: `node` (node_exporter on Linux/KVM hosts),
+ * `hyperv` (windows_exporter's hyperv collector), `libvirt` (prometheus-libvirt-exporter).
+ */
 export type PromPresetName = 'node' | 'hyperv' | 'libvirt';
 
+/**
+ * The queries of every {@link PromPresetName}, with the metric names listed at the top of this
+ * module: each gives one instant vector in the unit it names and, where it has one, the demand
+ * series it feeds. `$rate` in an expression is replaced by the rate window ({@link expandPromRate}).
+ *
+ * @example
+ * PROM_PRESETS.node.map((q) => q.name) // => ['host-cpu', 'host-memory-available', 'host-iops', 'host-network']
+ */
 export const PROM_PRESETS: Readonly<Record<PromPresetName, readonly PromQuerySpec[]>> = {
   node: [
     { name: 'host-cpu', resource: 'cpu', entity: 'host', unit: 'percent', demand: 'host.cpuPercent', expr: '100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[$rate])))' },

@@ -67,16 +67,23 @@ export interface PromPushdownSeries {
   readonly stats: PromSeriesStatistics;
 }
 
+/** What {@link promPushdownStatistics} returns: per-series statistics and what the queries cost. */
 export interface PromPushdownResult {
+  /** One entry per series of the expression, in the engine's answer order. */
   readonly series: readonly PromPushdownSeries[];
+  /** The engine's warnings and one `non-finite-value` warning per series that had NaN or infinite values. */
   readonly issues: readonly ReadIssue[];
+  /** HTTP requests sent: 1, or 10 with `parallel`. */
   readonly requests: number;
+  /** Response bytes received (decoded), all requests together. */
   readonly bytes: number;
+  /** The window as evaluated: start and end aligned to whole steps. */
   readonly window: PromWindow;
   /** Instants in the window, the most samples a series can have. */
   readonly expectedPoints: number;
 }
 
+/** Options of {@link promPushdownStatistics}: series naming and how the statistics are requested. */
 export interface PromPushdownOptions {
   /** A name for the query, written into `counter` and `path`. @defaultValue the expression */
   readonly name?: string;

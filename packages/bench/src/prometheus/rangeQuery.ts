@@ -11,6 +11,7 @@ import { countPromNonFinite, describePromNonFinite, parsePromValue, type PromNon
 /** Prometheus refuses a `query_range` whose (end - start) / step exceeds this many points per series. */
 export const PROM_MAX_POINTS_PER_SERIES = 11_000;
 
+/** Options of {@link streamPromRange}: how series are named and how the window is split into requests. */
 export interface PromRangeOptions {
   /** A name for the query, written into each series' `counter` and `path`. @defaultValue the expression */
   readonly name?: string;

@@ -5,13 +5,17 @@ import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
 import { alignPromWindow } from './time.js';
 import type { PrometheusEndpoint, PromWindow } from './types.js';
 
+/** Options of {@link prometheusSource}: where to query, what, and over which window. */
 export interface PrometheusSourceOptions {
+  /** The Prometheus-compatible server to query. */
   readonly endpoint: PrometheusEndpoint;
+  /** The queries to stream, e.g. a preset from {@link PROM_PRESETS}; their series are numbered in this order. */
   readonly queries: readonly PromQuerySpec[];
+  /** Start, end and step of the range queries, in ms (aligned to whole steps). */
   readonly window: PromWindow;
-  /** @defaultValue '5m' */
+  /** Window of `rate()` that replaces `$rate` in the queries (a PromQL duration). @defaultValue '5m' */
   readonly rateWindow?: string;
-  /** @defaultValue 11000 */
+  /** Points per series per request (see `streamPromRange`). @defaultValue 11000 */
   readonly maxPointsPerChunk?: number;
   /** Samples one response may carry (see `streamPromRange`). @defaultValue 500000 */
   readonly maxSamplesPerRequest?: number;

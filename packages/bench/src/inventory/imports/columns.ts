@@ -65,6 +65,13 @@ export const HOSTPLAN_COLUMNS: readonly InventoryColumnRule[] = [
   { field: 'affinity', names: ['affinity'] },
 ];
 
+/**
+ * The column rules of every {@link InventoryFormat}: which headers feed which VM field, and in
+ * which unit. Used both to detect a file's format and to read it.
+ *
+ * @example
+ * INVENTORY_COLUMNS.rvtools.find((r) => r.field === 'memory')?.unit // => 'MB'
+ */
 export const INVENTORY_COLUMNS: Readonly<Record<InventoryFormat, readonly InventoryColumnRule[]>> = { rvtools: RVTOOLS_COLUMNS, hyperv: HYPERV_COLUMNS, hostplan: HOSTPLAN_COLUMNS };
 
 /**

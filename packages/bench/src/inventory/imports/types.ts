@@ -3,6 +3,7 @@ import type { Assumption, Vm } from '@hostplan/core';
 /** Inventory exports hostplan reads. */
 export type InventoryFormat = 'rvtools' | 'hyperv' | 'hostplan';
 
+/** Options of {@link importInventory}: which format to read and which VMs to keep. */
 export interface InventoryImportOptions {
   /** @defaultValue 'auto' (from the `#TYPE` line and the header) */
   readonly format?: 'auto' | InventoryFormat;
@@ -15,9 +16,13 @@ export interface InventoryImportOptions {
 /** Why a row did not become a VM. */
 export type InventoryExclusionReason = 'powered-off' | 'template' | 'srm-placeholder';
 
+/** A row of an inventory export that did not become a VM, and why (nothing is dropped silently). */
 export interface InventoryExcludedVm {
+  /** The VM name in the row. */
   readonly id: string;
+  /** 1-based line of the row in the file. */
   readonly line: number;
+  /** Why the row was left out. */
   readonly reason: InventoryExclusionReason;
   /** The power state as written in the file. */
   readonly state?: string;
