@@ -5,19 +5,28 @@ import { len, px, spanDomain, svgChart, svgText } from './svg.js';
 
 /** Options of {@link chartHistogram}. */
 export interface HistogramOptions {
+  /** Chart title, also the SVG's accessible name. */
   readonly title: string;
   /** Axis label with unit, e.g. `Memory use (% of target)`. */
   readonly xLabel: string;
   /** Label of the counted things. @defaultValue `'count'` */
   readonly yLabel?: string;
+  /**
+   * Extent of the x axis before rounding to nice ticks; values outside it are counted in the end
+   * bins. @defaultValue from min(0, smallest value) to the largest value (at least 1 wide)
+   */
   readonly domain?: readonly [number, number];
   /** Approximate number of bins. @defaultValue 20 */
   readonly bins?: number;
   /** Vertical reference lines. */
   readonly markers?: readonly { readonly label: string; readonly value: number }[];
+  /** Width of the SVG, px. @defaultValue 460 */
   readonly width?: number;
+  /** Height of the SVG, px. @defaultValue 220 */
   readonly height?: number;
+  /** Written as the SVG's `data-chart` attribute, for styling and tests. @defaultValue `'histogram'` */
   readonly kind?: string;
+  /** Formats x-axis ticks and the bin ranges in the bars' tooltips. @defaultValue d3 `format(',~g')` (`1,024`, `0.5`) */
   readonly tickFormat?: (value: number) => string;
 }
 

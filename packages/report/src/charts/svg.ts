@@ -79,6 +79,12 @@ export function svgText(x: number, y: number, text: string, attributes = ''): st
 
 /** Hands out ids unique within one report (clip paths, gradients); tests renumber them. */
 export interface IdSource {
+  /**
+   * The next id for `prefix`, never returned before by this source.
+   *
+   * @example
+   * const ids = createIdSource(); ids.next('clip'); ids.next('grad') // => 'grad-2'
+   */
   next(prefix: string): string;
 }
 
