@@ -1,7 +1,16 @@
 /** Where a command writes, so that tests can capture it. */
 export interface Io {
-  readonly stdout: { write(chunk: string): unknown };
-  readonly stderr: { write(chunk: string): unknown };
+  /** The command's output (reports, JSON); `process.stdout` in the CLI. */
+  readonly stdout: {
+    /** Writes `chunk` as it is (the caller adds line ends); the result is ignored. */
+    write(chunk: string): unknown;
+  };
+  /** Errors, warnings and progress; `process.stderr` in the CLI. */
+  readonly stderr: {
+    /** Writes `chunk` as it is (the caller adds line ends); the result is ignored. */
+    write(chunk: string): unknown;
+  };
+  /** Directory that relative file arguments are resolved against. */
   readonly cwd: string;
   /** Standard error is a terminal: progress bars may be drawn. */
   readonly isTTY: boolean;
@@ -9,6 +18,7 @@ export interface Io {
 
 /** Exit codes: 0 success, 1 a plan was produced but some VMs are unplaced or failover is not met, 2 bad input or usage. */
 export const EXIT = { ok: 0, incomplete: 1, usage: 2 } as const;
+/** One of the {@link EXIT} codes: 0, 1 or 2. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A usage error: the message is printed on one line and the exit code is 2. */
