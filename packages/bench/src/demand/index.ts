@@ -4,6 +4,7 @@ export * from './demandSource.js';
 export * from './confidence.js';
 export * from './growth.js';
 export * from './coincidence.js';
+export * from './coincidenceProfiles.js';
 export * from './options.js';
 export * from './figures.js';
 export * from './vmMeasurements.js';

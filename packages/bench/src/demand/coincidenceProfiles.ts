@@ -1,0 +1,140 @@
+import { HostplanError, invalid, PROFILED_RESOURCES, type Assumption, type CoincidenceOptions, type ProfiledResource, type VmProfile } from '@hostplan/core';
+import { coarsenAligned, type AlignedSeries } from '../stats/rollup.js';
+import type { DemandResult } from './measureDemand.js';
+
+/** Options of {@link coincidenceProfiles}. */
+export interface CoincidenceProfilesOptions {
+  /**
+   * Resources to profile. Memory is left out by default: a VM holds its memory at every
+   * instant unless it uses dynamic memory, and going over is paging, not a slower run.
+   * @defaultValue ['cpuGHz', 'iops', 'networkMbps']
+   */
+  readonly resources?: readonly ProfiledResource[];
+  /** Percentile of the summed series that placement uses. @defaultValue the result's `demand.percentile` (95) */
+  readonly percentile?: number;
+  /** Most points per profile: longer grids double their bucket length until they fit (exact merges). @defaultValue 4096 */
+  readonly maxPoints?: number;
+}
+
+/** What {@link coincidenceProfiles} returns. */
+export interface CoincidenceProfiles {
+  /** Ready for core: `placeVms(hosts, vms, { coincidence })`, VM ids as in `result.vms`. */
+  readonly coincidence: CoincidenceOptions;
+  readonly firstBucketMs: number;
+  readonly bucketMs: number;
+  readonly points: number;
+  /** Per VM and resource, buckets with no data, filled with that VM's highest bucket mean (conservative). */
+  readonly filled: Readonly<Record<string, Partial<Record<ProfiledResource, number>>>>;
+  readonly assumptions: readonly Assumption[];
+}
+
+/** Default resources of {@link coincidenceProfiles}. */
+export const DEFAULT_COINCIDENCE_RESOURCES: readonly ProfiledResource[] = ['cpuGHz', 'iops', 'networkMbps'];
+/** Default most points per profile of {@link coincidenceProfiles} (14 days of 5-minute buckets is 4,032). */
+export const DEFAULT_COINCIDENCE_MAX_POINTS = 4096;
+
+const SERIES: Record<Exclude<ProfiledResource, 'cpuGHz'>, string> = { memoryMB: 'vm.memoryMB', iops: 'vm.iops', networkMbps: 'vm.networkMbps' };
+
+/**
+ * Per-VM demand profiles for peak coincidence in `placeVms`, from a {@link measureDemand}
+ * result: each VM's aligned bucket means (`stats.series[].buckets`) of CPU (cores x the VM's
+ * host clock, else measured GHz), IOPS, Mbps (and memory if asked), put on one time grid
+ * (the longest bucket length; from the first bucket of any VM to the last), buckets without
+ * data filled with the VM's highest bucket mean and counted in `filled`. Core shifts each
+ * profile so that its own percentile equals the VM's demand, so the level comes from the
+ * demand (percentile x comfort factor) and only the shape from here. VMs without a `vm`
+ * (not placeable) or without a series are left out (core counts them at their demand).
+ * O(VMs x points).
+ *
+ * @example
+ * const r = await measureDemand(source, { clockGHz: 2.93 });
+ * const { coincidence } = coincidenceProfiles(r);
+ * placeVms(hosts, r.vms.flatMap((v) => (v.vm ? [v.vm] : [])), { coincidence });
+ * coincidence.percentile // => 95
+ */
+export function coincidenceProfiles(result: DemandResult, options: CoincidenceProfilesOptions = {}): CoincidenceProfiles {
+  const resources = options.resources ?? DEFAULT_COINCIDENCE_RESOURCES;
+  if (!Array.isArray(resources)) invalid('resources', `an array of ${PROFILED_RESOURCES.join(', ')}`, resources);
+  resources.forEach((r, i) => { if (!PROFILED_RESOURCES.includes(r)) invalid(`resources[${i}]`, `a profiled resource (${PROFILED_RESOURCES.join(', ')})`, r); });
+  const fromResult = result.assumptions.find((a) => a.name === 'demand.percentile')?.value;
+  const percentile = options.percentile ?? (typeof fromResult === 'number' ? fromResult : 95);
+  if (typeof percentile !== 'number' || !(percentile >= 0 && percentile <= 100)) invalid('percentile', 'a number from 0 to 100', percentile);
+  const maxPoints = options.maxPoints ?? DEFAULT_COINCIDENCE_MAX_POINTS;
+  if (!Number.isInteger(maxPoints) || maxPoints < 1) invalid('maxPoints', 'an integer >= 1', maxPoints);
+
+  // each VM's series per resource: bucket means times a scale (the clock for cores)
+  const byIndex = new Map(result.stats.series.map((s) => [s.index, s]));
+  const bucketsOf = (host: string, entity: string, resource: string): AlignedSeries | null => {
+    const g = result.groups.find((x) => x.host === host && x.entity === entity && x.resource === resource);
+    return (g && byIndex.get(g.index)?.buckets) || null;
+  };
+  const wanted: { id: string; r: ProfiledResource; b: AlignedSeries; scale: number }[] = [];
+  for (const v of [...result.vms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (!v.vm) continue;
+    for (const r of PROFILED_RESOURCES.filter((x) => resources.includes(x))) {
+      if (r === 'cpuGHz') {
+        const cores = bucketsOf(v.host, v.entity, 'vm.cpuCores');
+        const ghz = bucketsOf(v.host, v.entity, 'vm.cpuGHz');
+        // as measureVms does: cores x clock when cores are measured, else measured GHz
+        if (cores && v.clockGHz !== null) wanted.push({ id: v.vm.id, r, b: cores, scale: v.clockGHz });
+        else if (!cores && ghz) wanted.push({ id: v.vm.id, r, b: ghz, scale: 1 });
+      } else {
+        const b = bucketsOf(v.host, v.entity, SERIES[r]);
+        if (b) wanted.push({ id: v.vm.id, r, b, scale: 1 });
+      }
+    }
+  }
+  const withData = wanted.filter((w) => w.b.means.some((x) => !Number.isNaN(x)));
+  const base = { percentile, resources: [...resources] };
+  if (withData.length === 0) return { coincidence: { ...base, profiles: {} }, firstBucketMs: 0, bucketMs: 0, points: 0, filled: {}, assumptions: assumptionsOf(options, percentile, resources, 0, 0, maxPoints) };
+
+  // one grid: the longest bucket length (doubled while the span needs more than maxPoints)
+  let bucketMs = Math.max(...withData.map((w) => w.b.bucketMs));
+  const bad = withData.find((w) => bucketMs % w.b.bucketMs !== 0);
+  if (bad) throw new HostplanError('invalid-value', `vms.${bad.id}.${bad.r}`, `expected bucket lengths that divide each other, got ${bad.b.bucketMs} ms and ${bucketMs} ms`, `a divisor of ${bucketMs}`, bad.b.bucketMs);
+  const span = (ms: number) => {
+    const first = Math.min(...withData.map((w) => Math.floor(w.b.firstBucketMs / ms)));
+    const last = Math.max(...withData.map((w) => Math.floor((w.b.firstBucketMs + (w.b.means.length - 1) * w.b.bucketMs) / ms)));
+    return { first, points: last - first + 1 };
+  };
+  let grid = span(bucketMs);
+  while (grid.points > maxPoints) grid = span((bucketMs *= 2));
+
+  const profiles: Record<string, Record<string, Float64Array>> = {};
+  const filled: Record<string, Partial<Record<ProfiledResource, number>>> = {};
+  for (const w of withData) {
+    const c = coarsenAligned(w.b, bucketMs);
+    const out = new Float64Array(grid.points).fill(Number.NaN);
+    const offset = Math.floor(c.firstBucketMs / bucketMs) - grid.first;
+    let max = -Infinity;
+    for (let i = 0; i < c.means.length; i++) {
+      const x = c.means[i]!;
+      if (Number.isNaN(x)) continue;
+      out[offset + i] = x * w.scale;
+      if (x * w.scale > max) max = x * w.scale;
+    }
+    let gaps = 0;
+    for (let i = 0; i < out.length; i++) if (Number.isNaN(out[i]!)) { out[i] = max; gaps++; }
+    (profiles[w.id] ??= {})[w.r] = out;
+    if (gaps > 0) (filled[w.id] ??= {})[w.r] = gaps;
+  }
+  return {
+    coincidence: { ...base, profiles: profiles as Record<string, VmProfile> },
+    firstBucketMs: grid.first * bucketMs,
+    bucketMs,
+    points: grid.points,
+    filled,
+    assumptions: assumptionsOf(options, percentile, resources, bucketMs, grid.points, maxPoints),
+  };
+}
+
+function assumptionsOf(o: CoincidenceProfilesOptions, percentile: number, resources: readonly ProfiledResource[], bucketMs: number, points: number, maxPoints: number): Assumption[] {
+  return [
+    { name: 'coincidence.percentile', value: percentile, unit: 'percentile of the summed series', source: o.percentile === undefined ? 'the demand percentile' : 'input', isDefault: o.percentile === undefined },
+    { name: 'coincidence.resources', value: [...resources], source: o.resources === undefined ? 'hostplan: CPU, IOPS and network (memory is held, not time-shared)' : 'input', isDefault: o.resources === undefined },
+    { name: 'coincidence.bucketMs', value: bucketMs, unit: 'ms per point (aligned bucket means)', source: 'measured: the longest bucket length, doubled to fit maxPoints', isDefault: false },
+    { name: 'coincidence.points', value: points, unit: 'points per profile', source: 'measured', isDefault: false },
+    { name: 'coincidence.maxPoints', value: maxPoints, unit: 'points', source: o.maxPoints === undefined ? 'hostplan' : 'input', isDefault: o.maxPoints === undefined },
+    { name: 'coincidence.gapFill', value: 'the VM\'s highest bucket mean', source: 'hostplan: a bucket without data counts as the VM\'s peak (conservative); see `filled`', isDefault: true },
+  ];
+}
