@@ -4,7 +4,10 @@
 // Prints hosts used, the lower bound, VMs left out and the time of each run.
 //
 // Options: --vms N (default 200,500)  --points N (default 2016)  --percentile P (default 95)
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { coincidenceProfiles, concatSources, measureDemand, readPerfFile } from '@hostplan/bench';
 import { placeVms, seededRandom, type Host, type Vm, type VmProfile } from '@hostplan/core';
 
 const { values } = parseArgs({ options: {
@@ -59,3 +62,23 @@ for (const n of values.vms.split(',').map(Number)) {
     + `peak coincidence ${on.summary.hostsUsed} hosts (${on.unplaced.length} left out, construction ${String(on.assumptions.find((a) => a.name === 'placement.construction')?.value)}) in ${(t2 - t1).toFixed(0)} ms; `
     + `${off.summary.hostsUsed - on.summary.hostsUsed} fewer hosts (${(((off.summary.hostsUsed - on.summary.hostsUsed) / off.summary.hostsUsed) * 100).toFixed(1)} %)`);
 }
+
+// Real traces: the six Bitbrains VMs of ../shared/data/bitbrains (when present), on hosts of
+// 1 x 4 cores at each VM's clock: CPU binds, memory is not profiled (the default).
+const DATA = new URL('../../shared/data/bitbrains/', import.meta.url);
+if (existsSync(DATA)) {
+  const files = ['1.csv', '407.csv', '234.csv', '306.csv', '45.csv', '166.csv'].map((f) => fileURLToPath(new URL(f, DATA)));
+  const r = await measureDemand(concatSources(files.map((f) => (sink) => readPerfFile(f, sink, { columnMap: 'bitbrains' }))));
+  const vms = r.vms.flatMap((v) => (v.vm ? [v.vm] : []));
+  const p = coincidenceProfiles(r, { percentile });
+  for (const cores of [4, 8, 16]) {
+    const hosts = Array.from({ length: vms.length }, (_, i): Host => ({ id: `b${i}`, sockets: 1, coresPerSocket: cores, threadsPerCore: 1, clockGHz: 2.9, memoryGB: 1024 }));
+    const t0 = performance.now();
+    const off = placeVms(hosts, vms);
+    const on = placeVms(hosts, vms, { coincidence: p.coincidence });
+    const ms = performance.now() - t0;
+    const cpu = (plan: typeof off) => plan.hosts.filter((h) => h.vms.length).map((h) => h.used.cpuGHz.toFixed(2)).join(' + ');
+    console.log(`bitbrains ${vms.length} VMs (${p.points} points of ${p.bucketMs / 60_000} min, ${Object.keys(p.filled).length} VMs with gaps filled) on 1 x ${cores} cores at 2.9 GHz: `
+      + `off ${off.summary.hostsUsed} hosts (${cpu(off)} GHz), on ${on.summary.hostsUsed} hosts (${cpu(on)} GHz), ${off.unplaced.length}/${on.unplaced.length} left out, both in ${ms.toFixed(0)} ms`);
+  }
+} else console.log(`bitbrains: ${fileURLToPath(DATA)} missing, skipped`);
