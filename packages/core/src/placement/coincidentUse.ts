@@ -22,11 +22,14 @@ export interface ResolvedCoincidence {
   /** Points on the shared time grid. */
   readonly points: number;
   readonly profiles: ReadonlyMap<string, ReadonlyMap<ProfiledResource, Series>>;
+  /** Ids of profiles whose VM is not in `vms` (validated, then not used), sorted. */
+  readonly unused: readonly string[];
 }
 
 /**
- * Validates {@link CoincidenceOptions} against the VMs: known VM ids and resources, one
- * grid length, finite values, a percentile in 0..100. O(VMs x resources x points).
+ * Validates {@link CoincidenceOptions}: resources, one grid length, finite values, a
+ * percentile in 0..100. Profiles of VMs not in `vms` (a subset being placed, e.g. measured
+ * VMs missing from the inventory) are validated and listed in `unused`. O(VMs x resources x points).
  */
 export function resolveCoincidence(o: CoincidenceOptions, vms: readonly Vm[]): ResolvedCoincidence {
   const path = 'options.coincidence';
@@ -38,9 +41,9 @@ export function resolveCoincidence(o: CoincidenceOptions, vms: readonly Vm[]): R
   const present = new Set<ProfiledResource>();
   let points = -1;
   const profiles = new Map<string, Map<ProfiledResource, Series>>();
+  const unused: string[] = [];
   const q = percentile / 100;
   for (const [id, profile] of Object.entries(o.profiles).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!ids.has(id)) invalid(`${path}.profiles.${id}`, 'the id of a VM in vms', id);
     const m = new Map<ProfiledResource, Series>();
     for (const [r, values] of Object.entries(profile ?? {})) {
       const p = `${path}.profiles.${id}.${r}`;
@@ -61,12 +64,13 @@ export function resolveCoincidence(o: CoincidenceOptions, vms: readonly Vm[]): R
       m.set(r as ProfiledResource, { values: a, p: quantileSelect7(a.slice(), q), min, max });
       present.add(r as ProfiledResource);
     }
-    if (m.size > 0) profiles.set(id, m);
+    if (!ids.has(id)) unused.push(id);
+    else if (m.size > 0) profiles.set(id, m);
   }
   const resources = o.resources ?? PROFILED_RESOURCES.filter((r) => present.has(r));
   if (!Array.isArray(resources)) invalid(`${path}.resources`, `an array of ${PROFILED_RESOURCES.join(', ')}`, resources);
   resources.forEach((r, i) => { if (!PROFILED_RESOURCES.includes(r)) invalid(`${path}.resources[${i}]`, `a profiled resource (${PROFILED_RESOURCES.join(', ')})`, r); });
-  return { percentile, resources: PROFILED_RESOURCES.filter((r) => resources.includes(r)), points: Math.max(0, points), profiles };
+  return { percentile, resources: PROFILED_RESOURCES.filter((r) => resources.includes(r)), points: Math.max(0, points), profiles, unused };
 }
 
 /** The coincidence settings as assumptions, for the plan's `assumptions`. */
@@ -78,6 +82,7 @@ export function coincidenceAssumptions(o: CoincidenceOptions | undefined, c: Res
     { name: 'placement.coincidence.resources', value: [...c.resources], source: o.resources === undefined ? 'hostplan: every resource some profile has' : 'input', isDefault: o.resources === undefined },
     { name: 'placement.coincidence.points', value: c.points, unit: 'time buckets per profile', source: 'input', isDefault: false },
     { name: 'placement.coincidence.profiledVms', value: c.profiles.size, unit: 'VMs (the others count at their demand at every instant)', source: 'input', isDefault: false },
+    { name: 'placement.coincidence.unusedProfiles', value: [...c.unused], unit: 'ids of profiles whose VM is not among the VMs placed', source: 'input', isDefault: false },
   ];
 }
 

@@ -98,10 +98,18 @@ describe('placeVms(hosts, vms, { coincidence }): worked examples', () => {
     expect(get(placeVms(hosts, vms), 'placement.coincidence')).toMatchObject({ value: 'off', isDefault: true });
   });
 
+  it('lists profiles of VMs not being placed as unused, and places as without them', () => {
+    const vms = [vm('a', 1, 1)];
+    const plan = placeVms(hosts, vms, { coincidence: { profiles: { a: { cpuGHz: [1, 2, 3] }, gone: { cpuGHz: [9, 9, 9] } } } });
+    expect(plan.assumptions.find((a) => a.name === 'placement.coincidence.unusedProfiles')?.value).toEqual(['gone']);
+    expect(plan.assumptions.find((a) => a.name === 'placement.coincidence.profiledVms')?.value).toBe(1);
+    expect(plan.placements).toEqual(placeVms(hosts, vms, { coincidence: { profiles: { a: { cpuGHz: [1, 2, 3] } } } }).placements);
+  });
+
   it('rejects bad profiles with a HostplanError naming the field', () => {
     const vms = [vm('a', 1, 1), vm('b', 1, 1)];
     const bad: [CoincidenceOptions, string][] = [
-      [{ profiles: { zz: { cpuGHz: [1] } } }, 'options.coincidence.profiles.zz'],
+      [{ profiles: { zz: { cpuGHz: [1, Number.POSITIVE_INFINITY] } } }, 'options.coincidence.profiles.zz.cpuGHz[1]'],
       [{ profiles: { a: { cpuGHz: [1, 2] }, b: { cpuGHz: [1] } } }, 'options.coincidence.profiles.b.cpuGHz'],
       [{ profiles: { a: { cpuGHz: [1, Number.NaN] } } }, 'options.coincidence.profiles.a.cpuGHz[1]'],
       [{ profiles: { a: { vcpus: [1] } as VmProfile } }, 'options.coincidence.profiles.a.vcpus'],
