@@ -41,6 +41,8 @@ export interface SeriesSink {
   series(index: number, key: SeriesKey): void;
   /** One observation at a UTC time in epoch milliseconds; `value` is NaN for a missing cell. */
   sample(index: number, timestampMs: number, value: number): void;
+  /** Optional fast path: `values[i]` of series i = 0..count-1 at one time, as `count` sample calls would send them (the buffer is reused: copy what you keep). */
+  row?(timestampMs: number, values: Float64Array, count: number): void;
   /** A problem met while reading. */
   issue?(issue: ReadIssue): void;
   /** A record that is not a sample: sysstat `LINUX-RESTART` (counters reset) and `COM` comments. */

@@ -2,7 +2,7 @@ import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
 import { MomentsAccumulator, momentsStandardDeviation } from './moments.js';
 import type { ResolvedStatsOptions } from './options.js';
 import { interpolate7, quantileRank, quantileSorted7 } from './quantile.js';
-import { selectRanks } from './selectRanks.js';
+import { orderStatistics } from './orderStatistics.js';
 import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from './rollup.js';
 import { QuantileSketch } from './sketch.js';
 import { SustainedPeakTracker } from './sustainedPeak.js';
@@ -11,12 +11,22 @@ import type { OrderStatisticRequest } from './selectOrderStatistics.js';
 import type { PercentileMap, SeriesStats, StatsMethod } from './types.js';
 
 const MAX_STEPS = 64;
+/** Block buffers of all series together stay near 2^18 samples (4 MiB), 64 to 4,096 per series. */
+const BLOCK_SAMPLES = 1 << 18;
+const MAX_BLOCK = 4096;
+const MIN_BLOCK = 64;
+const EMPTY = new Float64Array(0);
+const MAX_CHUNK = 65_536;
 
 /** Per-series streaming state. */
 class SeriesState {
   readonly moments = new MomentsAccumulator();
   missing = 0;
+  /** The kept values, in chunks (never copied while growing): full chunks, then `values` filled to `fill`. */
+  readonly chunks: Float64Array[] = [];
   values: Float64Array | null = null;
+  fill = 0;
+  /** Values kept in all chunks. */
   n = 0;
   sketch: QuantileSketch | null = null;
   first = Infinity;
@@ -27,6 +37,10 @@ class SeriesState {
   stepLo = 0;
   stepHi = -1;
   stepCount = 0;
+  /** The block of samples not yet folded into the state: times, values (NaN = missing), length. */
+  bt: Float64Array = EMPTY;
+  bv: Float64Array = EMPTY;
+  bn = 0;
   readonly sustained: SustainedPeakTracker;
   readonly thresholds: ThresholdTracker[];
   readonly rollup: WindowPeakTracker | null;
@@ -78,6 +92,11 @@ export class StatsCollector implements SeriesSink {
   /** Values no longer all in memory. */
   spilled = false;
   readonly issues: ReadIssue[] = [];
+  /** Scratch: the present samples of the block being folded. */
+  private ft: Float64Array = EMPTY;
+  private fv: Float64Array = EMPTY;
+  /** Scratch: one series' kept values made contiguous for selection. */
+  private scratch: Float64Array = EMPTY;
 
   constructor(private readonly o: ResolvedStatsOptions) {}
 
@@ -95,56 +114,149 @@ export class StatsCollector implements SeriesSink {
   sample(index: number, t: number, v: number): void {
     const s = this.states[index];
     if (s === undefined) return;
-    const last = s.last;
-    if (t > last) {
-      if (last !== -Infinity) {
-        const step = t - last;
-        if (!(step >= s.stepLo && step < s.stepHi)) {
-          s.flushStep();
-          const unit = 10 ** (Math.floor(Math.log10(step)) - 1);
-          s.step = Math.round(step / unit) * unit;
-          s.stepLo = s.step - unit / 2;
-          s.stepHi = s.step + unit / 2;
-        }
-        s.stepCount++;
+    let k = s.bn;
+    if (k === s.bv.length) k = this.flush(s);
+    s.bt[k] = t;
+    s.bv[k] = v;
+    s.bn = k + 1;
+  }
+
+  /** A whole row at one time (the PDH reader's fast path): appends to each series' block, no per-sample call. */
+  row(t: number, values: Float64Array, count: number): void {
+    const states = this.states;
+    const n = count < states.length ? count : states.length;
+    for (let i = 0; i < n; i++) {
+      const s = states[i];
+      if (s === undefined) continue;
+      let k = s.bn;
+      if (k === s.bv.length) k = this.flush(s);
+      s.bt[k] = t;
+      s.bv[k] = values[i]!;
+      s.bn = k + 1;
+    }
+  }
+
+  /**
+   * Folds a series' block into its state, in sample order (so the result is the one sample-by-
+   * sample updates give), and empties it; allocates the block on first use. Returns 0, the new fill.
+   */
+  private flush(s: SeriesState): 0 {
+    if (s.bv.length === 0) {
+      const size = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, Math.floor(BLOCK_SAMPLES / Math.max(1, this.states.length))));
+      s.bt = new Float64Array(size);
+      s.bv = new Float64Array(size);
+      if (this.ft.length < size) {
+        this.ft = new Float64Array(size);
+        this.fv = new Float64Array(size);
       }
-      s.last = t;
+      return 0;
     }
-    if (t < s.first) s.first = t;
-    if (!Number.isFinite(v)) {
-      s.missing++;
-      return;
+    const n = s.bn;
+    if (n === 0) return 0;
+    s.bn = 0;
+    const bt = s.bt;
+    const bv = s.bv;
+    // sampling steps and time span, over present and missing samples
+    let first = s.first;
+    let last = s.last;
+    for (let i = 0; i < n; i++) {
+      const t = bt[i]!;
+      if (t > last) {
+        if (last !== -Infinity) {
+          const step = t - last;
+          if (!(step >= s.stepLo && step < s.stepHi)) {
+            s.flushStep();
+            const unit = 10 ** (Math.floor(Math.log10(step)) - 1);
+            s.step = Math.round(step / unit) * unit;
+            s.stepLo = s.step - unit / 2;
+            s.stepHi = s.step + unit / 2;
+          }
+          s.stepCount++;
+        }
+        last = t;
+      }
+      if (t < first) first = t;
     }
-    s.moments.add(v);
-    if (!this.spilled) this.keep(s, v);
-    else if (s.sketch) s.sketch.add(v);
-    s.sustained.add(t, v);
+    s.first = first;
+    s.last = last;
+    // the present samples, in order
+    const ft = this.ft;
+    const fv = this.fv;
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const v = bv[i]!;
+      if (v - v === 0) {
+        ft[k] = bt[i]!;
+        fv[k++] = v;
+      }
+    }
+    s.missing += n - k;
+    if (k === 0) return 0;
+    s.moments.addAll(fv, 0, k);
+    if (!this.spilled) this.keep(s, fv, k);
+    else if (s.sketch) for (let i = 0; i < k; i++) s.sketch.add(fv[i]!);
+    s.sustained.addAll(ft, fv, k);
     const th = s.thresholds;
-    for (let i = 0; i < th.length; i++) th[i]!.add(t, v);
-    s.rollup?.add(t, v);
-    s.daily?.add(t, v);
-    s.buckets?.add(t, v);
+    for (let j = 0; j < th.length; j++) th[j]!.addAll(ft, fv, k);
+    s.rollup?.addAll(ft, fv, k);
+    s.daily?.addAll(ft, fv, k);
+    s.buckets?.addAll(ft, fv, k);
+    return 0;
+  }
+
+  /** Folds every pending block (before results are read). */
+  private flushAll(): void {
+    for (const s of this.states) if (s !== undefined) this.flush(s);
   }
 
   issue(issue: ReadIssue): void {
     this.issues.push(issue);
   }
 
-  private keep(s: SeriesState, v: number): void {
-    if (s.values === null || s.n === s.values.length) {
-      const cap = s.values === null ? 256 : s.values.length * 2;
-      const grow = (cap - (s.values?.length ?? 0)) * 8;
-      if (this.bytes + grow > this.o.memoryBudgetBytes) {
-        this.spill();
-        s.sketch?.add(v);
-        return;
+  /**
+   * Keeps `fv[0..k)` while the budget allows; spills (and sketches the rest) when it would not.
+   * Chunks double from 256 to 65,536 values, so small series waste little and large ones are
+   * never copied; capacity counts against the budget.
+   */
+  private keep(s: SeriesState, fv: Float64Array, k: number): void {
+    let i = 0;
+    while (i < k) {
+      if (s.values === null || s.fill === s.values.length) {
+        const cap = s.values === null ? 256 : Math.min(MAX_CHUNK, s.values.length * 2);
+        if (this.bytes + cap * 8 > this.o.memoryBudgetBytes) {
+          this.spill();
+          if (s.sketch) for (; i < k; i++) s.sketch.add(fv[i]!);
+          return;
+        }
+        if (s.values !== null) s.chunks.push(s.values);
+        s.values = new Float64Array(cap);
+        s.fill = 0;
+        this.bytes += cap * 8;
       }
-      const next = new Float64Array(cap);
-      if (s.values) next.set(s.values);
-      s.values = next;
-      this.bytes += grow;
+      const values = s.values;
+      const end = Math.min(k, i + values.length - s.fill);
+      let at = s.fill;
+      for (; i < end; i++) {
+        const v = fv[i]!;
+        values[at++] = v === 0 ? 0 : v; // -0 as 0: selection does not order signed zeros
+      }
+      s.n += at - s.fill;
+      s.fill = at;
     }
-    s.values[s.n++] = v === 0 ? 0 : v; // -0 as 0: selection does not order signed zeros
+  }
+
+  /** The kept values of a series as one array: its only chunk, or the chunks copied into a scratch array reused from series to series. */
+  private gather(s: SeriesState): Float64Array {
+    if (s.values === null) return EMPTY;
+    if (s.chunks.length === 0) return s.values.subarray(0, s.fill);
+    if (this.scratch.length < s.n) this.scratch = new Float64Array(s.n);
+    let at = 0;
+    for (const c of s.chunks) {
+      this.scratch.set(c, at);
+      at += c.length;
+    }
+    this.scratch.set(s.values.subarray(0, s.fill), at);
+    return this.scratch.subarray(0, s.n);
   }
 
   /**
@@ -159,9 +271,12 @@ export class StatsCollector implements SeriesSink {
       if (s === undefined) continue;
       if (sketching) {
         s.sketch = new QuantileSketch(accuracy);
-        for (let i = 0; i < s.n; i++) s.sketch.add(s.values![i]!);
+        const kept = this.gather(s);
+        for (let i = 0; i < kept.length; i++) s.sketch.add(kept[i]!);
       }
+      s.chunks.length = 0;
       s.values = null;
+      s.fill = 0;
       s.n = 0;
     }
     this.bytes = 0;
@@ -169,6 +284,7 @@ export class StatsCollector implements SeriesSink {
 
   /** The order statistics the exact two-pass path must find (empty unless spilled). */
   pendingRanks(): OrderStatisticRequest[] {
+    this.flushAll();
     if (!this.spilled) return [];
     const out: OrderStatisticRequest[] = [];
     for (const s of this.states) {
@@ -187,6 +303,7 @@ export class StatsCollector implements SeriesSink {
 
   /** Closes open runs and builds the per-series statistics; `exact` holds the selected order statistics by `series:rank`. */
   finish(exact: ReadonlyMap<string, number> | null): { series: SeriesStats[]; alerts: ThresholdAlert[] } {
+    this.flushAll();
     const alerts: ThresholdAlert[] = [];
     const series: SeriesStats[] = [];
     for (const s of this.states) {
@@ -206,7 +323,7 @@ export class StatsCollector implements SeriesSink {
     let method: StatsMethod = 'in-memory';
     let quantile: (p: number) => number;
     if (!this.spilled) {
-      const kept = s.values ? s.values.subarray(0, s.n) : new Float64Array(0);
+      const kept = this.gather(s);
       if (this.o.sketch !== false) {
         s.sketch = new QuantileSketch(this.o.sketch);
         for (const v of kept) s.sketch.add(v);
@@ -215,10 +332,12 @@ export class StatsCollector implements SeriesSink {
         const r = quantileRank(m.count, p / 100);
         return [r.lower, r.upper];
       });
-      selectRanks(kept, ranks);
+      const selected = orderStatistics(kept, ranks);
+      const at = new Map<number, number>();
+      ranks.forEach((rank, i) => at.set(rank, selected[i]!));
       quantile = (p) => {
         const r = quantileRank(m.count, p);
-        return interpolate7(kept[r.lower]!, kept[r.upper]!, r.fraction, r.lower === r.upper);
+        return interpolate7(at.get(r.lower)!, at.get(r.upper)!, r.fraction, r.lower === r.upper);
       };
     } else if (exact) {
       method = 'two-pass';
@@ -256,6 +375,7 @@ export class StatsCollector implements SeriesSink {
       ...(s.daily && { dailyPeaks: s.daily.peaks() }),
       ...(s.buckets && { buckets: s.buckets.aligned() }),
     };
+    s.chunks.length = 0;
     s.values = null;
     return stats;
   }

@@ -54,6 +54,44 @@ export class MomentsAccumulator {
     if (x > this.hi) this.hi = x;
   }
 
+  /**
+   * Adds `values[from..to)` (all finite), exactly as that many {@link add} calls would, with
+   * the state held in locals through the loop.
+   *
+   * @example
+   * const m = new MomentsAccumulator();
+   * m.addAll(Float64Array.of(1, 2, 3), 0, 3);
+   * m.summary().mean // => 2
+   */
+  addAll(values: Float64Array, from: number, to: number): void {
+    let n = this.n;
+    let mu = this.mu;
+    let sq = this.sq;
+    let s = this.s;
+    let c = this.c;
+    let lo = this.lo;
+    let hi = this.hi;
+    for (let i = from; i < to; i++) {
+      const x = values[i]!;
+      n++;
+      const d = x - mu;
+      mu += d / n;
+      sq += d * (x - mu);
+      const t = s + x;
+      c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+      s = t;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    this.n = n;
+    this.mu = mu;
+    this.sq = sq;
+    this.s = s;
+    this.c = c;
+    this.lo = lo;
+    this.hi = hi;
+  }
+
   get count(): number {
     return this.n;
   }

@@ -33,6 +33,11 @@ export class WindowPeakTracker {
     } else if (v > this.max) this.max = v;
   }
 
+  /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
+  addAll(ts: Float64Array, vs: Float64Array, count: number): void {
+    for (let i = 0; i < count; i++) this.add(ts[i]!, vs[i]!);
+  }
+
   /** The window peaks in time order (the open window included). */
   peaks(): number[] {
     return this.max === -Infinity ? [...this.values] : [...this.values, this.max];
@@ -84,6 +89,25 @@ export class DailyPeakTracker {
    * d.add(Date.UTC(2024, 0, 1, 23, 59), 7);
    * d.peaks() // => [{ dayMs: Date.UTC(2024, 0, 1), peak: 7 }]
    */
+  /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls (the day's bounds and peak in locals). */
+  addAll(ts: Float64Array, vs: Float64Array, count: number): void {
+    let dayStart = this.dayStart;
+    let dayEnd = this.dayEnd;
+    let max = this.max;
+    for (let i = 0; i < count; i++) {
+      const t = ts[i]!;
+      const v = vs[i]!;
+      if (!(t >= dayStart && t < dayEnd)) {
+        this.max = max;
+        this.add(t, v);
+        dayStart = this.dayStart;
+        dayEnd = this.dayEnd;
+        max = this.max;
+      } else if (v > max) max = v;
+    }
+    this.max = max;
+  }
+
   peaks(): { dayMs: number; peak: number }[] {
     this.flush();
     return [...this.days.entries()].sort((a, b) => a[0] - b[0]).map(([d, peak]) => ({ dayMs: d * 86_400_000, peak }));
@@ -166,6 +190,11 @@ export class BucketMeanTracker {
    * @example
    * new BucketMeanTracker(300_000).aligned().means.length // => 0
    */
+  /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
+  addAll(ts: Float64Array, vs: Float64Array, count: number): void {
+    for (let i = 0; i < count; i++) this.add(ts[i]!, vs[i]!);
+  }
+
   aligned(): AlignedSeries {
     const means = new Float64Array(this.used);
     for (let i = 0; i < this.used; i++) means[i] = this.counts[i]! > 0 ? this.sums[i]! / this.counts[i]! : NaN;

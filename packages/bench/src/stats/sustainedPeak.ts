@@ -78,6 +78,78 @@ export class SustainedPeakTracker {
     }
   }
 
+  /** Adds the present samples `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
+  addAll(ts: Float64Array, vs: Float64Array, count: number): void {
+    // add() with the state in locals; written back around the rare grow() and resum()
+    const windowMs = this.windowMs;
+    const maxGapMs = this.maxGapMs;
+    let wt = this.ts;
+    let wv = this.vs;
+    let mask = this.mask;
+    let head = this.head;
+    let tail = this.tail;
+    let sum = this.sum;
+    let runStart = this.runStart;
+    let prev = this.prev;
+    let peak = this.peak;
+    let peakEndMs = this.peakEndMs;
+    let windows = this.windows;
+    for (let k = 0; k < count; k++) {
+      const t = ts[k]!;
+      const v = vs[k]!;
+      if (!(t >= prev) || t - prev > maxGapMs) {
+        head = tail = 0;
+        sum = 0;
+        runStart = t;
+      }
+      prev = t;
+      if (tail - head > mask) {
+        this.head = head;
+        this.tail = tail;
+        this.grow();
+        wt = this.ts;
+        wv = this.vs;
+        mask = this.mask;
+        head = this.head;
+        tail = this.tail;
+      }
+      const at = tail++ & mask;
+      wt[at] = t;
+      wv[at] = v;
+      sum += v;
+      const cut = t - windowMs;
+      while (wt[head & mask]! <= cut) {
+        sum -= wv[head & mask]!;
+        head++;
+        if (++this.evictions === 4096) {
+          this.head = head;
+          this.tail = tail;
+          this.resum();
+          sum = this.sum;
+        }
+      }
+      if (runStart <= cut) {
+        windows++;
+        const n = tail - head;
+        if (peak === null || sum >= peak * n - Math.abs(peak * n) * 1e-12) {
+          const mean = sum / n;
+          if (peak === null || mean > peak) {
+            peak = mean;
+            peakEndMs = t;
+          }
+        }
+      }
+    }
+    this.head = head;
+    this.tail = tail;
+    this.sum = sum;
+    this.runStart = runStart;
+    this.prev = prev;
+    this.peak = peak;
+    this.peakEndMs = peakEndMs;
+    this.windows = windows;
+  }
+
   private grow(): void {
     const n = this.mask + 1;
     const ts = new Float64Array(n * 2);

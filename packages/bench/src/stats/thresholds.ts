@@ -133,6 +133,58 @@ export class ThresholdTracker {
     this.sum += v;
   }
 
+  /** Adds the present samples `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
+  addAll(ts: Float64Array, vs: Float64Array, count: number): void {
+    // add() with the hot state in locals; written back around close()
+    const above = this.rule.op === 'above';
+    const limit = this.rule.value;
+    const maxGapMs = this.maxGapMs;
+    let prev = this.prev;
+    let stepMs = this.stepMs;
+    let n = this.count;
+    let sum = this.sum;
+    let worst = this.worst;
+    let start = this.start;
+    let last = this.last;
+    for (let k = 0; k < count; k++) {
+      const t = ts[k]!;
+      const v = vs[k]!;
+      const broken = !(t >= prev) || t - prev > maxGapMs;
+      if (!broken && t > prev) stepMs = t - prev;
+      prev = t;
+      const beyond = above ? v > limit : v < limit;
+      if (broken || !beyond) {
+        if (n > 0) {
+          // close() sees the step add() would have set by then
+          this.stepMs = stepMs;
+          this.count = n;
+          this.sum = sum;
+          this.worst = worst;
+          this.start = start;
+          this.last = last;
+          this.close();
+          n = 0;
+          sum = 0;
+        }
+        if (!beyond) continue;
+      }
+      if (n === 0) {
+        start = t;
+        worst = v;
+      } else if (above ? v > worst : v < worst) worst = v;
+      last = t;
+      n++;
+      sum += v;
+    }
+    this.prev = prev;
+    this.stepMs = stepMs;
+    this.count = n;
+    this.sum = sum;
+    this.worst = worst;
+    this.start = start;
+    this.last = last;
+  }
+
   /** Closes the open run, if any (call at the end of the data). */
   finish(): void {
     this.close();

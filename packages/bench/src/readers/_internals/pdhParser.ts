@@ -19,6 +19,8 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
   let columns = -1; // cells per row, from the header
   let biasMs = 0;
   const sink = ctx.sink;
+  // a sink taking whole rows gets one call per row instead of one per cell
+  const rowSink = typeof sink.row === 'function';
   let values = new Float64Array(0);
 
   /**
@@ -60,7 +62,8 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
     const t = local + biasMs;
     ctx.seeTime(t);
     ctx.rows++;
-    for (let i = 0; i < n; i++) sink.sample(i, t, values[i]!);
+    if (rowSink) sink.row!(t, values, n);
+    else for (let i = 0; i < n; i++) sink.sample(i, t, values[i]!);
     ctx.samples += n;
     ctx.missing += missing;
     return true;

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DailyPeakTracker, MomentsAccumulator, orderStatistics, readPerfText, seriesStatistics, SustainedPeakTracker, ThresholdTracker, writePdhCsv,
+  type SeriesSink, type ThresholdRule,
+} from '@hostplan/bench';
+import { key } from './memorySource.js';
+
+const MIN = 60_000;
+
+/** Samples in time order: steps of 0 to 3 minutes (0 = same time, > maxGap = a gap), values in 0..100 with ties. */
+const samplesArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 })), { minLength: 0, maxLength: 300 }).map((steps) => {
+  let t = Date.UTC(2024, 0, 1, 23, 0);
+  const ts = new Float64Array(steps.length);
+  const vs = new Float64Array(steps.length);
+  steps.forEach(([dt, v], i) => {
+    t += dt * MIN;
+    ts[i] = t;
+    vs[i] = v * 2.5;
+  });
+  return { ts, vs };
+});
+
+describe('batched updates equal one-by-one updates (the collector folds blocks of samples)', () => {
+  it('MomentsAccumulator.addAll equals add, bit for bit', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 200 }), (xs) => {
+      const a = new MomentsAccumulator();
+      const b = new MomentsAccumulator();
+      xs.forEach((x) => a.add(x));
+      b.addAll(Float64Array.from(xs), 0, xs.length);
+      expect(b.summary()).toEqual(a.summary());
+    }), { numRuns: 100 });
+  });
+
+  it('SustainedPeakTracker.addAll equals add (same peak, end and window count), in blocks of any size', () => {
+    fc.assert(fc.property(samplesArb, fc.integer({ min: 1, max: 50 }), ({ ts, vs }, block) => {
+      const a = new SustainedPeakTracker(5 * MIN, 2 * MIN);
+      const b = new SustainedPeakTracker(5 * MIN, 2 * MIN);
+      ts.forEach((t, i) => a.add(t, vs[i]!));
+      for (let i = 0; i < ts.length; i += block) b.addAll(ts.subarray(i), vs.subarray(i), Math.min(block, ts.length - i));
+      expect([b.peak, b.peakEndMs, b.windows]).toEqual([a.peak, a.peakEndMs, a.windows]);
+    }), { numRuns: 100 });
+  });
+
+  it('ThresholdTracker.addAll equals add (same alerts, runs and time over), above and below', () => {
+    const rules: ThresholdRule[] = [
+      { id: 'a', object: 'O', counter: 'C', op: 'above', value: 50, sustainMs: 3 * MIN, severity: 'warning', source: 't' },
+      { id: 'b', object: 'O', counter: 'C', op: 'below', value: 20, sustainMs: 0, severity: 'critical', source: 't' },
+    ];
+    fc.assert(fc.property(samplesArb, fc.integer({ min: 1, max: 50 }), fc.constantFrom(...rules), ({ ts, vs }, block, rule) => {
+      const a = new ThresholdTracker(rule, 0, 'p', 2 * MIN, 5);
+      const b = new ThresholdTracker(rule, 0, 'p', 2 * MIN, 5);
+      ts.forEach((t, i) => a.add(t, vs[i]!));
+      for (let i = 0; i < ts.length; i += block) b.addAll(ts.subarray(i), vs.subarray(i), Math.min(block, ts.length - i));
+      a.finish();
+      b.finish();
+      expect([b.alerts, b.runs, b.totalMs, b.alertCount]).toEqual([a.alerts, a.runs, a.totalMs, a.alertCount]);
+    }), { numRuns: 100 });
+  });
+
+  it('DailyPeakTracker.addAll equals add (samples cross midnight)', () => {
+    fc.assert(fc.property(samplesArb, fc.integer({ min: 1, max: 50 }), ({ ts, vs }, block) => {
+      const a = new DailyPeakTracker();
+      const b = new DailyPeakTracker();
+      ts.forEach((t, i) => a.add(t, vs[i]!));
+      for (let i = 0; i < ts.length; i += block) b.addAll(ts.subarray(i), vs.subarray(i), Math.min(block, ts.length - i));
+      expect(b.peaks()).toEqual(a.peaks());
+    }), { numRuns: 100 });
+  });
+});
+
+describe('orderStatistics(values, ranks)', () => {
+  it('gives what a full sort puts at each rank (worked example: 5 1 4 2 3 sorted is 1 2 3 4 5)', () => {
+    expect([...orderStatistics(Float64Array.of(5, 1, 4, 2, 3), [0, 2, 4, 1])]).toEqual([1, 3, 5, 2]);
+    // out-of-range ranks are NaN; equal values; a single value
+    expect([...orderStatistics(Float64Array.of(7, 7, 7), [2, 3])]).toEqual([7, NaN]);
+    expect([...orderStatistics(Float64Array.of(-1e308, 1e308, 0), [0, 1, 2])]).toEqual([-1e308, 0, 1e308]);
+  });
+
+  it('equals the sorted array at random ranks, for clustered, tied, wide and tiny ranges, leaving the input untouched', () => {
+    const valuesArb = fc.oneof(
+      fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 3000 }),
+      fc.array(fc.double({ min: -1e300, max: 1e300, noNaN: true }), { minLength: 1, maxLength: 300 }),
+      fc.array(fc.double({ min: 1, max: 1 + 1e-12, noNaN: true }), { minLength: 1, maxLength: 300 }),
+      fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 20000 }),
+    );
+    fc.assert(fc.property(valuesArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (raw, picks) => {
+      const values = Float64Array.from(raw, (v) => (v === 0 ? 0 : v)); // no -0: a sort orders signed zeros
+      const before = values.slice();
+      const ranks = picks.map((p) => p % values.length);
+      const sorted = values.slice().sort();
+      expect([...orderStatistics(values, ranks)]).toEqual(ranks.map((k) => sorted[k]));
+      expect(values).toEqual(before);
+    }), { numRuns: 150 });
+  });
+});
+
+describe('StatsCollector row fast path', () => {
+  it('gives the same statistics whether the reader sends whole rows or single samples', async () => {
+    const paths = ['\\\\H\\Hyper-V Hypervisor Virtual Processor(vm1:Hv VP 0)\\% Guest Run Time', '\\\\H\\Memory\\Available MBytes', '\\\\H\\Test\\Empty'];
+    const rows = Array.from({ length: 5000 }, (_, r) => ({
+      timestampMs: Date.UTC(2024, 0, 1) + r * 15_000 + (r % 3),
+      values: [r % 7 === 0 ? NaN : (r * 37) % 101, 1500 + ((r * 13) % 1000), NaN],
+    }));
+    const text = writePdhCsv(rows, { paths, zoneName: 'UTC', biasMinutes: 0 });
+    const withRows = await seriesStatistics((sink) => readPerfText(text, sink));
+    const bySample = await seriesStatistics((sink) => {
+      // the same sink without its row method: the reader falls back to one call per sample
+      const plain: SeriesSink = { series: (i, k) => sink.series(i, k), sample: (i, t, v) => sink.sample(i, t, v), issue: (x) => sink.issue?.(x) };
+      return readPerfText(text, plain);
+    });
+    expect(withRows.series).toEqual(bySample.series);
+    expect(withRows.alerts).toEqual(bySample.alerts);
+    expect(withRows.series[0]).toMatchObject({ count: 5000 - 715, missing: 715 }); // rows 0, 7, ..., 4998: 715 multiples of 7
+    expect(withRows.alerts.length).toBeGreaterThan(0);
+  });
+
+  it('keeps exact percentiles when the kept values span several chunks (over 65,536 values in one series)', async () => {
+    const n = 140_000;
+    const source = (sink: SeriesSink) => {
+      sink.series(0, key('C'));
+      for (let i = 0; i < n; i++) sink.sample(0, i * 1000, (i * 7919) % n);
+    };
+    const s = (await seriesStatistics(source)).series[0]!;
+    // the values are a permutation of 0..n-1 (7919 is prime, coprime to n): p50 h = 0.5 (n - 1) = 69999.5
+    expect(s.p50).toBe(69_999.5);
+    expect(s.p99).toBeCloseTo(0.99 * (n - 1), 6);
+    expect(s.method).toBe('in-memory');
+  });
+});
