@@ -91,22 +91,32 @@ export async function selectOrderStatistics(
       if (g.lo < envLo[g.series]!) envLo[g.series] = g.lo;
       if (g.hi > envHi[g.series]!) envHi[g.series] = g.hi;
     }
+    const take = (index: number, v: number): void => {
+      for (const g of bySeries[index]!) {
+        if (v < g.lo || v > g.hi) continue;
+        if (g.collect) {
+          if (g.filled < g.collect.length) g.collect[g.filled] = v;
+        } else {
+          const scaled = (v * 0.5 - g.halfLo) * g.scale;
+          const j = scaled >= g.buckets ? g.buckets - 1 : scaled > 0 ? Math.floor(scaled) : 0;
+          g.counts![j]!++;
+          if (v < g.mins![j]!) g.mins![j] = v;
+          if (v > g.maxs![j]!) g.maxs![j] = v;
+        }
+        g.filled++;
+      }
+    };
     const sink: SeriesSink = {
       series() {},
       sample(index, _t, v) {
-        if (!(v >= envLo[index]! && v <= envHi[index]!)) return;
-        for (const g of bySeries[index]!) {
-          if (v < g.lo || v > g.hi) continue;
-          if (g.collect) {
-            if (g.filled < g.collect.length) g.collect[g.filled] = v;
-          } else {
-            const scaled = (v * 0.5 - g.halfLo) * g.scale;
-            const j = scaled >= g.buckets ? g.buckets - 1 : scaled > 0 ? Math.floor(scaled) : 0;
-            g.counts![j]!++;
-            if (v < g.mins![j]!) g.mins![j] = v;
-            if (v > g.maxs![j]!) g.maxs![j] = v;
-          }
-          g.filled++;
+        if (v >= envLo[index]! && v <= envHi[index]!) take(index, v);
+      },
+      // whole rows: one call per row, most values rejected by the envelope test in this loop
+      row(_t, values, count) {
+        const n = Math.min(count, envLo.length);
+        for (let i = 0; i < n; i++) {
+          const v = values[i]!;
+          if (v >= envLo[i]! && v <= envHi[i]!) take(i, v);
         }
       },
     };
