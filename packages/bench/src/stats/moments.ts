@@ -96,6 +96,15 @@ export class MomentsAccumulator {
     return this.n;
   }
 
+  /**
+   * The moments of the values added so far, as a plain, mergeable {@link MomentsSummary}
+   * ({@link EMPTY_MOMENTS} before the first value). O(1); the accumulator can keep adding.
+   *
+   * @example
+   * const m = new MomentsAccumulator();
+   * m.add(1); m.add(3);
+   * m.summary() // => { count: 2, sum: 4, mean: 2, m2: 2, min: 1, max: 3 }
+   */
   summary(): MomentsSummary {
     return { count: this.n, sum: this.s + this.c, mean: this.mu, m2: this.sq, min: this.lo, max: this.hi };
   }

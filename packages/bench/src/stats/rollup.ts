@@ -80,15 +80,6 @@ export class DailyPeakTracker {
     if (v > this.max) this.max = v;
   }
 
-  /**
-   * The peak of every day that has samples, in day order: `dayMs` is the day's UTC midnight (ms
-   * since the epoch), `peak` the highest value recorded that day.
-   *
-   * @example
-   * const d = new DailyPeakTracker();
-   * d.add(Date.UTC(2024, 0, 1, 23, 59), 7);
-   * d.peaks() // => [{ dayMs: Date.UTC(2024, 0, 1), peak: 7 }]
-   */
   /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls (the day's bounds and peak in locals). */
   addAll(ts: Float64Array, vs: Float64Array, count: number): void {
     let dayStart = this.dayStart;
@@ -108,6 +99,15 @@ export class DailyPeakTracker {
     this.max = max;
   }
 
+  /**
+   * The peak of every day that has samples, in day order: `dayMs` is the day's UTC midnight (ms
+   * since the epoch), `peak` the highest value recorded that day.
+   *
+   * @example
+   * const d = new DailyPeakTracker();
+   * d.add(Date.UTC(2024, 0, 1, 23, 59), 7);
+   * d.peaks() // => [{ dayMs: Date.UTC(2024, 0, 1), peak: 7 }]
+   */
   peaks(): { dayMs: number; peak: number }[] {
     this.flush();
     return [...this.days.entries()].sort((a, b) => a[0] - b[0]).map(([d, peak]) => ({ dayMs: d * 86_400_000, peak }));
@@ -183,6 +183,11 @@ export class BucketMeanTracker {
     this.counts[i]!++;
   }
 
+  /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
+  addAll(ts: Float64Array, vs: Float64Array, count: number): void {
+    for (let i = 0; i < count; i++) this.add(ts[i]!, vs[i]!);
+  }
+
   /**
    * The means so far as an {@link AlignedSeries} (copies: the tracker can keep adding). An empty
    * tracker gives `firstBucketMs` 0 and empty arrays.
@@ -190,11 +195,6 @@ export class BucketMeanTracker {
    * @example
    * new BucketMeanTracker(300_000).aligned().means.length // => 0
    */
-  /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
-  addAll(ts: Float64Array, vs: Float64Array, count: number): void {
-    for (let i = 0; i < count; i++) this.add(ts[i]!, vs[i]!);
-  }
-
   aligned(): AlignedSeries {
     const means = new Float64Array(this.used);
     for (let i = 0; i < this.used; i++) means[i] = this.counts[i]! > 0 ? this.sums[i]! / this.counts[i]! : NaN;

@@ -117,6 +117,16 @@ export class ThresholdTracker {
     readonly maxAlerts: number,
   ) {}
 
+  /**
+   * Feeds sample `v` (in the rule's counter unit) taken at `t` (ms since the epoch, UTC): extends
+   * the current run while `v` is beyond the threshold, else ends it (a missing value, NaN, ends
+   * it too). Call {@link finish} after the last sample to close an open run.
+   *
+   * @example
+   * const t = new ThresholdTracker({ ...rule, op: 'above', value: 90 }, 0, 'path', 600_000, 100);
+   * t.add(0, 95); t.add(60_000, 10);
+   * [t.runs, t.totalMs] // => [1, 60000] (one sample of one 60 s interval beyond 90)
+   */
   add(t: number, v: number): void {
     const broken = !(t >= this.prev) || t - this.prev > this.maxGapMs;
     if (broken) this.close();
