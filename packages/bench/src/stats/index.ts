@@ -15,3 +15,4 @@ export * from './collector.js';
 export * from './seriesStatistics.js';
 export * from './mergeSummaries.js';
 export * from './concatSources.js';
+export * from './filesStatistics.js';
