@@ -19,7 +19,14 @@ Exit codes: 0 success, 1 plan produced but VMs unplaced or failover not met, 2 b
 `;
 }
 
-/** One line for any error: the file, line, column or field, and what was expected. */
+/**
+ * One line for any error, as `hostplan` prints it: the first line of a `HostplanError` or
+ * `UsageError` (file, line, column or field, and what was expected), a missing file as
+ * `cannot read PATH: no such file`, a bad option as node's parseArgs says it.
+ *
+ * @example
+ * errorLine(new UsageError('expected --hosts FILE')) // => 'expected --hosts FILE'
+ */
 export function errorLine(e: unknown): string {
   if (e instanceof HostplanError || e instanceof UsageError) return e.message.split('\n')[0]!;
   if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === 'ENOENT') {

@@ -33,12 +33,27 @@ export class HostplanError extends Error {
   }
 }
 
-/** Throws a {@link HostplanError} with code `invalid-value`. */
+/**
+ * Throws a {@link HostplanError} with code `invalid-value` at `path`, saying what was expected
+ * and what was received (rendered by {@link show}). Typed `never`, so it ends a branch.
+ *
+ * @example
+ * invalid('hosts[0].sockets', 'a whole number', 1.5)
+ * // throws HostplanError: hosts[0].sockets: expected a whole number, got 1.5
+ */
 export function invalid(path: string, expected: string, received: unknown): never {
   throw new HostplanError('invalid-value', path, `expected ${expected}, got ${show(received)}`, expected, received);
 }
 
-/** A short, safe rendering of a received value for error messages. */
+/**
+ * A short, safe rendering of a received value for error messages: strings quoted and cut at
+ * 60 characters, numbers, booleans, null and undefined as written, arrays and objects by kind
+ * only (never their content).
+ *
+ * @example
+ * [show('64 parsecs'), show(1.5), show([1, 2]), show({ a: 1 })]
+ * // => ['"64 parsecs"', '1.5', 'an array', 'an object']
+ */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);

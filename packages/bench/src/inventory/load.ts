@@ -4,7 +4,13 @@ import { parse } from 'csv-parse/sync';
 import { jsonErrorOffset } from './jsonErrorOffset.js';
 import { HostplanError, parseHosts, parsePolicy, parseVms, type Host, type Policy, type Vm } from '@hostplan/core';
 
-/** Line and column (1-based) of a character offset in a text. */
+/**
+ * Line and column (1-based) of a 0-based character offset in a text, for `file:line:column`
+ * error paths; lines end at `\n`.
+ *
+ * @example
+ * lineColumn('ab\ncd', 4) // => { line: 2, column: 2 }
+ */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
@@ -35,7 +41,15 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** Rows of a CSV file as objects keyed by header, with their line numbers; empty cells are omitted. */
+/**
+ * Rows of a CSV file as objects keyed by header, with their line numbers; empty cells are
+ * omitted, cells trimmed, a UTF-8 BOM and blank lines skipped. A malformed file (e.g. a row with
+ * more cells than the header) throws `parse-error` at `file:line`.
+ *
+ * @example
+ * parseCsvRows('id,memoryGB\nvm1,4\nvm2,\n', 'vms.csv').rows
+ * // => [{ line: 2, cells: { id: 'vm1', memoryGB: '4' } }, { line: 3, cells: { id: 'vm2' } }]
+ */
 export function parseCsvRows(text: string, file: string): { header: string[]; rows: { line: number; cells: Record<string, string> }[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {

@@ -10,20 +10,41 @@ import { vmDemand } from './vmDemand.js';
 /** Relative tolerance for floating-point sums when comparing demand with capacity. */
 export const EPSILON = 1e-9;
 
-/** Absolute slack allowed against a limit: EPSILON x max(1, limit). */
+/**
+ * Absolute slack allowed against a limit, so that rounding in sums of demands does not reject
+ * an exact fit: {@link EPSILON} x max(1, limit), 0 for an unlimited (Infinity) resource.
+ *
+ * @example
+ * tolerance(32_768) // => 0.000032768
+ */
 export function tolerance(limit: number): number {
   return limit === Infinity ? 0 : EPSILON * Math.max(1, limit);
 }
 
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** Describes a shortfall: "needs 1,128 MB more memory: requested 4,152 MB, 3,024 MB free of 32,256 MB". */
+/**
+ * Describes a shortfall in the resource's unit, amounts with thousands separators and at most
+ * two decimals.
+ *
+ * @example
+ * shortfallMessage('memoryMB', 4152, 3024, 32256)
+ * // => 'needs 1,128 MB more memory: requested 4,152 MB, 3,024 MB free of 32,256 MB'
+ */
 export function shortfallMessage(resource: Resource, requested: number, available: number, capacity: number): string {
   const u = RESOURCE_UNITS[resource];
   return `needs ${fmt(requested - available)} ${u} more ${RESOURCE_LABELS[resource]}: requested ${fmt(requested)} ${u}, ${fmt(Math.max(0, available))} ${u} free of ${fmt(capacity)} ${u}`;
 }
 
-/** The shortfalls of a demand vector against what is left of a capacity. */
+/**
+ * The shortfalls of a demand vector against what is left of a capacity (`limits - used`), one
+ * per resource that does not fit (beyond {@link tolerance}), with the numbers and a message.
+ * Empty when the demand fits.
+ *
+ * @example
+ * shortfalls({ ...zeroVector(), memoryMB: 4096 }, { ...zeroVector(), memoryMB: 30_000 }, { ...zeroVector(), memoryMB: 32_768 })
+ *   .map((s) => s.resource) // => ['memoryMB']
+ */
 export function shortfalls(demand: Readonly<ResourceVector>, used: Readonly<ResourceVector>, limits: Readonly<ResourceVector>): Shortfall[] {
   const out: Shortfall[] = [];
   for (const r of RESOURCES) {

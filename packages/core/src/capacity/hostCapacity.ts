@@ -8,7 +8,14 @@ import type { HostCapacity } from './types.js';
 
 const WHOLE: ReadonlySet<Resource> = new Set(['vcpus', 'vms']);
 
-/** Resolves a policy unless it is already resolved (internal fast path for hot loops). */
+/**
+ * {@link resolvePolicy} unless the policy came from this function already (then it is returned
+ * as it is), so that hot loops calling {@link hostCapacity} per host resolve the policy once.
+ *
+ * @example
+ * const p = asResolved({ });
+ * asResolved(p) === p // => true
+ */
 export function asResolved(policy: Policy | ResolvedPolicy | undefined): ResolvedPolicy {
   return policy && (policy as { __resolved?: true }).__resolved ? (policy as ResolvedPolicy) : markResolved(resolvePolicy(policy as Policy | undefined));
 }

@@ -27,7 +27,16 @@ export function usableCapacityGB(group: DiskGroup): number {
   return Math.max(0, data) * group.sizeGB;
 }
 
-/** The host's storage IOPS and GB with the rule used. */
+/**
+ * A host's storage IOPS and usable GB, each with the rule that gave it (for the output's
+ * explanations): the measured `iops`/`capacityGB` when given, else the sum over the disk groups
+ * ({@link effectiveIops}, {@link usableCapacityGB}); no storage section means not modelled
+ * (Infinity).
+ *
+ * @example
+ * storageTotals({ disks: [{ count: 8, iopsPerDisk: 180, sizeGB: 600, raid: '5', readShare: 0.7 }] }).capacityGB // => 4200
+ * storageTotals(undefined).iops // => Infinity
+ */
 export function storageTotals(storage: Storage | undefined): { iops: number; capacityGB: number; iopsRule: string; capacityRule: string } {
   if (storage === undefined) {
     const rule = 'no storage section: not modelled (unlimited)';

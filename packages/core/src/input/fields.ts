@@ -71,7 +71,17 @@ function checkNumber(n: number, p: string, rule: NumberRule, received: unknown):
   return n;
 }
 
-/** Reads a numeric field, accepting unit strings where `rule.unit` is set. */
+/**
+ * Reads a numeric field: a number, a numeric string (CSV), or where `rule.unit` is set a quantity
+ * with a unit (`"64 GB"`), converted to that unit. Absent, null or empty gives undefined, or
+ * throws `missing-field` when `rule.required`; a value breaking the rule (`integer`, `min`,
+ * `above`, `max`) throws `invalid-value` at `path.key` saying what was expected.
+ *
+ * @example
+ * number({ memoryGB: '64 GB' }, 'memoryGB', 'hosts[0]', { unit: 'GB', required: true }) // => 64
+ * number({ sockets: 0 }, 'sockets', 'hosts[0]', { integer: true, min: 1 })
+ * // throws HostplanError: hosts[0].sockets: expected a whole number >= 1, got 0
+ */
 export function number(raw: Raw, key: string, path: string, rule: NumberRule & { required: true }): number;
 export function number(raw: Raw, key: string, path: string, rule?: NumberRule & { required?: false }): number | undefined;
 export function number(raw: Raw, key: string, path: string, rule: NumberRule & { required?: boolean } = {}): number | undefined {
@@ -121,7 +131,14 @@ export function bool(raw: Raw, key: string, path: string): boolean | undefined {
   invalid(`${path}.${key}`, 'true or false', v);
 }
 
-/** A list of group names: an array of strings, or one string with names separated by `;` or `|`. */
+/**
+ * Reads a list of group names (affinity, anti-affinity): an array of strings, or one string
+ * with names separated by `;` or `|` (CSV), trimmed, empty names dropped. Absent gives
+ * undefined; anything else throws `invalid-value` at `path.key`.
+ *
+ * @example
+ * names({ antiAffinity: 'sql-01; web' }, 'antiAffinity', 'vms[0]') // => ['sql-01', 'web']
+ */
 export function names(raw: Raw, key: string, path: string): string[] | undefined {
   const v = raw[key];
   if (v === undefined || v === null || v === '') return undefined;
@@ -130,7 +147,14 @@ export function names(raw: Raw, key: string, path: string): string[] | undefined
   invalid(`${path}.${key}`, 'a list of group names', v);
 }
 
-/** Rejects fields that no reader knows, so that typos do not pass silently. */
+/**
+ * Rejects fields that no reader knows, so that typos do not pass silently: throws
+ * `unknown-field` at `path.field` listing the known names.
+ *
+ * @example
+ * noUnknown({ id: 'a', memroyGB: 4 }, ['id', 'memoryGB'], 'vms[0]')
+ * // throws HostplanError: vms[0].memroyGB: unknown field; expected one of id, memoryGB
+ */
 export function noUnknown(raw: Raw, known: readonly string[], path: string): void {
   for (const k of Object.keys(raw)) {
     if (!known.includes(k)) {
@@ -139,7 +163,13 @@ export function noUnknown(raw: Raw, known: readonly string[], path: string): voi
   }
 }
 
-/** Throws `duplicate-id` for the second of two items with the same id. */
+/**
+ * Throws `duplicate-id` for the second of two items with the same id, naming both positions.
+ *
+ * @example
+ * uniqueIds([{ id: 'a' }, { id: 'b' }, { id: 'a' }], 'vms')
+ * // throws HostplanError: vms[2].id: duplicate id "a" (first at vms[0])
+ */
 export function uniqueIds(items: readonly { id: string }[], path: string): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {

@@ -16,19 +16,36 @@ export type Resource = (typeof RESOURCES)[number];
 /** A number per resource. */
 export type ResourceVector = Record<Resource, number>;
 
-/** A vector of zeros. */
+/**
+ * A vector of zeros: the start of a sum, or a demand of nothing.
+ *
+ * @example
+ * zeroVector().memoryMB // => 0
+ */
 export function zeroVector(): ResourceVector {
   return { cpuGHz: 0, vcpus: 0, memoryMB: 0, iops: 0, storageGB: 0, networkMbps: 0, vms: 0 };
 }
 
-/** `a + b`, element-wise, as a new vector. */
+/**
+ * `a + b`, element-wise, as a new vector (the inputs are not changed).
+ *
+ * @example
+ * addVectors({ ...zeroVector(), memoryMB: 1024 }, { ...zeroVector(), memoryMB: 512, vms: 1 })
+ * // => { cpuGHz: 0, vcpus: 0, memoryMB: 1536, iops: 0, storageGB: 0, networkMbps: 0, vms: 1 }
+ */
 export function addVectors(a: Readonly<ResourceVector>, b: Readonly<ResourceVector>): ResourceVector {
   const out = zeroVector();
   for (const r of RESOURCES) out[r] = a[r] + b[r];
   return out;
 }
 
-/** `a - b`, element-wise, as a new vector. */
+/**
+ * `a - b`, element-wise, as a new vector (the inputs are not changed), e.g. what is left of a
+ * capacity after a use.
+ *
+ * @example
+ * subtractVectors({ ...zeroVector(), cpuGHz: 10 }, { ...zeroVector(), cpuGHz: 2.5 }).cpuGHz // => 7.5
+ */
 export function subtractVectors(a: Readonly<ResourceVector>, b: Readonly<ResourceVector>): ResourceVector {
   const out = zeroVector();
   for (const r of RESOURCES) out[r] = a[r] - b[r];

@@ -20,7 +20,13 @@ export const RESOURCE_DISPLAY: Readonly<Record<Resource, ResourceDisplay>> = {
   vms: { label: 'VMs', unit: 'VMs', factor: 1 },
 };
 
-/** True when `name` is one of core's resources. */
+/**
+ * True when `name` is one of core's resources, narrowing it to `Resource` (for reading
+ * resource names from JSON).
+ *
+ * @example
+ * [isResource('memoryMB'), isResource('ram')] // => [true, false]
+ */
 export function isResource(name: unknown): name is Resource {
   return typeof name === 'string' && (RESOURCES as readonly string[]).includes(name);
 }

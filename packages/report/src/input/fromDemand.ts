@@ -6,7 +6,13 @@ const UNITS: Readonly<Record<string, string>> = {
   'vm.cpuCores': 'cores', 'vm.cpuGHz': 'GHz', 'vm.vcpus': 'vCPUs', 'vm.memoryMB': 'MB', 'vm.memoryAllocatedMB': 'MB', 'vm.iops': 'IOPS', 'vm.networkMbps': 'Mbps',
 };
 
-/** The unit of a derived demand series (`vm.cpuGHz` -> `GHz`), or '' when unknown. */
+/**
+ * The display unit of a derived demand series, or '' when unknown.
+ *
+ * @example
+ * demandUnit('vm.cpuGHz') // => 'GHz'
+ * demandUnit('host.cpuPercent') // => '%'
+ */
 export function demandUnit(resource: string): string {
   return UNITS[resource] ?? '';
 }
