@@ -11,7 +11,7 @@ import { inventoryEntityResolver } from './entityResolver.js';
 
 /** Options of {@link measureDemand}. */
 export interface MeasureDemandOptions extends DemandOptions {
-  /** Statistics options (the demand percentile is added to `percentiles`). */
+  /** Statistics options (the demand percentile is added to `percentiles`). @defaultValue `{}` (every {@link StatsOptions} default) */
   readonly stats?: StatsOptions;
   /** @defaultValue DEFAULT_COUNTER_MAP */
   readonly map?: CounterMap;

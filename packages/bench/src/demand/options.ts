@@ -14,9 +14,9 @@ export interface DemandOptions {
   readonly targetUtilization?: number;
   /** Host clock when `hosts` does not name the measured host. @defaultValue null (GHz unknown: VMs get cpuUtilization instead) */
   readonly clockGHz?: number | null;
-  /** Host inventory, matched to the measured host name (case-insensitive): gives the clock. */
+  /** Host inventory, matched to the measured host name (case-insensitive): gives the clock. @defaultValue `[]` (clock from `clockGHz` only) */
   readonly hosts?: readonly Host[];
-  /** VM inventory, matched by VM name (case-insensitive): allocated sizes, guest OS, groups. */
+  /** VM inventory, matched by VM name (case-insensitive): allocated sizes, guest OS, groups. @defaultValue `[]` (sizes from the measurements only) */
   readonly inventory?: readonly Vm[];
   /** A VM is idle under this many cores' worth of CPU at the percentile. @defaultValue 0.01 (1 % of one core) */
   readonly idleCpuCores?: number;

@@ -14,9 +14,12 @@ import type { PrometheusEndpoint, PromSeriesStatistics, PromWindow } from './typ
 export interface PrometheusBenchOptions {
   /** The Prometheus-compatible server to query. */
   readonly endpoint: PrometheusEndpoint;
-  /** PromQL expressions (named `q1`, `q2`... unless given as specs); or use `preset` / `mapping`. */
+  /**
+   * PromQL expressions (named `q1`, `q2`... unless given as specs, e.g. from a mapping file), run
+   * after the preset's. @defaultValue `[]` (the preset's queries only; at least one query is needed)
+   */
   readonly queries?: readonly (string | PromQuerySpec)[];
-  /** A preset of queries per exporter. */
+  /** A preset of queries per exporter ({@link PROM_PRESETS}). @defaultValue none (only `queries`) */
   readonly preset?: PromPresetName;
   /** Window start: RFC 3339, Unix seconds, `now-7d`, or epoch milliseconds as a number. */
   readonly from: string | number;
@@ -36,7 +39,7 @@ export interface PrometheusBenchOptions {
   readonly maxSamplesPerRequest?: number;
   /** What `now` means in relative times. @defaultValue Date.now() */
   readonly nowMs?: number;
-  /** Raw mode: options of the statistics module (percentiles, sustained-peak window, memory budget...). */
+  /** Raw mode: options of the statistics module (percentiles, sustained-peak window, memory budget...). @defaultValue `{}` (every {@link StatsOptions} default) */
   readonly stats?: StatsOptions;
 }
 

@@ -101,13 +101,13 @@ export interface ReadOptions {
   readonly timeZoneBiasMinutes?: number;
   /** Throw a `HostplanError` (`parse-error`, path `file:line:column`) on the first issue. @defaultValue `false` */
   readonly strict?: boolean;
-  /** Generic CSV: a column map or the name of a preset (`bitbrains`). Long form is detected without one. */
+  /** Generic CSV: a column map or the name of a preset (`bitbrains`). @defaultValue none (long form is detected without one) */
   readonly columnMap?: ColumnMap | string;
-  /** Called about every `progressEveryBytes` and once at the end. */
+  /** Called about every `progressEveryBytes` and once at the end. @defaultValue none (no progress reports) */
   readonly onProgress?: (progress: ReadProgress) => void;
   /** @defaultValue `8 MiB` */
   readonly progressEveryBytes?: number;
-  /** Aborts the read between chunks (the promise rejects with the signal's reason). */
+  /** Aborts the read between chunks (the promise rejects with the signal's reason). @defaultValue none (runs to the end) */
   readonly signal?: AbortSignal;
   /** Bytes per read. @defaultValue `1 MiB` */
   readonly chunkBytes?: number;

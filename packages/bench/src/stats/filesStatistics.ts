@@ -9,9 +9,9 @@ import type { StatsOptions, StatsResult } from './types.js';
 
 /** Options of {@link seriesStatisticsOfFiles}. */
 export interface FilesStatisticsOptions {
-  /** Statistics options, the same for every file (no functions when `workers` > 0: they cannot cross threads). */
+  /** Statistics options, the same for every file (no functions when `workers` > 0: they cannot cross threads). @defaultValue `{}` (every {@link StatsOptions} default) */
   readonly stats?: StatsOptions;
-  /** Reader options, the same for every file (no `onProgress` or `signal` in workers). */
+  /** Reader options, the same for every file (no `onProgress` or `signal` in workers). @defaultValue `{}` (every {@link ReadOptions} default) */
   readonly read?: Omit<ReadOptions, 'onProgress' | 'signal'>;
   /** Worker threads; 0 computes on the calling thread, one file after the other. @defaultValue `min(files, os.availableParallelism())` */
   readonly workers?: number;

@@ -6,7 +6,7 @@ export const COST_SHARE_RESOURCES: readonly Resource[] = ['cpuGHz', 'memoryMB', 
 
 /** How the farm's cost is shared: each VM's dominant share (default), or a weighted mix of its shares. */
 export interface CostShareOptions {
-  /** Weights per resource for a weighted mix; absent: the dominant share. */
+  /** Weights per resource for a weighted mix. @defaultValue none: each VM pays its dominant share */
   readonly weights?: Partial<Record<Resource, number>>;
   /** @defaultValue {@link COST_SHARE_RESOURCES} */
   readonly resources?: readonly Resource[];

@@ -98,6 +98,7 @@ export interface FailoverOptions {
   readonly vms: readonly Vm[];
   /** Host failures to survive. @defaultValue 1 */
   readonly k?: number;
+  /** Reserves, overcommit ratios and limits of the hosts. @defaultValue {@link POLICY_DEFAULTS} */
   readonly policy?: Policy | ResolvedPolicy;
   /** Failure sets checked per cluster before falling back to most-loaded sets plus a seeded sample. @defaultValue 1000 */
   readonly maxScenarios?: number;

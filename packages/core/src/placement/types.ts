@@ -25,6 +25,7 @@ export const DEFAULT_RESOURCE_WEIGHTS: Readonly<Record<Resource, number>> = { cp
 
 /** Options shared by {@link placeVms} and {@link rateHosts}. */
 export interface ScoringOptions {
+  /** Reserves, overcommit ratios and limits of the hosts. @defaultValue {@link POLICY_DEFAULTS} (each default listed in the plan's assumptions) */
   readonly policy?: Policy;
   /** @defaultValue 'consolidate' */
   readonly goal?: PlacementGoal;
@@ -49,6 +50,7 @@ export interface PlaceVmsOptions extends ScoringOptions {
    * VMs already running (ids from `vms`), placed on their host before anything else: the
    * incremental case, and the survivors of a failover test (mark failed hosts `unavailable`,
    * pin every VM of the surviving hosts, pass all VMs: the others are re-placed).
+   * @defaultValue `[]` (nothing pinned)
    */
   readonly pinned?: readonly PinnedVm[];
   /**
@@ -91,6 +93,6 @@ export interface HostRating {
 
 /** Options of {@link rateHosts}. */
 export interface RateHostsOptions extends ScoringOptions {
-  /** VMs already running, with their host. */
+  /** VMs already running, with their host. @defaultValue `[]` (every host empty) */
   readonly placed?: readonly { readonly vm: Vm; readonly host: string }[];
 }

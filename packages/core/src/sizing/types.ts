@@ -20,18 +20,22 @@ export interface WhatIf {
 export interface SizingOptions {
   /** Host failures each cluster must survive, checked by re-placement. @defaultValue 1 */
   readonly failover?: number;
+  /** Reserves, overcommit ratios and limits of the hosts. @defaultValue {@link POLICY_DEFAULTS} */
   readonly policy?: Policy;
+  /** Purchase, financing and power costs per host. @defaultValue {@link HOST_COST_DEFAULTS} (listed in the assumptions) */
   readonly costs?: HostCostInputs;
   /**
    * Windows Server licensing per host, amortised like the purchase: each model licensed for
    * the most Windows guests any of its hosts runs, before or after a failure. Wins over
    * `costs.licencePrice`.
+   * @defaultValue none: licences priced only through `costs.licencePrice`
    */
   readonly licensing?: QuoteLicensing;
   /** How the farm's cost is shared among VMs. @defaultValue dominant share */
   readonly costShare?: CostShareOptions;
   /** Also try pairs of models (the bulk of one, the rest of another). @defaultValue true */
   readonly mixed?: boolean;
+  /** VMs added or removed and growth over a horizon, applied to the inventory before sizing. @defaultValue none: the inventory as given */
   readonly whatIf?: WhatIf;
   /** Failure sets per cluster before sampling (see `checkFailover`). @defaultValue 1000 */
   readonly maxScenarios?: number;

@@ -18,7 +18,7 @@ export interface HistogramOptions {
   readonly domain?: readonly [number, number];
   /** Approximate number of bins. @defaultValue 20 */
   readonly bins?: number;
-  /** Vertical reference lines. */
+  /** Vertical reference lines (a target, a percentile...). @defaultValue `[]` */
   readonly markers?: readonly { readonly label: string; readonly value: number }[];
   /** Width of the SVG, px. @defaultValue 460 */
   readonly width?: number;

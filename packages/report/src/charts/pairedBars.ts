@@ -7,11 +7,13 @@ import { finiteOr, len, px, spanDomain, svgChart, svgText } from './svg.js';
 /** Options of {@link chartPairedBars}. */
 export interface PairedBarsOptions {
   readonly title: string;
+  /** Written as the SVG's `data-chart` attribute, for styling and tests. @defaultValue `'paired-bars'` */
   readonly kind?: string;
   readonly unit: string;
   /** Names of the two bars of each row, e.g. `sum of peaks`, `peak of sum`. */
   readonly names: readonly [string, string];
   readonly rows: readonly { readonly label: string; readonly a: number; readonly b: number }[];
+  /** Width of the SVG, px. @defaultValue 620 */
   readonly width?: number;
 }
 

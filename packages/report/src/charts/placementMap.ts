@@ -18,6 +18,7 @@ export interface PlacementMapOptions {
   readonly measure: string;
   /** Colour by group when VMs have groups, else by size quartile. @defaultValue `'auto'` */
   readonly colourBy?: 'auto' | 'group' | 'size';
+  /** Width of the SVG, px. @defaultValue 940 */
   readonly width?: number;
   /** VM segments drawn per host; the smallest beyond this become one grey segment. @defaultValue 120 */
   readonly maxSegments?: number;

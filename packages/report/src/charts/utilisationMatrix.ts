@@ -15,6 +15,7 @@ export interface MatrixCell {
 
 /** Options of {@link chartUtilisationMatrix}. */
 export interface UtilisationMatrixOptions {
+  /** Written as the SVG's `data-chart` attribute, for styling and tests. @defaultValue `'utilisation-matrix'` */
   readonly kind?: string;
   readonly title: string;
   /** Column headers with units, e.g. `Memory (GB)`. */
