@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Application, Logger, LogLevel, type ProjectReflection } from 'typedoc';
+import { Application, Logger, LogLevel, ReflectionKind, type DeclarationReflection, type ProjectReflection } from 'typedoc';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenRelativeLinks, codeFences, headingAnchors, isExternal, markdownLinks } from './markdownLinks.js';
 
@@ -144,6 +144,24 @@ describe('API reference (typedoc.json, no output written)', () => {
     const listed = logger.messages.map((m) => `[${m.level}] ${m.message}`).join('\n');
     expect(logger.messages, `typedoc found ${logger.errorCount} error(s) and ${logger.warningCount} warning(s):\n${listed}`).toEqual([]);
     expect([logger.errorCount, logger.warningCount]).toEqual([0, 0]);
+  });
+
+  it('house style: every exported function has an @example', () => {
+    const functions = project!.getReflectionsByKind(ReflectionKind.Function) as DeclarationReflection[];
+    expect(functions.length).toBeGreaterThan(100);
+    const without = functions
+      .filter((f) => !f.comment?.getTag('@example') && !(f.signatures ?? []).some((s) => s.comment?.getTag('@example')))
+      .map((f) => f.getFullName());
+    expect(without, `exported functions without an @example:\n${without.join('\n')}`).toEqual([]);
+  });
+
+  it('house style: every optional field of an exported *Options interface has a @defaultValue', () => {
+    const options = (project!.getReflectionsByKind(ReflectionKind.Interface) as DeclarationReflection[]).filter((i) => i.name.endsWith('Options'));
+    expect(options.length).toBeGreaterThan(10);
+    const without = options.flatMap((i) =>
+      (i.children ?? []).filter((c) => c.flags.isOptional && !c.inheritedFrom && !c.comment?.getTag('@defaultValue')).map((c) => c.getFullName()),
+    );
+    expect(without, `optional option fields without a @defaultValue:\n${without.join('\n')}`).toEqual([]);
   });
 
   it('every code fence of the README and the doc comments is in a language typedoc highlights', async () => {
