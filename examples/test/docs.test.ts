@@ -1,6 +1,9 @@
 // Issue 7: the API reference is generated from the doc comments (typedoc.json) and must build
 // without a warning (every export documented, every {@link} resolved, every linked file a
-// file); the hand-written markdown must not link to files that do not exist.
+// file), keep the house style (an @example on every exported function, a @defaultValue on every
+// optional option field) and highlight every code fence; the hand-written markdown must not link
+// to files or headings that do not exist. typedoc converts and validates only (no HTML written):
+// about 10 s of the file's 15-20 s on 2 cores.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
