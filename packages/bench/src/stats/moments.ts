@@ -55,8 +55,11 @@ export class MomentsAccumulator {
   }
 
   /**
-   * Adds `values[from..to)` (all finite), exactly as that many {@link add} calls would, with
-   * the state held in locals through the loop.
+   * Adds `values[from..to)` (all finite) as one block: the block's compensated sum, min and max
+   * in one loop, its squared deviations from its own mean in a second, then Chan's merge into
+   * the running state. No division per value (Welford's update divides once per value), so a
+   * block costs a fraction of as many {@link add} calls; the figures equal theirs up to
+   * floating-point rounding (the sum and min/max exactly as `add` gives them).
    *
    * @example
    * const m = new MomentsAccumulator();
@@ -64,28 +67,43 @@ export class MomentsAccumulator {
    * m.summary().mean // => 2
    */
   addAll(values: Float64Array, from: number, to: number): void {
-    let n = this.n;
-    let mu = this.mu;
-    let sq = this.sq;
+    const k = to - from;
+    if (k <= 0) return;
     let s = this.s;
     let c = this.c;
     let lo = this.lo;
     let hi = this.hi;
+    // the block's own sum, for its mean (plain summation is enough for the deviations' centre)
+    let blockSum = 0;
     for (let i = from; i < to; i++) {
       const x = values[i]!;
-      n++;
-      const d = x - mu;
-      mu += d / n;
-      sq += d * (x - mu);
+      blockSum += x;
       const t = s + x;
       c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
       s = t;
       if (x < lo) lo = x;
       if (x > hi) hi = x;
     }
+    let mean = blockSum / k;
+    // one correction step: the mean of the residuals (exact data centring, as a two-pass mean)
+    let residual = 0;
+    for (let i = from; i < to; i++) residual += values[i]! - mean;
+    mean += residual / k;
+    let m2 = 0;
+    for (let i = from; i < to; i++) {
+      const d = values[i]! - mean;
+      m2 += d * d;
+    }
+    const n = this.n + k;
+    if (this.n === 0) {
+      this.mu = mean;
+      this.sq = m2;
+    } else {
+      const d = mean - this.mu;
+      this.mu += (d * k) / n;
+      this.sq += m2 + (d * d * this.n * k) / n;
+    }
     this.n = n;
-    this.mu = mu;
-    this.sq = sq;
     this.s = s;
     this.c = c;
     this.lo = lo;

@@ -22,14 +22,29 @@ const samplesArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer(
 });
 
 describe('batched updates equal one-by-one updates (the collector folds blocks of samples)', () => {
-  it('MomentsAccumulator.addAll equals add, bit for bit', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 200 }), (xs) => {
+  it('MomentsAccumulator.addAll in blocks equals add: count, sum, min and max exactly, mean and m2 up to rounding', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 300 }), fc.integer({ min: 1, max: 64 }), (xs, block) => {
       const a = new MomentsAccumulator();
       const b = new MomentsAccumulator();
       xs.forEach((x) => a.add(x));
-      b.addAll(Float64Array.from(xs), 0, xs.length);
-      expect(b.summary()).toEqual(a.summary());
+      const values = Float64Array.from(xs);
+      for (let i = 0; i < xs.length; i += block) b.addAll(values, i, Math.min(xs.length, i + block));
+      const [x, y] = [a.summary(), b.summary()];
+      expect([y.count, y.sum, y.min, y.max]).toEqual([x.count, x.sum, x.min, x.max]);
+      // relative to the data's scale: |values| <= 1e6, so 1e-9 x 1e6 for the mean, 1e-9 x (n 1e12 + 1) for m2
+      expect(Math.abs(y.mean - x.mean)).toBeLessThanOrEqual(1e-3);
+      expect(Math.abs(y.m2 - x.m2)).toBeLessThanOrEqual(1e-9 * (xs.length * 1e12 + 1));
     }), { numRuns: 100 });
+  });
+
+  it('MomentsAccumulator.addAll: worked example 2 4 4 4 | 5 5 7 9 (blocks merge to mean 5, m2 32, stddev 2)', () => {
+    // block 1: mean 3.5, m2 = 2.25 + 3 x 0.25 = 3; block 2: mean 6.5, m2 = 2.25 + 2.25 + 0.25 + 6.25 = 11
+    // Chan: d = 3, m2 = 3 + 11 + 9 x 4 x 4 / 8 = 32
+    const m = new MomentsAccumulator();
+    const v = Float64Array.of(2, 4, 4, 4, 5, 5, 7, 9);
+    m.addAll(v, 0, 4);
+    m.addAll(v, 4, 8);
+    expect(m.summary()).toEqual({ count: 8, sum: 40, mean: 5, m2: 32, min: 2, max: 9 });
   });
 
   it('SustainedPeakTracker.addAll equals add (same peak, end and window count), in blocks of any size', () => {
