@@ -2,6 +2,7 @@ import { asResolved } from '../capacity/hostCapacity.js';
 import { vmDemand } from '../capacity/vmDemand.js';
 import { invalid } from '../errors.js';
 import type { Host } from '../model/host.js';
+import type { Vm } from '../model/vm.js';
 import { policyAssumptions } from '../model/assumptions.js';
 import type { Policy, ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, addVectors, type Resource } from '../model/resources.js';
@@ -25,7 +26,7 @@ import type { ClusterCoverage, FailoverOptions, FailoverResult, FailoverScenario
 export const DEFAULT_REPLACE = wholeHostFallback(portfolio(bestFitReplace, placementReplace({ effort: 0 })));
 
 /** The failover defaults, listed in every result's assumptions. */
-export const FAILOVER_DEFAULTS = { k: 1, maxScenarios: 1000, seed: 1, minSlotCpuGHz: 0.032 } as const;
+export const FAILOVER_DEFAULTS = { k: 1, maxScenarios: 1000, maxFailingScenarios: 25, seed: 1, minSlotCpuGHz: 0.032 } as const;
 
 function wholeAtLeast(value: unknown, path: string, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) invalid(path, `a whole number >= ${min}`, value);
@@ -52,7 +53,25 @@ function failureSets(candidates: readonly HostLoad[], k: number, maxScenarios: n
   };
 }
 
-function runScenario(cluster: Cluster, loads: Map<string, HostLoad>, failed: readonly string[], chosenAs: FailoverScenario['chosenAs'], policy: ResolvedPolicy, replace: Replacer, placementOf: Map<string, string>): FailoverScenario {
+/**
+ * True when the displaced VMs cannot all restart whatever the engine: on some resource their
+ * smallest possible demand (over the surviving hosts' clocks) exceeds what the survivors have
+ * free in total. Then only the first, cheapest engine runs, to name the stranded VMs.
+ */
+function certainlyStranded(displaced: readonly Vm[], survivors: readonly HostLoad[], policy: ResolvedPolicy): boolean {
+  if (survivors.length === 0) return displaced.length > 0;
+  for (const r of RESOURCES) {
+    let free = 0;
+    for (const s of survivors) free += Math.max(0, s.limits[r] - s.used[r]);
+    if (!Number.isFinite(free)) continue;
+    let need = 0;
+    for (const v of displaced) need += Math.min(...survivors.map((s) => vmDemand(v, s.host, policy).vector[r]));
+    if (need > free * (1 + 1e-9)) return true;
+  }
+  return false;
+}
+
+function runScenario(cluster: Cluster, loads: Map<string, HostLoad>, failed: readonly string[], chosenAs: FailoverScenario['chosenAs'], policy: ResolvedPolicy, replace: Replacer, placementOf: Map<string, string>, cheap: Replacer | null): FailoverScenario {
   const down = new Set(failed);
   const hosts: Host[] = cluster.hosts.map((h) => (down.has(h.id) ? { ...h, unavailable: true } : h));
   const clusterLoads = cluster.hosts.map((h) => loads.get(h.id)!);
@@ -60,7 +79,9 @@ function runScenario(cluster: Cluster, loads: Map<string, HostLoad>, failed: rea
   const pinned: Placement[] = vms.filter((v) => !down.has(placementOf.get(v.id)!)).map((v) => ({ vm: v.id, host: placementOf.get(v.id)! }));
   const displaced = clusterLoads.filter((l) => down.has(l.host.id)).flatMap((l) => l.vms.map((v) => v.id));
   const from = displaced.map((id) => ({ vm: id, host: placementOf.get(id)! }));
-  const result = displaced.length ? replace({ hosts, vms, pinned, displaced, from, policy }) : { placements: [], unplaced: [] };
+  const survivors = clusterLoads.filter((l) => !down.has(l.host.id) && !l.host.unavailable);
+  const engine = cheap && certainlyStranded(clusterLoads.filter((l) => down.has(l.host.id)).flatMap((l) => l.vms), survivors, policy) ? cheap : replace;
+  const result = displaced.length ? engine({ hosts, vms, pinned, displaced, from, policy }) : { placements: [], unplaced: [] };
   const vmById = new Map(vms.map((v) => [v.id, v]));
   const used = new Map(clusterLoads.filter((l) => !down.has(l.host.id)).map((l) => [l.host.id, { ...l.used }]));
   for (const p of result.placements) {
@@ -109,11 +130,14 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
   const policy = asResolved(options.policy as Policy | ResolvedPolicy | undefined);
   const k = wholeAtLeast(options.k ?? FAILOVER_DEFAULTS.k, 'failover.k', 0);
   const maxScenarios = wholeAtLeast(options.maxScenarios ?? FAILOVER_DEFAULTS.maxScenarios, 'failover.maxScenarios', 1);
+  const maxFailing = wholeAtLeast(options.maxFailingScenarios ?? FAILOVER_DEFAULTS.maxFailingScenarios, 'failover.maxFailingScenarios', 1);
   const seed = wholeAtLeast(options.seed ?? FAILOVER_DEFAULTS.seed, 'failover.seed', 0);
   const minSlot = options.minSlotCpuGHz ?? FAILOVER_DEFAULTS.minSlotCpuGHz;
   if (!(minSlot >= 0) || !Number.isFinite(minSlot)) invalid('failover.minSlotCpuGHz', 'a number of GHz >= 0', minSlot);
   if (!Array.isArray(options.vms)) invalid('failover.vms', 'the list of VMs the plan places', options.vms);
   const replace = options.replace ?? DEFAULT_REPLACE;
+  // with the default engines, a set that cannot succeed runs best fit alone
+  const cheap = options.replace ? null : bestFitReplace;
   const loads = hostLoads(hosts, options.vms, plan.placements, policy);
   const placementOf = new Map(plan.placements.map((p) => [p.vm, p.host]));
   const random = seededUniform(seed);
@@ -128,11 +152,18 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
     const candidates = clusterLoads.filter((l) => !l.host.unavailable);
     const kk = Math.min(k, candidates.length);
     const { sets, total } = k === 0 ? { sets: [], total: 1 } : failureSets(candidates, kk, maxScenarios, random);
-    const own = sets.map((s) => runScenario(cluster, loads, s.failed, s.chosenAs, policy, replace, placementOf));
+    const own: FailoverScenario[] = [];
+    let failing = 0;
+    for (const s of sets) {
+      const scenario = runScenario(cluster, loads, s.failed, s.chosenAs, policy, replace, placementOf, cheap);
+      own.push(scenario);
+      if (scenario.unplaced.length && ++failing >= maxFailing) break;
+    }
+    const stoppedEarly = own.length < sets.length;
     scenarios.push(...own);
     coverage.push({
       cluster: cluster.id, hosts: cluster.hosts.map((h) => h.id), vms: clusterLoads.reduce((s, l) => s + l.vms.length, 0),
-      sets: total, checked: k === 0 ? 1 : own.length, exhaustive: k === 0 || own.length === total,
+      sets: total, checked: k === 0 ? 1 : own.length, exhaustive: k === 0 || own.length === total, stoppedEarly,
       mostLoaded: own.filter((s) => s.chosenAs === 'most-loaded').length, sampled: own.filter((s) => s.chosenAs === 'sampled').length,
       tolerates: own.every((s) => s.unplaced.length === 0),
     });
@@ -146,6 +177,7 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
   const assumptions: Assumption[] = [
     assumption('k', k, options.k, 'host failures', 'hostplan default: N+1'),
     assumption('maxScenarios', maxScenarios, options.maxScenarios, 'failure sets per cluster', 'hostplan default: above it, most-loaded sets plus a seeded sample'),
+    assumption('maxFailingScenarios', maxFailing, options.maxFailingScenarios, 'failing sets per cluster', 'hostplan default: one failing set settles the verdict; the check stops after this many'),
     assumption('seed', seed, options.seed, 'PRNG seed', 'hostplan default'),
     assumption('minSlotCpuGHz', minSlot, options.minSlotCpuGHz, 'GHz', 'VMware HA default CPU slot of 32 MHz (slot policy comparison only)'),
     { name: 'failover.replacement', value: options.replace ? 'caller-supplied' : 'best fit decreasing, then placeVms, then whole failed hosts as blocks, whichever first restarts every VM', source: 'hostplan', isDefault: options.replace === undefined },

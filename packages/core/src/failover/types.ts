@@ -55,6 +55,8 @@ export interface ClusterCoverage {
   readonly mostLoaded: number;
   readonly sampled: number;
   readonly tolerates: boolean;
+  /** True when the check stopped after `maxFailingScenarios` failing sets (the verdict is settled). */
+  readonly stoppedEarly: boolean;
 }
 
 /** What another rule concludes on the same farm, and how it compares with re-placement. */
@@ -104,6 +106,12 @@ export interface FailoverOptions {
   readonly maxScenarios?: number;
   /** Seed of the sample (core has no randomness of its own). @defaultValue 1 */
   readonly seed?: number;
+  /**
+   * Failing sets per cluster after which the check stops: one failing set already means the
+   * cluster does not tolerate k, and a farm far from k would otherwise re-place every set.
+   * `exhaustive` is then false and the coverage says `stoppedEarly`. @defaultValue 25
+   */
+  readonly maxFailingScenarios?: number;
   /** The re-placement engine. @defaultValue {@link DEFAULT_REPLACE}: best fit, then `placeVms`, then whole hosts as blocks */
   readonly replace?: Replacer;
   /** Smallest CPU slot, GHz (VMware's default reservation of 32 MHz). @defaultValue 0.032 */
