@@ -15,10 +15,11 @@ export const CATALOG = [
   },
   {
     id: 'dl380-g7',
-    model: '2 x 6-core 2.93 GHz with HT, 96 GB, 1/10 GbE',
+    model: '2 x 6-core 2.93 GHz with HT, 96 GB, 1/10 GbE, iSCSI SAN share',
     sockets: 2, coresPerSocket: 6, threadsPerCore: 2, clockGHz: 2.93, memoryGB: 96,
     platform: 'hyperv-2008r2', installation: 'core',
-    storage: { disks: '16x300@180 raid10 0.7' },
+    // its share of an iSCSI SAN (two iSCSI ports): what the array gives each host
+    storage: { iops: 3000, capacityGB: 4096 },
     nics: 'management:1;heartbeat:1;live-migration:1;iscsi:1x2;guest:10x2',
     purchasePrice: 11000, powerWatts: 400, rackUnits: 2,
   },
