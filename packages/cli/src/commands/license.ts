@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cheapestLicensing, DEFAULT_LICENCE_PRICES, parseLicencePrices, type Assumption, type HostOs, type LicensingEra, type LicensedGuest } from '@hostplan/core';
-import { loadVms, parseJsonText } from '@hostplan/bench';
+import { loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
+import { readJsonFile } from '../options.js';
 
 const usd = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
@@ -58,7 +57,7 @@ Examples:
     const hostOs = (values['host-os'] ?? 'windows') as HostOs;
     if (!['windows', 'hyper-v-server', 'cheapest'].includes(hostOs)) throw new UsageError(`--host-os: expected windows, hyper-v-server or cheapest, got ${JSON.stringify(hostOs)}`);
     const vms: number | LicensedGuest[] = /^\s*\d+\s*$/.test(values.vms) ? Number(values.vms) : await loadVms(values.vms, io.cwd);
-    const given = values.prices ? parseLicencePrices(parseJsonText(await readFile(resolve(io.cwd, values.prices), 'utf8'), values.prices), era, values.prices) : undefined;
+    const given = values.prices ? parseLicencePrices(await readJsonFile(values.prices, io.cwd), era, values.prices) : undefined;
     const perGuest = values['per-guest'] === undefined ? undefined : Number(values['per-guest']);
     if (perGuest !== undefined && !(perGuest >= 0)) throw new UsageError(`--per-guest: expected a price >= 0, got ${JSON.stringify(values['per-guest'])}`);
     const defaults = DEFAULT_LICENCE_PRICES[era];

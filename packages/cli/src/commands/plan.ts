@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
-import { PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal } from '@hostplan/core';
-import { loadHosts, loadPolicy, loadVms } from '@hostplan/bench';
+import { failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
+import { loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
+import { reportFailoverFrom, reportInputFromDemand, reportInputFromPlan, type ReportInput } from '@hostplan/report';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
+import { perfFilesSource, progressBar } from '../perfFiles.js';
+import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
+import { numberOption } from '../options.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -23,37 +27,91 @@ export function goalOption(value: string | undefined): PlacementGoal | undefined
 export const plan: Command = {
   name: 'plan',
   summary: 'place VMs onto hosts (consolidate or balance), with reasons for every VM left out',
-  help: `Usage: hostplan plan --hosts FILE --vms FILE [--policy FILE] [--goal consolidate|balance] [--json OUT|-]
+  help: `Usage: hostplan plan --hosts FILE --vms FILE [--policy FILE] [--goal consolidate|balance]
+                     [--perf FILE... [--percentile P] [--comfort F]] [--failover K]
+                     [--html OUT] [--markdown OUT] [--csv DIR] [--title TEXT] [--json OUT|-]
 
 Places every VM on a host: hard filters (capacity on every resource after reserves, platform
 limits, running-VM limit, anti-affinity, affinity groups, unavailable hosts), then scorers
 that fill hosts (consolidate, the default) or spread load (balance). Prints hosts used against
 the lower bound, each host's use and binding resource, and for every VM left out the reason
-on each host. Exit code 1 when VMs are left out.
+on each host. With --perf, the VMs found in the perf counter logs are sized from their
+measurements (percentile x comfort factor) instead of their inventory figures. With
+--failover K, every set of K failed hosts per cluster is re-placed onto the survivors.
+Exit code 1 when VMs are left out or failover is not met.
 
 Options:
   --hosts FILE    hosts as JSON or CSV
   --vms FILE      VMs as JSON or CSV
   --policy FILE   policy JSON (reserves, ratios, overhead)
   --goal G        consolidate (fewest hosts) or balance (spread load); default consolidate
+  --perf FILE...  perfmon PDH-CSV/TSV, sadf -d or CSV logs: size the VMs they cover from measurements
+  --percentile P  percentile of the measurements to size on (default 95)
+  --comfort F     comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
+  --failover K    host failures per cluster to survive, checked by re-placement
+  --html OUT      write the HTML report (plan, failover, measurements, assumptions) to OUT
+  --markdown OUT  write a Markdown summary to OUT
+  --csv DIR       write DIR/placements.csv
+  --title TEXT    report title (default "Capacity plan")
   --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, assumptions
+                  (and failover, with --failover)
 
 Examples:
   hostplan plan --hosts data/hosts.json --vms data/vms.json
-  hostplan plan --hosts data/hosts.json --vms data/vms.csv --goal balance --json plan.json`,
+  hostplan plan --hosts data/hosts.json --vms data/vms.csv --goal balance --json plan.json
+  hostplan plan --hosts data/hosts.json --vms data/vms.json --perf data/perf/hv01.csv data/perf/hv02.csv \\
+    --failover 1 --html out/report.html`,
   async run(args, io) {
-    const { values } = parseArgs({ args: [...args], strict: true, options: {
+    const { values, positionals } = parseArgs({ args: [...args], strict: true, allowPositionals: true, options: {
       hosts: { type: 'string' }, vms: { type: 'string' }, policy: { type: 'string' }, goal: { type: 'string' }, json: { type: 'string' },
+      perf: { type: 'string', multiple: true }, percentile: { type: 'string' }, comfort: { type: 'string' }, failover: { type: 'string' },
+      html: { type: 'string' }, markdown: { type: 'string' }, csv: { type: 'string' }, title: { type: 'string' },
     } });
     if (!values.hosts || !values.vms) throw new UsageError('plan needs --hosts FILE and --vms FILE');
+    // --perf FILE... : files after --perf that no option claims are more perf logs
+    if (positionals.length && !values.perf) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}; perf logs go after --perf`);
+    const perfFiles = [...(values.perf ?? []), ...positionals];
     const goal = goalOption(values.goal);
+    const k = numberOption(values.failover, 'failover', (n) => Number.isInteger(n) && n >= 0, 'a whole number of host failures >= 0');
+    const percentile = numberOption(values.percentile, 'percentile', (x) => x > 0 && x <= 100, 'a percentile in (0, 100]');
+    const comfortFactor = numberOption(values.comfort, 'comfort', (x) => x > 0, 'a factor > 0');
+    if (!perfFiles.length && (percentile !== undefined || comfortFactor !== undefined)) throw new UsageError('--percentile and --comfort need --perf FILE...');
     const hosts = await loadHosts(values.hosts, io.cwd);
-    const vms = await loadVms(values.vms, io.cwd);
+    const inventory = await loadVms(values.vms, io.cwd);
     const policy = values.policy ? await loadPolicy(values.policy, io.cwd) : {};
+
+    // VMs covered by the perf logs are sized from their measurements; the rest keep their inventory figures.
+    let demand: DemandResult | undefined;
+    let vms: Vm[] = inventory;
+    const notInInventory: string[] = [];
+    if (perfFiles.length) {
+      const onProgress = progressBar(io);
+      const files = perfFilesSource(perfFiles, { ...(onProgress && { onProgress }) }, io);
+      demand = await measureDemand(files.source, { hosts, inventory, ...(percentile !== undefined && { percentile }), ...(comfortFactor !== undefined && { comfortFactor }) });
+      const measured = new Map(demand.vms.flatMap((m) => (m.vm ? [[m.vm.id, m.vm] as const] : [])));
+      vms = inventory.map((v) => measured.get(v.id) ?? v);
+      const ids = new Set(inventory.map((v) => v.id));
+      notInInventory.push(...demand.vms.filter((m) => !ids.has(m.vm?.id ?? m.id)).map((m) => m.id));
+    }
     const result = placeVms(hosts, vms, { policy, ...(goal && { goal }) });
-    const code = result.unplaced.length ? EXIT.incomplete : EXIT.ok;
+    const failover = k === undefined ? undefined : failoverReport(hosts, result, { vms, k, policy });
+    const incomplete = result.unplaced.length > 0 || failover?.summary.met === false;
+    const code = incomplete ? EXIT.incomplete : EXIT.ok;
+
+    const wantsReport = values.html || values.markdown || values.csv;
+    const written: string[] = [];
+    if (wantsReport) {
+      const input: ReportInput = {
+        title: values.title ?? 'Capacity plan',
+        ...reportInputFromPlan({ plan: result, hosts, vms, policy }),
+        ...(failover && { failover: reportFailoverFrom({ summary: failover.summary, result: failover.result, plan: result, hosts, vms, policy }) }),
+        ...(demand && reportInputFromDemand(demand)),
+        assumptions: [...result.assumptions, ...(failover?.result.assumptions ?? []), ...(demand?.assumptions ?? [])],
+      };
+      written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
+    }
     if (values.json) {
-      await writeJson(values.json, result, io);
+      await writeJson(values.json, { ...result, ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
       if (values.json === '-') return code;
     }
     const s = result.summary;
@@ -70,6 +128,17 @@ Examples:
       }
     }
     io.stdout.write(`\nShares of each host's limit after reserves (${Object.entries(RESOURCE_UNITS).map(([r, u]) => `${r} in ${u}`).join(', ')}); --json lists the assumptions.\n`);
+    if (demand) {
+      const sized = demand.vms.filter((m) => m.vm && inventory.some((v) => v.id === m.vm!.id)).length;
+      io.stdout.write(`Measurements: ${sized} VM${sized === 1 ? '' : 's'} sized from ${perfFiles.length} perf log${perfFiles.length === 1 ? '' : 's'} (p${demand.assumptions.find((a) => a.name === 'demand.percentile')?.value ?? 95} x comfort ${demand.assumptions.find((a) => a.name === 'demand.comfortFactor')?.value ?? 1}); the other ${vms.length - sized} from the inventory.\n`);
+      if (notInInventory.length) io.stdout.write(`  measured but not in the inventory, so not planned: ${notInInventory.join(', ')}\n`);
+    }
+    if (failover) {
+      const f = failover.summary;
+      io.stdout.write(`Failover N+${k}: ${f.met ? 'met' : 'NOT met'}; tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster (${f.exhaustive ? 'every failure set checked' : 'sampled failure sets'})${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
+      for (const u of f.notRestarted.slice(0, 10)) io.stdout.write(`  would not restart: ${u.vm}: ${u.reasons[0]?.message ?? ''}\n`);
+    }
+    for (const w of written) io.stdout.write(`wrote ${w}\n`);
     return code;
   },
 };

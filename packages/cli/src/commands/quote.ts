@@ -1,28 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_LICENCE_PRICES, parseCatalog, parseCostInputs, parseLicencePrices, parsePlans, quote, suggestPlanTiers,
   type Assumption, type LicensingEra, type PriceSheet, type QuoteLicensing, type VmPlan,
 } from '@hostplan/core';
-import { loadPolicy, loadVms, parseJsonText } from '@hostplan/bench';
+import { loadPolicy, loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
-
-/** Reads a JSON file relative to the working directory; syntax errors name file, line and column. */
-export async function readJsonFile(file: string, cwd: string): Promise<unknown> {
-  return parseJsonText(await readFile(resolve(cwd, file), 'utf8'), file);
-}
-
-/** Parses a number option, or throws a usage error naming it. */
-export function numberOption(value: string | undefined, option: string, check: (n: number) => boolean, expected: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${option}: expected ${expected}, got ${JSON.stringify(value)}`);
-  return n;
-}
+import { numberOption, readJsonFile } from '../options.js';
 
 const money = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 

@@ -6,7 +6,7 @@ import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
-import { numberOption, readJsonFile } from './quote.js';
+import { numberOption, readJsonFile } from '../options.js';
 
 const money = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
