@@ -15,6 +15,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run 'hostplan <command> --help' for a command's options and examples.
+Options for every command: --quiet (-q) draws no progress bar; --help; --version.
 Exit codes: 0 success, 1 plan produced but VMs unplaced or failover not met, 2 bad input or usage.
 `;
 }
@@ -45,7 +46,10 @@ export function errorLine(e: unknown): string {
  * await main(['capacity', '--hosts', 'data/hosts.json'], io) // => 0
  */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const [name, ...rest] = argv;
+  // --quiet anywhere: no progress bars (as when standard error is not a terminal)
+  const quiet = argv.includes('--quiet') || argv.includes('-q');
+  if (quiet) io = { ...io, isTTY: false };
+  const [name, ...rest] = argv.filter((a) => a !== '--quiet' && a !== '-q');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());
     return name === undefined ? EXIT.usage : EXIT.ok;

@@ -53,7 +53,27 @@ describe('hostplan plan --perf --failover --html (the main job, npm start)', () 
     expect(r.out).toMatch(/would not restart: \S+: /);
   });
 
+  it('packs on the summed measured series with --coincident-peaks, and says so in the assumptions', async () => {
+    const r = await run([...SAMPLE, '--coincident-peaks', '--json', '-']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.summary.vmsPlaced).toBe(302);
+    expect(j.assumptions.some((a: { name: string; value: unknown }) => /coincidence/.test(a.name) && a.value !== false)).toBe(true);
+  });
+
+  it('draws a progress bar on a terminal, and none with --quiet', async () => {
+    const onTerminal = async (args: string[]) => {
+      let err = '';
+      const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, cwd: ROOT, isTTY: true };
+      expect(await main(args, io)).toBe(0);
+      return err;
+    };
+    expect(await onTerminal(SAMPLE)).toMatch(/hv01\.csv \[#+ *\] +\d+ %/);
+    expect(await onTerminal([...SAMPLE, '--quiet'])).toBe('');
+  });
+
   it.each([
+    [['plan', '--hosts', 'data/hosts.json', '--vms', 'data/vms.json', '--coincident-peaks'], /--coincident-peaks needs --perf FILE/],
     [['plan', '--hosts', 'data/hosts.json', '--vms', 'data/vms.json', 'data/perf/hv01.csv'], /unexpected argument "data\/perf\/hv01.csv"; perf logs go after --perf/],
     [['plan', '--hosts', 'data/hosts.json', '--vms', 'data/vms.json', '--comfort', '1.3'], /--percentile and --comfort need --perf FILE/],
     [['plan', '--hosts', 'data/hosts.json', '--vms', 'data/vms.json', '--failover', '1.5'], /--failover: expected a whole number of host failures >= 0, got "1.5"/],

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
-import { loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
+import { coincidenceProfiles, loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
 import { reportFailoverFrom, reportInputFromDemand, reportInputFromPlan, type ReportInput } from '@hostplan/report';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
@@ -28,7 +28,7 @@ export const plan: Command = {
   name: 'plan',
   summary: 'place VMs onto hosts (consolidate or balance), with reasons for every VM left out',
   help: `Usage: hostplan plan --hosts FILE --vms FILE [--policy FILE] [--goal consolidate|balance]
-                     [--perf FILE... [--percentile P] [--comfort F]] [--failover K]
+                     [--perf FILE... [--percentile P] [--comfort F] [--coincident-peaks]] [--failover K]
                      [--html OUT] [--markdown OUT] [--csv DIR] [--title TEXT] [--json OUT|-]
 
 Places every VM on a host: hard filters (capacity on every resource after reserves, platform
@@ -48,6 +48,9 @@ Options:
   --perf FILE...  perfmon PDH-CSV/TSV, sadf -d or CSV logs: size the VMs they cover from measurements
   --percentile P  percentile of the measurements to size on (default 95)
   --comfort F     comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
+  --coincident-peaks  a host's CPU, IOPS and network use is the percentile of its VMs' summed
+                  measured series, not the sum of each VM's percentile: VMs whose peaks do
+                  not coincide pack tighter (failover is still checked on summed percentiles)
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report (plan, failover, measurements, assumptions) to OUT
   --markdown OUT  write a Markdown summary to OUT
@@ -66,6 +69,7 @@ Examples:
       hosts: { type: 'string' }, vms: { type: 'string' }, policy: { type: 'string' }, goal: { type: 'string' }, json: { type: 'string' },
       perf: { type: 'string', multiple: true }, percentile: { type: 'string' }, comfort: { type: 'string' }, failover: { type: 'string' },
       html: { type: 'string' }, markdown: { type: 'string' }, csv: { type: 'string' }, title: { type: 'string' },
+      'coincident-peaks': { type: 'boolean' },
     } });
     if (!values.hosts || !values.vms) throw new UsageError('plan needs --hosts FILE and --vms FILE');
     // --perf FILE... : files after --perf that no option claims are more perf logs
@@ -76,6 +80,7 @@ Examples:
     const percentile = numberOption(values.percentile, 'percentile', (x) => x > 0 && x <= 100, 'a percentile in (0, 100]');
     const comfortFactor = numberOption(values.comfort, 'comfort', (x) => x > 0, 'a factor > 0');
     if (!perfFiles.length && (percentile !== undefined || comfortFactor !== undefined)) throw new UsageError('--percentile and --comfort need --perf FILE...');
+    if (!perfFiles.length && values['coincident-peaks']) throw new UsageError('--coincident-peaks needs --perf FILE...');
     const hosts = await loadHosts(values.hosts, io.cwd);
     const inventory = await loadVms(values.vms, io.cwd);
     const policy = values.policy ? await loadPolicy(values.policy, io.cwd) : {};
@@ -93,7 +98,8 @@ Examples:
       const ids = new Set(inventory.map((v) => v.id));
       notInInventory.push(...demand.vms.filter((m) => !ids.has(m.vm?.id ?? m.id)).map((m) => m.id));
     }
-    const result = placeVms(hosts, vms, { policy, ...(goal && { goal }) });
+    const co = demand && values['coincident-peaks'] ? coincidenceProfiles(demand, { ...(percentile !== undefined && { percentile }) }) : undefined;
+    const result = placeVms(hosts, vms, { policy, ...(goal && { goal }), ...(co && { coincidence: co.coincidence }) });
     const failover = k === undefined ? undefined : failoverReport(hosts, result, { vms, k, policy });
     const incomplete = result.unplaced.length > 0 || failover?.summary.met === false;
     const code = incomplete ? EXIT.incomplete : EXIT.ok;
@@ -106,7 +112,7 @@ Examples:
         ...reportInputFromPlan({ plan: result, hosts, vms, policy }),
         ...(failover && { failover: reportFailoverFrom({ summary: failover.summary, result: failover.result, plan: result, hosts, vms, policy }) }),
         ...(demand && reportInputFromDemand(demand)),
-        assumptions: [...result.assumptions, ...(failover?.result.assumptions ?? []), ...(demand?.assumptions ?? [])],
+        assumptions: [...result.assumptions, ...(co?.assumptions ?? []), ...(failover?.result.assumptions ?? []), ...(demand?.assumptions ?? [])],
       };
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
     }
@@ -131,6 +137,11 @@ Examples:
     if (demand) {
       const sized = demand.vms.filter((m) => m.vm && inventory.some((v) => v.id === m.vm!.id)).length;
       io.stdout.write(`Measurements: ${sized} VM${sized === 1 ? '' : 's'} sized from ${perfFiles.length} perf log${perfFiles.length === 1 ? '' : 's'} (p${demand.assumptions.find((a) => a.name === 'demand.percentile')?.value ?? 95} x comfort ${demand.assumptions.find((a) => a.name === 'demand.comfortFactor')?.value ?? 1}); the other ${vms.length - sized} from the inventory.\n`);
+      if (co) {
+        const filled = Object.values(co.filled);
+        const buckets = filled.reduce((n, f) => n + Math.max(0, ...Object.values(f).map((x) => x ?? 0)), 0);
+        io.stdout.write(`Peak coincidence: hosts carry the p${percentile ?? 95} of their VMs' summed series (${co.points} points of ${co.bucketMs / 60_000} min)${filled.length ? `; ${buckets} missing point${buckets === 1 ? '' : 's'} in ${filled.length} VM${filled.length === 1 ? '' : 's'} count as the VM's peak` : ''}.\n`);
+      }
       if (notInInventory.length) io.stdout.write(`  measured but not in the inventory, so not planned: ${notInInventory.join(', ')}\n`);
     }
     if (failover) {
