@@ -11,4 +11,4 @@ import { plan } from './plan.js';
 import { rate } from './rate.js';
 
 /** Every subcommand, in the order `hostplan --help` lists them. Add a command: one file, one line here. */
-export const COMMANDS: readonly Command[] = [capacity, report, importCommand, bench, size, license, quoteCommand, pack, plan, rate];
+export const COMMANDS: readonly Command[] = [plan, size, capacity, rate, quoteCommand, license, bench, importCommand, report, pack];
