@@ -156,40 +156,44 @@ export class StatsCollector implements SeriesSink {
     s.bn = 0;
     const bt = s.bt;
     const bv = s.bv;
-    // sampling steps and time span, over present and missing samples
+    // one loop: sampling steps and time span over present and missing samples (state in
+    // locals, written back around the rare change of step), and the present samples, in order
+    const ft = this.ft;
+    const fv = this.fv;
     let first = s.first;
     let last = s.last;
+    let stepLo = s.stepLo;
+    let stepHi = s.stepHi;
+    let stepCount = s.stepCount;
+    let k = 0;
     for (let i = 0; i < n; i++) {
       const t = bt[i]!;
       if (t > last) {
         if (last !== -Infinity) {
           const step = t - last;
-          if (!(step >= s.stepLo && step < s.stepHi)) {
+          if (!(step >= stepLo && step < stepHi)) {
+            s.stepCount = stepCount;
             s.flushStep();
             const unit = 10 ** (Math.floor(Math.log10(step)) - 1);
             s.step = Math.round(step / unit) * unit;
-            s.stepLo = s.step - unit / 2;
-            s.stepHi = s.step + unit / 2;
+            stepLo = s.stepLo = s.step - unit / 2;
+            stepHi = s.stepHi = s.step + unit / 2;
+            stepCount = 0;
           }
-          s.stepCount++;
+          stepCount++;
         }
         last = t;
       }
       if (t < first) first = t;
-    }
-    s.first = first;
-    s.last = last;
-    // the present samples, in order
-    const ft = this.ft;
-    const fv = this.fv;
-    let k = 0;
-    for (let i = 0; i < n; i++) {
       const v = bv[i]!;
       if (v - v === 0) {
-        ft[k] = bt[i]!;
+        ft[k] = t;
         fv[k++] = v;
       }
     }
+    s.first = first;
+    s.last = last;
+    s.stepCount = stepCount;
     s.missing += n - k;
     if (k === 0) return 0;
     s.moments.addAll(fv, 0, k);
@@ -332,7 +336,8 @@ export class StatsCollector implements SeriesSink {
         const r = quantileRank(m.count, p / 100);
         return [r.lower, r.upper];
       });
-      const selected = orderStatistics(kept, ranks);
+      // the kept values' exact range (signed zeros kept as 0)
+      const selected = orderStatistics(kept, ranks, { min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max });
       const at = new Map<number, number>();
       ranks.forEach((rank, i) => at.set(rank, selected[i]!));
       quantile = (p) => {

@@ -10,19 +10,20 @@ import { selectRanks } from './selectRanks.js';
  * bucket is large (many equal or clustered values) its values are selected instead of sorted;
  * when the range cannot be scaled (infinite or subnormal width) it falls back to
  * {@link selectRanks} on a copy. `values` must be finite (no NaN); a rank outside 0..n-1 gives
- * NaN. Memory: about n / 16 buckets (at most 65,536) plus the copied values.
+ * NaN. `range`, when the caller knows the exact min and max (the moments do), saves a pass.
+ * Memory: about n / 16 buckets (at most 65,536) plus the copied values.
  *
  * @example
  * orderStatistics(Float64Array.of(5, 1, 4, 2, 3), [0, 2, 4]) // => Float64Array [1, 3, 5]
  */
-export function orderStatistics(values: Float64Array, ranks: readonly number[]): Float64Array {
+export function orderStatistics(values: Float64Array, ranks: readonly number[], range?: { readonly min: number; readonly max: number }): Float64Array {
   const out = new Float64Array(ranks.length).fill(NaN);
   const n = values.length;
   const valid = [...new Set(ranks.filter((k) => Number.isInteger(k) && k >= 0 && k < n))].sort((a, b) => a - b);
   if (valid.length === 0) return out;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+  let min = range ? range.min : Infinity;
+  let max = range ? range.max : -Infinity;
+  if (!range) for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (v < min) min = v;
     if (v > max) max = v;
