@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { concatSources, readPerfFile, type ReadOptions, type ReadProgress, type ReadSummary, type SampleSource } from '@hostplan/bench';
+import { concatSources, readPerfFile, type ReadOptions, type ReadSummary, type SampleSource } from '@hostplan/bench';
 import type { Io } from './io.js';
 
 /**
@@ -22,16 +22,4 @@ export function perfFilesSource(files: readonly string[], readOptions: ReadOptio
     firstPass = false;
   };
   return { source, summaries };
-}
-
-/** A progress bar on standard error when it is a terminal (bytes, rate, time left); nothing otherwise. */
-export function progressBar(io: Io): ((p: ReadProgress) => void) | undefined {
-  if (!io.isTTY) return undefined;
-  return (p) => {
-    const pct = p.bytesTotal ? Math.min(100, (100 * p.bytesDone) / p.bytesTotal) : 0;
-    const width = 30;
-    const filled = Math.round((pct / 100) * width);
-    io.stderr.write(`\r${p.file.slice(-40)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${pct.toFixed(0).padStart(3)} % ${(p.rate / 1e6).toFixed(0)} MB/s ${Number.isFinite(p.secondsLeft) ? `${p.secondsLeft.toFixed(0)} s left` : ''}   `);
-    if (p.bytesDone >= p.bytesTotal) io.stderr.write('\n');
-  };
 }

@@ -68,8 +68,11 @@ describe('hostplan plan --perf --failover --html (the main job, npm start)', () 
       expect(await main(args, io)).toBe(0);
       return err;
     };
-    expect(await onTerminal(SAMPLE)).toMatch(/hv01\.csv \[#+ *\] +\d+ %/);
-    expect(await onTerminal([...SAMPLE, '--quiet'])).toBe('');
+    const drawn = await onTerminal([...SAMPLE, '--failover', '1']);
+    expect(drawn).toMatch(/hv01\.csv \[#+ *\] +\d+ %/); //      reading the logs
+    expect(drawn).toMatch(/placing 302 VMs \[#+ *\] \d\/\d/); // placement constructions
+    expect(drawn).toMatch(/failover sets \[#+ *\] 14\/14/); //   one set per host for N+1
+    expect(await onTerminal([...SAMPLE, '--failover', '1', '--quiet'])).toBe('');
   });
 
   it.each([

@@ -11,7 +11,8 @@ import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
-import { perfFilesSource, progressBar } from '../perfFiles.js';
+import { perfFilesSource } from '../perfFiles.js';
+import { progressBar } from '../progress.js';
 
 const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
 

@@ -5,7 +5,8 @@ import { reportFailoverFrom, reportInputFromDemand, reportInputFromPlan, type Re
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
-import { perfFilesSource, progressBar } from '../perfFiles.js';
+import { perfFilesSource } from '../perfFiles.js';
+import { countingBar, progressBar } from '../progress.js';
 import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
@@ -99,8 +100,10 @@ Examples:
       notInInventory.push(...demand.vms.filter((m) => !ids.has(m.vm?.id ?? m.id)).map((m) => m.id));
     }
     const co = demand && values['coincident-peaks'] ? coincidenceProfiles(demand, { ...(percentile !== undefined && { percentile }) }) : undefined;
-    const result = placeVms(hosts, vms, { policy, ...(goal && { goal }), ...(co && { coincidence: co.coincidence }) });
-    const failover = k === undefined ? undefined : failoverReport(hosts, result, { vms, k, policy });
+    const placing = countingBar(io, `placing ${vms.length} VMs`);
+    const result = placeVms(hosts, vms, { policy, ...(goal && { goal }), ...(co && { coincidence: co.coincidence }), ...(placing && { onProgress: placing }) });
+    const sets = countingBar(io, 'failover sets');
+    const failover = k === undefined ? undefined : failoverReport(hosts, result, { vms, k, policy, ...(sets && { onProgress: sets }) });
     const incomplete = result.unplaced.length > 0 || failover?.summary.met === false;
     const code = incomplete ? EXIT.incomplete : EXIT.ok;
 

@@ -143,22 +143,30 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
   const random = seededUniform(seed);
 
   const clusters = splitClusters(hosts, policy);
+  // failure sets first, so that progress knows the total
+  const planned = clusters.map((cluster) => {
+    const candidates = cluster.hosts.map((h) => loads.get(h.id)!).filter((l) => !l.host.unavailable);
+    return k === 0 ? { sets: [], total: 1 } : failureSets(candidates, Math.min(k, candidates.length), maxScenarios, random);
+  });
+  const totalSets = planned.reduce((n, p) => n + p.sets.length, 0);
+  let doneSets = 0;
   const scenarios: FailoverScenario[] = [];
   const coverage: ClusterCoverage[] = [];
   const seedClusters = [];
   const slotClusters = [];
-  for (const cluster of clusters) {
+  for (const [c, cluster] of clusters.entries()) {
     const clusterLoads = cluster.hosts.map((h) => loads.get(h.id)!);
-    const candidates = clusterLoads.filter((l) => !l.host.unavailable);
-    const kk = Math.min(k, candidates.length);
-    const { sets, total } = k === 0 ? { sets: [], total: 1 } : failureSets(candidates, kk, maxScenarios, random);
+    const { sets, total } = planned[c]!;
     const own: FailoverScenario[] = [];
     let failing = 0;
     for (const s of sets) {
       const scenario = runScenario(cluster, loads, s.failed, s.chosenAs, policy, replace, placementOf, cheap);
       own.push(scenario);
+      options.onProgress?.(++doneSets, totalSets);
       if (scenario.unplaced.length && ++failing >= maxFailing) break;
     }
+    doneSets += sets.length - own.length;
+    if (own.length < sets.length) options.onProgress?.(doneSets, totalSets);
     const stoppedEarly = own.length < sets.length;
     scenarios.push(...own);
     coverage.push({

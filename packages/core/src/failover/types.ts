@@ -112,6 +112,11 @@ export interface FailoverOptions {
    * `exhaustive` is then false and the coverage says `stoppedEarly`. @defaultValue 25
    */
   readonly maxFailingScenarios?: number;
+  /**
+   * Called after each failure set is re-placed, for a progress bar: `done` of `total` sets to
+   * check over all clusters (a cluster that stops early skips the rest). @defaultValue none
+   */
+  readonly onProgress?: (done: number, total: number) => void;
   /** The re-placement engine. @defaultValue {@link DEFAULT_REPLACE}: best fit, then `placeVms`, then whole hosts as blocks */
   readonly replace?: Replacer;
   /** Smallest CPU slot, GHz (VMware's default reservation of 32 MHz). @defaultValue 0.032 */

@@ -65,7 +65,9 @@ export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: Pl
   const coincidence = options.coincidence === undefined ? null : resolveCoincidence(options.coincidence, vms);
   const lowerBound = hostLowerBound(hosts, coincidence ? withoutProfiledDemand(vms, coincidence) : vms, resolved);
   const run = (strategy: Strategy) => runStrategy(strategy, hosts, vmById, units, options.pinned ?? [], resolved, scoring, effort, coincidence);
+  const constructions = scoring.goal === 'consolidate' ? 3 : 1;
   let best = run(scoring.goal === 'consolidate' ? 'greedy' : 'greedy-balance');
+  options.onProgress?.(1, constructions);
   if (scoring.goal === 'consolidate') {
     // other constructions when the first leaves VMs out or uses more hosts than the bound
     for (const strategy of ['bin-centric', 'greedy-balance'] as const) {
@@ -73,10 +75,12 @@ export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: Pl
       if (strategy === 'bin-centric' && units.length > BIN_CENTRIC_LIMIT) continue;
       if (strategy === 'greedy-balance' && best.unplaced.length === 0) continue;
       const other = run(strategy);
+      options.onProgress?.(strategy === 'bin-centric' ? 2 : 3, constructions);
       const hostsOf = (r: typeof best) => r.farm.hosts.filter((fh) => fh.vms.length > 0).length;
       if (other.unplaced.length < best.unplaced.length || (other.unplaced.length === best.unplaced.length && hostsOf(other) < hostsOf(best))) best = other;
     }
   }
+  options.onProgress?.(constructions, constructions);
   const { farm, placedOn, unplaced, effortUsed, strategy } = best;
 
   const placements: Placement[] = [...placedOn].map(([vm, fh]) => ({ vm, host: fh.host.id })).sort((a, b) => cmp(a.vm, b.vm));

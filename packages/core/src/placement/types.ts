@@ -60,6 +60,12 @@ export interface PlaceVmsOptions extends ScoringOptions {
   readonly effort?: number;
   /** Peak coincidence: hosts use the percentile of their VMs' summed series. @defaultValue off */
   readonly coincidence?: CoincidenceOptions;
+  /**
+   * Called as the work advances, for a progress bar: `done` of `total` constructions (a
+   * consolidating plan tries up to three). Core stays pure: this is the caller's function.
+   * @defaultValue none
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** One scorer's part in a host's score. */
