@@ -1,19 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { ROOT, run } from './support/run.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-async function run(args: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd, isTTY: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 // 2 x 4 cores, 3 GHz, 32 GB on hyperv-2008: 15 VMs of 1 vCPU / 2 GB per host (2,088 MB each of 32,256 MB).
 // $10,000 / 36 + 400 W x 1.5 x $0.10 x 730 / 1,000 + 2 U x $20 + $50 = 277.78 + 43.80 + 40 + 50 = $411.58 a month

@@ -3,18 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { ROOT, run } from './support/run.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CT01 = fileURLToPath(new URL('../../../../shared/data/vbp/ct01/CT01/', import.meta.url));
 
-async function run(args: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd, isTTY: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 // 2 x 4 cores x 3 GHz = 21.6 GHz after the 10 % reserve; 32,768 - 512 = 32,256 MB on hyperv-2008
 const host = (id: string, extra = {}) => ({ id, sockets: 2, coresPerSocket: 4, clockGHz: 3, memoryGB: 32, ...extra });

@@ -1,19 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd: ROOT, isTTY: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+import { ROOT, run } from './support/run.js';
 
 const SAMPLE = ['plan', '--hosts', 'data/hosts.json', '--vms', 'data/vms.json', '--perf', 'data/perf/hv01.csv', 'data/perf/hv02.csv'];
 
@@ -63,10 +52,9 @@ describe('hostplan plan --perf --failover --html (the main job, npm start)', () 
 
   it('draws a progress bar on a terminal, and none with --quiet', async () => {
     const onTerminal = async (args: string[]) => {
-      let err = '';
-      const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, cwd: ROOT, isTTY: true };
-      expect(await main(args, io)).toBe(0);
-      return err;
+      const r = await run(args, ROOT, true);
+      expect(r.code).toBe(0);
+      return r.err;
     };
     const drawn = await onTerminal([...SAMPLE, '--failover', '1']);
     expect(drawn).toMatch(/hv01\.csv \[#+ *\] +\d+ %/); //      reading the logs

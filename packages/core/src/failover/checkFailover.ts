@@ -12,7 +12,8 @@ import { placementReplace } from './placementReplace.js';
 import { portfolio } from './portfolio.js';
 import { wholeHostFallback } from './wholeHostFallback.js';
 import { splitClusters, type Cluster } from './clusters.js';
-import { choose, combinations, sampleCombinations, seededUniform } from './combinations.js';
+import { choose, combinations, sampleCombinations } from './combinations.js';
+import { seededRandom } from '../placement/prng.js';
 import { hostLoads, utilization, type HostLoad } from './hostLoads.js';
 import { seedRule } from './seedRule.js';
 import { slotPolicy } from './slotPolicy.js';
@@ -140,7 +141,7 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
   const cheap = options.replace ? null : bestFitReplace;
   const loads = hostLoads(hosts, options.vms, plan.placements, policy);
   const placementOf = new Map(plan.placements.map((p) => [p.vm, p.host]));
-  const random = seededUniform(seed);
+  const random = seededRandom(seed);
 
   const clusters = splitClusters(hosts, policy);
   // failure sets first, so that progress knows the total

@@ -31,22 +31,6 @@ export function* combinations<T>(items: readonly T[], k: number): Generator<T[]>
   }
 }
 
-/**
- * A seeded pseudo-random source in [0, 1) (mulberry32): the same seed, the same sequence.
- *
- * @example
- * const r = seededUniform(1); r() === seededUniform(1)() // => true
- */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Up to `count` distinct random k-subsets of `items` (positions sorted), none in `exclude`
@@ -54,7 +38,7 @@ export function seededUniform(seed: number): () => number {
  * 20 x count draws. O(count x n).
  *
  * @example
- * sampleCombinations(['a', 'b', 'c', 'd'], 2, 3, seededUniform(7)).length // => 3
+ * sampleCombinations(['a', 'b', 'c', 'd'], 2, 3, seededRandom(7)).length // => 3
  */
 export function sampleCombinations<T>(items: readonly T[], k: number, count: number, random: () => number, exclude: ReadonlySet<string> = new Set()): T[][] {
   const out: T[][] = [];
