@@ -7,6 +7,7 @@ import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { numberOption, readJsonFile } from '../options.js';
+import { countingBar } from '../progress.js';
 
 const money = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
@@ -100,7 +101,8 @@ Examples:
       ...(failover !== undefined && { failover }), ...(policy && { policy }), ...(costs && { costs }), ...(licensing && { licensing }), ...(weights && { costShare: { weights } }), ...(values['single-models'] && { mixed: false }),
       ...(whatIf && { whatIf }), ...(maxScenarios !== undefined && { maxScenarios }), ...(seed !== undefined && { seed }),
     };
-    const sizing = sizeFarm(catalog, vms, options);
+    const onProgress = countingBar(io, `sizing ${catalog.length} host models`);
+    const sizing = sizeFarm(catalog, vms, { ...options, ...(onProgress && { onProgress }) });
     const feasible = sizing.options.some((o) => o.feasible);
     const code = feasible ? EXIT.ok : EXIT.incomplete;
     if (values.json) {

@@ -50,7 +50,11 @@ export function sizeFarm(catalog: readonly PricedHost[], vms: readonly Vm[], opt
   const ctx: SizingContext = { policy: asResolved(options.policy), k, replace: options.replace ?? DEFAULT_REPLACE, options };
   const inventory = applyWhatIf(vms, options);
   const platformOf = (e: PricedHost) => resolvePlatform(e.host.platform ?? ctx.policy.platform).id;
-  const singles = catalog.map((entry) => ({ entry, sized: sizeModel(entry, inventory, ctx) }));
+  const singles = catalog.map((entry, i) => {
+    const sized = sizeModel(entry, inventory, ctx);
+    options.onProgress?.(i + 1, catalog.length);
+    return { entry, sized };
+  });
   const sized: SizedOption[] = singles.map((s) => s.sized);
   if ((options.mixed ?? SIZING_DEFAULTS.mixed) && catalog.length > 1) {
     const bestSingle = singles.map((s) => s.sized.option).filter((o) => o.feasible).sort(rank)[0];

@@ -43,6 +43,8 @@ export interface SizingOptions {
   readonly seed?: number;
   /** Packing and re-placement engine. @defaultValue `DEFAULT_REPLACE`: best fit, then `placeVms`, then failed hosts moved whole */
   readonly replace?: Replacer;
+  /** Called after each host model is sized, for a progress bar: `done` of `total` models. @defaultValue none */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Hosts of one model in a sizing. */

@@ -23,3 +23,13 @@ describe('onProgress callbacks (core calls the caller; no I/O)', () => {
     expect(calls).toEqual(Array.from({ length: 10 }, (_, i) => [i + 1, 10]));
   });
 });
+
+describe('sizeFarm onProgress', () => {
+  it('reports each host model sized: 1..n of n', async () => {
+    const { sizeFarm } = await import('@hostplan/core');
+    const entry = (id: string, memoryGB: number) => ({ host: { id, sockets: 2, coresPerSocket: 4, threadsPerCore: 1, clockGHz: 3, memoryGB }, purchasePrice: 5000, powerWatts: 300, rackUnits: 1 });
+    const calls: [number, number][] = [];
+    sizeFarm([entry('a', 32), entry('b', 64)], vms, { onProgress: (d, t) => calls.push([d, t]), mixed: false });
+    expect(calls).toEqual([[1, 2], [2, 2]]);
+  });
+});
