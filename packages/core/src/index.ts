@@ -10,6 +10,7 @@ export * from './platform/profile.js';
 export * from './platform/profiles.js';
 export * from './units/quantity.js';
 export * from './units/formula.js';
+export * from './math/selectRanks.js';
 export * from './capacity/types.js';
 export * from './capacity/overhead.js';
 export * from './capacity/storage.js';

@@ -2,7 +2,6 @@
 export * from './types.js';
 export * from './moments.js';
 export * from './quantile.js';
-export * from './selectRanks.js';
 export * from './orderStatistics.js';
 export * from './sketch.js';
 export * from './sustainedPeak.js';

@@ -1,4 +1,4 @@
-import { selectRanks } from './selectRanks.js';
+import { selectRanks } from '@hostplan/core';
 
 /**
  * The values a full ascending sort of `values` would put at each of `ranks` (0-based), without

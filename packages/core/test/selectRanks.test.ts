@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { selectRanks } from '@hostplan/bench';
+import { selectRanks } from '@hostplan/core';
 
 describe('selectRanks(values, ranks)', () => {
   it('puts 3 at rank 2 of 5, 1, 4, 2, 3', () => {
