@@ -45,7 +45,8 @@ export async function readPerfStream(
 
 /**
  * Reads a perf counter file (PDH-CSV/TSV, sysstat `sadf -d`, generic CSV) into `sink`, in
- * chunks of `chunkBytes` into one reused buffer: memory stays flat whatever the file size.
+ * chunks of `chunkBytes` into two reused buffers (the next chunk is read while one is parsed):
+ * memory stays flat whatever the file size.
  * Reading the same file twice gives the same calls in the same order (exact statistics may
  * need two passes).
  *
@@ -60,11 +61,20 @@ export async function readPerfFile(path: string, sink: SeriesSink, options: Read
     const file = options.file ?? path;
     const parser = createPerfParser(sink, { ...options, file });
     const progress = progressReporter(file, size, options);
-    const buffer = Buffer.allocUnsafe(Math.max(4096, options.chunkBytes ?? 1 << 20));
-    for (;;) {
+    // two buffers: the next chunk is read while this one is parsed
+    const chunk = Math.max(4096, options.chunkBytes ?? 1 << 20);
+    const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
+    const readInto = (buffer: Buffer) => {
+      const p = handle.read(buffer, 0, chunk, null);
+      p.catch(() => {}); // awaited below; not unhandled if parsing throws first
+      return p;
+    };
+    let next = readInto(buffers[0]!);
+    for (let turn = 0; ; turn ^= 1) {
       options.signal?.throwIfAborted();
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const { bytesRead, buffer } = await next;
       if (bytesRead === 0) break;
+      next = readInto(buffers[turn ^ 1]!);
       parser.push(buffer.subarray(0, bytesRead));
       progress(parser.bytes, false);
     }
