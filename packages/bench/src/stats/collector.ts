@@ -7,7 +7,8 @@ import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from './rollup
 import { QuantileSketch } from './sketch.js';
 import { SustainedPeakTracker } from './sustainedPeak.js';
 import { thresholdMatches, ThresholdTracker, type ThresholdAlert } from './thresholds.js';
-import type { OrderStatisticRequest } from './selectOrderStatistics.js';
+import { selectOrderStatistics, type OrderStatisticRequest } from './selectOrderStatistics.js';
+import { SpillFile } from './spillFile.js';
 import type { PercentileMap, SeriesStats, StatsMethod } from './types.js';
 
 const MAX_STEPS = 64;
@@ -76,21 +77,39 @@ class SeriesState {
 /**
  * The streaming half of {@link seriesStatistics}: a {@link SeriesSink} that keeps, per series,
  * mergeable moments, the sustained-peak window, threshold runs, roll-up and daily peaks, and
- * the values themselves while they fit `memoryBudgetBytes` (a Float64Array per series, grown
- * by doubling; capacity counts against the budget). When the budget would be exceeded, every
- * series drops its values into a sketch ("spills") and the exact percentiles need replays.
- * Memory after a spill: O(series x (window + buckets)), independent of the sample count.
+ * the values themselves while they fit `memoryBudgetBytes` (chunks per series, grown by
+ * doubling; capacity counts against the budget). When the budget would be exceeded, every
+ * series' kept values go to a {@link SpillFile} in `spillDirectory` and keeping starts again,
+ * so memory stays within the budget and the exact percentiles come from reading the file back
+ * one series at a time ({@link selectSpilled}). Without a spill file (`spillDirectory: false`,
+ * or the file system refused it) the values are dropped, into a sketch where one is needed,
+ * and the exact percentiles need replays of the source ({@link pendingRanks}).
+ * Memory: the budget plus O(series x (window + buckets)), independent of the sample count.
  *
  * @example
  * const c = new StatsCollector(resolveStatsOptions());
- * await source(c);
- * const stats = c.finish(new Map()); // when c.pendingRanks() is empty
+ * try {
+ *   await source(c);
+ *   const stats = c.finish(c.spilled ? await c.selectSpilled() : null); // when c.pendingRanks() is empty
+ * } finally {
+ *   c.close();
+ * }
  */
 export class StatsCollector implements SeriesSink {
   private readonly states: SeriesState[] = [];
   private bytes = 0;
-  /** Values no longer all in memory. */
-  spilled = false;
+  /** Values dropped from memory without a spill file: exact percentiles need replays. */
+  private dropped = false;
+  /** Where values beyond the budget went, once they did. */
+  private spillFile: SpillFile | null = null;
+  /** The spill file could not be created or written: values are dropped instead. */
+  private spillFailed = false;
+  /**
+   * Chunks written to the spill file, by capacity, for the next run to fill again: after the
+   * first run no chunk is allocated (or zero-filled, or collected). They hold no more than the
+   * budget, since each was counted against it before it was written.
+   */
+  private readonly pool = new Map<number, Float64Array[]>();
   readonly issues: ReadIssue[] = [];
   /** Scratch: the present samples of the block being folded. */
   private ft: Float64Array = EMPTY;
@@ -103,7 +122,7 @@ export class StatsCollector implements SeriesSink {
   series(index: number, key: SeriesKey): void {
     if (this.states[index] !== undefined) return;
     const s = new SeriesState(index, key, this.o);
-    if (this.spilled && this.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
+    if (this.dropped && this.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
     this.states[index] = s;
   }
 
@@ -197,7 +216,7 @@ export class StatsCollector implements SeriesSink {
     s.missing += n - k;
     if (k === 0) return 0;
     s.moments.addAll(fv, 0, k);
-    if (!this.spilled) this.keep(s, fv, k);
+    if (!this.dropped) this.keep(s, fv, k);
     else if (s.sketch) for (let i = 0; i < k; i++) s.sketch.add(fv[i]!);
     s.sustained.addAll(ft, fv, k);
     const th = s.thresholds;
@@ -218,22 +237,23 @@ export class StatsCollector implements SeriesSink {
   }
 
   /**
-   * Keeps `fv[0..k)` while the budget allows; spills (and sketches the rest) when it would not.
-   * Chunks double from 256 to 65,536 values, so small series waste little and large ones are
-   * never copied; capacity counts against the budget.
+   * Keeps `fv[0..k)` while the budget allows; when it would not, writes every series' kept
+   * values to the spill file and goes on keeping, or, without a spill file, drops them (and
+   * sketches the rest). Chunks double from 256 to 65,536 values, so small series waste little
+   * and large ones are never copied; capacity counts against the budget.
    */
   private keep(s: SeriesState, fv: Float64Array, k: number): void {
     let i = 0;
     while (i < k) {
       if (s.values === null || s.fill === s.values.length) {
         const cap = s.values === null ? 256 : Math.min(MAX_CHUNK, s.values.length * 2);
-        if (this.bytes + cap * 8 > this.o.memoryBudgetBytes) {
-          this.spill();
+        if (this.bytes + cap * 8 > this.o.memoryBudgetBytes && !this.spillRun()) {
+          this.drop();
           if (s.sketch) for (; i < k; i++) s.sketch.add(fv[i]!);
           return;
         }
         if (s.values !== null) s.chunks.push(s.values);
-        s.values = new Float64Array(cap);
+        s.values = this.pool.get(cap)?.pop() ?? new Float64Array(cap);
         s.fill = 0;
         this.bytes += cap * 8;
       }
@@ -264,17 +284,92 @@ export class StatsCollector implements SeriesSink {
   }
 
   /**
+   * Writes every series' kept values to the spill file (opened on first use) and empties
+   * them; a sketch asked for gets each chunk once it is written. False when there is no spill
+   * file or the file system refuses: the failure is reported once as an issue, and each value
+   * is then either in the file or still kept, never both.
+   */
+  private spillRun(): boolean {
+    if (this.o.spillDirectory === false || this.spillFailed) return false;
+    try {
+      const file = (this.spillFile ??= SpillFile.open(this.o.spillDirectory));
+      for (const s of this.states) {
+        if (s === undefined || s.values === null) continue;
+        while (s.chunks.length > 0) {
+          const c = s.chunks[0]!;
+          this.spillChunk(file, s, c, c.length);
+          s.chunks.shift();
+          s.n -= c.length;
+          this.recycle(c);
+        }
+        this.spillChunk(file, s, s.values, s.fill);
+        this.recycle(s.values);
+        s.values = null;
+        s.fill = 0;
+        s.n = 0;
+      }
+      this.bytes = 0;
+      return true;
+    } catch (e) {
+      this.abandonSpill(e);
+      return false;
+    }
+  }
+
+  private recycle(chunk: Float64Array): void {
+    const free = this.pool.get(chunk.length);
+    if (free) free.push(chunk);
+    else this.pool.set(chunk.length, [chunk]);
+  }
+
+  private spillChunk(file: SpillFile, s: SeriesState, values: Float64Array, count: number): void {
+    file.append(s.index, values, count);
+    if (this.o.sketch === false) return;
+    const sketch = (s.sketch ??= new QuantileSketch(this.o.sketch));
+    for (let i = 0; i < count; i++) sketch.add(values[i]!);
+  }
+
+  /**
+   * After a failed write: reports it, reads what was written into sketches when they will give
+   * the percentiles and did not get those values on their way out, and closes the file.
+   */
+  private abandonSpill(error: unknown): void {
+    this.spillFailed = true;
+    const file = this.spillFile;
+    this.spillFile = null;
+    const dir = this.o.spillDirectory === false ? '' : this.o.spillDirectory;
+    const reason = error instanceof Error ? error.message : String(error);
+    const instead = this.o.replay ? 'exact percentiles re-read the source instead' : 'percentiles come from the sketch instead';
+    this.issues.push({ file: dir, line: 0, column: 0, code: 'spill-failed', severity: 'warning', message: `cannot write the spill file for values beyond memoryBudgetBytes in ${dir} (${reason}): ${instead}` });
+    if (!file) return;
+    try {
+      if (this.sketching() && this.o.sketch === false) {
+        for (const s of this.states) {
+          if (s === undefined || file.count(s.index) === 0) continue;
+          const sketch = (s.sketch ??= new QuantileSketch(0.01));
+          file.forEachPiece(s.index, 1 << 16, (v, n) => {
+            for (let i = 0; i < n; i++) sketch.add(v[i]!);
+          });
+        }
+      }
+    } finally {
+      file.close();
+    }
+  }
+
+  /**
    * Drops the kept values. They go into a sketch only when the sketch will be used: the
    * source cannot replay (the sketch gives the percentiles) or a sketch was asked for.
    */
-  private spill(): void {
-    this.spilled = true;
+  private drop(): void {
+    this.dropped = true;
+    this.pool.clear();
     const sketching = this.sketching();
     const accuracy = this.o.sketch === false ? 0.01 : this.o.sketch;
     for (const s of this.states) {
       if (s === undefined) continue;
       if (sketching) {
-        s.sketch = new QuantileSketch(accuracy);
+        s.sketch ??= new QuantileSketch(accuracy);
         const kept = this.gather(s);
         for (let i = 0; i < kept.length; i++) s.sketch.add(kept[i]!);
       }
@@ -286,23 +381,86 @@ export class StatsCollector implements SeriesSink {
     this.bytes = 0;
   }
 
-  /** The order statistics the exact two-pass path must find (empty unless spilled). */
+  /** Whether values went to the spill file: their percentiles come from {@link selectSpilled}. */
+  get spilled(): boolean {
+    return this.spillFile !== null;
+  }
+
+  /** The 0-based ranks type-7 interpolation needs for the reported percentiles of `count` values, ascending, without repeats. */
+  private ranksOf(count: number): number[] {
+    const ranks = new Set<number>();
+    for (const p of this.o.percentiles) {
+      const r = quantileRank(count, p / 100);
+      ranks.add(r.lower).add(r.upper);
+    }
+    return [...ranks].sort((a, b) => a - b);
+  }
+
+  /** The order statistics the exact two-pass path must find by replaying the source (empty unless values were dropped). */
   pendingRanks(): OrderStatisticRequest[] {
     this.flushAll();
-    if (!this.spilled) return [];
+    if (!this.dropped) return [];
     const out: OrderStatisticRequest[] = [];
     for (const s of this.states) {
       if (s === undefined) continue;
       const m = s.moments.summary();
       if (m.count === 0) continue;
-      const ranks = new Set<number>();
-      for (const p of this.o.percentiles) {
-        const r = quantileRank(m.count, p / 100);
-        ranks.add(r.lower).add(r.upper);
-      }
-      for (const rank of [...ranks].sort((a, b) => a - b)) out.push({ series: s.index, rank, count: m.count, min: m.min, max: m.max });
+      for (const rank of this.ranksOf(m.count)) out.push({ series: s.index, rank, count: m.count, min: m.min, max: m.max });
     }
     return out;
+  }
+
+  /**
+   * The exact order statistics of every series once values went to the spill file, by
+   * `series:rank` (the map {@link finish} takes). The values still in memory are written first,
+   * then each series is read back into one array reused from series to series (so memory stays
+   * within the budget) and its ranks selected; a series larger than the budget by itself is
+   * narrowed with histograms over its values read in pieces ({@link selectOrderStatistics}).
+   * Reads the file once when every series fits. Null when the last write failed: the values
+   * are then dropped and {@link pendingRanks} lists what a replay must find.
+   */
+  async selectSpilled(): Promise<Map<string, number> | null> {
+    this.flushAll();
+    if (!this.spillFile) return null;
+    if (!this.spillRun() || !this.spillFile) {
+      this.drop();
+      return null;
+    }
+    this.pool.clear(); // the read-back array takes the budget now
+    const exact = new Map<string, number>();
+    const file = this.spillFile;
+    const budgetValues = Math.max(1, Math.floor(this.o.memoryBudgetBytes / 8));
+    for (const s of this.states) {
+      if (s === undefined) continue;
+      const m = s.moments.summary();
+      if (m.count === 0) continue;
+      const ranks = this.ranksOf(m.count);
+      if (file.count(s.index) !== m.count) throw new Error(`spill file: series ${s.index} has ${file.count(s.index)} values, expected ${m.count}`);
+      let selected: ArrayLike<number>;
+      if (m.count <= budgetValues) {
+        if (this.scratch.length < m.count) this.scratch = new Float64Array(m.count);
+        const values = this.scratch.subarray(0, file.read(s.index, this.scratch));
+        selected = orderStatistics(values, ranks, { min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max });
+      } else {
+        this.scratch = EMPTY; // the pieces and histograms take the budget instead
+        const requests = ranks.map((rank) => ({ series: 0, rank, count: m.count, min: m.min, max: m.max }));
+        const source = (sink: SeriesSink) => {
+          sink.series(0, s.key);
+          file.forEachPiece(s.index, Math.max(1024, budgetValues >>> 2), (v, n) => {
+            for (let i = 0; i < n; i++) sink.sample(0, 0, v[i]!);
+          });
+        };
+        selected = (await selectOrderStatistics(source, requests, budgetValues >>> 1)).values;
+      }
+      ranks.forEach((rank, i) => exact.set(`${s.index}:${rank}`, selected[i]!));
+    }
+    this.scratch = EMPTY;
+    return exact;
+  }
+
+  /** Closes and removes the spill file, if any. Idempotent; call it when done, also on errors. */
+  close(): void {
+    this.spillFile?.close();
   }
 
   /** Closes open runs and builds the per-series statistics; `exact` holds the selected order statistics by `series:rank`. */
@@ -326,16 +484,13 @@ export class StatsCollector implements SeriesSink {
     const none = m.count === 0;
     let method: StatsMethod = 'in-memory';
     let quantile: (p: number) => number;
-    if (!this.spilled) {
+    if (!this.dropped && !this.spillFile) {
       const kept = this.gather(s);
       if (this.o.sketch !== false) {
         s.sketch = new QuantileSketch(this.o.sketch);
         for (const v of kept) s.sketch.add(v);
       }
-      const ranks = this.o.percentiles.flatMap((p) => {
-        const r = quantileRank(m.count, p / 100);
-        return [r.lower, r.upper];
-      });
+      const ranks = this.ranksOf(m.count);
       // the kept values' exact range (signed zeros kept as 0)
       const selected = orderStatistics(kept, ranks, { min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max });
       const at = new Map<number, number>();
@@ -345,7 +500,7 @@ export class StatsCollector implements SeriesSink {
         return interpolate7(at.get(r.lower)!, at.get(r.upper)!, r.fraction, r.lower === r.upper);
       };
     } else if (exact) {
-      method = 'two-pass';
+      method = this.spillFile ? 'spilled' : 'two-pass';
       quantile = (p) => {
         const r = quantileRank(m.count, p);
         return interpolate7(exact.get(`${s.index}:${r.lower}`)!, exact.get(`${s.index}:${r.upper}`)!, r.fraction, r.lower === r.upper);

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { HostplanError, type Assumption } from '@hostplan/core';
 import type { SeriesKey } from '../series/types.js';
 import { DEFAULT_THRESHOLDS, type ThresholdRule } from './thresholds.js';
@@ -19,6 +20,8 @@ export interface ResolvedStatsOptions {
   readonly rollupMs: number | null;
   /** Bytes of sample values kept for exact in-memory percentiles ({@link StatsOptions.memoryBudgetBytes}). */
   readonly memoryBudgetBytes: number;
+  /** Directory of the spill file, or false for none ({@link StatsOptions.spillDirectory}). */
+  readonly spillDirectory: string | false;
   /** Whether the source can be replayed for the exact two-pass path ({@link StatsOptions.replay}). */
   readonly replay: boolean;
   /** Relative accuracy of the per-series sketch, or false for none ({@link StatsOptions.sketch}). */
@@ -46,6 +49,11 @@ function positive(value: number, path: string): number {
   return value;
 }
 
+function spillDirectoryOption(value: string | false): string | false {
+  if (value === false || (typeof value === 'string' && value !== '')) return value;
+  throw new HostplanError('invalid-value', 'stats.spillDirectory', `expected a directory or false, got ${JSON.stringify(value)}`, 'a directory or false', value);
+}
+
 /**
  * Applies the defaults of {@link StatsOptions} and validates them; throws
  * {@link HostplanError} `invalid-value` with the option's path.
@@ -56,7 +64,7 @@ function positive(value: number, path: string): number {
 export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOptions {
   const {
     percentiles = [], windowMs = 300_000, maxGapMs = windowMs * 1.5, thresholds = DEFAULT_THRESHOLDS, maxAlertsPerRule = 100,
-    rollupMs = null, memoryBudgetBytes = 48 * 1024 * 1024, replay = true, sketch = false, alignMs = 300_000,
+    rollupMs = null, memoryBudgetBytes = 48 * 1024 * 1024, spillDirectory = tmpdir(), replay = true, sketch = false, alignMs = 300_000,
     align, dailyPeaks = true, canonicalKey = (k: SeriesKey) => k,
   } = options;
   percentiles.forEach((p, i) => {
@@ -71,6 +79,7 @@ export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOp
     maxAlertsPerRule: Math.max(0, Math.floor(maxAlertsPerRule)),
     rollupMs: rollupMs === null ? null : positive(rollupMs, 'stats.rollupMs'),
     memoryBudgetBytes: positive(memoryBudgetBytes, 'stats.memoryBudgetBytes'),
+    spillDirectory: spillDirectoryOption(spillDirectory),
     replay,
     sketch,
     alignMs: positive(alignMs, 'stats.alignMs'),
@@ -98,7 +107,8 @@ export function statsAssumptions(options: StatsOptions = {}): Assumption[] {
     a('maxGapMs', r.maxGapMs, 'hostplan: a longer step between samples breaks a run (1.5 x the window, so that jitter on samples one window apart does not)', 'ms'),
     a('thresholds', r.thresholds.map((t) => `${t.id}: ${t.object}\\${t.counter} ${t.op} ${t.value} for ${t.sustainMs / 1000} s`), 'domain.md 7: PAL Hyper-V thresholds and Microsoft field guidance'),
     a('rollupMs', r.rollupMs, 'Azure Migrate: peak per 10-minute window, then the percentile (off unless asked)', 'ms'),
-    a('memoryBudgetBytes', r.memoryBudgetBytes, 'hostplan: values kept for exact in-memory percentiles; beyond it, exact two-pass selection', 'bytes'),
+    a('memoryBudgetBytes', r.memoryBudgetBytes, 'hostplan: values kept in memory for exact percentiles; beyond it, they go to the spill file', 'bytes'),
+    a('spillDirectory', r.spillDirectory, 'hostplan: the system temporary directory holds values beyond the memory budget (8 bytes each, removed when done); false: replay the source instead'),
     a('sketch', r.sketch, 'DDSketch relative accuracy for fleet-wide merges (off unless asked)'),
   ];
 }

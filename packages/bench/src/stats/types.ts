@@ -7,9 +7,11 @@ import type { ThresholdAlert, ThresholdRule, TimeOver } from './thresholds.js';
 
 /**
  * A replayable source of samples: each call streams the same series and samples into the sink
- * again (a reader re-reading the same file). Exact percentiles of series larger than the
- * memory budget need a second (and third) call; a source that cannot replay should be used
- * with `replay: false`, and its percentiles then come from the sketch (`exact: false`).
+ * again (a reader re-reading the same file). It is called once, unless values beyond the
+ * memory budget cannot go to a spill file (`spillDirectory: false`, or the file system
+ * refused it): exact percentiles then need a second (and third) call. A source that cannot
+ * replay should then be used with `replay: false`, and its percentiles come from the sketch
+ * (`exact: false`).
  *
  * @example
  * const source: SampleSource = (sink) => readPerfFile('host.csv', sink);
@@ -18,14 +20,17 @@ export type SampleSource = (sink: SeriesSink) => Promise<unknown> | unknown;
 
 /**
  * How the percentiles of a series were computed:
- * - `in-memory`: every value kept (a growing Float64Array), sorted, type 7. Exact.
- * - `two-pass`: the values did not fit the memory budget; pass 1 streamed the summaries,
+ * - `in-memory`: every value kept in memory, the ranks selected, type 7. Exact.
+ * - `spilled`: the values did not fit the memory budget; they went to a temporary file, read
+ *   back one series at a time and selected as in memory. One pass over the source. Exact.
+ * - `two-pass`: the values did not fit the memory budget and there was no spill file; pass 1
+ *   streamed the summaries,
  *   later passes over the replayed source narrowed each needed rank to a value interval and
  *   selected exactly. Exact.
- * - `sketch`: over budget and the source cannot replay: the DDSketch estimate, within its
- *   stated relative error. Not exact.
+ * - `sketch`: over budget, no spill file and the source cannot replay: the DDSketch estimate,
+ *   within its stated relative error. Not exact.
  */
-export type StatsMethod = 'in-memory' | 'two-pass' | 'sketch';
+export type StatsMethod = 'in-memory' | 'spilled' | 'two-pass' | 'sketch';
 
 /** Options of {@link seriesStatistics}; defaults resolved in `resolveStatsOptions`. */
 export interface StatsOptions {
@@ -46,7 +51,15 @@ export interface StatsOptions {
   readonly rollupMs?: number | null;
   /** Bytes of sample values kept in memory for exact in-memory percentiles, all series together. @defaultValue 50331648 (48 MiB) */
   readonly memoryBudgetBytes?: number;
-  /** The source can be replayed for the exact two-pass path. @defaultValue true */
+  /**
+   * Directory of the temporary file that takes sample values beyond `memoryBudgetBytes` (8
+   * bytes a value, about half the size of a perfmon CSV; removed when done), so that exact
+   * percentiles read the source once. false: no file; values beyond the budget are dropped and
+   * the percentiles need replays of the source (or the sketch, with `replay: false`).
+   * @defaultValue os.tmpdir()
+   */
+  readonly spillDirectory?: string | false;
+  /** The source can be replayed for the exact two-pass path (used only without a spill file). @defaultValue true */
   readonly replay?: boolean;
   /** Attach a mergeable sketch of this relative accuracy to every series (false: none). @defaultValue false */
   readonly sketch?: false | number;
@@ -99,7 +112,7 @@ export interface SeriesStats {
    * to 2 significant digits (perfmon timestamps jitter by a few ms: 15,008 ms counts as 15,000), or null.
    */
   readonly intervalMs: number | null;
-  /** True for `in-memory` and `two-pass`. */
+  /** True for `in-memory`, `spilled` and `two-pass`. */
   readonly exact: boolean;
   readonly method: StatsMethod;
   /** Azure Migrate roll-up, when `rollupMs` is set. */

@@ -27,8 +27,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('seriesStatisticsOfFiles(paths, options)', () => {
-  it('gives on 2 worker threads exactly what it gives on the calling thread, file by file, in order (in-memory and two-pass)', async () => {
-    for (const stats of [{}, { memoryBudgetBytes: 4096 }]) {
+  it('gives on 2 worker threads exactly what it gives on the calling thread, file by file, in order (in-memory, spilled and two-pass)', async () => {
+    const cases = [[{}, 'in-memory'], [{ memoryBudgetBytes: 4096 }, 'spilled'], [{ memoryBudgetBytes: 4096, spillDirectory: false as const }, 'two-pass']] as const;
+    for (const [stats, method] of cases) {
       const sequential = await seriesStatisticsOfFiles(files, { workers: 0, stats });
       const parallel = await seriesStatisticsOfFiles(files, { workers: 2, stats });
       expect(parallel.map((f) => f.path)).toEqual(files);
@@ -40,8 +41,9 @@ describe('seriesStatisticsOfFiles(paths, options)', () => {
       expect(sequential[0]!.stats.series.map((s) => [s.count, s.missing])).toEqual([[3000 - 273, 273], [3000, 0]]);
       expect(sequential[2]!.summary.rows).toBe(4000);
       expect(sequential.every((f) => f.stats.series.every((s) => s.exact))).toBe(true);
-      // 4 KiB holds 512 values: the workers replayed their files for exact percentiles
-      expect(parallel[0]!.stats.series[0]!.method).toBe(stats.memoryBudgetBytes ? 'two-pass' : 'in-memory');
+      // 4 KiB holds 512 values: the workers spilled them to a file, or (without one) replayed their files
+      expect(parallel[0]!.stats.series[0]!.method).toBe(method);
+      expect(parallel[0]!.stats.passes).toBe(method === 'two-pass' ? 3 : 1);
     }
   }, 60_000);
 

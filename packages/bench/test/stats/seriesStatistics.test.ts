@@ -63,7 +63,7 @@ describe('seriesStatistics(source, options)', () => {
       const series = build(arrays);
       const inMemory = await seriesStatistics(memorySource(series), { percentiles: extra });
       const src = memorySource(series);
-      const twoPass = await seriesStatistics(src, { percentiles: extra, memoryBudgetBytes: 8 });
+      const twoPass = await seriesStatistics(src, { percentiles: extra, memoryBudgetBytes: 8, spillDirectory: false });
       expect(inMemory.passes).toBe(1);
       const present = arrays.some((a) => a.some(Number.isFinite));
       if (present) expect(twoPass.series.every((s) => s.count === 0 || s.method === 'two-pass')).toBe(true);
@@ -92,7 +92,7 @@ describe('seriesStatistics(source, options)', () => {
     const values = Array.from({ length: 200_000 }, (_, i) => 50 + ((i * 7919) % 1000) / 1e6);
     const series = [{ key: key('lp'), samples: regular(values, 15_000) }];
     const src = memorySource(series);
-    const r = await seriesStatistics(src, { memoryBudgetBytes: 65_536 });
+    const r = await seriesStatistics(src, { memoryBudgetBytes: 65_536, spillDirectory: false });
     const sorted = [...values].sort((a, b) => a - b);
     expect(r.series[0]!.method).toBe('two-pass');
     expect([r.series[0]!.p50, r.series[0]!.p95, r.series[0]!.p99]).toEqual([0.5, 0.95, 0.99].map((p) => quantileSorted(sorted, p)));
@@ -101,7 +101,7 @@ describe('seriesStatistics(source, options)', () => {
 
   it('without replay, an over-budget series uses the sketch and says so', async () => {
     const values = Array.from({ length: 5000 }, (_, i) => 1 + i);
-    const r = await seriesStatistics(memorySource([{ key: key('x'), samples: regular(values) }]), { memoryBudgetBytes: 1024, replay: false });
+    const r = await seriesStatistics(memorySource([{ key: key('x'), samples: regular(values) }]), { memoryBudgetBytes: 1024, replay: false, spillDirectory: false });
     const s = r.series[0]!;
     expect([s.method, s.exact, r.passes]).toEqual(['sketch', false, 1]);
     const exact = quantileSorted(values, 0.95); // h = 4999 x 0.95 = 4749.05 -> 4750.05
@@ -115,7 +115,7 @@ describe('seriesStatistics(source, options)', () => {
       sink.series(0, key('x'));
       for (let i = 0; i < 3000; i++) sink.sample(0, i * 1000, call === 1 ? i : i * 2);
     };
-    await expect(seriesStatistics(flaky, { memoryBudgetBytes: 8 })).rejects.toThrow(/not replayable/);
+    await expect(seriesStatistics(flaky, { memoryBudgetBytes: 8, spillDirectory: false })).rejects.toThrow(/not replayable/);
   });
 
   it('does not mutate frozen input samples', async () => {
