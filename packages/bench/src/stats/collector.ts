@@ -8,12 +8,12 @@ import { QuantileSketch } from './sketch.js';
 import { SustainedPeakTracker } from './sustainedPeak.js';
 import { thresholdMatches, ThresholdTracker, type ThresholdAlert } from './thresholds.js';
 import { selectOrderStatistics, type OrderStatisticRequest } from './selectOrderStatistics.js';
+import { SampleClock } from './sampleClock.js';
 import { SpillFile } from './spillFile.js';
 import type { PercentileMap, SeriesStats, StatsMethod } from './types.js';
 
-const MAX_STEPS = 64;
-/** Block buffers of all series together stay near 2^18 samples (4 MiB), 64 to 4,096 per series. */
-const BLOCK_SAMPLES = 1 << 18;
+/** Block buffers of all series together, and the row matrix, stay near 2^14 samples (128-256 KiB: within the L2 cache while columns are read), 64 to 4,096 per series. */
+const BLOCK_SAMPLES = 1 << 14;
 const MAX_BLOCK = 4096;
 const MIN_BLOCK = 64;
 const EMPTY = new Float64Array(0);
@@ -30,14 +30,8 @@ class SeriesState {
   /** Values kept in all chunks. */
   n = 0;
   sketch: QuantileSketch | null = null;
-  first = Infinity;
-  last = -Infinity;
-  readonly steps = new Map<number, number>();
-  /** The current rounded step and the raw range [stepLo, stepHi) that rounds to it. */
-  step = NaN;
-  stepLo = 0;
-  stepHi = -1;
-  stepCount = 0;
+  /** Times of every sample; shared with the other series of the row matrix while they get the same rows. */
+  clock: SampleClock;
   /** The block of samples not yet folded into the state: times, values (NaN = missing), length. */
   bt: Float64Array = EMPTY;
   bv: Float64Array = EMPTY;
@@ -48,29 +42,14 @@ class SeriesState {
   readonly daily: DailyPeakTracker | null;
   readonly buckets: BucketMeanTracker | null;
 
-  constructor(readonly index: number, readonly key: SeriesKey, o: ResolvedStatsOptions) {
+  constructor(readonly index: number, readonly key: SeriesKey, o: ResolvedStatsOptions, clock: SampleClock) {
+    this.clock = clock;
     this.sustained = new SustainedPeakTracker(o.windowMs, o.maxGapMs);
     const english = o.canonicalKey(key);
     this.thresholds = o.thresholds.filter((r) => thresholdMatches(r, english)).map((r) => new ThresholdTracker(r, index, key.path, o.maxGapMs, o.maxAlertsPerRule));
     this.rollup = o.rollupMs === null ? null : new WindowPeakTracker(o.rollupMs);
     this.daily = o.dailyPeaks ? new DailyPeakTracker() : null;
     this.buckets = o.align && o.align(key) ? new BucketMeanTracker(o.alignMs) : null;
-  }
-
-  flushStep(): void {
-    if (this.stepCount === 0) return;
-    const c = this.steps.get(this.step);
-    if (c !== undefined) this.steps.set(this.step, c + this.stepCount);
-    else if (this.steps.size < MAX_STEPS) this.steps.set(this.step, this.stepCount);
-    this.stepCount = 0;
-  }
-
-  intervalMs(): number | null {
-    this.flushStep();
-    let best: number | null = null;
-    let bestCount = 0;
-    for (const [step, c] of this.steps) if (c > bestCount || (c === bestCount && best !== null && step < best)) [best, bestCount] = [step, c];
-    return best;
   }
 }
 
@@ -116,12 +95,25 @@ export class StatsCollector implements SeriesSink {
   private fv: Float64Array = EMPTY;
   /** Scratch: one series' kept values made contiguous for selection. */
   private scratch: Float64Array = EMPTY;
+  /**
+   * Rows not yet folded (the `row` fast path): their times, and their values row after row,
+   * `width` series a row. The series that have received every row since their creation share
+   * `rowClock`, advanced once per matrix instead of once per series.
+   */
+  private mt: Float64Array = EMPTY;
+  private mv: Float64Array = EMPTY;
+  private rows = 0;
+  private width = 0;
+  private rowClock = new SampleClock();
+  /** Whether any sample or row has arrived: a series created later starts with its own clock. */
+  private started = false;
 
   constructor(private readonly o: ResolvedStatsOptions) {}
 
   series(index: number, key: SeriesKey): void {
     if (this.states[index] !== undefined) return;
-    const s = new SeriesState(index, key, this.o);
+    if (this.rows > 0) this.flushRows(); // the buffered rows came before this series existed
+    const s = new SeriesState(index, key, this.o, this.started ? new SampleClock() : this.rowClock);
     if (this.dropped && this.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
     this.states[index] = s;
   }
@@ -133,6 +125,9 @@ export class StatsCollector implements SeriesSink {
   sample(index: number, t: number, v: number): void {
     const s = this.states[index];
     if (s === undefined) return;
+    if (this.rows > 0) this.flushRows();
+    this.started = true;
+    if (s.clock === this.rowClock) s.clock = this.rowClock.clone();
     let k = s.bn;
     if (k === s.bv.length) k = this.flush(s);
     s.bt[k] = t;
@@ -140,18 +135,72 @@ export class StatsCollector implements SeriesSink {
     s.bn = k + 1;
   }
 
-  /** A whole row at one time (the PDH reader's fast path): appends to each series' block, no per-sample call. */
+  /**
+   * A whole row at one time (the PDH reader's fast path): copied into the row matrix, folded
+   * series by series when the matrix is full. The same results as `count` {@link sample} calls.
+   */
   row(t: number, values: Float64Array, count: number): void {
-    const states = this.states;
-    const n = count < states.length ? count : states.length;
-    for (let i = 0; i < n; i++) {
-      const s = states[i];
+    const n = count < this.states.length ? count : this.states.length;
+    if (n !== this.width && this.rows > 0) this.flushRows();
+    if (this.rows === 0) this.startRows(n);
+    const r = this.rows;
+    if (values.length === n) this.mv.set(values, r * n);
+    else for (let i = 0; i < n; i++) this.mv[r * n + i] = values[i]!;
+    this.mt[r] = t;
+    this.started = true;
+    if ((this.rows = r + 1) === this.mt.length) this.flushRows();
+  }
+
+  private startRows(width: number): void {
+    this.width = width;
+    const capacity = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, Math.floor(BLOCK_SAMPLES / Math.max(1, width))));
+    if (this.mt.length !== capacity || this.mv.length < capacity * width) {
+      this.mt = new Float64Array(capacity);
+      this.mv = new Float64Array(capacity * width);
+    }
+    if (this.ft.length < capacity) {
+      this.ft = new Float64Array(capacity);
+      this.fv = new Float64Array(capacity);
+    }
+  }
+
+  /**
+   * Folds the row matrix: the shared clock advances once; per series, its own pending block
+   * first (sample order), then its column's present values, with the matrix's times.
+   */
+  private flushRows(): void {
+    const rows = this.rows;
+    if (rows === 0) return;
+    this.rows = 0;
+    const width = this.width;
+    const mt = this.mt;
+    const mv = this.mv;
+    const fv = this.fv;
+    // series beyond this matrix's width get none of its rows: they leave the shared clock
+    for (let i = width; i < this.states.length; i++) {
+      const s = this.states[i];
+      if (s !== undefined && s.clock === this.rowClock) s.clock = this.rowClock.clone();
+    }
+    let sharedAdvanced = false;
+    for (let i = 0; i < width; i++) {
+      const s = this.states[i];
       if (s === undefined) continue;
-      let k = s.bn;
-      if (k === s.bv.length) k = this.flush(s);
-      s.bt[k] = t;
-      s.bv[k] = values[i]!;
-      s.bn = k + 1;
+      if (s.bn > 0) this.flush(s);
+      if (s.clock === this.rowClock) {
+        if (!sharedAdvanced) this.rowClock.advance(mt, rows);
+        sharedAdvanced = true;
+      } else s.clock.advance(mt, rows);
+      let k = 0;
+      const ft = this.ft;
+      for (let r = 0, at = i; r < rows; r++, at += width) {
+        const v = mv[at]!;
+        if (v - v === 0) {
+          ft[k] = mt[r]!;
+          fv[k++] = v;
+        }
+      }
+      // every value present (the common case): the matrix's own times
+      this.fold(s, k === rows ? mt : ft, fv, k, rows - k);
     }
   }
 
@@ -175,46 +224,26 @@ export class StatsCollector implements SeriesSink {
     s.bn = 0;
     const bt = s.bt;
     const bv = s.bv;
-    // one loop: sampling steps and time span over present and missing samples (state in
-    // locals, written back around the rare change of step), and the present samples, in order
+    s.clock.advance(bt, n);
+    // the present samples, in order
     const ft = this.ft;
     const fv = this.fv;
-    let first = s.first;
-    let last = s.last;
-    let stepLo = s.stepLo;
-    let stepHi = s.stepHi;
-    let stepCount = s.stepCount;
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const t = bt[i]!;
-      if (t > last) {
-        if (last !== -Infinity) {
-          const step = t - last;
-          if (!(step >= stepLo && step < stepHi)) {
-            s.stepCount = stepCount;
-            s.flushStep();
-            const unit = 10 ** (Math.floor(Math.log10(step)) - 1);
-            s.step = Math.round(step / unit) * unit;
-            stepLo = s.stepLo = s.step - unit / 2;
-            stepHi = s.stepHi = s.step + unit / 2;
-            stepCount = 0;
-          }
-          stepCount++;
-        }
-        last = t;
-      }
-      if (t < first) first = t;
       const v = bv[i]!;
       if (v - v === 0) {
-        ft[k] = t;
+        ft[k] = bt[i]!;
         fv[k++] = v;
       }
     }
-    s.first = first;
-    s.last = last;
-    s.stepCount = stepCount;
-    s.missing += n - k;
-    if (k === 0) return 0;
+    this.fold(s, ft, fv, k, n - k);
+    return 0;
+  }
+
+  /** Folds the present samples `ft[0..k)`, `fv[0..k)` of a series (and `missing` missing ones) into its state. */
+  private fold(s: SeriesState, ft: Float64Array, fv: Float64Array, k: number, missing: number): void {
+    s.missing += missing;
+    if (k === 0) return;
     s.moments.addAll(fv, 0, k);
     if (!this.dropped) this.keep(s, fv, k);
     else if (s.sketch) for (let i = 0; i < k; i++) s.sketch.add(fv[i]!);
@@ -224,11 +253,11 @@ export class StatsCollector implements SeriesSink {
     s.rollup?.addAll(ft, fv, k);
     s.daily?.addAll(ft, fv, k);
     s.buckets?.addAll(ft, fv, k);
-    return 0;
   }
 
-  /** Folds every pending block (before results are read). */
+  /** Folds every pending row and block (before results are read). */
   private flushAll(): void {
+    this.flushRows();
     for (const s of this.states) if (s !== undefined) this.flush(s);
   }
 
@@ -527,7 +556,7 @@ export class StatsCollector implements SeriesSink {
       p50: percentiles['50'] ?? null, p90: percentiles['90'] ?? null, p95: percentiles['95'] ?? null, p99: percentiles['99'] ?? null,
       percentiles: percentiles as PercentileMap,
       sustainedPeak: s.sustained.peak, sustainedPeakEndMs: s.sustained.peakEndMs, sustainedWindows: s.sustained.windows,
-      firstMs: s.first === Infinity ? null : s.first, lastMs: s.last === -Infinity ? null : s.last, intervalMs: s.intervalMs(),
+      firstMs: s.clock.first === Infinity ? null : s.clock.first, lastMs: s.clock.last === -Infinity ? null : s.clock.last, intervalMs: s.clock.intervalMs(),
       exact: method !== 'sketch', method, rollup,
       timeOver: s.thresholds.map((th) => ({ rule: th.rule.id, ms: th.totalMs, runs: th.runs, alerts: th.alertCount })),
       moments: m,
