@@ -286,15 +286,12 @@ export class StatsCollector implements SeriesSink {
         s.fill = 0;
         this.bytes += cap * 8;
       }
-      const values = s.values;
-      const end = Math.min(k, i + values.length - s.fill);
-      let at = s.fill;
-      for (; i < end; i++) {
-        const v = fv[i]!;
-        values[at++] = v === 0 ? 0 : v; // -0 as 0: selection does not order signed zeros
-      }
-      s.n += at - s.fill;
-      s.fill = at;
+      // a copy (-0 stays -0: selection may answer either zero, and results report 0)
+      const take = Math.min(k - i, s.values.length - s.fill);
+      s.values.set(i === 0 && take === fv.length ? fv : fv.subarray(i, i + take), s.fill);
+      i += take;
+      s.n += take;
+      s.fill += take;
     }
   }
 
@@ -520,7 +517,7 @@ export class StatsCollector implements SeriesSink {
         for (const v of kept) s.sketch.add(v);
       }
       const ranks = this.ranksOf(m.count);
-      // the kept values' exact range (signed zeros kept as 0)
+      // the kept values' exact range (a signed zero as 0)
       const selected = orderStatistics(kept, ranks, { min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max });
       const at = new Map<number, number>();
       ranks.forEach((rank, i) => at.set(rank, selected[i]!));
@@ -539,7 +536,8 @@ export class StatsCollector implements SeriesSink {
       quantile = (p) => s.sketch!.quantile(p);
     }
     const percentiles: Record<string, number | null> = {};
-    for (const p of this.o.percentiles) percentiles[String(p)] = none ? null : quantile(p / 100);
+    // + 0: -0 reported as 0 (a rank may hold either signed zero)
+    for (const p of this.o.percentiles) percentiles[String(p)] = none ? null : quantile(p / 100) + 0;
     let rollup: SeriesStats['rollup'] = null;
     if (s.rollup) {
       const peaks = Float64Array.from(s.rollup.peaks()).sort();
