@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,26 @@ describe('hostplan bench', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Read 1 file: 5 series, 60 rows, 0 issues; statistics exact in 1 pass/);
     expect(r.stdout).toMatch(/web01\s+HV01\s+2\s+0\.8\s+2\.4/);
+  });
+
+  it('keeps the percentiles exact beyond --memory-budget, reading each file once with a spill file (--spill-dir) or again without (none)', async () => {
+    const dir = workspace();
+    const figures = (out: string) => (JSON.parse(out) as { series: { path: string; p50: number; p95: number; p99: number; method: string }[] }).series;
+    mkdirSync(join(dir, 'spill'));
+    const plain = await run(['bench', 'hv01.csv', '--clock', '3', '--json', '-'], dir);
+    // 0.001 MB holds 131 values: the 5 series (60 values each) and the derived demand series spill
+    const spilled = await run(['bench', 'hv01.csv', '--clock', '3', '--memory-budget', '0.001', '--spill-dir', 'spill', '--json', '-'], dir);
+    const replayed = await run(['bench', 'hv01.csv', '--clock', '3', '--memory-budget', '0.001', '--spill-dir', 'none', '--json', '-'], dir);
+    expect([plain.code, spilled.code, replayed.code]).toEqual([0, 0, 0]);
+    expect(readdirSync(join(dir, 'spill'))).toEqual([]);
+    const percentiles = (out: string) => figures(out).map(({ path, p50, p95, p99 }) => ({ path, p50, p95, p99 }));
+    expect(percentiles(spilled.stdout)).toEqual(percentiles(plain.stdout));
+    expect(percentiles(replayed.stdout)).toEqual(percentiles(plain.stdout));
+    expect(new Set(figures(spilled.stdout).map((s) => s.method))).toEqual(new Set(['spilled']));
+    expect(new Set(figures(replayed.stdout).map((s) => s.method))).toEqual(new Set(['two-pass']));
+    expect(JSON.parse(spilled.stdout).passes).toBe(1);
+    expect(JSON.parse(replayed.stdout).passes).toBeGreaterThan(1);
+    expect(JSON.parse(spilled.stdout).assumptions).toContainEqual(expect.objectContaining({ name: 'stats.spillDirectory', value: join(dir, 'spill'), isDefault: false }));
   });
 
   it.each([

@@ -50,7 +50,7 @@ export const bench: Command = {
   help: `Usage: hostplan bench FILE... [--format auto|pdh|sar|csv] [--encoding NAME] [--map FILE|NAME]
                       [--percentile 95] [--comfort 1.0] [--target 1.0] [--window 5m] [--rollup]
                       [--clock GHZ] [--hosts FILE] [--vms FILE] [--tz-bias MINUTES] [--strict]
-                      [--memory-budget MB] [--json OUT|-]
+                      [--memory-budget MB] [--spill-dir DIR|none] [--json OUT|-]
        hostplan bench --prometheus URL (--preset node|hyperv|libvirt | --query EXPR... | --prom-map FILE)
                       --from TIME --to TIME --step 1m [--pushdown] [--header 'Name: value']... [demand options]
 
@@ -59,8 +59,9 @@ counter, exact statistics (count, missing, min, max, mean, standard deviation, t
 percentiles, the sustained peak over a rolling window, time over the PAL and Microsoft
 thresholds), then per VM the demand at a percentile times a comfort factor (CPU GHz, memory,
 IOPS, Mbps) with confidence stars, idle and oversized flags, and per host the measured figures
-and the peak coincidence of its VMs. Several files are read in turn, each re-read when a series
-is too large for the memory budget (still exact).
+and the peak coincidence of its VMs. Several files are read in turn, each once: values beyond the
+memory budget go to a temporary spill file (8 bytes a value, removed when done), and the
+percentiles stay exact.
 
 Options:
   --format NAME        file format (default auto: from the first line)
@@ -79,8 +80,10 @@ Options:
   --vms FILE           VM inventory (JSON or CSV): allocated sizes, guest OS, groups
   --tz-bias MINUTES    override the file's time zone bias (UTC minus local; India -330)
   --strict             stop at the first read problem
-  --memory-budget MB   memory for in-memory exact percentiles (default 48); beyond it the
-                       file is re-read and the percentiles stay exact
+  --memory-budget MB   memory for the values behind exact percentiles (default 48); beyond
+                       it they go to the spill file
+  --spill-dir DIR      directory of the spill file (default: the system temporary directory,
+                       TMPDIR); none: no file, the logs are read again instead (still exact)
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
 Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):
@@ -102,7 +105,7 @@ Examples:
         format: { type: 'string' }, encoding: { type: 'string' }, map: { type: 'string' }, percentile: { type: 'string' },
         comfort: { type: 'string' }, target: { type: 'string' }, window: { type: 'string' }, rollup: { type: 'boolean' },
         clock: { type: 'string' }, hosts: { type: 'string' }, vms: { type: 'string' }, 'tz-bias': { type: 'string' },
-        strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, json: { type: 'string' },
+        strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' },
         prometheus: { type: 'string' }, query: { type: 'string', multiple: true }, preset: { type: 'string' }, 'prom-map': { type: 'string' },
         from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, pushdown: { type: 'boolean' }, header: { type: 'string', multiple: true },
       },
@@ -131,7 +134,13 @@ Examples:
     const hosts = values.hosts ? await loadHosts(values.hosts, io.cwd) : undefined;
     const inventory = values.vms ? await loadVms(values.vms, io.cwd) : undefined;
 
-    const statsOptions = { ...(windowMs !== undefined && { windowMs }), ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }) };
+    const spill = values['spill-dir'];
+    if (spill === '') throw new UsageError('invalid --spill-dir: expected a directory, or none');
+    const statsOptions = {
+      ...(windowMs !== undefined && { windowMs }),
+      ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }),
+      ...(spill !== undefined && { spillDirectory: spill === 'none' ? (false as const) : resolve(io.cwd, spill) }),
+    };
     const prom = values.prometheus ? await prometheusBenchOptions(values, { cwd: io.cwd, env: process.env }) : null;
     if (prom?.pushdown) {
       // the engine computes the statistics: no samples, so no sustained peak and no demand
