@@ -55,7 +55,8 @@ export interface StatsOptions {
    * Directory of the temporary file that takes sample values beyond `memoryBudgetBytes` (8
    * bytes a value, about half the size of a perfmon CSV; removed when done), so that exact
    * percentiles read the source once. false: no file; values beyond the budget are dropped and
-   * the percentiles need replays of the source (or the sketch, with `replay: false`).
+   * the percentiles need replays of the source (or the sketch, with `replay: false`). When the
+   * directory cannot take the file, the same happens and a `spill-failed` warning says why.
    * @defaultValue os.tmpdir()
    */
   readonly spillDirectory?: string | false;
