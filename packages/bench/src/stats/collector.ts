@@ -58,7 +58,7 @@ class SeriesState {
  * mergeable moments, the sustained-peak window, threshold runs, roll-up and daily peaks, and
  * the values themselves while they fit `memoryBudgetBytes` (chunks per series, grown by
  * doubling; capacity counts against the budget). When the budget would be exceeded, every
- * series' kept values go to a {@link SpillFile} in `spillDirectory` and keeping starts again,
+ * series' kept values go to a spill file in `spillDirectory` and keeping starts again,
  * so memory stays within the budget and the exact percentiles come from reading the file back
  * one series at a time ({@link selectSpilled}). Without a spill file (`spillDirectory: false`,
  * or the file system refused it) the values are dropped, into a sketch where one is needed,
