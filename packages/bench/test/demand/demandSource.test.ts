@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COUNTER_MAP, DemandSink, type SeriesKey } from '@hostplan/bench';
+import { concatSources, DEFAULT_COUNTER_MAP, DemandSink, demandSource, readPerfText, seriesStatistics, writePdhCsv, type SeriesKey, type SeriesSink, type SeriesStats } from '@hostplan/bench';
 import { constant, pdhKey, rows, T0 } from './hyperv.js';
 
 /** A sink recording what it receives. */
@@ -66,5 +66,59 @@ describe('DemandSink', () => {
     rows([{ key: pdhKey('RU1', 'Память', null, 'Доступно МБ'), value: constant(4000) }], 1)(d);
     d.finish();
     expect(d.groups().map((g) => g.resource)).toEqual(['host.availableMemoryMB']);
+  });
+});
+
+describe('whole rows through the demand and multi-file wrappers', () => {
+  // a Hyper-V host log: host LP, two VMs of 2 and 1 virtual processors, memory, storage; every
+  // 9th cell of web01's VP 1 blank, so its derived CPU is missing there
+  const paths = [
+    '\\\\HV1\\Hyper-V Hypervisor Logical Processor(_Total)\\% Total Run Time',
+    '\\\\HV1\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 0)\\% Guest Run Time',
+    '\\\\HV1\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 1)\\% Guest Run Time',
+    '\\\\HV1\\Hyper-V Hypervisor Virtual Processor(sql01:Hv VP 0)\\% Guest Run Time',
+    '\\\\HV1\\Hyper-V Dynamic Memory VM(web01)\\Physical Memory',
+    '\\\\HV1\\Hyper-V Virtual Storage Device(D:-VMs-sql01.vhdx)\\Read Operations/Sec',
+    '\\\\HV1\\Hyper-V Virtual Storage Device(D:-VMs-sql01.vhdx)\\Write Operations/Sec',
+    '\\\\HV1\\Memory\\Available MBytes',
+  ];
+  const log = (host: string, minutes: number, seed: number) => writePdhCsv(
+    Array.from({ length: minutes }, (_, m) => ({
+      timestampMs: T0 + m * 60_000,
+      values: paths.map((_, c) => (c === 2 && m % 9 === 0 ? NaN : ((m * (c + 3) * 37 + seed) % 1000) / 10)),
+    })),
+    { paths: paths.map((p) => p.replace('HV1', host)), zoneName: 'UTC', biasMinutes: 0 },
+  );
+  /** The same sink without its row method: the readers and wrappers fall back to single samples. */
+  const samplesOnly = (sink: SeriesSink): SeriesSink => ({ series: (i, k) => sink.series(i, k), sample: (i, t, v) => sink.sample(i, t, v), issue: (x) => sink.issue?.(x) });
+  /** Everything but the figures a different grouping of blocks may round differently. */
+  const exactPart = ({ mean: _m, stddev: _s, moments: { mean: _mm, m2: _m2, ...moments }, ...rest }: SeriesStats) => ({ ...rest, moments });
+
+  it('give what single samples give: raw and derived statistics, groups, one file and two', async () => {
+    const texts = [log('HV1', 3000, 1), log('HV2', 2000, 7)];
+    for (const files of [texts.slice(0, 1), texts]) {
+      const source = concatSources(files.map((text) => (sink) => readPerfText(text, sink)));
+      const rows = demandSource(source, DEFAULT_COUNTER_MAP);
+      const single = demandSource(source, DEFAULT_COUNTER_MAP);
+      const a = await seriesStatistics(rows.source);
+      const b = await seriesStatistics((sink) => single.source(samplesOnly(sink)));
+      expect(a.series.map(exactPart)).toEqual(b.series.map(exactPart));
+      a.series.forEach((s, i) => expect(Math.abs(s.mean! - b.series[i]!.mean!)).toBeLessThanOrEqual(1e-9 * Math.abs(s.mean!)));
+      expect(a.alerts).toEqual(b.alerts);
+      expect(rows.groups()).toEqual(single.groups());
+      // the derived series are there: web01 CPU in cores (missing where VP 1 is blank), the IOPS
+      // of sql01's disk (read + write)
+      const cpu = a.series.find((s) => s.path === 'HV1/web01/vm.cpuCores')!;
+      expect([cpu.count, cpu.missing]).toEqual([3000 - 334, 334]); // minutes 0, 9, ..., 2997
+      expect(a.series.find((s) => s.path === 'HV1/D:-VMs-sql01.vhdx/vm.iops')!.count).toBe(3000);
+    }
+  });
+
+  it('send whole rows on, so the statistics take their fast path', async () => {
+    const text = log('HV1', 10, 1);
+    const calls = { row: 0, sample: 0 };
+    const counting: SeriesSink = { series() {}, sample: () => void calls.sample++, row: () => void calls.row++ };
+    await demandSource(concatSources([(sink) => readPerfText(text, sink)]), DEFAULT_COUNTER_MAP).source(counting);
+    expect(calls).toEqual({ row: 10, sample: 0 });
   });
 });
