@@ -157,8 +157,8 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
       issues.push(...r.issues);
       found = r.series.map((s) => ({ ...s, sustainedPeak: null }));
     } else {
-      // the same statistics module as the file readers; a replay (two-pass exact percentiles
-      // beyond the memory budget) queries the range again
+      // the same statistics module as the file readers; values beyond the memory budget go to
+      // the spill file (without one, a replay for exact percentiles queries the range again)
       const stats = await seriesStatistics(async (sink) => {
         const r = await streamPromRange(options.endpoint, expr, w, sink, {
           name: q.name,

@@ -34,7 +34,8 @@ export interface PrometheusSource {
  * continue from query to query), so that `seriesStatistics` and `measureDemand` run on a
  * Prometheus endpoint exactly as on perf logs (sustained peaks, alerts, per-VM demand, peak
  * coincidence). Pass `counterMap` as `measureDemand`'s `map` so queries with a `demand`
- * (all preset queries that have one) feed the demand series. A replay re-runs the queries.
+ * (all preset queries that have one) feed the demand series. A replay (only without a spill
+ * file: `spillDirectory: false`) re-runs the queries.
  *
  * @example
  * const p = prometheusSource({ endpoint, queries: PROM_PRESETS.libvirt, window });
