@@ -185,7 +185,28 @@ export class BucketMeanTracker {
 
   /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
   addAll(ts: Float64Array, vs: Float64Array, count: number): void {
-    for (let i = 0; i < count; i++) this.add(ts[i]!, vs[i]!);
+    // a sample in a bucket already in use needs no coarsening nor growing: add() in locals;
+    // anything else goes through add() itself, and the locals are read again
+    let sums = this.sums;
+    let counts = this.counts;
+    let bucketMs = this.bucketMs;
+    let first = this.first;
+    let used = this.used;
+    for (let k = 0; k < count; k++) {
+      const t = ts[k]!;
+      const i = Math.floor(t / bucketMs) - first;
+      if (i >= 0 && i < used) {
+        sums[i] = sums[i]! + vs[k]!;
+        counts[i] = counts[i]! + 1;
+        continue;
+      }
+      this.add(t, vs[k]!);
+      sums = this.sums;
+      counts = this.counts;
+      bucketMs = this.bucketMs;
+      first = this.first;
+      used = this.used;
+    }
   }
 
   /**

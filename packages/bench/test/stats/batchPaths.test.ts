@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DailyPeakTracker, MomentsAccumulator, orderStatistics, readPerfText, seriesStatistics, SustainedPeakTracker, ThresholdTracker, writePdhCsv,
+  BucketMeanTracker, DailyPeakTracker, MomentsAccumulator, orderStatistics, readPerfText, seriesStatistics, SustainedPeakTracker, ThresholdTracker, writePdhCsv,
   type SeriesSink, type ThresholdRule,
 } from '@hostplan/bench';
 import { key } from './memorySource.js';
@@ -71,6 +71,20 @@ describe('batched updates equal one-by-one updates (the collector folds blocks o
       b.finish();
       expect([b.alerts, b.runs, b.totalMs, b.alertCount]).toEqual([a.alerts, a.runs, a.totalMs, a.alertCount]);
     }), { numRuns: 100 });
+  });
+
+  it('BucketMeanTracker.addAll equals add (samples in any order, before the first bucket, coarsening past maxBuckets)', () => {
+    const anyOrder = fc.array(fc.tuple(fc.integer({ min: -200, max: 400 }), fc.integer({ min: 0, max: 40 })), { maxLength: 300 }).map((pairs) => ({
+      ts: Float64Array.from(pairs, ([m]) => Date.UTC(2024, 0, 1) + m * MIN),
+      vs: Float64Array.from(pairs, ([, v]) => v * 2.5),
+    }));
+    fc.assert(fc.property(fc.oneof(samplesArb, anyOrder), fc.integer({ min: 1, max: 50 }), fc.constantFrom(16, 64, 16_384), ({ ts, vs }, block, maxBuckets) => {
+      const a = new BucketMeanTracker(5 * MIN, maxBuckets);
+      const b = new BucketMeanTracker(5 * MIN, maxBuckets);
+      ts.forEach((t, i) => a.add(t, vs[i]!));
+      for (let i = 0; i < ts.length; i += block) b.addAll(ts.subarray(i), vs.subarray(i), Math.min(block, ts.length - i));
+      expect(b.aligned()).toEqual(a.aligned());
+    }), { numRuns: 200 });
   });
 
   it('DailyPeakTracker.addAll equals add (samples cross midnight)', () => {
