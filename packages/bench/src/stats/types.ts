@@ -57,6 +57,7 @@ export interface StatsOptions {
    * percentiles read the source once. false: no file; values beyond the budget are dropped and
    * the percentiles need replays of the source (or the sketch, with `replay: false`). When the
    * directory cannot take the file, the same happens and a `spill-failed` warning says why.
+   * Where the temporary directory is held in memory (tmpfs), name a directory on a disk.
    * @defaultValue os.tmpdir()
    */
   readonly spillDirectory?: string | false;

@@ -83,7 +83,8 @@ Options:
   --memory-budget MB   memory for the values behind exact percentiles (default 48); beyond
                        it they go to the spill file
   --spill-dir DIR      directory of the spill file (default: the system temporary directory,
-                       TMPDIR); none: no file, the logs are read again instead (still exact)
+                       TMPDIR; name a disk where that is in memory); none: no file, the logs
+                       are read again instead (still exact)
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
 Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):
