@@ -21,7 +21,7 @@
  * callers' loops (pdhParser's fastRow) and its double result is not boxed on every call. It
  * finishes unsigned digits with an optional '.'; an exponent, and values its two fast ways
  * cannot round, go on to {@link finish} with the digits already read; a sign or a missing
- * digit goes to {@link scanGeneral}, which reads the text again.
+ * digit goes to {@link scanGeneral}, which hands the unsigned rest back to it.
  */
 
 /** Exact powers of ten up to 1e22 (the largest exactly representable in a double). */
@@ -152,7 +152,7 @@ export const scanStop = new Int32Array(1);
  * This is the fast path, kept under V8's inlining budget (see the top of the file): it reads
  * unsigned digits with an optional '.' and finishes them with Clinger's fast path or
  * {@link scaled}; an exponent, or a value neither can round, goes on to {@link finish}; a sign
- * or a missing digit goes to {@link scanGeneral}, which reads the text again from `start`.
+ * or a missing digit goes to {@link scanGeneral}, which hands the unsigned rest back here.
  *
  * @example
  * scanNumber(Buffer.from('12.5"'), 0, 5) // => 12.5, scanStop[0] => 4
@@ -238,41 +238,21 @@ function finish(buf: Uint8Array, from: number, end: number, i: number, m: number
 }
 
 /**
- * {@link scanNumber} for what its fast path leaves: a leading sign, or text with no digit
- * (NaN, `scanStop[0] = start`). The digit loop repeats the fast path's, so that
- * {@link scanNumber} stays small enough to inline.
+ * {@link scanNumber} for what its fast path leaves: a leading sign (the unsigned rest goes back
+ * to {@link scanNumber}), or text with no digit (NaN, `scanStop[0] = start`). A second sign
+ * (`--5`) is not a number.
  */
 function scanGeneral(buf: Uint8Array, start: number, end: number): number {
   scanStop[0] = start;
-  let i = start | 0;
-  const sign = i < end ? buf[i]! : 0;
-  if (sign === 45 /* - */ || sign === 43 /* + */) i = (i + 1) | 0;
-  const from = i;
-  let m = 0;
-  let v = 0;
-  let nv = 0;
-  let dot = -1;
-  for (; i < end; i = (i + 1) | 0) {
-    const c = (buf[i]! - 48) | 0;
-    if (c >>> 0 > 9) {
-      if (c === -2 && dot < 0) {
-        dot = i;
-        continue;
-      }
-      break;
-    }
-    if (nv === 9) {
-      m = m * 1e9 + v;
-      v = c;
-      nv = 1;
-    } else {
-      v = (v * 10 + c) | 0;
-      nv = (nv + 1) | 0;
-    }
+  const sign = start < end ? buf[start]! : 0;
+  if (sign !== 45 /* - */ && sign !== 43 /* + */) return NaN; // scanNumber found no digit here
+  const next = start + 1 < end ? buf[start + 1]! : 0;
+  if (next === 45 || next === 43) return NaN;
+  const x = scanNumber(buf, start + 1, end);
+  if (x !== x) {
+    scanStop[0] = start;
+    return NaN;
   }
-  if (nv === 0) return NaN; // '', '-', '.', 'e5', 'abc'
-  const x = finish(buf, from, end, i, m, nv, v, dot < 0 ? 0 : i - dot - 1);
-  if (x !== x) scanStop[0] = start;
   return sign === 45 ? -x : x;
 }
 
