@@ -29,6 +29,19 @@ interface Member {
   readonly offset: number;
 }
 
+/** DemandSink's row path for the series known: per raw index its downstream index (-1: undeclared), group ordinal (-1: none), scale and offset; then the row sent on and per-group scratch. */
+interface RowTables {
+  readonly target: Int32Array;
+  readonly group: Int32Array;
+  readonly scale: Float64Array;
+  readonly offset: Float64Array;
+  /** Every downstream series, by index. */
+  readonly out: Float64Array;
+  readonly sums: Float64Array;
+  readonly present: Int32Array;
+  readonly missing: Int32Array;
+}
+
 interface MutableGroup {
   /** Position in the list of groups. */
   ordinal: number;
@@ -69,12 +82,8 @@ export class DemandSink implements SeriesSink {
   private next = 0;
   /** Whether a group may hold a sum from single samples not yet sent. */
   private pending = false;
-  /** The row path's tables, by raw index (rebuilt when series are added): downstream index, group ordinal (-1: none), scale, offset. */
-  private rowTables: { target: Int32Array; group: Int32Array; scale: Float64Array; offset: Float64Array } | null = null;
-  private out = new Float64Array(0);
-  private sums = new Float64Array(0);
-  private present = new Int32Array(0);
-  private missing = new Int32Array(0);
+  /** The row path's tables and scratch arrays (rebuilt when series are added). */
+  private rowTables: RowTables | null = null;
 
   constructor(
     private readonly downstream: SeriesSink,
@@ -140,13 +149,7 @@ export class DemandSink implements SeriesSink {
       return;
     }
     if (this.pending) this.finish(); // sums from single samples, of earlier times
-    const tables = (this.rowTables ??= this.tables());
-    const { target, group, scale, offset } = tables;
-    const width = this.next;
-    const out = this.out;
-    const sums = this.sums;
-    const present = this.present;
-    const missing = this.missing;
+    const { target, group, scale, offset, out, sums, present, missing } = (this.rowTables ??= this.tables());
     sums.fill(0);
     present.fill(0);
     missing.fill(0);
@@ -165,11 +168,11 @@ export class DemandSink implements SeriesSink {
     }
     const list = this.list;
     for (let g = 0; g < list.length; g++) out[list[g]!.index] = missing[g]! > 0 || present[g] === 0 ? NaN : sums[g]!;
-    down.row(t, out, width);
+    down.row(t, out, out.length);
   }
 
   /** The row path's tables for the series known now. */
-  private tables(): { target: Int32Array; group: Int32Array; scale: Float64Array; offset: Float64Array } {
+  private tables(): RowTables {
     const n = this.raw.length;
     const target = new Int32Array(n).fill(-1);
     const group = new Int32Array(n).fill(-1);
@@ -185,11 +188,8 @@ export class DemandSink implements SeriesSink {
       scale[i] = m.scale;
       offset[i] = m.offset;
     }
-    this.out = new Float64Array(this.next);
-    this.sums = new Float64Array(this.list.length);
-    this.present = new Int32Array(this.list.length);
-    this.missing = new Int32Array(this.list.length);
-    return { target, group, scale, offset };
+    const groups = this.list.length;
+    return { target, group, scale, offset, out: new Float64Array(this.next), sums: new Float64Array(groups), present: new Int32Array(groups), missing: new Int32Array(groups) };
   }
 
   issue(issue: ReadIssue): void {

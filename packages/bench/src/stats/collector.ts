@@ -69,7 +69,7 @@ class SeriesState {
  * const c = new StatsCollector(resolveStatsOptions());
  * try {
  *   await source(c);
- *   const stats = c.finish(c.spilled ? await c.selectSpilled() : null); // when c.pendingRanks() is empty
+ *   const stats = c.finish(await c.selectSpilled()); // when c.pendingRanks() is empty
  * } finally {
  *   c.close();
  * }
@@ -405,11 +405,6 @@ export class StatsCollector implements SeriesSink {
       s.n = 0;
     }
     this.bytes = 0;
-  }
-
-  /** Whether values went to the spill file: their percentiles come from {@link selectSpilled}. */
-  get spilled(): boolean {
-    return this.spillFile !== null;
   }
 
   /** The 0-based ranks type-7 interpolation needs for the reported percentiles of `count` values, ascending, without repeats. */
