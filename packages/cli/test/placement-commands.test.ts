@@ -79,13 +79,17 @@ describe('hostplan plan', () => {
     expect(JSON.parse(r.out).hosts.map((h: { vms: string[] }) => h.vms.length)).toEqual([4, 4]);
   });
 
-  it('exits 1 when a VM is left out, with its reason on every host', async () => {
+  it('exits 1 when a VM is left out: a grouped line by default, its reason on every host with --verbose', async () => {
     const r = await run(['plan', '--hosts', 'hosts.json', '--vms', 'huge.json'], dir);
     expect(r.code).toBe(1);
     // 40 GB: 40,960 + 32 + 8 x 39 = 41,304 MB requested, 32,256 free on b; a holds 'small' (2,088 MB)
-    expect(r.out).toMatch(/huge:/);
-    expect(r.out).toMatch(/host b: VM huge needs 9,048 MB more memory/);
-    expect(r.out).toMatch(/host a: VM huge needs 11,136 MB more memory/);
+    // so it misses by 9,048 MB at best (on b) and 11,136 MB on a
+    expect(r.out).toContain('1 VM fit nowhere:\n  1 VM (huge): memory short on every host (2) by 9,048 MB\n');
+    expect(r.out).not.toMatch(/host b: VM huge/);
+    const v = await run(['plan', '--hosts', 'hosts.json', '--vms', 'huge.json', '--verbose'], dir);
+    expect(v.out).toMatch(/huge:/);
+    expect(v.out).toMatch(/host b: VM huge needs 9,048 MB more memory/);
+    expect(v.out).toMatch(/host a: VM huge needs 11,136 MB more memory/);
   });
 
   it('rejects a bad goal or a missing option with exit code 2', async () => {

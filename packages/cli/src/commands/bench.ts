@@ -216,6 +216,11 @@ Examples:
         `${'*'.repeat(v.confidence.stars)} ${fmt(v.confidence.percent, 0)} %`, [v.idle.idle && 'idle', v.oversized.oversized && 'oversized', !v.vm && 'incomplete'].filter(Boolean).join(' '),
       ])));
     }
+    const noClock = r.vms.filter((v) => v.demand.cpuCores !== null && v.demand.cpuGHz === null);
+    if (noClock.length) {
+      const unknown = [...new Set(noClock.map((v) => v.host))];
+      io.stdout.write(`\nCPU GHz is empty for ${noClock.length} VM${noClock.length === 1 ? '' : 's'}: the clock of ${unknown.length === 1 ? 'host' : 'hosts'} ${unknown.join(', ')} is unknown. Add --hosts FILE (the host inventory, matched by name) or --clock GHZ to turn cores into GHz.\n`);
+    }
     if (r.stats.alerts.length > 0) {
       const byRule = new Map<string, number>();
       for (const a of r.stats.alerts) byRule.set(`${a.severity} ${a.rule}`, (byRule.get(`${a.severity} ${a.rule}`) ?? 0) + 1);

@@ -10,6 +10,8 @@ import { countingBar, progressBar } from '../progress.js';
 import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
+import { groupUnplaced, unplacedSummaryLines } from '../summaries/unplaced.js';
+import { bindingHeadline, defaultsLine, edgeWarnings } from '../summaries/planEdges.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -30,13 +32,14 @@ export const plan: Command = {
   summary: 'place VMs onto hosts (consolidate or balance), with reasons for every VM left out',
   help: `Usage: hostplan plan --hosts FILE --vms FILE [--policy FILE] [--goal consolidate|balance]
                      [--perf FILE... [--percentile P] [--comfort F] [--coincident-peaks]] [--failover K]
-                     [--html OUT] [--markdown OUT] [--csv DIR] [--title TEXT] [--json OUT|-]
+                     [--html OUT] [--markdown OUT] [--csv DIR] [--title TEXT] [--json OUT|-] [--verbose]
 
 Places every VM on a host: hard filters (capacity on every resource after reserves, platform
 limits, running-VM limit, anti-affinity, affinity groups, unavailable hosts), then scorers
 that fill hosts (consolidate, the default) or spread load (balance). Prints hosts used against
-the lower bound, each host's use and binding resource, and for every VM left out the reason
-on each host. With --perf, the VMs found in the perf counter logs are sized from their
+the lower bound, each host's use and binding resource, how far hosts were allowed to fill
+(with a warning for hosts at 100 %), and the VMs left out grouped by their reasons (each VM's
+reason on every host with --verbose, --json or --csv). With --perf, the VMs found in the perf counter logs are sized from their
 measurements (percentile x comfort factor) instead of their inventory figures. With
 --failover K, every set of K failed hosts per cluster is re-placed onto the survivors.
 Exit code 1 when VMs are left out or failover is not met.
@@ -59,6 +62,7 @@ Options:
   --title TEXT    report title (default "Capacity plan")
   --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, assumptions
                   (and failover, with --failover)
+  --verbose       list every VM left out with its reason on each host, not only the groups
 
 Examples:
   hostplan plan --hosts data/hosts.json --vms data/vms.json
@@ -70,7 +74,7 @@ Examples:
       hosts: { type: 'string' }, vms: { type: 'string' }, policy: { type: 'string' }, goal: { type: 'string' }, json: { type: 'string' },
       perf: { type: 'string', multiple: true }, percentile: { type: 'string' }, comfort: { type: 'string' }, failover: { type: 'string' },
       html: { type: 'string' }, markdown: { type: 'string' }, csv: { type: 'string' }, title: { type: 'string' },
-      'coincident-peaks': { type: 'boolean' },
+      'coincident-peaks': { type: 'boolean' }, verbose: { type: 'boolean' },
     } });
     if (!values.hosts || !values.vms) throw new UsageError('plan needs --hosts FILE and --vms FILE');
     // --perf FILE... : files after --perf that no option claims are more perf logs
@@ -124,19 +128,26 @@ Examples:
       if (values.json === '-') return code;
     }
     const s = result.summary;
-    io.stdout.write(`Placed ${s.vmsPlaced} of ${vms.length} VMs on ${s.hostsUsed} of ${hosts.length} hosts (lower bound ${s.lowerBound}; binding resource ${s.binding ?? '-'}).\n\n`);
+    io.stdout.write(`Placed ${s.vmsPlaced} of ${vms.length} VMs on ${s.hostsUsed} of ${hosts.length} hosts (lower bound ${s.lowerBound}); binding: ${bindingHeadline(result.hosts)}.\n\n`);
     io.stdout.write(table(['host', 'VMs', 'binding', 'CPU', 'memory', 'IOPS', 'storage', 'network'], result.hosts.map((h) => [
       h.id, String(h.vms.length), h.binding ?? '-', pct(h.used.cpuGHz, h.capacity.cpuGHz), pct(h.used.memoryMB, h.capacity.memoryMB),
       pct(h.used.iops, h.capacity.iops), pct(h.used.storageGB, h.capacity.storageGB), pct(h.used.networkMbps, h.capacity.networkMbps),
     ])));
+    io.stdout.write(`\nShares of each host's limit after reserves (${Object.entries(RESOURCE_UNITS).map(([r, u]) => `${r} in ${u}`).join(', ')}); --json lists the assumptions.\n`);
+    const comfort = Number(demand?.assumptions.find((a) => a.name === 'demand.comfortFactor')?.value ?? 1);
+    io.stdout.write(`${defaultsLine(policy, comfort, demand !== undefined)}\n`);
+    for (const w of edgeWarnings(result.hosts, policy, demand !== undefined)) io.stdout.write(`${w}\n`);
     if (result.unplaced.length) {
-      io.stdout.write(`\n${result.unplaced.length} VM${result.unplaced.length === 1 ? '' : 's'} left out:\n`);
-      for (const u of result.unplaced) {
-        io.stdout.write(`  ${u.vm}:\n`);
-        for (const r of u.reasons) io.stdout.write(`    ${r.message}\n`);
+      io.stdout.write(`\n${unplacedSummaryLines(groupUnplaced(result.unplaced), hosts.length).join('\n')}\n`);
+      if (values.verbose) {
+        for (const u of result.unplaced) {
+          io.stdout.write(`  ${u.vm}:\n`);
+          for (const r of u.reasons) io.stdout.write(`    ${r.message}\n`);
+        }
+      } else {
+        io.stdout.write(`  (each VM's reason on every host: --verbose, --json or --csv)\n`);
       }
     }
-    io.stdout.write(`\nShares of each host's limit after reserves (${Object.entries(RESOURCE_UNITS).map(([r, u]) => `${r} in ${u}`).join(', ')}); --json lists the assumptions.\n`);
     if (demand) {
       const sized = demand.vms.filter((m) => m.vm && inventory.some((v) => v.id === m.vm!.id)).length;
       io.stdout.write(`Measurements: ${sized} VM${sized === 1 ? '' : 's'} sized from ${perfFiles.length} perf log${perfFiles.length === 1 ? '' : 's'} (p${demand.assumptions.find((a) => a.name === 'demand.percentile')?.value ?? 95} x comfort ${demand.assumptions.find((a) => a.name === 'demand.comfortFactor')?.value ?? 1}); the other ${vms.length - sized} from the inventory.\n`);
