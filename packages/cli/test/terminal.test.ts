@@ -66,3 +66,14 @@ describe('hostplan capacity on the sample data', () => {
     expect(lines(r.out).length).toBeLessThan(40);
   });
 });
+
+describe('hostplan quote on the sample data', () => {
+  it('says what its cost includes, so the same plan priced with and without --costs can be told apart', async () => {
+    const plain = await run(['quote', '--plans', 'data/plans.json', '--catalog', 'data/catalog.json']);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toContain('Costs include: hardware, power, rack space, admin (default rates: --costs FILE for yours). Not included: Windows licences (--licensing 2008|2016), shared storage and network (--costs FILE).');
+    const withCosts = await run(['quote', '--plans', 'data/plans.json', '--catalog', 'data/catalog.json', '--costs', 'data/costs.json']);
+    expect(withCosts.out).toContain('Costs include: hardware, power, rack space, admin (rates from --costs).');
+    expect(lines(plain.out).length).toBeLessThan(40);
+  });
+});
