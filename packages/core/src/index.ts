@@ -31,3 +31,4 @@ export * from './placement/index.js';
 export * from './failover/index.js';
 export * from './cost/index.js';
 export * from './sizing/index.js';
+export { parseJsonText } from './input/jsonText.js';

@@ -24,4 +24,3 @@ export * from './input/fromJson.js';
 export * from './input/parseJson.js';
 export * from './input/fromCore.js';
 export * from './input/fromSizing.js';
-export * from './input/fromDemand.js';

@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusBenchOptions, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText,
+  benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
+  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs,
   type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
 } from '@hostplan/bench';
-import { reportInputFromDemand } from '@hostplan/report';
+import { parseJsonText } from '@hostplan/core';
+import { prometheusBenchOptions } from '../prometheusOptions.js';
+import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
 import { coincidenceProfiles, loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
-import { reportFailoverFrom, reportInputFromDemand, reportInputFromPlan, type ReportInput } from '@hostplan/report';
+import { reportFailoverFrom, reportInputFromPlan, type ReportInput } from '@hostplan/report';
+import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';

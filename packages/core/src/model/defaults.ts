@@ -83,7 +83,7 @@ export function resolvePolicy(policy: Policy = {}, path = 'policy'): ResolvedPol
     invalid(`${path}.vcpuPerLp`, 'a number > 0, or null for no limit', vcpuPerLp);
   }
   if (policy.memoryOverhead !== undefined && typeof policy.memoryOverhead !== 'string') {
-    invalid(`${path}.memoryOverhead`, 'a mathjs expression of memoryMB and memoryGB', policy.memoryOverhead);
+    invalid(`${path}.memoryOverhead`, 'an arithmetic expression of memoryMB and memoryGB', policy.memoryOverhead);
   }
   return {
     platform: policy.platform ?? d.platform,
