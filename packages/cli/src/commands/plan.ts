@@ -43,7 +43,8 @@ the lower bound, each host's use and binding resource, how far hosts were allowe
 reason on every host with --verbose, --json or --csv). With --perf, the VMs found in the perf counter logs are sized from their
 measurements (percentile x comfort factor) instead of their inventory figures. With
 --failover K, every set of K failed hosts per cluster is re-placed onto the survivors.
-Exit code 1 when VMs are left out or failover is not met.
+Exit code 1 when VMs are left out or failover is not met or not proven (a verdict is "met" only
+when every failure set was re-placed, or an argument covers the sets not checked).
 
 Options:
   --hosts FILE    hosts as JSON or CSV
@@ -161,7 +162,9 @@ Examples:
     }
     if (failover) {
       const f = failover.summary;
-      io.stdout.write(`Failover N+${k}: ${f.met ? 'met' : 'NOT met'}; tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster (${f.exhaustive ? 'every failure set checked' : 'sampled failure sets'})${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
+      const verdict = f.verdict === 'met' ? 'met' : f.verdict === 'not met' ? 'NOT met' : 'NOT PROVEN';
+      io.stdout.write(`Failover N+${k}: ${verdict} (${f.proof}); tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
+      for (const w of f.warnings) io.stdout.write(`  warning: ${w}\n`);
       for (const u of f.notRestarted.slice(0, 10)) io.stdout.write(`  would not restart: ${u.vm}: ${u.reasons[0]?.message ?? ''}\n`);
     }
     for (const w of written) io.stdout.write(`wrote ${w}\n`);

@@ -115,7 +115,7 @@ Examples:
     io.stdout.write(table(['option', 'hosts', 'load + spare', 'clusters', 'binding', 'use', 'failover', 'cost/month', 'cost/VM'],
       sizing.options.map((o) => [
         describe(o), String(o.hosts), `${o.hostsForLoad} + ${o.hosts - o.hostsForLoad}`, String(o.clusters.length), o.binding ?? '-',
-        o.binding ? pct(o.utilization[o.binding]) : '-', o.feasible ? (o.failover.exhaustive ? 'holds' : 'holds (sampled)') : o.unplaced.length ? `${o.unplaced.length} VM${o.unplaced.length === 1 ? '' : 's'} cannot run` : 'fails',
+        o.binding ? pct(o.utilization[o.binding]) : '-', o.feasible ? 'holds' : o.unplaced.length === 0 && o.failover.verdict === 'not proven' ? 'not proven' : o.unplaced.length ? `${o.unplaced.length} VM${o.unplaced.length === 1 ? '' : 's'} cannot run` : 'fails',
         money(o.costPerMonth), money(o.costPerVmMonth),
       ])));
     const best = sizing.options[0]!;
