@@ -8,6 +8,8 @@ export * from './model/defaults.js';
 export * from './model/assumptions.js';
 export * from './platform/profile.js';
 export * from './platform/profiles.js';
+export { validatePlatformProfile } from './platform/validateProfile.js';
+export { checkVector } from './capacity/checkVector.js';
 export * from './units/quantity.js';
 export * from './units/formula.js';
 export * from './math/selectRanks.js';
