@@ -13,14 +13,12 @@ import type { MathJsInstance } from 'mathjs';
  */
 let instance: MathJsInstance | null = null;
 let parseUnsafe: MathJsInstance['parse'] | null = null;
-let evaluateUnsafe: MathJsInstance['evaluate'] | null = null;
 
 function load(): MathJsInstance {
   if (instance) return instance;
   const { all, create } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
   const m = create(all!, {});
   m.createUnit('bps', { definition: '1 b/s', prefixes: 'short' });
-  evaluateUnsafe = m.evaluate.bind(m);
   parseUnsafe = m.parse.bind(m);
   const disabled = (name: string) => () => {
     throw new Error(`function ${name} is disabled in hostplan formulas`);
@@ -54,7 +52,3 @@ export const parseExpression = ((...args: Parameters<MathJsInstance['parse']>) =
   load();
   return (parseUnsafe as (...a: unknown[]) => unknown)(...args);
 }) as MathJsInstance['parse'];
-export const evaluateExpression = ((...args: Parameters<MathJsInstance['evaluate']>) => {
-  load();
-  return (evaluateUnsafe as (...a: unknown[]) => unknown)(...args);
-}) as MathJsInstance['evaluate'];
