@@ -27,7 +27,7 @@ function number(text: string | undefined, name: string, ok: (x: number) => boole
 
 /** `--map`: a column-map preset name, a counter map JSON ({ rules, entities }) or a column map JSON ({ time, ... }). */
 async function loadMap(arg: string, cwd: string): Promise<{ counterMap?: CounterMap; columnMap?: ColumnMap | string }> {
-  if (COLUMN_MAP_PRESETS[arg]) return { columnMap: arg };
+  if (Object.hasOwn(COLUMN_MAP_PRESETS, arg)) return { columnMap: arg };
   const doc = parseJsonText(await readFile(resolve(cwd, arg), 'utf8'), arg);
   if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'time' in doc) return { columnMap: doc as ColumnMap };
   return { counterMap: extendCounterMap(doc, arg, DEFAULT_COUNTER_MAP) };
