@@ -13,3 +13,4 @@ export * from './mapping.js';
 export * from './source.js';
 export * from './cliOptions.js';
 export * from './bench.js';
+export { PROM_MAX_REQUESTS, checkPromRequestCount, promRequestBudget, spendPromRequest, type PromRequestBudget } from './requestBudget.js';

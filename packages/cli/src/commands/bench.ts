@@ -93,7 +93,10 @@ Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TO
   --query EXPR         a PromQL expression (repeatable); --prom-map FILE for named queries
   --from, --to TIME    RFC 3339, Unix seconds or now-7d; --step 1m
   --pushdown           let the engine compute the statistics (no samples fetched, no demand)
-  --header 'N: v'      request header (repeatable; a value env:VAR reads the environment)
+  --header 'N: v'      request header (repeatable; a value env:VAR reads the environment),
+                       sent to the URL's origin only (not after a redirect elsewhere)
+  --max-requests N     requests per run (default 10000; a larger window is refused up front)
+  --max-response-mb N  bytes per answer, in MiB (default 64; read as a stream and stopped there)
 
 Examples:
   hostplan bench hv01.csv --clock 2.93 --comfort 1.3 --json demand.json
@@ -109,6 +112,7 @@ Examples:
         strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' },
         prometheus: { type: 'string' }, query: { type: 'string', multiple: true }, preset: { type: 'string' }, 'prom-map': { type: 'string' },
         from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, pushdown: { type: 'boolean' }, header: { type: 'string', multiple: true },
+        'max-requests': { type: 'string' }, 'max-response-mb': { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -165,7 +169,7 @@ Examples:
     };
     const files = perfFilesSource(positionals, readOptions, io);
     const summaries = files.summaries;
-    const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom) }) : null;
+    const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom), ...(prom.maxRequests !== undefined && { maxRequests: prom.maxRequests }) }) : null;
     const source: SampleSource = promSource ? promSource.source : files.source;
     const r = await measureDemand(source, {
       ...(percentile !== undefined && { percentile }),
