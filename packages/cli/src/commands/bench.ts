@@ -42,7 +42,14 @@ function seriesJson(s: SeriesStats) {
   };
 }
 
-const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : x.toLocaleString('en-US', { maximumFractionDigits: digits }));
+// one formatter per digit count: toLocaleString builds a new one per call (seconds for 50,000 series)
+const formats = new Map<number, Intl.NumberFormat>();
+const fmt = (x: number | null | undefined, digits = 2) => {
+  if (x === null || x === undefined) return '';
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return f.format(x);
+};
 
 export const bench: Command = {
   name: 'bench',
