@@ -150,7 +150,7 @@ export function parseInventory(text: string, file: string, options: InventoryImp
  * const { vms, excluded } = await importInventory('RVTools_tabvInfo.csv');
  */
 export async function importInventory(file: string, options: InventoryImportOptions = {}, cwd = process.cwd()): Promise<InventoryImport> {
-  const decoded = decodeInventoryBytes(await readFile(resolve(cwd, file)));
+  const decoded = decodeInventoryBytes(await readFile(resolve(cwd, file)), file);
   const r = parseInventory(decoded.text, file, options);
   if (!decoded.notUtf8At) return r;
   const at = decoded.notUtf8At;

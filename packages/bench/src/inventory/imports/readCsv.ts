@@ -27,14 +27,21 @@ export interface InventoryText {
  * Text of a file's bytes and its encoding: UTF-16 (LE or BE) and UTF-8 by their byte-order
  * marks; else UTF-8 when the bytes are UTF-8 (PowerShell 7 and RVTools write UTF-8; Windows
  * PowerShell's Export-Csv ASCII, a subset); else Windows-1252 (Excel's "CSV" on Western
- * Windows), said in `encoding` so that the import can list it: never U+FFFD replacements.
+ * Windows), said in `encoding` so that the import can list it: never U+FFFD replacements
+ * (UTF-16 that does not decode is a `parse-error` naming `file`).
  *
  * @example
  * decodeInventoryBytes(Buffer.from('VM\ncaf\xe9\n', 'latin1')) // => { text: 'VM\ncafé\n', encoding: 'windows-1252', notUtf8At: { line: 2, column: 4 } }
  */
-export function decodeInventoryBytes(bytes: Uint8Array): InventoryText {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+export function decodeInventoryBytes(bytes: Uint8Array, file = 'inventory'): InventoryText {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2)), encoding: utf16 };
+    } catch {
+      throw new HostplanError('parse-error', `${file}:1:1`, `the file starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()} (an odd byte count or a lone surrogate); save it again as UTF-8 or UTF-16`, utf16, undefined);
+    }
+  }
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252', notUtf8At: byteLineColumn(bytes, bad) };
