@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseVm, resolvePlacedVms, type PlacedVm, type Vm } from '@hostplan/core';
-import { parseJsonText } from '@hostplan/bench';
+import { loadVms, parseJsonText } from '@hostplan/bench';
 import { UsageError } from './io.js';
 
 /**
@@ -41,4 +41,33 @@ export async function loadPlaced(file: string, cwd: string, vms: readonly Vm[]):
  */
 export function placedFromVms(vms: readonly Vm[]): { vm: Vm; host: string }[] {
   return vms.filter((v) => v.host !== undefined).map((v) => ({ vm: v, host: v.host! }));
+}
+
+/** Whether a parsed JSON layout document lists placements (`{ vm, host }`) rather than VMs. */
+function isPlacements(doc: unknown): boolean {
+  if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
+    const o = doc as { placements?: unknown; placed?: unknown };
+    return o.placements !== undefined || o.placed !== undefined;
+  }
+  return Array.isArray(doc) && doc.some((x) => x !== null && typeof x === 'object' && 'vm' in x);
+}
+
+/**
+ * The farm as it runs today, from `--current FILE` (and `--vms FILE`): a VMs file (JSON or CSV,
+ * as `hostplan import` writes it) whose VMs carry their `host`, or placements (a plan's JSON
+ * output, or `{ vm, host }` items) with the VMs from `--vms`. VMs with no host are returned
+ * in `vms` but not in `placed`: they run nowhere yet.
+ */
+export async function loadLayout(file: string, cwd: string, vmsFile?: string): Promise<{ vms: Vm[]; placed: { vm: Vm; host: string }[] }> {
+  const extra: Vm[] = vmsFile ? await loadVms(vmsFile, cwd) : [];
+  const json = !/\.csv$/i.test(file);
+  const doc = json ? parseJsonText(await readFile(resolve(cwd, file), 'utf8'), file) : undefined;
+  if (json && isPlacements(doc)) {
+    const placed = await loadPlaced(file, cwd, extra);
+    const ids = new Set(placed.map((p) => p.vm.id));
+    return { vms: [...placed.map((p) => p.vm), ...extra.filter((v) => !ids.has(v.id))], placed };
+  }
+  const vms = await loadVms(file, cwd);
+  const ids = new Set(vms.map((v) => v.id));
+  return { vms: [...vms, ...extra.filter((v) => !ids.has(v.id))], placed: placedFromVms(vms) };
 }

@@ -31,3 +31,6 @@ export * from './placement/index.js';
 export * from './failover/index.js';
 export * from './cost/index.js';
 export * from './sizing/index.js';
+export { checkLayout } from './layout/checkLayout.js';
+export { layoutProblems } from './layout/layoutProblems.js';
+export type { CheckLayoutOptions, LayoutCheck, LayoutProblem } from './layout/types.js';
