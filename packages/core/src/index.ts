@@ -34,3 +34,6 @@ export * from './sizing/index.js';
 export { checkLayout } from './layout/checkLayout.js';
 export { layoutProblems } from './layout/layoutProblems.js';
 export type { CheckLayoutOptions, LayoutCheck, LayoutProblem } from './layout/types.js';
+export { planMoves } from './moves/planMoves.js';
+export { drainMoves } from './moves/drainMoves.js';
+export { DEFAULT_MAX_CONCURRENT_MIGRATIONS, type DrainMovesOptions, type Move, type MovePlan, type PlanMovesOptions, type Unreachable } from './moves/types.js';
