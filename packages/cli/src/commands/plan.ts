@@ -10,6 +10,7 @@ import { countingBar, progressBar } from '../progress.js';
 import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
+import { reportTimelinesFrom } from '../timelines.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -110,11 +111,13 @@ Examples:
     const wantsReport = values.html || values.markdown || values.csv;
     const written: string[] = [];
     if (wantsReport) {
+      const timelines = demand ? reportTimelinesFrom({ demand, plan: result, vms, hosts, policy }) : null;
       const input: ReportInput = {
         title: values.title ?? 'Capacity plan',
         ...reportInputFromPlan({ plan: result, hosts, vms, policy }),
         ...(failover && { failover: reportFailoverFrom({ summary: failover.summary, result: failover.result, plan: result, hosts, vms, policy }) }),
         ...(demand && reportInputFromDemand(demand)),
+        ...(timelines && { timelines }),
         assumptions: [...result.assumptions, ...(co?.assumptions ?? []), ...(failover?.result.assumptions ?? []), ...(demand?.assumptions ?? [])],
       };
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));

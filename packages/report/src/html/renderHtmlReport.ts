@@ -12,6 +12,7 @@ import { sectionMeasurements } from './sections/measurements.js';
 import { sectionPlacementMap } from './sections/placementMap.js';
 import { sectionRightsizing } from './sections/rightsizing.js';
 import { sectionSummary } from './sections/summary.js';
+import { sectionTimelines } from './sections/timelines.js';
 import { sectionUnplaced } from './sections/unplaced.js';
 import { SORT_SCRIPT } from './sortScript.js';
 import { REPORT_CSS } from './styles.js';
@@ -32,7 +33,7 @@ export interface HtmlReportOptions {
 
 /** Section renderers in page order; each returns null when its data is missing. */
 export const SECTION_ORDER = [
-  sectionSummary, sectionHosts, sectionPlacementMap, sectionFailover, sectionMeasurements,
+  sectionSummary, sectionHosts, sectionTimelines, sectionPlacementMap, sectionFailover, sectionMeasurements,
   sectionRightsizing, sectionGrowth, sectionCosts, sectionUnplaced, sectionAssumptions,
 ] as const;
 
