@@ -16,7 +16,7 @@ describe('reportInputFromPlan({ plan, hosts, vms })', () => {
     expect(input.plan!.hosts[0]!.reserved?.memoryMB).toBeGreaterThan(0);
     expect(input.vms).toContainEqual({ id: 'db-1', group: 'db', size: { vcpus: 4, memoryMB: 131_072, storageGB: 100 } });
     const html = renderHtmlReport(input);
-    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'unplaced', ...(plan.assumptions.length ? ['assumptions'] : [])]);
+    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'vms', 'unplaced', ...(plan.assumptions.length ? ['assumptions'] : [])]);
     expect(html).toContain('class="reserve-line"');
     expect(html).toContain('huge');
   });

@@ -53,6 +53,9 @@ svg .run-out{fill:var(--alarm)}
 .alert{border-left:4px solid var(--muted);padding:4px 10px;margin:4px 0;background:#f7f9fa;font-size:13px}
 .alert.warning{border-color:var(--warn)}.alert.critical{border-color:var(--alarm)}
 .stars{color:var(--warn);letter-spacing:1px;white-space:nowrap}
+p.filter input{font:inherit;padding:3px 6px;margin-left:6px;width:18em;border:1px solid var(--rule);border-radius:4px}
+table.vm-table td:first-child,table.vm-table td:nth-child(2){overflow-wrap:normal;word-break:normal}
+@media print{p.filter{display:none}}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--rule);padding-top:8px}
 @media print{

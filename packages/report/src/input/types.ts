@@ -75,6 +75,8 @@ export interface ReportVm {
   /** Anti-affinity group, service or tenant: colours the placement map. */
   readonly group?: string;
   readonly size?: LooseVector;
+  /** What the VM needs of its host (core's `vmDemand`, overhead included); the placement table falls back to `size`. */
+  readonly demand?: LooseVector;
 }
 
 /** The answer of the failover check. */
