@@ -31,3 +31,4 @@ export { farmRunway, type ResourceRunway } from './timeline/runway.js';
 export { chartTimeline, TIMELINE_MARGIN, type TimelineChartOptions } from './charts/timelineChart.js';
 export { chartDayHourHeatmap, type DayHourHeatmapOptions } from './charts/dayHourHeatmap.js';
 export { chartRunway, type RunwayBar, type RunwayChartOptions } from './charts/runwayChart.js';
+export { chartModelComparison } from './charts/modelComparison.js';

@@ -173,3 +173,30 @@ describe('time chart goldens with their geometry checked', () => {
     expect(html).toContain('hv01 · Memory (GB): peak 45 GB = 112.5 % of the target 40 GB');
   });
 });
+
+describe('host models side by side', () => {
+  const choices = [
+    { model: 'r760', hosts: 5, costPerMonth: 5000, costPerVm: 5000 / 302, binding: 'cpuGHz' as const, bindingShare: 0.81, feasible: true },
+    { model: 'r660', hosts: 8, costPerMonth: 6000, costPerVm: 6000 / 302, binding: 'memoryMB' as const, bindingShare: 0.9, feasible: true },
+    { model: 'dl380-g5', hosts: 40, costPerMonth: 18000, costPerVm: null, binding: 'memoryMB' as const, feasible: false, note: 'cannot run 9 VM(s) or hold failover' },
+  ];
+
+  it('chartModelComparison draws bars proportional to cost, the cheapest feasible dark, the infeasible grey', async () => {
+    const { chartModelComparison } = await import('../src/index.js');
+    const svg = chartModelComparison(choices, { currency: 'USD' });
+    expectGolden('model-comparison.svg', svg);
+    const bars = [...svg.matchAll(/<rect x="170" y="[\d.]+" width="([\d.]+)" height="18" fill="([^"]+)"/g)];
+    // widths proportional to cost: 5,000 : 6,000 : 18,000
+    expect(Number(bars[1]![1]) / Number(bars[0]![1])).toBeCloseTo(6 / 5, 2);
+    expect(Number(bars[2]![1]) / Number(bars[0]![1])).toBeCloseTo(18 / 5, 2);
+    expect(bars.map((b) => b[2])).toEqual(['#2f6690', '#9cc3dd', '#cbd2d9']);
+    // 5,000 / 302 = 16.56 per VM
+    expect(svg).toContain('5 hosts · 17 per VM · cheapest');
+  });
+
+  it('renderHtmlReport(sizing) lists hosts, cost per month, cost per VM and the binding resource of every model', () => {
+    const html = renderHtmlReport({ sizing: { hostsNeeded: 5, options: choices } });
+    expect(html).toContain('<td>r760</td><td class="num" data-v="5">5</td><td class="num" data-v="5000">USD 5,000.00</td><td class="num" data-v="16.556291390728475">USD 16.56</td><td>CPU (81 % used)</td><td>yes</td>');
+    expect(html).toContain('<td>no: cannot run 9 VM(s) or hold failover</td>');
+  });
+});

@@ -11,6 +11,7 @@ import { sectionHosts } from './sections/hosts.js';
 import { sectionMeasurements } from './sections/measurements.js';
 import { sectionPlacementMap } from './sections/placementMap.js';
 import { sectionRightsizing } from './sections/rightsizing.js';
+import { sectionSizing } from './sections/sizing.js';
 import { sectionSummary } from './sections/summary.js';
 import { sectionTimelines } from './sections/timelines.js';
 import { sectionUnplaced } from './sections/unplaced.js';
@@ -36,7 +37,7 @@ export interface HtmlReportOptions {
 
 /** Section renderers in page order; each returns null when its data is missing. */
 export const SECTION_ORDER = [
-  sectionSummary, sectionHosts, sectionTimelines, sectionPlacementMap, sectionVmTable, sectionFailover, sectionMeasurements,
+  sectionSummary, sectionSizing, sectionHosts, sectionTimelines, sectionPlacementMap, sectionVmTable, sectionFailover, sectionMeasurements,
   sectionRightsizing, sectionGrowth, sectionCosts, sectionUnplaced, sectionAssumptions,
 ] as const;
 

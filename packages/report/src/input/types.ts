@@ -108,11 +108,27 @@ export interface ReportSizing {
   /** Spare hosts added for failover, included in `hostsNeeded`. */
   readonly spareHosts?: number;
   /** Alternatives considered, cheapest first. */
-  readonly options?: readonly { readonly model: string; readonly hosts: number; readonly costPerMonth?: number; readonly note?: string }[];
+  readonly options?: readonly SizingChoice[];
 }
 
 /** Cost categories the report knows; others are shown as written. */
 export type CostCategory = 'hardware' | 'licences' | 'power' | 'rack' | 'administration' | (string & {});
+
+/** One host model (or mix) as sized for the same VMs. */
+export interface SizingChoice {
+  readonly model: string;
+  readonly hosts: number;
+  readonly costPerMonth?: number;
+  /** Cost per VM per month; null when no VM is placed. */
+  readonly costPerVm?: number | null;
+  /** The resource that runs out first on this model. */
+  readonly binding?: Resource | null;
+  /** Use of the binding resource across the farm, 0..1. */
+  readonly bindingShare?: number;
+  /** Runs every VM and holds failover. @defaultValue true */
+  readonly feasible?: boolean;
+  readonly note?: string;
+}
 
 /** What the farm costs, per category. */
 export interface ReportCosts {
