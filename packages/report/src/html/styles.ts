@@ -21,7 +21,7 @@ nav.toc a{color:var(--accent);text-decoration:none;margin-right:14px;white-space
 .status-ok{color:var(--good)}.status-bad{color:var(--alarm)}.status-warn{color:var(--warn)}
 table{border-collapse:collapse;width:100%;margin:8px 0 14px;font-size:12.5px}
 caption{text-align:left;color:var(--muted);font-size:12px;padding-bottom:4px}
-th,td{padding:4px 8px;border-bottom:1px solid var(--track);text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{padding:4px 8px;border-bottom:1px solid var(--track);text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal;hyphens:manual}
 th{font-weight:600;border-bottom:1px solid var(--rule);background:#f7f9fa;white-space:nowrap}
 td:first-child{min-width:7em}
 table.assumptions td:first-child{white-space:nowrap}
