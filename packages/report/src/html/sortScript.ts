@@ -1,7 +1,8 @@
 /**
  * The report's table script: click a header of a `table.sortable` to sort by that column
  * (numbers by their `data-v` value); type in an `input[data-filter-table=C]` to show only the
- * rows of `table.C` whose text contains every word typed (case-insensitive). Allowed by the
+ * rows of `table.C` whose text contains every word typed (case-insensitive); printing opens
+ * every `<details>` (collapsed defaults print in full). Allowed by the
  * Content-Security-Policy through its hash; the report reads fine without it.
  */
 export const SORT_SCRIPT = `(function(){
@@ -21,4 +22,6 @@ var t=document.querySelector('table.'+box.getAttribute('data-filter-table'));if(
 box.addEventListener('input',function(){
 var words=box.value.toLowerCase().split(/\s+/).filter(Boolean);
 Array.prototype.forEach.call(t.tBodies[0].rows,function(r){var s=r.textContent.toLowerCase();r.hidden=!words.every(function(w){return s.indexOf(w)>=0})});
-});});})();`;
+});});
+window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})});
+})();`;

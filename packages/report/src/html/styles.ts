@@ -56,6 +56,7 @@ svg .run-out{fill:var(--alarm)}
 p.filter input{font:inherit;padding:3px 6px;margin-left:6px;width:18em;border:1px solid var(--rule);border-radius:4px}
 table.vm-table td:first-child,table.vm-table td:nth-child(2){overflow-wrap:normal;word-break:normal}
 @media print{p.filter{display:none}}
+details{margin:4px 0 12px}details>summary{cursor:pointer;color:var(--accent);font-size:13px}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--rule);padding-top:8px}
 @media print{
