@@ -11,7 +11,8 @@ function measuredSeries(demand: DemandResult, vms: readonly Vm[]): VmSeries[] {
   const byIndex = new Map(demand.stats.series.map((s) => [s.index, s]));
   const planned = new Map(vms.map((v) => [v.id, v]));
   const bucketsOf = (host: string, entity: string, resource: string) => {
-    const g = demand.groups.find((x) => x.host === host && x.entity === entity && x.resource === resource);
+    // measureDemand spells hosts as the inventory does (hv01); the counters keep perfmon's (HV01)
+    const g = demand.groups.find((x) => x.host.toLowerCase() === host.toLowerCase() && x.entity === entity && x.resource === resource);
     return (g && byIndex.get(g.index)?.buckets) || null;
   };
   const out: VmSeries[] = [];

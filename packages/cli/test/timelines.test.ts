@@ -32,7 +32,7 @@ describe('reportTimelinesFrom({ demand, plan, vms, hosts })', () => {
         const at = t.startMs + i * t.stepMs;
         let expected = use.used.cpuGHz;
         for (const m of mine) {
-          const g = demand.groups.find((x) => x.host === m.host && x.entity === m.entity && x.resource === 'vm.cpuCores')!;
+          const g = demand.groups.find((x) => x.host.toLowerCase() === m.host.toLowerCase() && x.entity === m.entity && x.resource === 'vm.cpuCores')!;
           const b = byIndex.get(g.index)!.buckets!;
           const j = (at - b.firstBucketMs) / b.bucketMs;
           if (j >= 0 && j < b.means.length && b.counts[j]! > 0) expected += b.means[j]! * m.clockGHz! - m.vm!.cpuDemandGHz!;

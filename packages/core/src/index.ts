@@ -30,4 +30,6 @@ export * from './plan/types.js';
 export * from './placement/index.js';
 export * from './failover/index.js';
 export * from './cost/index.js';
+export { GUEST_OS_TABLE, classifyGuestOs, guestOsAssumptions, type GuestOsClass, type GuestOsKind, type GuestOsReview, type GuestOsRow } from './guest/index.js';
 export * from './sizing/index.js';
+export { parseJsonText } from './input/jsonText.js';

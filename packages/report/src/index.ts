@@ -24,7 +24,6 @@ export * from './input/fromJson.js';
 export * from './input/parseJson.js';
 export * from './input/fromCore.js';
 export * from './input/fromSizing.js';
-export * from './input/fromDemand.js';
 export { reduceToColumns, type ColumnSummary } from './timeline/reduce.js';
 export { farmSeries, dayHourMeans, type FarmSeries, type DayRow } from './timeline/farm.js';
 export { farmRunway, type ResourceRunway } from './timeline/runway.js';

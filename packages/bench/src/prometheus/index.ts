@@ -11,5 +11,4 @@ export * from './pushdown.js';
 export * from './presets.js';
 export * from './mapping.js';
 export * from './source.js';
-export * from './cliOptions.js';
 export * from './bench.js';

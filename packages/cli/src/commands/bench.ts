@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusBenchOptions, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText,
+  benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
+  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs,
   type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
 } from '@hostplan/bench';
-import { reportInputFromDemand } from '@hostplan/report';
+import { parseJsonText } from '@hostplan/core';
+import { prometheusBenchOptions } from '../prometheusOptions.js';
+import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
@@ -215,6 +217,11 @@ Examples:
         v.id, v.host, v.vcpus === null ? '' : String(v.vcpus), fmt(v.demand.cpuCores, 3), fmt(v.demand.cpuGHz), fmt(v.demand.memoryMB, 0), fmt(v.demand.iops), fmt(v.demand.networkMbps),
         `${'*'.repeat(v.confidence.stars)} ${fmt(v.confidence.percent, 0)} %`, [v.idle.idle && 'idle', v.oversized.oversized && 'oversized', !v.vm && 'incomplete'].filter(Boolean).join(' '),
       ])));
+    }
+    const noClock = r.vms.filter((v) => v.demand.cpuCores !== null && v.demand.cpuGHz === null);
+    if (noClock.length) {
+      const unknown = [...new Set(noClock.map((v) => v.host))];
+      io.stdout.write(`\nCPU GHz is empty for ${noClock.length} VM${noClock.length === 1 ? '' : 's'}: the clock of ${unknown.length === 1 ? 'host' : 'hosts'} ${unknown.join(', ')} is unknown. Add --hosts FILE (the host inventory, matched by name) or --clock GHZ to turn cores into GHz.\n`);
     }
     if (r.stats.alerts.length > 0) {
       const byRule = new Map<string, number>();

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseVm, rateHosts, type Vm } from '@hostplan/core';
-import { loadHosts, loadPolicy, loadVms, parseJsonText } from '@hostplan/bench';
+import { parseJsonText, parseVm, rateHosts, type Vm } from '@hostplan/core';
+import { loadHosts, loadPolicy, loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';

@@ -30,6 +30,7 @@ export const POLICY_SOURCES: Readonly<Record<string, string>> = {
   'newVm.iops': 'SCVMM default load for a new VM (0 IOPS)',
   'newVm.networkMbps': 'SCVMM default load for a new VM (0 Mbps)',
   vhdIopsFactor: 'hostplan, unverified: dynamic and differencing VHDs cost extra I/O (seed, qualitative)',
+  vcpuPerLp: 'the platform profile: 8 on 2008 and 2008 R2, none from 2012 (Microsoft\'s Hyper-V support statements; the seed gives no ratio)',
   memoryOverhead: 'seed: 32 MB for the first GB of virtual RAM plus 8 MB for each additional GB',
 };
 
@@ -83,7 +84,7 @@ export function resolvePolicy(policy: Policy = {}, path = 'policy'): ResolvedPol
     invalid(`${path}.vcpuPerLp`, 'a number > 0, or null for no limit', vcpuPerLp);
   }
   if (policy.memoryOverhead !== undefined && typeof policy.memoryOverhead !== 'string') {
-    invalid(`${path}.memoryOverhead`, 'a mathjs expression of memoryMB and memoryGB', policy.memoryOverhead);
+    invalid(`${path}.memoryOverhead`, 'an arithmetic expression of memoryMB and memoryGB', policy.memoryOverhead);
   }
   return {
     platform: policy.platform ?? d.platform,

@@ -1,7 +1,5 @@
 import { HostplanError } from '@hostplan/core';
-import type { PrometheusBenchOptions } from './bench.js';
-import { loadPromMapping } from './mapping.js';
-import { PROM_PRESETS, type PromPresetName, type PromQuerySpec } from './presets.js';
+import { loadPromMapping, PROM_PRESETS, type PrometheusBenchOptions, type PromPresetName, type PromQuerySpec } from '@hostplan/bench';
 
 /** The `hostplan bench --prometheus ...` options as `parseArgs` gives them (strings and lists). */
 export interface PrometheusCliValues {
