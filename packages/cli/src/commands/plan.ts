@@ -11,6 +11,7 @@ import { countingBar, progressBar } from '../progress.js';
 import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
+import { reportTimelinesFrom } from '../timelines.js';
 import { groupUnplaced, unplacedSummaryLines } from '../summaries/unplaced.js';
 import { bindingHeadline, defaultsLine, edgeWarnings } from '../summaries/planEdges.js';
 import { planCurrent } from './planCurrent.js';
@@ -144,11 +145,13 @@ Examples:
     const wantsReport = values.html || values.markdown || values.csv;
     const written: string[] = [];
     if (wantsReport) {
+      const timelines = demand ? reportTimelinesFrom({ demand, plan: result, vms, hosts, policy }) : null;
       const input: ReportInput = {
         title: values.title ?? 'Capacity plan',
         ...reportInputFromPlan({ plan: result, hosts, vms, policy }),
         ...(failover && { failover: reportFailoverFrom({ summary: failover.summary, result: failover.result, plan: result, hosts, vms, policy }) }),
         ...(demand && reportInputFromDemand(demand)),
+        ...(timelines && { timelines }),
         assumptions: [...result.assumptions, ...(co?.assumptions ?? []), ...(failover?.result.assumptions ?? []), ...(demand?.assumptions ?? [])],
       };
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));

@@ -6,7 +6,7 @@ import type { ReportFailover, ReportHost, ReportInput, ReportVm } from './types.
  * `PlacementPlan` is assignable to the report's plan type, which this file checks at compile
  * time), each host's total and reserved capacity from `hostCapacity` when the hosts are given
  * (the reserve line of the utilisation bars), and each VM's group (`role`, else its first
- * anti-affinity group) and size for the placement map.
+ * anti-affinity group), size and demand on its host for the placement map and table.
  *
  * @example
  * const plan = placeVms(hosts, vms, { policy });
@@ -21,9 +21,12 @@ export function reportInputFromPlan(options: { plan: PlacementPlan; hosts?: read
     const capacity = hostCapacity(host, policy);
     return { ...use, total: capacity.total, reserved: capacity.reserved };
   });
+  const hostOf = new Map(plan.placements.map((p) => [p.vm, p.host]));
   const reportVms: ReportVm[] | undefined = vms?.map((v) => {
     const group = v.role ?? v.antiAffinity?.[0];
-    return { id: v.id, ...(group !== undefined && { group }), size: { vcpus: v.vcpus, memoryMB: v.memoryGB * 1024, ...(v.diskGB !== undefined && { storageGB: v.diskGB }) } };
+    const host = byId.get(hostOf.get(v.id) ?? '');
+    return { id: v.id, ...(group !== undefined && { group }), size: { vcpus: v.vcpus, memoryMB: v.memoryGB * 1024, ...(v.diskGB !== undefined && { storageGB: v.diskGB }) },
+      ...(host && { demand: vmDemand(v, host, policy).vector }) };
   });
   return { plan: { ...plan, hosts: reportHosts }, ...(reportVms && { vms: reportVms }) };
 }

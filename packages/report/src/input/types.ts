@@ -22,6 +22,8 @@ export interface ReportInput {
   /** Idle, oversized and powered-off VMs with a suggested size. */
   readonly rightsizing?: readonly RightsizingFinding[];
   readonly growth?: ReportGrowth;
+  /** Measured demand over time per host of the plan (time charts, farm heatmap, runway). */
+  readonly timelines?: ReportTimelines;
   /** Every default and input that shaped the numbers (merged with the plan's own). */
   readonly assumptions?: readonly Assumption[];
 }
@@ -73,6 +75,8 @@ export interface ReportVm {
   /** Anti-affinity group, service or tenant: colours the placement map. */
   readonly group?: string;
   readonly size?: LooseVector;
+  /** What the VM needs of its host (core's `vmDemand`, overhead included); the placement table falls back to `size`. */
+  readonly demand?: LooseVector;
 }
 
 /** The answer of the failover check. */
@@ -104,11 +108,27 @@ export interface ReportSizing {
   /** Spare hosts added for failover, included in `hostsNeeded`. */
   readonly spareHosts?: number;
   /** Alternatives considered, cheapest first. */
-  readonly options?: readonly { readonly model: string; readonly hosts: number; readonly costPerMonth?: number; readonly note?: string }[];
+  readonly options?: readonly SizingChoice[];
 }
 
 /** Cost categories the report knows; others are shown as written. */
 export type CostCategory = 'hardware' | 'licences' | 'power' | 'rack' | 'administration' | (string & {});
+
+/** One host model (or mix) as sized for the same VMs. */
+export interface SizingChoice {
+  readonly model: string;
+  readonly hosts: number;
+  readonly costPerMonth?: number;
+  /** Cost per VM per month; null when no VM is placed. */
+  readonly costPerVm?: number | null;
+  /** The resource that runs out first on this model. */
+  readonly binding?: Resource | null;
+  /** Use of the binding resource across the farm, 0..1. */
+  readonly bindingShare?: number;
+  /** Runs every VM and holds failover. @defaultValue true */
+  readonly feasible?: boolean;
+  readonly note?: string;
+}
 
 /** What the farm costs, per category. */
 export interface ReportCosts {
@@ -214,4 +234,47 @@ export interface ReportGrowth {
   readonly daysRemaining: number | null;
   /** Warn below this many days. @defaultValue 120 */
   readonly warningDays?: number;
+}
+
+/**
+ * Demand over time per host of the plan, on one time grid: bucket `i` starts at
+ * `startMs + i x stepMs`. Values are in the model's units (GHz, MB), as the plan's hosts are.
+ */
+export interface ReportTimelines {
+  /** Start of the first bucket, UTC epoch ms. */
+  readonly startMs: number;
+  /** Length of one bucket in ms (each value is the mean over it). */
+  readonly stepMs: number;
+  readonly hosts: readonly HostTimeline[];
+  /** How the values were built, shown under the charts. */
+  readonly note?: string;
+}
+
+/** One host's demand over time, per resource, and the alerts raised on it. */
+export interface HostTimeline {
+  readonly host: string;
+  readonly resources: readonly ResourceTimeline[];
+  readonly alerts?: readonly TimelineAlert[];
+  /** VMs on the host whose demand was measured over time (the rest are constant). */
+  readonly measuredVms?: number;
+  readonly vms?: number;
+}
+
+/** Demand of one resource on one host over time, with the host's limit and target. */
+export interface ResourceTimeline {
+  readonly resource: Resource;
+  /** Demand per bucket in the model's unit; null where nothing was measured. */
+  readonly values: readonly (number | null)[];
+  /** What placement may use: after reserves and the target utilisation ceiling. */
+  readonly target: number;
+  /** After reserves, before the target ceiling. @defaultValue `target` */
+  readonly limit?: number;
+}
+
+/** An alert on a time range (a threshold crossed). */
+export interface TimelineAlert {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly severity: 'info' | 'warning' | 'critical';
+  readonly label: string;
 }

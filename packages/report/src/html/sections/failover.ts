@@ -1,5 +1,5 @@
 import { RESOURCES, type Resource } from '@hostplan/core';
-import { chartUtilisationMatrix } from '../../charts/utilisationMatrix.js';
+import { chartUtilisationMatrix, matrixLegend } from '../../charts/utilisationMatrix.js';
 import { formatResource, RESOURCE_DISPLAY, resourceLabel } from '../../format/resources.js';
 import type { ReportFailover } from '../../input/types.js';
 import { escapeHtml } from '../escape.js';
@@ -46,12 +46,13 @@ export function sectionFailover(ctx: SectionContext): Section | null {
       const k = RESOURCE_DISPLAY[r].factor;
       return { used: (c - fr) * k, capacity: c * k };
     };
+    const rows = shown.map((h) => ({ label: h.host, cells: resources.map((r) => cell(h, r)) }));
     html += figure(chartUtilisationMatrix({
       kind: 'failover-headroom',
       title: 'Use of surviving hosts after the worst failure set',
       columns: resources.map(resourceLabel), units: resources.map((r) => RESOURCE_DISPLAY[r].unit), usedWord: 'in use after failover',
-      rows: shown.map((h) => ({ label: h.host, cells: resources.map((r) => cell(h, r)) })),
-    }), `Bars: use after the failed hosts' VMs restart, as a share of target; tightest hosts first${headroom.length > shown.length ? ` (${shown.length} of ${headroom.length})` : ''}.`);
+      rows,
+    }), `Use after the failed hosts' VMs restart; tightest hosts first${headroom.length > shown.length ? ` (${shown.length} of ${headroom.length})` : ''}. ${matrixLegend(rows)}`);
     html += htmlTable(['Host', ...resources.map((r) => `${RESOURCE_DISPLAY[r].label} free`)], shown.map((h) => [h.host, ...resources.map((r) => ({ text: formatResource(h.free[r], r), value: h.free[r] ?? NaN }))]), { numeric: resources.map((_, i) => i + 1), caption: 'Headroom left per surviving host.' });
   }
   const lost = f.notRestarted ?? [];
