@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
+import { failoverReport, failoverRunbook, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
 import { coincidenceProfiles, loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
 import { reportFailoverFrom, reportInputFromDemand, reportInputFromPlan, type ReportInput } from '@hostplan/report';
 import type { Command } from '../command.js';
@@ -56,10 +56,13 @@ Options:
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report (plan, failover, measurements, assumptions) to OUT
   --markdown OUT  write a Markdown summary to OUT
-  --csv DIR       write DIR/placements.csv
+  --csv DIR       write DIR/placements.csv (and DIR/failover-runbook.csv with --failover: where
+                  each VM of each failure set restarts, worst sets first)
   --title TEXT    report title (default "Capacity plan")
   --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, assumptions
-                  (and failover, with --failover)
+                  (and failover, with --failover: verdict, proof, coverage and the scenarios,
+                  i.e. failed hosts, where each displaced VM restarts, what would not and why;
+                  the 1,000 worst sets when there are more, with a note)
 
 Examples:
   hostplan plan --hosts data/hosts.json --vms data/vms.json
@@ -121,7 +124,9 @@ Examples:
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
     }
     if (values.json) {
-      await writeJson(values.json, { ...result, ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
+      const runbook = failover && failoverRunbook(failover.result, result);
+      const failoverJson = failover && runbook && { ...failover.summary, scenarios: runbook.scenarios, scenariosChecked: runbook.total, ...(runbook.note && { scenariosNote: runbook.note }) };
+      await writeJson(values.json, { ...result, ...(failoverJson && { failover: failoverJson }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
       if (values.json === '-') return code;
     }
     const s = result.summary;
