@@ -26,7 +26,9 @@ export const size: Command = {
 
 For each host model of the catalog: the fewest hosts that hold every VM (over CPU, vCPUs,
 memory with overhead, IOPS, storage, network and the platform's limits), plus k spare hosts
-per cluster, verified by re-placing the VMs of every set of k failed hosts; clusters split
+per cluster, verified by re-placing the VMs of every set of k failed hosts; the spares kept
+empty ("passive") or the load spread over every host, whichever holds with fewer hosts; an
+option whose failover is not proven (sets left unchecked) is not feasible; clusters split
 at the platform's node limit; binding resource, utilisation, and the monthly cost of the
 farm and per VM. Cheapest first; a mix of two models is shown when it is cheaper still.
 
@@ -113,7 +115,7 @@ Examples:
     io.stdout.write(`Sizing ${sizing.vms} VMs with N+${k} failover per cluster (verified by re-placing every failure set), cheapest first\n\n`);
     io.stdout.write(table(['option', 'hosts', 'load + spare', 'clusters', 'binding', 'use', 'failover', 'cost/month', 'cost/VM'],
       sizing.options.map((o) => [
-        describe(o), String(o.hosts), `${o.hostsForLoad} + ${o.hosts - o.hostsForLoad}`, String(o.clusters.length), o.binding ?? '-',
+        describe(o), String(o.hosts), `${o.hostsForLoad} + ${o.hosts - o.hostsForLoad}${o.hosts > o.hostsForLoad ? ` ${o.spares}` : ''}`, String(o.clusters.length), o.binding ?? '-',
         o.binding ? pct(o.utilization[o.binding]) : '-', o.feasible ? 'holds' : o.unplaced.length === 0 && o.failover.verdict === 'not proven' ? 'not proven' : o.unplaced.length ? `${o.unplaced.length} VM${o.unplaced.length === 1 ? '' : 's'} cannot run` : 'fails',
         money(o.costPerMonth), money(o.costPerVmMonth),
       ])));

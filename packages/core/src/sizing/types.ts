@@ -88,7 +88,9 @@ export interface SizingOption {
   readonly utilization: Readonly<Record<Resource, number>>;
   /** The failover check of the option's layout: verdict (`met` only when proven), how it was reached, coverage and warnings. */
   readonly failover: Pick<FailoverResult, 'k' | 'tolerates' | 'verdict' | 'proof' | 'coverage' | 'exhaustive' | 'binding' | 'warnings'> & { readonly scenarios: number };
-  /** True when every VM is placed and failover holds. */
+  /** How the spares are kept in the layout checked: `passive` (k empty hosts per cluster) or `spread` (the load over every host). */
+  readonly spares: 'passive' | 'spread';
+  /** True when every VM is placed and failover holds (proven). */
   readonly feasible: boolean;
   /** VMs this option cannot run at all (platform rules or larger than a host), with reasons. */
   readonly unplaced: readonly Unplaced[];
