@@ -121,7 +121,14 @@ Examples:
       ])));
     const best = sizing.options[0]!;
     io.stdout.write(`\n${feasible ? 'Cheapest' : 'No option runs every VM with its failover; the closest'}: ${describe(best)}. Per host and month:\n`);
-    for (const m of best.models) if (m.licensing) io.stdout.write(`  ${m.model} licences: ${m.licensing.items.map((i) => `${i.edition} x ${i.count}`).join(' + ')} = ${money(m.licensing.total)} per host for up to ${m.licensing.windowsGuests} Windows guests\n`);
+    for (const m of best.models) {
+      if (!m.licensing) continue;
+      const n = m.licensing.normal;
+      io.stdout.write(`  ${m.model} licences: ${m.licensing.items.map((i) => `${i.edition} x ${i.count}`).join(' + ')} = ${money(m.licensing.total)} per host for up to ${m.licensing.windowsGuests} Windows guests before or after a failure (normal layout alone: ${n.windowsGuests} guests, ${money(n.total)})\n`);
+    }
+    const licensed = best.licencesByHost?.filter((h) => h.failover.windowsGuests > h.normal.windowsGuests) ?? [];
+    if (licensed.length) io.stdout.write(`  hosts taking more Windows guests after a failure than normally: ${licensed.map((h) => `${h.host} ${h.normal.windowsGuests} -> ${h.failover.windowsGuests}`).join(', ')} (per host in --json: licencesByHost)\n`);
+    for (const w of best.failover.warnings) io.stdout.write(`  warning: ${w}\n`);
     for (const m of best.models) io.stdout.write(`  ${m.model}${m.description ? ` (${m.description})` : ''}: ${money(m.cost.total)} = hardware ${money(m.cost.hardware)} + power ${money(m.cost.power)} + rack ${money(m.cost.rackSpace)} + admin ${money(m.cost.admin)}${m.cost.licences ? ` + licences ${money(m.cost.licences)}` : ''}${m.cost.storage + m.cost.network ? ` + storage/network ${money(m.cost.storage + m.cost.network)}` : ''}\n`);
     if (best.binding) io.stdout.write(`  binding resource: ${best.binding} (${RESOURCE_UNITS[best.binding]}), ${pct(best.utilization[best.binding])} used over the farm\n`);
     for (const o of sizing.options) {

@@ -13,7 +13,7 @@ import { RESOURCES, addVectors, zeroVector, type Resource } from '../model/resou
 import type { Vm } from '../model/vm.js';
 import type { Placement, Reason, Unplaced } from '../plan/types.js';
 import { buildFarm, type FarmSpec } from './buildFarm.js';
-import { licenceFarm } from './licenceFarm.js';
+import { licenceFarmByHost } from './licenceFarm.js';
 import type { SizingOption, SizingOptions } from './types.js';
 
 /** Context shared by every evaluation of one sizing. */
@@ -125,7 +125,8 @@ export function describeFarm(spec: readonly FarmSpec[], vms: readonly Vm[], unfi
   const demands = plan.placements.map((p) => ({ id: p.vm, vector: vmDemand(vmById.get(p.vm)!, hostById.get(p.host)!, ctx.policy).vector }));
   for (const d of demands) used = addVectors(used, d.vector);
   const utilization = Object.fromEntries(RESOURCES.map((r) => [r, limits[r] > 0 && Number.isFinite(limits[r]) ? used[r] / limits[r] : 0])) as Record<Resource, number>;
-  const lic = ctx.options.licensing ? licenceFarm(hosts, vms, plan.placements, failover?.scenarios ?? [], ctx.options.licensing) : undefined;
+  const licByHost = ctx.options.licensing ? licenceFarmByHost(hosts, vms, plan.placements, failover?.scenarios ?? [], ctx.options.licensing) : undefined;
+  const lic = licByHost?.models;
   const models = spec.filter((s) => s.count > 0).map((s) => {
     const l = lic?.get(s.entry.host.model ?? s.entry.host.id);
     return {
@@ -133,7 +134,7 @@ export function describeFarm(spec: readonly FarmSpec[], vms: readonly Vm[], unfi
       ...(s.entry.host.model !== undefined && s.entry.host.model !== s.entry.host.id && { description: s.entry.host.model }),
       hosts: s.count,
       cost: hostMonthlyCost(s.entry, { ...ctx.options.costs, ...(l && { licencePrice: l.result.total }) }),
-      ...(l && { licensing: { windowsGuests: l.windowsGuests, total: l.result.total, items: l.result.items } }),
+      ...(l && { licensing: { windowsGuests: l.windowsGuests, total: l.result.total, items: l.result.items, normal: { windowsGuests: l.normal.windowsGuests, total: l.normal.result.total, items: l.normal.result.items } } }),
     };
   });
   const costPerMonth = models.reduce((s, m) => s + m.hosts * m.cost.total, 0);
@@ -152,6 +153,7 @@ export function describeFarm(spec: readonly FarmSpec[], vms: readonly Vm[], unfi
       coverage: failover ? failover.coverage : { checked: 0, total: 0 }, warnings: failover?.warnings ?? [],
     },
     spares: layout,
+    ...(licByHost && { licencesByHost: licByHost.hosts }),
     feasible: ok && unfit.length === 0,
     unplaced: [...unfit, ...plan.unplaced],
     costPerMonth,
