@@ -32,4 +32,17 @@ describe('hostplan plan --failover K: the runbook in every output', () => {
     const rows = j.failover.scenarios.reduce((n: number, s: { placements: unknown[]; unplaced: unknown[] }) => n + s.placements.length + s.unplaced.length, 0);
     expect(lines).toHaveLength(1 + rows);
   });
+
+  it('hostplan report --plan reads the plan JSON\'s scenarios back as the runbook (HTML table, CSV)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostplan-runbook-'));
+    const planJson = join(dir, 'plan.json');
+    await run([...PLAN, '--failover', '1', '--json', planJson]);
+    const html = join(dir, 'report.html');
+    const r = await run(['report', '--plan', planJson, '--html', html, '--csv', dir]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('Runbook: where the VMs go');
+    const j = JSON.parse(readFileSync(planJson, 'utf8'));
+    const lines = readFileSync(join(dir, 'failover-runbook.csv'), 'utf8').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + j.failover.scenarios.reduce((n: number, s: { placements: unknown[]; unplaced: unknown[] }) => n + s.placements.length + s.unplaced.length, 0));
+  });
 });
