@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { failoverReport, placeVms, type Host, type Vm } from '@hostplan/core';
 import { describe, expect, it } from 'vitest';
-import { renderHtmlReport, reportFailoverFrom, reportInputFromPlan, reportJsonText, runbookCsv, RUNBOOK_CSV_HEADER } from '../src/index.js';
+import { renderHtmlReport, renderMarkdownSummary, reportFailoverFrom, reportInputFromPlan, reportJsonText, runbookCsv, RUNBOOK_CSV_HEADER } from '../src/index.js';
 import { validateJsonSchema } from './helpers/jsonSchema.js';
 
 const schema = JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -57,5 +57,13 @@ describe('the failover runbook in the report', () => {
     const doc = JSON.parse(reportJsonText({ ...reportInputFromPlan({ plan, hosts, vms }), failover }));
     expect(doc.failover.runbook.scenarios.length).toBeGreaterThan(0);
     expect(validateJsonSchema(schema, doc)).toEqual([]);
+  });
+
+  it('a not-proven verdict reads as such in the HTML and Markdown, with the coverage', () => {
+    const failover = { toleratedFailures: 1, requiredFailures: 2, met: false, verdict: 'not proven' as const, proof: 'not proven: 1,000 of 2,016 failure sets re-placed, no failing set found; cluster-1 only sampled', coverage: { checked: 1000, total: 2016 } };
+    const html = renderHtmlReport({ failover });
+    expect(html).toContain('Failover not proven');
+    expect(html).toContain('not proven: 1,000 of 2,016 failure sets re-placed');
+    expect(renderMarkdownSummary({ failover })).toContain('**not proven** (1,000 of 2,016 failure sets re-placed)');
   });
 });
