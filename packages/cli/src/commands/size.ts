@@ -49,7 +49,8 @@ Options:
   --remove IDS          what-if: comma-separated ids of VMs to leave out
   --growth RATE         what-if: monthly growth of the VM count (0.02 = 2 %): when do we run out?
   --horizon MONTHS      months to look ahead with --growth (default 36)
-  --max-scenarios N     failure sets per cluster before sampling (default 1000)
+  --max-scenarios N     failure sets per cluster before sampling (default 100,000; a sampled
+                        cluster is not proven unless k empty hosts each hold any host whole)
   --seed N              seed of the failure-set sample (default 1)
   --json OUT|-          write the result as JSON to OUT, or to standard output with -
 
@@ -112,7 +113,7 @@ Examples:
       if (values.json === '-') return code;
     }
     const k = failover ?? 1;
-    io.stdout.write(`Sizing ${sizing.vms} VMs with N+${k} failover per cluster (verified by re-placing every failure set), cheapest first\n\n`);
+    io.stdout.write(`Sizing ${sizing.vms} VMs with N+${k} failover per cluster (proven by re-placing every failure set, or by k empty hosts per cluster that each hold any host whole), cheapest first\n\n`);
     io.stdout.write(table(['option', 'hosts', 'load + spare', 'clusters', 'binding', 'use', 'failover', 'cost/month', 'cost/VM'],
       sizing.options.map((o) => [
         describe(o), String(o.hosts), `${o.hostsForLoad} + ${o.hosts - o.hostsForLoad}${o.hosts > o.hostsForLoad ? ` ${o.spares}` : ''}`, String(o.clusters.length), o.binding ?? '-',
