@@ -156,9 +156,14 @@ Examples:
     if (failover) {
       const f = failover.summary;
       const verdict = f.verdict === 'met' ? 'met' : f.verdict === 'not met' ? 'NOT met' : 'NOT PROVEN';
-      io.stdout.write(`Failover N+${k}: ${verdict} (${f.proof}); tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
+      io.stdout.write(`Failover N+${k}: ${verdict}, ${f.proof.replace(/^(met|not met|not proven): /, '')}; tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
       for (const w of f.warnings) io.stdout.write(`  warning: ${w}\n`);
       for (const u of f.notRestarted.slice(0, 10)) io.stdout.write(`  would not restart: ${u.vm}: ${u.reasons[0]?.message ?? ''}\n`);
+      const w = failover.result.worst;
+      if (w?.placements.length) {
+        const shown = w.placements.slice(0, 8).map((p) => `${p.vm} -> ${p.host}`).join(', ');
+        io.stdout.write(`  runbook, ${w.failed.join(' + ')} down: ${shown}${w.placements.length > 8 ? `, ... (${w.placements.length} restarts)` : ''}; every failure set in --json and --csv (failover-runbook.csv)\n`);
+      }
     }
     for (const w of written) io.stdout.write(`wrote ${w}\n`);
     return code;
