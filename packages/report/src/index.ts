@@ -17,6 +17,7 @@ export * from './charts/placementMap.js';
 export * from './csv/cell.js';
 export * from './csv/placementsCsv.js';
 export * from './csv/priceSheetCsv.js';
+export { runbookCsv, RUNBOOK_CSV_HEADER } from './csv/runbookCsv.js';
 export * from './json/reportJson.js';
 export * from './markdown/escapeMarkdown.js';
 export * from './markdown/renderMarkdownSummary.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
+import { failoverReport, failoverRunbook, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
 import { coincidenceProfiles, loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
 import { reportFailoverFrom, reportInputFromPlan, type ReportInput } from '@hostplan/report';
 import { reportInputFromDemand } from '../reportFromDemand.js';
@@ -72,10 +72,13 @@ Options:
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report (plan, failover, measurements, assumptions) to OUT
   --markdown OUT  write a Markdown summary to OUT
-  --csv DIR       write DIR/placements.csv
+  --csv DIR       write DIR/placements.csv (and DIR/failover-runbook.csv with --failover: where
+                  each VM of each failure set restarts, worst sets first)
   --title TEXT    report title (default "Capacity plan")
   --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, assumptions
-                  (and failover, with --failover; with --current, problems, placedByWhatIf, fits)
+                  (and failover, with --failover: verdict, proof, coverage and the scenarios,
+                  i.e. failed hosts, where each displaced VM restarts, what would not and why;
+                  the 1,000 worst sets when there are more, with a note)
   --current FILE  today's layout: VMs with a "host" field (hostplan import keeps RVTools Host and
                   Cluster, Get-VM ComputerName), JSON or CSV; or a plan's JSON (placements, with --vms)
   --add-hosts FILE     what-if (with --current): hosts added, empty
@@ -157,7 +160,9 @@ Examples:
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
     }
     if (values.json) {
-      await writeJson(values.json, { ...result, ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
+      const runbook = failover && failoverRunbook(failover.result, result);
+      const failoverJson = failover && runbook && { ...failover.summary, scenarios: runbook.scenarios, scenariosChecked: runbook.total, ...(runbook.note && { scenariosNote: runbook.note }) };
+      await writeJson(values.json, { ...result, ...(failoverJson && { failover: failoverJson }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
       if (values.json === '-') return code;
     }
     const s = result.summary;
@@ -194,9 +199,14 @@ Examples:
     if (failover) {
       const f = failover.summary;
       const verdict = f.verdict === 'met' ? 'met' : f.verdict === 'not met' ? 'NOT met' : 'NOT PROVEN';
-      io.stdout.write(`Failover N+${k}: ${verdict} (${f.proof}); tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
+      io.stdout.write(`Failover N+${k}: ${verdict}, ${f.proof.replace(/^(met|not met|not proven): /, '')}; tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
       for (const w of f.warnings) io.stdout.write(`  warning: ${w}\n`);
       for (const u of f.notRestarted.slice(0, 10)) io.stdout.write(`  would not restart: ${u.vm}: ${u.reasons[0]?.message ?? ''}\n`);
+      const w = failover.result.worst;
+      if (w?.placements.length) {
+        const shown = w.placements.slice(0, 8).map((p) => `${p.vm} -> ${p.host}`).join(', ');
+        io.stdout.write(`  runbook, ${w.failed.join(' + ')} down: ${shown}${w.placements.length > 8 ? `, ... (${w.placements.length} restarts)` : ''}; every failure set in --json and --csv (failover-runbook.csv)\n`);
+      }
     }
     for (const w of written) io.stdout.write(`wrote ${w}\n`);
     return code;

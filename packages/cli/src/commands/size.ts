@@ -27,7 +27,9 @@ export const size: Command = {
 
 For each host model of the catalog: the fewest hosts that hold every VM (over CPU, vCPUs,
 memory with overhead, IOPS, storage, network and the platform's limits), plus k spare hosts
-per cluster, verified by re-placing the VMs of every set of k failed hosts; clusters split
+per cluster, verified by re-placing the VMs of every set of k failed hosts; the spares kept
+empty ("passive") or the load spread over every host, whichever holds with fewer hosts; an
+option whose failover is not proven (sets left unchecked) is not feasible; clusters split
 at the platform's node limit; binding resource, utilisation, and the monthly cost of the
 farm and per VM. Cheapest first; a mix of two models is shown when it is cheaper still.
 
@@ -48,7 +50,8 @@ Options:
   --remove IDS          what-if: comma-separated ids of VMs to leave out
   --growth RATE         what-if: monthly growth of the VM count (0.02 = 2 %): when do we run out?
   --horizon MONTHS      months to look ahead with --growth (default 36)
-  --max-scenarios N     failure sets per cluster before sampling (default 1000)
+  --max-scenarios N     failure sets per cluster before sampling (default 100,000; a sampled
+                        cluster is not proven unless k empty hosts each hold any host whole)
   --seed N              seed of the failure-set sample (default 1)
   --json OUT|-          write the result as JSON to OUT, or to standard output with -
 
@@ -111,16 +114,23 @@ Examples:
       if (values.json === '-') return code;
     }
     const k = failover ?? 1;
-    io.stdout.write(`Sizing ${sizing.vms} VMs with N+${k} failover per cluster (verified by re-placing every failure set), cheapest first\n\n`);
+    io.stdout.write(`Sizing ${sizing.vms} VMs with N+${k} failover per cluster (proven by re-placing every failure set, or by k empty hosts per cluster that each hold any host whole), cheapest first\n\n`);
     io.stdout.write(table(['option', 'hosts', 'load + spare', 'clusters', 'binding', 'use', 'failover', 'cost/month', 'cost/VM'],
       sizing.options.map((o) => [
-        describe(o), String(o.hosts), `${o.hostsForLoad} + ${o.hosts - o.hostsForLoad}`, String(o.clusters.length), o.binding ?? '-',
+        describe(o), String(o.hosts), `${o.hostsForLoad} + ${o.hosts - o.hostsForLoad}${o.hosts > o.hostsForLoad ? ` ${o.spares}` : ''}`, String(o.clusters.length), o.binding ?? '-',
         o.binding ? pct(o.utilization[o.binding]) : '-', o.feasible ? 'holds' : o.unplaced.length === 0 && o.failover.verdict === 'not proven' ? 'not proven' : o.unplaced.length ? `${o.unplaced.length} VM${o.unplaced.length === 1 ? '' : 's'} cannot run` : 'fails',
         money(o.costPerMonth), money(o.costPerVmMonth),
       ])));
     const best = sizing.options[0]!;
     io.stdout.write(`\n${feasible ? 'Cheapest' : 'No option runs every VM with its failover; the closest'}: ${describe(best)}. Per host and month:\n`);
-    for (const m of best.models) if (m.licensing) io.stdout.write(`  ${m.model} licences: ${m.licensing.items.map((i) => `${i.edition} x ${i.count}`).join(' + ')} = ${money(m.licensing.total)} per host for up to ${m.licensing.windowsGuests} Windows guests\n`);
+    for (const m of best.models) {
+      if (!m.licensing) continue;
+      const n = m.licensing.normal;
+      io.stdout.write(`  ${m.model} licences: ${m.licensing.items.map((i) => `${i.edition} x ${i.count}`).join(' + ')} = ${money(m.licensing.total)} per host for up to ${m.licensing.windowsGuests} Windows guests before or after a failure (normal layout alone: ${n.windowsGuests} guests, ${money(n.total)})\n`);
+    }
+    const licensed = best.licencesByHost?.filter((h) => h.failover.windowsGuests > h.normal.windowsGuests) ?? [];
+    if (licensed.length) io.stdout.write(`  hosts taking more Windows guests after a failure than normally: ${licensed.map((h) => `${h.host} ${h.normal.windowsGuests} -> ${h.failover.windowsGuests}`).join(', ')} (per host in --json: licencesByHost)\n`);
+    for (const w of best.failover.warnings) io.stdout.write(`  warning: ${w}\n`);
     for (const m of best.models) io.stdout.write(`  ${m.model}${m.description ? ` (${m.description})` : ''}: ${money(m.cost.total)} = hardware ${money(m.cost.hardware)} + power ${money(m.cost.power)} + rack ${money(m.cost.rackSpace)} + admin ${money(m.cost.admin)}${m.cost.licences ? ` + licences ${money(m.cost.licences)}` : ''}${m.cost.storage + m.cost.network ? ` + storage/network ${money(m.cost.storage + m.cost.network)}` : ''}\n`);
     if (best.binding) io.stdout.write(`  binding resource: ${best.binding} (${RESOURCE_UNITS[best.binding]}), ${pct(best.utilization[best.binding])} used over the farm\n`);
     for (const o of sizing.options) {

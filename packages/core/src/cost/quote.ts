@@ -6,6 +6,7 @@ import type { Vm } from '../model/vm.js';
 import type { Assumption } from '../plan/types.js';
 import { cheapestLicensing } from './cheapestLicensing.js';
 import { costAssumptions } from './costDefaults.js';
+import { quoteLineLicensing } from './quoteLicensing.js';
 import { hostMonthlyCost } from './hostMonthlyCost.js';
 import type { DensityPoint, PriceSheet, QuoteFarm, QuoteLine, QuoteOptions, VmPlan } from './quoteTypes.js';
 
@@ -92,6 +93,7 @@ export function quote(plans: readonly VmPlan[], farm: QuoteFarm, options: QuoteO
     });
     return {
       plan: plan.name, maxVmsPerHost: max, vmsPerHost: density, binding: fit.binding, violations: [], costPerMonth: at.cost, pricePerMonth: at.price, hostCost: at.hostCost, byDensity,
+      ...(farm.licensing && { licensing: quoteLineLicensing(plan, density, farm)! }),
       rule: `${money(at.hostCost.total)} per host x ${perCluster} / ${perCluster - spare} hosts (spares) / ${density} VMs per host (${max} fit, bound by ${fit.binding}${fill < 1 ? `, x fill ${fill}` : ''}) = ${money(at.cost)}; / (1 - ${margin}) = ${money(at.price)}`,
     };
   });

@@ -66,7 +66,7 @@ function proofOf(coverage: readonly ClusterCoverage[], verdict: FailoverVerdict,
   const total = coverage.reduce((n, c) => n + c.sets, 0);
   const sets = `${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} failure sets re-placed`;
   if (k === 0) return 'no failure to survive (k = 0)';
-  if (verdict === 'not met') return `not met: ${coverage.filter((c) => c.verdict === 'not met').map((c) => c.cluster).join(', ')} left VMs unplaced in a failure set (${sets})`;
+  if (verdict === 'not met') return `not met: ${coverage.filter((c) => c.verdict === 'not met').map((c) => c.cluster).join(', ')} left VMs unplaced in a failure set (${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} failure sets checked)`;
   const passive = coverage.filter((c) => c.proof === 'passive-hosts');
   const argument = passive.length ? `; ${passive.map((c) => c.cluster).join(', ')} by the passive-host argument (each running host fits whole on any of its ${k}+ empty hosts)` : '';
   if (verdict === 'met') return `met: ${sets}${argument}`;

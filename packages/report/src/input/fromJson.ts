@@ -116,6 +116,20 @@ function readPlan(doc: JsonDocument): Partial<ReportInput> {
   };
 }
 
+/** `hostplan plan --json`'s failover (`scenarios`, `scenariosChecked`, `scenariosNote`) as the report's runbook. */
+function runbookFromPlanJson(r: Reader, o: Obj): Obj {
+  const { scenarios, scenariosChecked, scenariosNote, ...rest } = o;
+  const list = r.array(scenarios, 'failover.scenarios').map((x, i) => {
+    const sc = r.object(x, `failover.scenarios[${i}]`);
+    r.array(sc.failed, `failover.scenarios[${i}].failed`);
+    r.array(sc.placements, `failover.scenarios[${i}].placements`).forEach((p, j) => { const q = r.object(p, `failover.scenarios[${i}].placements[${j}]`); r.string(q.vm, `failover.scenarios[${i}].placements[${j}].vm`); r.string(q.host, `failover.scenarios[${i}].placements[${j}].host`); });
+    r.array(sc.unplaced, `failover.scenarios[${i}].unplaced`).forEach((u, j) => r.string(r.object(u, `failover.scenarios[${i}].unplaced[${j}]`).vm, `failover.scenarios[${i}].unplaced[${j}].vm`));
+    return sc;
+  });
+  const total = scenariosChecked === undefined ? list.length : r.number(scenariosChecked, 'failover.scenariosChecked');
+  return { ...rest, runbook: { total, note: typeof scenariosNote === 'string' ? scenariosNote : null, scenarios: list } };
+}
+
 /** Checks the sections the report draws from a document and returns those present. */
 function readSections(r: Reader, top: Obj, keys: readonly ('costs' | 'priceSheet' | 'failover' | 'sizing' | 'measurements' | 'rightsizing' | 'growth')[]): Partial<ReportInput> {
   const out: Record<string, unknown> = {};
@@ -129,7 +143,11 @@ function readSections(r: Reader, top: Obj, keys: readonly ('costs' | 'priceSheet
     } else {
       const o = r.object(v, k);
       if (k === 'costs') r.array(o.lines, 'costs.lines').forEach((x, i) => { const l = r.object(x, `costs.lines[${i}]`); r.string(l.category, `costs.lines[${i}].category`); r.number(l.amount, `costs.lines[${i}].amount`); });
-      if (k === 'failover') { r.number(o.toleratedFailures, 'failover.toleratedFailures'); if (typeof o.met !== 'boolean') r.fail('failover.met', 'true or false', o.met); }
+      if (k === 'failover') {
+        r.number(o.toleratedFailures, 'failover.toleratedFailures');
+        if (typeof o.met !== 'boolean') r.fail('failover.met', 'true or false', o.met);
+        if (o.scenarios !== undefined && o.runbook === undefined) { out[k] = runbookFromPlanJson(r, o); continue; }
+      }
       if (k === 'sizing') r.number(o.hostsNeeded, 'sizing.hostsNeeded');
       if (k === 'growth') { r.number(o.capacity, 'growth.capacity'); r.array(o.history, 'growth.history'); }
     }

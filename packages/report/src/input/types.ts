@@ -96,6 +96,31 @@ export interface ReportFailover {
   readonly headroom?: readonly { readonly host: string; readonly free: LooseVector; readonly capacity: LooseVector }[];
   /** VMs that would not restart anywhere in the worst scenario. */
   readonly notRestarted?: readonly { readonly vm: string; readonly reasons?: readonly ReportReason[] }[];
+  /** `met` (proven), `not met` or `not proven` (failure sets left unchecked). */
+  readonly verdict?: 'met' | 'not met' | 'not proven';
+  /** How the verdict was reached, in words. */
+  readonly proof?: string;
+  /** Failure sets re-placed / in all. */
+  readonly coverage?: { readonly checked: number; readonly total: number };
+  readonly warnings?: readonly string[];
+  /** Where each displaced VM restarts, per failure set, worst first (core's `failoverRunbook`). */
+  readonly runbook?: ReportRunbook;
+}
+
+/** Failure sets as an operator follows them: the worst first, possibly capped (`note` says so). */
+export interface ReportRunbook {
+  /** Failure sets checked in all. */
+  readonly total: number;
+  readonly note?: string | null;
+  readonly scenarios: readonly ReportRunbookScenario[];
+}
+
+/** One failure set: each displaced VM, the host it ran on and where it restarts, and what would not restart and why. */
+export interface ReportRunbookScenario {
+  readonly cluster?: string;
+  readonly failed: readonly string[];
+  readonly placements: readonly { readonly vm: string; readonly from?: string; readonly host: string }[];
+  readonly unplaced: readonly { readonly vm: string; readonly from?: string; readonly reasons?: readonly ReportReason[] }[];
 }
 
 /** How many hosts of which model the demand needs. */

@@ -39,7 +39,7 @@ export function sectionSummary(ctx: SectionContext): Section | null {
   if (failover) {
     const req = failover.requiredFailures;
     const worst = failover.worstScenario?.failedHosts.length ? `worst: ${failover.worstScenario.failedHosts.slice(0, 3).join(', ')}${failover.worstScenario.failedHosts.length > 3 ? ', …' : ''}` : '';
-    cards.push(card('Failover', `${failover.met ? 'met' : 'not met'}: k = ${failover.toleratedFailures}`, [req !== undefined ? `${req} required` : '', worst].filter(Boolean).join(' · '), failover.met ? 'status-ok' : 'status-bad'));
+    cards.push(card('Failover', `${failover.met ? 'met' : failover.verdict === 'not proven' ? 'not proven' : 'not met'}: k = ${failover.toleratedFailures}`, [req !== undefined ? `${req} required` : '', worst].filter(Boolean).join(' · '), failover.met ? 'status-ok' : 'status-bad'));
   }
   if (costs) {
     const total = costTotal(costs);
