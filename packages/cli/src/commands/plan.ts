@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
+import { checkFarmRules, failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
 import { coincidenceProfiles, loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
 import { reportFailoverFrom, reportInputFromDemand, reportInputFromPlan, type ReportInput } from '@hostplan/report';
 import type { Command } from '../command.js';
@@ -10,6 +10,7 @@ import { countingBar, progressBar } from '../progress.js';
 import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
+import { printFindings } from '../findings.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -39,7 +40,10 @@ the lower bound, each host's use and binding resource, and for every VM left out
 on each host. With --perf, the VMs found in the perf counter logs are sized from their
 measurements (percentile x comfort factor) instead of their inventory figures. With
 --failover K, every set of K failed hosts per cluster is re-placed onto the survivors.
-Exit code 1 when VMs are left out or failover is not met.
+Checks the seed's NIC roles on every host (management, guest; heartbeat when clustered, i.e.
+with --failover K > 0 or a cluster named; two iSCSI ports when a host has any; live
+migration from 2008 R2) and the VMs per cluster (1,000 on 2008 R2, 8,000 from 2012).
+Exit code 1 when VMs are left out, failover is not met or a seed rule is broken (an error).
 
 Options:
   --hosts FILE    hosts as JSON or CSV
@@ -57,8 +61,8 @@ Options:
   --markdown OUT  write a Markdown summary to OUT
   --csv DIR       write DIR/placements.csv
   --title TEXT    report title (default "Capacity plan")
-  --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, assumptions
-                  (and failover, with --failover)
+  --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, findings
+                  (seed rules), assumptions (and failover, with --failover)
 
 Examples:
   hostplan plan --hosts data/hosts.json --vms data/vms.json
@@ -104,7 +108,9 @@ Examples:
     const result = placeVms(hosts, vms, { policy, ...(goal && { goal }), ...(co && { coincidence: co.coincidence }), ...(placing && { onProgress: placing }) });
     const sets = countingBar(io, 'failover sets');
     const failover = k === undefined ? undefined : failoverReport(hosts, result, { vms, k, policy, ...(sets && { onProgress: sets }) });
-    const incomplete = result.unplaced.length > 0 || failover?.summary.met === false;
+    // the seed's NIC roles per host and the platform's VMs per cluster (clustered with --failover)
+    const findings = checkFarmRules(hosts, result.placements, { clustered: (k ?? 0) > 0, policy });
+    const incomplete = result.unplaced.length > 0 || failover?.summary.met === false || findings.some((f) => f.severity === 'error');
     const code = incomplete ? EXIT.incomplete : EXIT.ok;
 
     const wantsReport = values.html || values.markdown || values.csv;
@@ -120,7 +126,7 @@ Examples:
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
     }
     if (values.json) {
-      await writeJson(values.json, { ...result, ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
+      await writeJson(values.json, { ...result, findings, ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
       if (values.json === '-') return code;
     }
     const s = result.summary;
@@ -136,6 +142,7 @@ Examples:
         for (const r of u.reasons) io.stdout.write(`    ${r.message}\n`);
       }
     }
+    printFindings(io, findings);
     io.stdout.write(`\nShares of each host's limit after reserves (${Object.entries(RESOURCE_UNITS).map(([r, u]) => `${r} in ${u}`).join(', ')}); --json lists the assumptions.\n`);
     if (demand) {
       const sized = demand.vms.filter((m) => m.vm && inventory.some((v) => v.id === m.vm!.id)).length;
