@@ -11,6 +11,7 @@ import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
 import { printFindings } from '../findings.js';
+import { checkCoincidence } from '../coincidenceCheck.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -55,7 +56,8 @@ Options:
   --comfort F     comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
   --coincident-peaks  a host's CPU, IOPS and network use is the percentile of its VMs' summed
                   measured series, not the sum of each VM's percentile: VMs whose peaks do
-                  not coincide pack tighter (failover is still checked on summed percentiles)
+                  not coincide pack tighter (failover is still checked on summed percentiles);
+                  exit 2 when no planned VM gets a profile (e.g. log hosts not in --hosts)
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report (plan, failover, measurements, assumptions) to OUT
   --markdown OUT  write a Markdown summary to OUT
@@ -104,6 +106,7 @@ Examples:
       notInInventory.push(...demand.vms.filter((m) => !ids.has(m.vm?.id ?? m.id)).map((m) => m.id));
     }
     const co = demand && values['coincident-peaks'] ? coincidenceProfiles(demand, { ...(percentile !== undefined && { percentile }) }) : undefined;
+    if (co) checkCoincidence(co, vms, io);
     const placing = countingBar(io, `placing ${vms.length} VMs`);
     const result = placeVms(hosts, vms, { policy, ...(goal && { goal }), ...(co && { coincidence: co.coincidence }), ...(placing && { onProgress: placing }) });
     const sets = countingBar(io, 'failover sets');
