@@ -33,4 +33,15 @@ describe('hostplan plan --coincident-peaks', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Peak coincidence: hosts carry the p95 of their VMs' summed series \(12 points of 5 min\)/);
   });
+
+  it('states each host\'s exposure to the measurements in the terminal and the JSON', async () => {
+    // a: 1 vCPU, 10 % and 80 % alternately on a 3 GHz host: p95 0.8 cores = 2.4 GHz at its peak buckets;
+    // b (not measured) at its default 20 % of one vCPU = 0.6 GHz at every bucket: peak 3.0 GHz, never above 10.8 GHz
+    const r = await run(['plan', '--hosts', 'hosts-match.json', '--vms', 'vms.json', '--perf', 'hv1.csv'], dir);
+    expect(r.out).toMatch(/Exposure: share of the measured time/);
+    expect(r.out).toMatch(/^hv1\s+0\.0 % \/ \+0\.0 %\s+12$/m);
+    const j = JSON.parse((await run(['plan', '--hosts', 'hosts-match.json', '--vms', 'vms.json', '--perf', 'hv1.csv', '--json', '-'], dir)).out);
+    expect(j.exposure).toEqual([{ host: 'hv1', resources: [expect.objectContaining({ resource: 'cpuGHz', points: 12, overShare: 0, worstOvershoot: 0 })] }]);
+    expect(j.exposure[0].resources[0].peak).toBeCloseTo(3.0, 9);
+  });
 });

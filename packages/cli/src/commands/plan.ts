@@ -12,6 +12,7 @@ import { table } from '../table.js';
 import { numberOption } from '../options.js';
 import { printFindings } from '../findings.js';
 import { checkCoincidence } from '../coincidenceCheck.js';
+import { planExposure, printExposure } from '../exposure.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -111,6 +112,8 @@ Examples:
     const result = placeVms(hosts, vms, { policy, ...(goal && { goal }), ...(co && { coincidence: co.coincidence }), ...(placing && { onProgress: placing }) });
     const sets = countingBar(io, 'failover sets');
     const failover = k === undefined ? undefined : failoverReport(hosts, result, { vms, k, policy, ...(sets && { onProgress: sets }) });
+    // how often each host's measured demand goes over its limit, whichever way it was planned
+    const exposure = demand ? planExposure(demand, hosts, vms, result, policy) : undefined;
     // the seed's NIC roles per host and the platform's VMs per cluster (clustered with --failover)
     const findings = checkFarmRules(hosts, result.placements, { clustered: (k ?? 0) > 0, policy });
     const incomplete = result.unplaced.length > 0 || failover?.summary.met === false || findings.some((f) => f.severity === 'error');
@@ -129,7 +132,7 @@ Examples:
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
     }
     if (values.json) {
-      await writeJson(values.json, { ...result, findings, ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
+      await writeJson(values.json, { ...result, findings, ...(exposure && { exposure }), ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
       if (values.json === '-') return code;
     }
     const s = result.summary;
@@ -155,6 +158,7 @@ Examples:
         const buckets = filled.reduce((n, f) => n + Math.max(0, ...Object.values(f).map((x) => x ?? 0)), 0);
         io.stdout.write(`Peak coincidence: hosts carry the p${percentile ?? 95} of their VMs' summed series (${co.points} points of ${co.bucketMs / 60_000} min)${filled.length ? `; ${buckets} missing point${buckets === 1 ? '' : 's'} in ${filled.length} VM${filled.length === 1 ? '' : 's'} count as the VM's peak` : ''}.\n`);
       }
+      if (exposure) printExposure(io, exposure);
       if (notInInventory.length) io.stdout.write(`  measured but not in the inventory, so not planned: ${notInInventory.join(', ')}\n`);
     }
     if (failover) {
