@@ -1,5 +1,6 @@
 import { coincidenceProfiles, type DemandResult } from '@hostplan/bench';
-import { measuredExposure, PROFILED_RESOURCES, type Host, type HostExposure, type PlacementPlan, type Policy, type Vm } from '@hostplan/core';
+import type { ExposureRow } from '@hostplan/report';
+import { measuredExposure, PROFILED_RESOURCES, RESOURCE_UNITS, type Host, type HostExposure, type PlacementPlan, type Policy, type Vm } from '@hostplan/core';
 import type { Io } from './io.js';
 import { table } from './table.js';
 
@@ -35,4 +36,14 @@ export function printExposure(io: Io, exposure: readonly HostExposure[]): void {
   };
   io.stdout.write(`\nExposure: share of the measured time each host's summed demand (each VM shifted to its demand) is over its limit / worst overshoot\n`);
   io.stdout.write(table(['host', ...resources, 'buckets'], exposure.map((h) => [h.host, ...resources.map((r) => cell(h, r)), String(Math.min(...h.resources.map((x) => x.points)))])));
+}
+
+/**
+ * The exposure as the report's plain rows (one per host and resource measured).
+ *
+ * @example
+ * exposureRows(planExposure(demand, hosts, vms, result, policy))[0] // => { host: 'hv01', resource: 'cpuGHz', unit: 'GHz', ... }
+ */
+export function exposureRows(exposure: readonly HostExposure[]): ExposureRow[] {
+  return exposure.flatMap((h) => h.resources.map((r) => ({ host: h.host, resource: r.resource, unit: RESOURCE_UNITS[r.resource], limit: r.limit, points: r.points, overShare: r.overShare, worstOvershoot: r.worstOvershoot })));
 }

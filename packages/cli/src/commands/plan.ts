@@ -12,7 +12,7 @@ import { table } from '../table.js';
 import { numberOption } from '../options.js';
 import { printFindings } from '../findings.js';
 import { checkCoincidence } from '../coincidenceCheck.js';
-import { planExposure, printExposure } from '../exposure.js';
+import { exposureRows, planExposure, printExposure } from '../exposure.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -26,6 +26,11 @@ export function goalOption(value: string | undefined): PlacementGoal | undefined
   if (value === undefined) return undefined;
   if (!(PLACEMENT_GOALS as readonly string[]).includes(value)) throw new UsageError(`--goal: expected ${PLACEMENT_GOALS.join(' or ')}, got ${JSON.stringify(value)}`);
   return value as PlacementGoal;
+}
+
+/** The demand's report input with the plan's exposure added to its measurements. */
+function withExposure(input: Partial<ReportInput>, exposure: Parameters<typeof exposureRows>[0] | undefined): Partial<ReportInput> {
+  return exposure?.length ? { ...input, measurements: { ...input.measurements, exposure: exposureRows(exposure) } } : input;
 }
 
 export const plan: Command = {
@@ -126,7 +131,7 @@ Examples:
         title: values.title ?? 'Capacity plan',
         ...reportInputFromPlan({ plan: result, hosts, vms, policy }),
         ...(failover && { failover: reportFailoverFrom({ summary: failover.summary, result: failover.result, plan: result, hosts, vms, policy }) }),
-        ...(demand && reportInputFromDemand(demand)),
+        ...(demand && withExposure(reportInputFromDemand(demand), exposure)),
         assumptions: [...result.assumptions, ...(co?.assumptions ?? []), ...(failover?.result.assumptions ?? []), ...(demand?.assumptions ?? [])],
       };
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
