@@ -23,6 +23,7 @@ export * from './capacity/platformRules.js';
 export * from './capacity/fits.js';
 export * from './capacity/vmsPerHost.js';
 export * from './network/checkNics.js';
+export { checkFarmRules, type FarmFinding, type FarmRuleOptions } from './rules/checkFarmRules.js';
 export * from './input/fields.js';
 export * from './input/compact.js';
 export * from './input/host.js';

@@ -107,6 +107,9 @@ Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TO
   --max-requests N     requests per run (default 10000; a larger window is refused up front)
   --max-response-mb N  bytes per answer, in MiB (default 64; read as a stream and stopped there)
 
+Exit code 2 when the files yield no series at all (not a perf log hostplan can read), with
+the rows read and the first issue.
+
 Examples:
   hostplan bench hv01.csv --clock 2.93 --comfort 1.3 --json demand.json
   hostplan bench day1.csv day2.csv --percentile 99 --window 10m
@@ -195,6 +198,13 @@ Examples:
     });
     const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
     const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
+    if (raw.length === 0) {
+      // nothing measured: a file that is not a perf log must not pass as an empty measurement
+      const first = r.stats.issues[0];
+      const names = promSource && prom ? redactedUrl(prom.endpoint.url) : positionals.join(', ');
+      io.stderr.write(`hostplan bench: ${names}: no series read${promSource ? '' : ` (${summaries.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows)`}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}${first ? `, first ${first.file}:${first.line}:${first.column}: ${first.message}` : ''}; expected a perfmon PDH-CSV/TSV log, sadf -d output or a CSV with a timestamp column and counter columns\n`);
+      return EXIT.usage;
+    }
     if (values.json) {
       await writeJson(values.json, {
         ...(promSource && prom ? { source: { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } } : {}),

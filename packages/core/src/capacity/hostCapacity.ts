@@ -92,7 +92,7 @@ export function hostCapacity(host: Host, policy?: Policy | ResolvedPolicy): Host
     networkMbps: host.nics === undefined ? 'no NIC section: guest network not modelled (unlimited)' : guestPorts.length
       ? `${guestPorts.map((n) => `${n.ports ?? 1} x ${n.gbps} Gbps`).join(' + ')} guest ports = ${fmt(guestMbps)} Mbps, less ${p.reserves.networkPercent} % reserve${target('networkMbps')} = ${fmt(limits.networkMbps)} Mbps`
       : 'no guest-role NIC ports: 0 Mbps',
-    vms: `${platform.name} runs at most ${platform.maxRunningVms} VMs per host${target('vms')}`,
+    vms: `${platform.name} runs at most ${platform.maxRunningVms} VMs per host${platform.unverified.includes('maxRunningVms') ? ' (unverified)' : ''}${target('vms')}`,
   };
   return { hostId: host.id, platform, logicalProcessors: lps, usableLogicalProcessors: usableLps, total, reserved, limits, rules };
 }

@@ -2,7 +2,7 @@ import { HostplanError, invalid } from '../errors.js';
 import { HOST_COST_DEFAULTS } from './costDefaults.js';
 import type { HostCostInputs, HostMonthlyCost, PricedHost } from './costTypes.js';
 
-const money = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (x: number) => `USD ${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function nonNegative(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalid(path, 'a finite number >= 0', value);

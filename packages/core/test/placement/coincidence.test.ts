@@ -111,7 +111,8 @@ describe('placeVms(hosts, vms, { coincidence }): worked examples', () => {
     const bad: [CoincidenceOptions, string][] = [
       [{ profiles: { zz: { cpuGHz: [1, Number.POSITIVE_INFINITY] } } }, 'options.coincidence.profiles.zz.cpuGHz[1]'],
       [{ profiles: { a: { cpuGHz: [1, 2] }, b: { cpuGHz: [1] } } }, 'options.coincidence.profiles.b.cpuGHz'],
-      [{ profiles: { a: { cpuGHz: [1, Number.NaN] } } }, 'options.coincidence.profiles.a.cpuGHz[1]'],
+      [{ profiles: { a: { cpuGHz: [Number.NaN, null as unknown as number] } } }, 'options.coincidence.profiles.a.cpuGHz'], // gaps only: nothing measured
+      [{ profiles: { a: { cpuGHz: [1, '2' as unknown as number] } } }, 'options.coincidence.profiles.a.cpuGHz[1]'],
       [{ profiles: { a: { vcpus: [1] } as VmProfile } }, 'options.coincidence.profiles.a.vcpus'],
       [{ profiles: {}, percentile: 101 }, 'options.coincidence.percentile'],
       [{ profiles: {}, resources: ['storageGB' as ProfiledResource] }, 'options.coincidence.resources[0]'],

@@ -188,6 +188,11 @@ export interface ReportMeasurements {
   readonly distributions?: readonly { readonly name: string; readonly unit: string; readonly values: readonly number[] }[];
   /** Sum of each VM's peak versus the peak of the summed series, per host. */
   readonly peakCoincidence?: readonly { readonly host: string; readonly unit: string; readonly sumOfPeaks: number; readonly peakOfSum: number }[];
+  /**
+   * Per host and measured resource: the share of the measured time the host's summed demand is
+   * over its limit and the worst overshoot (shares; core's `measuredExposure`, flattened).
+   */
+  readonly exposure?: readonly ExposureRow[];
   /** Alerts raised from the measurements (thresholds crossed, gaps, clock problems). */
   readonly alerts?: readonly { readonly severity: 'info' | 'warning' | 'critical'; readonly subject: string; readonly message: string }[];
 }
@@ -302,4 +307,19 @@ export interface TimelineAlert {
   readonly endMs: number;
   readonly severity: 'info' | 'warning' | 'critical';
   readonly label: string;
+}
+
+/** One host and resource of a plan's exposure to its measurements (plain data). */
+export interface ExposureRow {
+  readonly host: string;
+  readonly resource: string;
+  readonly unit: string;
+  /** The host's limit after reserves. */
+  readonly limit: number;
+  /** Buckets measured on every profiled VM of the host. */
+  readonly points: number;
+  /** Share of those buckets over the limit; null without any. */
+  readonly overShare: number | null;
+  /** (peak - limit) / limit, 0 when never over; null without any. */
+  readonly worstOvershoot: number | null;
 }
