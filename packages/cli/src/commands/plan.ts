@@ -10,6 +10,7 @@ import { countingBar, progressBar } from '../progress.js';
 import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
+import { compactUnplaced } from '../unplacedOutput.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -97,7 +98,7 @@ Examples:
       const measured = new Map(demand.vms.flatMap((m) => (m.vm ? [[m.vm.id, m.vm] as const] : [])));
       vms = inventory.map((v) => measured.get(v.id) ?? v);
       const ids = new Set(inventory.map((v) => v.id));
-      notInInventory.push(...demand.vms.filter((m) => !ids.has(m.vm?.id ?? m.id)).map((m) => m.id));
+      for (const m of demand.vms) if (!ids.has(m.vm?.id ?? m.id)) notInInventory.push(m.id);
     }
     const co = demand && values['coincident-peaks'] ? coincidenceProfiles(demand, { ...(percentile !== undefined && { percentile }) }) : undefined;
     const placing = countingBar(io, `placing ${vms.length} VMs`);
@@ -120,7 +121,7 @@ Examples:
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
     }
     if (values.json) {
-      await writeJson(values.json, { ...result, ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
+      await writeJson(values.json, { ...result, unplaced: compactUnplaced(result.unplaced), ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
       if (values.json === '-') return code;
     }
     const s = result.summary;
@@ -131,7 +132,7 @@ Examples:
     ])));
     if (result.unplaced.length) {
       io.stdout.write(`\n${result.unplaced.length} VM${result.unplaced.length === 1 ? '' : 's'} left out:\n`);
-      for (const u of result.unplaced) {
+      for (const u of compactUnplaced(result.unplaced)) {
         io.stdout.write(`  ${u.vm}:\n`);
         for (const r of u.reasons) io.stdout.write(`    ${r.message}\n`);
       }

@@ -26,7 +26,10 @@ function markResolved(p: ResolvedPolicy): ResolvedPolicy {
   return p;
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+// formatters built once: toLocaleString with options builds a new Intl.NumberFormat per call
+const WHOLE_FORMAT = new Intl.NumberFormat('en-US');
+const FRACTION_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const fmt = (x: number) => (Number.isInteger(x) ? WHOLE_FORMAT.format(x) : FRACTION_FORMAT.format(x));
 
 /**
  * What a host can give per resource after platform limits, reserves and target ceilings,

@@ -18,6 +18,7 @@ import { hostLoads, utilization, type HostLoad } from './hostLoads.js';
 import { seedRule } from './seedRule.js';
 import { slotPolicy } from './slotPolicy.js';
 import type { ClusterCoverage, FailoverOptions, FailoverResult, FailoverScenario, Replacer, RuleComparison } from './types.js';
+import { minOf, pushAll } from '../math/fold.js';
 
 /**
  * The default re-placement: best fit; when it strands VMs, the placement engine (`placeVms`,
@@ -66,7 +67,7 @@ function certainlyStranded(displaced: readonly Vm[], survivors: readonly HostLoa
     for (const s of survivors) free += Math.max(0, s.limits[r] - s.used[r]);
     if (!Number.isFinite(free)) continue;
     let need = 0;
-    for (const v of displaced) need += Math.min(...survivors.map((s) => vmDemand(v, s.host, policy).vector[r]));
+    for (const v of displaced) need += minOf(survivors, (s) => vmDemand(v, s.host, policy).vector[r]);
     if (need > free * (1 + 1e-9)) return true;
   }
   return false;
@@ -169,7 +170,7 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
     doneSets += sets.length - own.length;
     if (own.length < sets.length) options.onProgress?.(doneSets, totalSets);
     const stoppedEarly = own.length < sets.length;
-    scenarios.push(...own);
+    pushAll(scenarios, own);
     coverage.push({
       cluster: cluster.id, hosts: cluster.hosts.map((h) => h.id), vms: clusterLoads.reduce((s, l) => s + l.vms.length, 0),
       sets: total, checked: k === 0 ? 1 : own.length, exhaustive: k === 0 || own.length === total, stoppedEarly,
