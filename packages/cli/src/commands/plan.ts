@@ -18,6 +18,7 @@ import { planCurrent } from './planCurrent.js';
 import { printFindings } from '../findings.js';
 import { checkCoincidence } from '../coincidenceCheck.js';
 import { exposureRows, planExposure, printExposure } from '../exposure.js';
+import { compactUnplaced } from '../unplacedOutput.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -149,7 +150,7 @@ Examples:
       const measured = new Map(demand.vms.flatMap((m) => (m.vm ? [[m.vm.id, m.vm] as const] : [])));
       vms = inventory.map((v) => measured.get(v.id) ?? v);
       const ids = new Set(inventory.map((v) => v.id));
-      notInInventory.push(...demand.vms.filter((m) => !ids.has(m.vm?.id ?? m.id)).map((m) => m.id));
+      for (const m of demand.vms) if (!ids.has(m.vm?.id ?? m.id)) notInInventory.push(m.id);
     }
     const co = demand && values['coincident-peaks'] ? coincidenceProfiles(demand, { ...(percentile !== undefined && { percentile }) }) : undefined;
     if (co) checkCoincidence(co, vms, io);
@@ -181,7 +182,7 @@ Examples:
     if (values.json) {
       const runbook = failover && failoverRunbook(failover.result, result);
       const failoverJson = failover && runbook && { ...failover.summary, scenarios: runbook.scenarios, scenariosChecked: runbook.total, ...(runbook.note && { scenariosNote: runbook.note }) };
-      await writeJson(values.json, { ...result, findings, ...(exposure && { exposure }), ...(failoverJson && { failover: failoverJson }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
+      await writeJson(values.json, { ...result, unplaced: compactUnplaced(result.unplaced), findings, ...(exposure && { exposure }), ...(failoverJson && { failover: failoverJson }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
       if (values.json === '-') return code;
     }
     const s = result.summary;
@@ -197,7 +198,7 @@ Examples:
     if (result.unplaced.length) {
       io.stdout.write(`\n${unplacedSummaryLines(groupUnplaced(result.unplaced), hosts.length).join('\n')}\n`);
       if (values.verbose) {
-        for (const u of result.unplaced) {
+        for (const u of compactUnplaced(result.unplaced)) {
           io.stdout.write(`  ${u.vm}:\n`);
           for (const r of u.reasons) io.stdout.write(`    ${r.message}\n`);
         }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkFarmRules, DEFAULT_LICENCE_PRICES, guestOsAssumptions, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type HostOs, type LicensingEra, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
+import { checkFarmRules, DEFAULT_LICENCE_PRICES, guestOsAssumptions, MAX_GROWTH_RATE, MAX_RUNWAY_VMS, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type HostOs, type LicensingEra, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
 import { loadPolicy, loadVms } from '@hostplan/bench';
 import { reportInputFromSizing } from '@hostplan/report';
 import type { Command } from '../command.js';
@@ -49,7 +49,7 @@ Options:
   --single-models       do not try mixes of two models
   --add FILE            what-if: VMs to add (JSON or CSV)
   --remove IDS          what-if: comma-separated ids of VMs to leave out
-  --growth RATE         what-if: monthly growth of the VM count (0.02 = 2 %): when do we run out?
+  --growth RATE         what-if: monthly growth of the VM count (0.02 = 2 %, at most 10): when do we run out?
   --horizon MONTHS      months to look ahead with --growth (default 36)
   --max-scenarios N     failure sets per cluster before sampling (default 100,000; a sampled
                         cluster is not proven unless k empty hosts each hold any host whole)
@@ -77,7 +77,7 @@ Examples:
     });
     if (!values.catalog || !values.vms) throw new UsageError('size needs --catalog FILE and --vms FILE');
     const failover = numberOption(values.failover, 'failover', (n) => Number.isInteger(n) && n >= 0, 'a whole number of host failures >= 0');
-    const growthRate = numberOption(values.growth, 'growth', (n) => n >= 0, 'a monthly growth rate >= 0 (0.02 for 2 %)');
+    const growthRate = numberOption(values.growth, 'growth', (n) => n >= 0 && n <= MAX_GROWTH_RATE, `a monthly growth rate in [0, ${MAX_GROWTH_RATE}] (0.02 for 2 %)`);
     const horizonMonths = numberOption(values.horizon, 'horizon', (n) => Number.isInteger(n) && n >= 1 && n <= 600, 'a whole number of months in [1, 600]');
     const maxScenarios = numberOption(values['max-scenarios'], 'max-scenarios', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1');
     const seed = numberOption(values.seed, 'seed', (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0');
@@ -145,7 +145,7 @@ Examples:
     io.stdout.write(`  clusters: ${best.clusters.map((c) => `${c.id} of ${c.hosts.length} hosts`).join(', ')} (cut at the platform's node limit), ${k} spare${k === 1 ? '' : 's'} each\n`);
     if (best.binding) io.stdout.write(`  binding resource: ${best.binding} (${RESOURCE_UNITS[best.binding]}), ${pct(best.utilization[best.binding])} used over the farm\n`);
     for (const o of sizing.options) {
-      if (o.runway) io.stdout.write(`  ${describe(o)}: at ${o.runway.growthRate * 100} % a month ${o.runway.runsOutAtMonth === null ? `lasts the ${o.runway.horizonMonths} months` : `runs out in month ${o.runway.runsOutAtMonth} (${o.runway.vmsByMonth.at(-1)} VMs)`}; ${o.runway.hostsAtHorizon === null ? 'hosts at the horizon not sized for a mix' : `${o.runway.hostsAtHorizon} hosts needed at month ${o.runway.horizonMonths}`}\n`);
+      if (o.runway) io.stdout.write(`  ${describe(o)}: at ${o.runway.growthRate * 100} % a month ${o.runway.runsOutAtMonth === null ? `lasts the ${o.runway.horizonMonths} months` : `runs out in month ${o.runway.runsOutAtMonth} (${o.runway.vmsByMonth.at(-1)} VMs)`}; ${o.runway.hostsAtHorizon !== null ? `${o.runway.hostsAtHorizon} hosts needed at month ${o.runway.horizonMonths}` : o.runway.vmsAtHorizon > MAX_RUNWAY_VMS ? `hosts at the horizon not sized (${Number.isFinite(o.runway.vmsAtHorizon) ? o.runway.vmsAtHorizon.toLocaleString('en-US') : 'more than 2^1024'} VMs, over ${MAX_RUNWAY_VMS.toLocaleString('en-US')})` : 'hosts at the horizon not sized for a mix'}\n`);
     }
     for (const o of sizing.options.filter((x) => x.unplaced.length)) {
       const u = o.unplaced[0]!;

@@ -17,6 +17,7 @@ import { hostLoads, type HostLoad } from './hostLoads.js';
 import { seedRule } from './seedRule.js';
 import { slotPolicy } from './slotPolicy.js';
 import type { ClusterCoverage, FailoverOptions, FailoverResult, FailoverScenario, FailoverVerdict, RuleComparison } from './types.js';
+import { pushAll } from '../math/fold.js';
 
 /**
  * The default re-placement: best fit; when it strands VMs, the placement engine (`placeVms`,
@@ -142,7 +143,7 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
     const checked = checkCluster({ cluster, loads, placementOf, policy, k, sampled: planned[c]!.sampled, maxFailing, replace, cheap, useKernel: !custom, onSet });
     const skipped = (planned[c]!.sampled?.length ?? planned[c]!.total) - (doneSets - before);
     if (skipped > 0) options.onProgress?.((doneSets += skipped), totalSets);
-    scenarios.push(...checked.scenarios);
+    pushAll(scenarios, checked.scenarios);
     coverage.push(checked.coverage);
     seedClusters.push(seedRule(cluster.id, clusterLoads, k));
     slotClusters.push(slotPolicy(cluster.id, clusterLoads, k, policy, minSlot));

@@ -9,6 +9,7 @@ import { RESOURCES, zeroVector, type ResourceVector } from '../model/resources.j
 import type { Vm } from '../model/vm.js';
 import type { Reason } from '../plan/types.js';
 import type { CoincidentUse } from './coincidentUse.js';
+import type { PlatformProfile } from '../platform/profile.js';
 
 /** One host's state during placement (internal). */
 export interface FarmHost {
@@ -26,7 +27,8 @@ export interface FarmHost {
 export class Farm {
   readonly hosts: FarmHost[];
   readonly byId: Map<string, FarmHost>;
-  private readonly demandCache = new Map<string, ResourceVector>();
+  /** Host clock -> VM -> demand (keyed by object: no string built per lookup). */
+  private readonly demandCache = new Map<number, Map<Vm, ResourceVector>>();
   /** `coincidence`: peak-coincidence use of the profiled resources (placeVms' option), else null. */
   constructor(hosts: readonly Host[], readonly policy: ResolvedPolicy, readonly coincidence: CoincidentUse | null = null) {
     this.hosts = [...hosts].sort((a, b) => cmp(a.id, b.id)).map((host) => ({
@@ -37,9 +39,10 @@ export class Farm {
 
   /** A VM's demand on a host: it depends on the host only through its clock, so it is cached per clock. */
   demand(vm: Vm, host: Host): ResourceVector {
-    const key = `${vm.id}\u0000${host.clockGHz}`;
-    let d = this.demandCache.get(key);
-    if (!d) this.demandCache.set(key, (d = vmDemand(vm, host, this.policy).vector));
+    let byVm = this.demandCache.get(host.clockGHz);
+    if (!byVm) this.demandCache.set(host.clockGHz, (byVm = new Map()));
+    let d = byVm.get(vm);
+    if (!d) byVm.set(vm, (d = vmDemand(vm, host, this.policy).vector));
     return d;
   }
 
@@ -108,12 +111,14 @@ export class Farm {
     return this.coincidence === null ? d : this.coincidence.marginal(fh, unit, d, (vm) => this.demand(vm, fh.host));
   }
 
-  private readonly platformCache = new Map<string, boolean>();
+  private readonly platformCache = new Map<PlatformProfile, Map<Vm, boolean>>();
   /** Whether the VM breaks no platform rule on this host's platform (cached per VM and platform). */
   platformOk(vm: Vm, fh: FarmHost): boolean {
-    const key = `${vm.id}\u0000${fh.capacity.platform.id}`;
-    let ok = this.platformCache.get(key);
-    if (ok === undefined) this.platformCache.set(key, (ok = platformViolations(vm, { ...fh.host, unavailable: false }, fh.capacity.platform).length === 0));
+    const platform = fh.capacity.platform;
+    let byVm = this.platformCache.get(platform);
+    if (!byVm) this.platformCache.set(platform, (byVm = new Map()));
+    let ok = byVm.get(vm);
+    if (ok === undefined) byVm.set(vm, (ok = platformViolations(vm, { ...fh.host, unavailable: false }, platform).length === 0));
     return ok;
   }
 

@@ -49,6 +49,10 @@ export function sizeFarm(given: readonly PricedHost[], vms: readonly Vm[], optio
   const catalog = given.map((e) => (e.host.model === undefined ? { ...e, host: { ...e.host, model: e.host.id } } : e));
   const k = options.failover ?? SIZING_DEFAULTS.failover;
   if (!Number.isInteger(k) || k < 0) invalid('failover', 'a whole number of host failures >= 0', k);
+  for (const e of catalog) {
+    const platform = resolvePlatform(e.host.platform ?? options.policy?.platform);
+    if (k >= platform.maxClusterNodes) invalid('failover', `fewer host failures than the ${platform.maxClusterNodes} nodes a ${platform.name} cluster may have (model ${e.host.id})`, k);
+  }
   const ctx: SizingContext = { policy: asResolved(options.policy), k, replace: options.replace ?? DEFAULT_REPLACE, options };
   const inventory = applyWhatIf(vms, options);
   const platformOf = (e: PricedHost) => resolvePlatform(e.host.platform ?? ctx.policy.platform).id;

@@ -75,7 +75,12 @@ export interface Runway {
   readonly runsOutAtMonth: number | null;
   /** VM count each month from 0 to the horizon (or to running out). */
   readonly vmsByMonth: readonly number[];
-  /** Hosts the grown inventory needs at the horizon (same models, same failover). */
+  /** VMs at the horizon: ceil(n x (1 + rate)^months), Infinity when that overflows. */
+  readonly vmsAtHorizon: number;
+  /**
+   * Hosts the grown inventory needs at the horizon (same models, same failover); null for a
+   * mix of models, or when `vmsAtHorizon` is over 100,000 (not sized).
+   */
   readonly hostsAtHorizon: number | null;
 }
 

@@ -16,8 +16,12 @@ const hostsUsed = (plan: PlacementPlan) => plan.summary.hostsUsed;
  * peak coincidence the bound counts profiled demand as zero (the percentile of a sum can be below
  * the sum of the percentiles), so it is lower even when the plan is the same.
  */
+// without coincidence, VMs with the same demand share one reason list whose messages say how
+// many share it; with it (profiles are per VM) each VM has its own: compare the rest
+const unshared = (plan: PlacementPlan) => plan.unplaced.map((u) => ({ ...u, reasons: u.reasons.map((r) => ({ ...r, message: r.message.replace(/ \(and [\d,]+ more VMs? with the same demand\)/, '') })) }));
 const withoutCoincidence = (plan: PlacementPlan, bound = false) => ({
   ...plan,
+  unplaced: unshared(plan),
   summary: bound ? { ...plan.summary, lowerBound: 0 } : plan.summary,
   assumptions: plan.assumptions.filter((a) => !a.name.startsWith('placement.coincidence')),
 });

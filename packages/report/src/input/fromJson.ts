@@ -167,7 +167,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
   if (!docs.plan && !docs.failover && !docs.bench && !docs.size) throw new HostplanError('missing-field', '', 'a report needs at least one document: plan, failover, bench or size');
   const fromPlan = docs.plan ? readPlan(docs.plan) : {};
   const parts: Partial<ReportInput>[] = [fromPlan];
-  const assumptions: Assumption[] = [...(fromPlan.assumptions ?? [])];
+  const assumptions: Assumption[] = (fromPlan.assumptions ?? []).slice();
   const extra = (doc: JsonDocument | undefined, key: 'failover' | 'sizing' | null, marker: string, keys: Parameters<typeof readSections>[2]) => {
     if (!doc) return;
     const r: Reader = new Reader(doc.file);
@@ -178,7 +178,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
       parts.push(readSections(r, { [key]: s }, [key]));
     }
     parts.push(readSections(r, top, keys.filter((k) => k !== key || top[key] !== undefined)));
-    assumptions.push(...r.assumptions(top.assumptions ?? (key ? (top[key] as Obj | undefined)?.assumptions : undefined), 'assumptions'));
+    for (const a of r.assumptions(top.assumptions ?? (key ? (top[key] as Obj | undefined)?.assumptions : undefined), 'assumptions')) assumptions.push(a);
   };
   extra(docs.failover, 'failover', 'toleratedFailures', []);
   extra(docs.size, 'sizing', 'hostsNeeded', ['costs', 'priceSheet']);
@@ -194,7 +194,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
       parts.push({ measurements: mo as ReportInput['measurements'] & object });
     }
     parts.push(readSections(r, top, ['rightsizing', 'growth']));
-    assumptions.push(...r.assumptions(top.assumptions, 'assumptions'));
+    for (const a of r.assumptions(top.assumptions, 'assumptions')) assumptions.push(a);
   }
   return Object.assign({}, ...parts, { assumptions }) as ReportInput;
 }
