@@ -74,7 +74,8 @@ Options:
   --format NAME        file format (default auto: from the first line)
   --encoding NAME      text encoding, e.g. windows-1251, utf-16le (default auto; code page 1252)
   --map FILE|NAME      a counter map JSON ({ "rules": [...], "entities": {...} }, added before the
-                       built-in Hyper-V and sar rules), a column map JSON for generic CSV
+                       built-in Hyper-V and sar rules; /regex/ instances and entities use RE2
+                       syntax, matched in linear time), a column map JSON for generic CSV
                        ({ "time": ..., "metrics": [...] }), or a column-map preset (bitbrains)
   --percentile P       percentile each VM is sized at (default 95)
   --comfort X          comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
