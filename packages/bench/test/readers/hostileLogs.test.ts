@@ -144,3 +144,17 @@ describe('odd timestamps are reported where they are', () => {
     expect(codes(s)).toEqual([['timestamp-backwards', 9, 1]]);
   });
 });
+
+describe('a file of many bad rows costs no memory per row', () => {
+  it('past maxIssues, issues are counted by code and summed up in one issues-not-listed warning', () => {
+    const sink = collectingSink();
+    const text = pdh(['06/01/2025 00:00:00.000']) + 'xx\n'.repeat(1000) + '"06/01/2025 00:00:15.000","oops"\r\n';
+    const s = readPerfText(text, sink, { file: 'x', maxIssues: 10 });
+    expect(s.issueCount).toBe(1001);
+    expect(sink.issues).toHaveLength(11);
+    expect(s.issues).toEqual(sink.issues);
+    expect(sink.issues.slice(0, 10).map((i) => [i.code, i.line])).toEqual(Array.from({ length: 10 }, (_, k) => ['cell-count', k + 3]));
+    expect(sink.issues[10]).toMatchObject({ code: 'issues-not-listed', line: 13, severity: 'warning' });
+    expect(sink.issues[10]!.message).toBe('991 more issues from line 13 on are counted, not listed (the first 10 are; maxIssues): 990 cell-count, 1 non-numeric');
+  });
+});

@@ -22,6 +22,8 @@ export class ReadContext {
   timeZone: TimeZoneInfo = { name: null, biasMinutes: 0, source: 'utc' };
   readonly issues: ReadIssue[] = [];
   private readonly warned = new Set<string>();
+  private readonly unlisted = new Map<string, number>();
+  private firstUnlistedLine = 0;
 
   constructor(
     readonly file: string,
@@ -72,17 +74,40 @@ export class ReadContext {
     this.previousMs = null;
   }
 
-  /** Reports what {@link seeTime} noted: duplicate and backward timestamps, a daylight-saving hint. */
+  /**
+   * Reports what {@link seeTime} noted (duplicate and backward timestamps, a daylight-saving
+   * hint), then, when issues passed `maxIssues`, one `issues-not-listed` warning with their
+   * counts by code (it is not counted in `issueCount`).
+   */
   finish(): void {
     for (const i of this.disorder.issues(this.timeZone)) this.issue(i.line, 1, i.code, i.message, 'warning');
+    if (this.unlisted.size === 0) return;
+    const total = [...this.unlisted.values()].reduce((a, b) => a + b, 0);
+    const byCode = [...this.unlisted].map(([code, n]) => `${n} ${code}`).join(', ');
+    const issue: ReadIssue = {
+      file: this.file,
+      line: this.firstUnlistedLine,
+      column: 0,
+      code: 'issues-not-listed',
+      message: `${total} more issues from line ${this.firstUnlistedLine} on are counted, not listed (the first ${this.maxIssues} are; maxIssues): ${byCode}`,
+      severity: 'warning',
+    };
+    this.issues.push(issue);
+    this.sink.issue?.(issue);
   }
 
   issue(line: number, column: number, code: string, message: string, severity: 'error' | 'warning' = 'error'): void {
     const issue: ReadIssue = { file: this.file, line, column, code, message, severity };
     if (this.strict) throw new HostplanError('parse-error', `${this.file}:${line}:${column}`, `${code}: ${message}`);
     this.issueCount++;
-    if (this.issues.length < this.maxIssues) this.issues.push(issue);
-    this.sink.issue?.(issue);
+    if (this.issues.length < this.maxIssues) {
+      this.issues.push(issue);
+      this.sink.issue?.(issue);
+    } else {
+      // beyond the cap, counted by code only: a garbage file of millions of rows stays small
+      this.unlisted.set(code, (this.unlisted.get(code) ?? 0) + 1);
+      this.firstUnlistedLine ||= line;
+    }
   }
 
   /** Issues a warning once per `key` (e.g. one unknown time zone per file). */
