@@ -125,6 +125,12 @@ export interface ReadOptions {
    * @defaultValue `64 MiB` (a PDH header of 500,000 counters)
    */
   readonly maxLineBytes?: number;
+  /**
+   * Series one read may announce: past it the read stops with a `parse-error` at the column
+   * (each series takes memory for its statistics, about 8 KB in `seriesStatistics`: 100,000
+   * come near 1 GB). @defaultValue `100000`
+   */
+  readonly maxSeries?: number;
 }
 
 /** What a read did: counts, the applied format, encoding and time zone, and the issues. */

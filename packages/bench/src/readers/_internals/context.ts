@@ -30,10 +30,21 @@ export class ReadContext {
     readonly sink: SeriesSink,
     readonly strict: boolean,
     readonly maxIssues: number,
+    readonly maxSeries: number = Number.POSITIVE_INFINITY,
   ) {}
 
-  /** Announces a series; returns its index. */
-  addSeries(key: SeriesKey): number {
+  /** Throws the `parse-error` of a read with more than `maxSeries` series. */
+  tooManySeries(line: number, column: number): never {
+    throw new HostplanError('parse-error', `${this.file}:${line}:${column}`, `more than ${this.maxSeries} series (maxSeries): each takes memory for its statistics; split the log (relog -c for perfmon) or raise the limit`);
+  }
+
+  /**
+   * Announces a series met at `line`, `column`; returns its index. Past `maxSeries` the read
+   * stops with a `parse-error` there (a header of a million columns would otherwise take the
+   * statistics' memory per series a million times).
+   */
+  addSeries(key: SeriesKey, line: number, column: number): number {
+    if (this.series >= this.maxSeries) this.tooManySeries(line, column);
     const index = this.series++;
     this.sink.series(index, key);
     return index;
