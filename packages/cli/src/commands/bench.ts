@@ -76,7 +76,8 @@ Options:
   --format NAME        file format (default auto: from the first line)
   --encoding NAME      text encoding, e.g. windows-1251, utf-16le (default auto; code page 1252)
   --map FILE|NAME      a counter map JSON ({ "rules": [...], "entities": {...} }, added before the
-                       built-in Hyper-V and sar rules), a column map JSON for generic CSV
+                       built-in Hyper-V and sar rules; /regex/ instances and entities use RE2
+                       syntax, matched in linear time), a column map JSON for generic CSV
                        ({ "time": ..., "metrics": [...] }), or a column-map preset (bitbrains)
   --percentile P       percentile each VM is sized at (default 95)
   --comfort X          comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
@@ -224,7 +225,10 @@ Examples:
     const exact = r.stats.series.every((s) => s.exact);
     const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
     const rowCount = promSource ? '' : `, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows`;
-    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
+    // readers list the first issues of a file and count the rest (one issues-not-listed line says so)
+    const unlisted = summaries.reduce((n, s) => n + Math.max(0, s.issueCount - s.issues.filter((i) => i.code !== 'issues-not-listed').length), 0);
+    const issueTotal = r.stats.issues.filter((i) => i.code !== 'issues-not-listed').length + unlisted;
+    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${issueTotal.toLocaleString('en-US')} issue${issueTotal === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
     if (r.hosts.length > 0) {
       io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);
       io.stdout.write(table(['host', 'CPU % p', 'CPU % sustained', 'avail MB min', 'IOPS p', 'IOPS sustained', 'Mbps p', 'VMs', 'confidence'], r.hosts.map((h) => [
@@ -250,7 +254,7 @@ Examples:
       io.stdout.write(`\nAlerts: ${[...byRule].map(([k, n]) => `${n} x ${k}`).join(', ')}\n`);
     }
     for (const i of r.stats.issues.slice(0, 10)) io.stdout.write(`${i.severity}: ${i.file}:${i.line}:${i.column}: ${i.message}\n`);
-    if (r.stats.issues.length > 10) io.stdout.write(`... and ${r.stats.issues.length - 10} more issues (see --json)\n`);
+    if (r.stats.issues.length > 10) io.stdout.write(`... and ${r.stats.issues.length - 10} more issues (see --json)${unlisted > 0 ? `; ${unlisted.toLocaleString('en-US')} more counted, not listed` : ''}\n`);
     io.stdout.write(`\nPer-series statistics, alerts and assumptions: --json OUT\n`);
     return EXIT.ok;
   },
