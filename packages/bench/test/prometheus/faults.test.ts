@@ -1,14 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  benchFromPrometheus,
-  PrometheusError,
-  promPushdownStatistics,
-  promRequest,
-  promRetryAfterMs,
-  streamPromRange,
-  type PrometheusEndpoint,
-  type SeriesSink,
-} from '@hostplan/bench';
+import { benchFromPrometheus, PrometheusError, type PrometheusEndpoint, type SeriesSink } from '@hostplan/bench';
+import { promPushdownStatistics, promRequest, promRetryAfterMs, streamPromRange } from '../../src/prometheus/index.js';
 import { hang, json, matrix, startStub, truncated, vector, type Behaviour, type StubServer } from './support/stubServer.js';
 
 let stub: StubServer | undefined;

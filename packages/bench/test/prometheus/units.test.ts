@@ -1,22 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  alignPromWindow,
-  expandPromRate,
-  parsePromDurationMs,
-  parsePromMapping,
-  parsePromTimeMs,
-  parsePromValue,
-  PROM_PRESETS,
-  resolvePromQueries,
-  resolvePromWindow,
-  promPushdownExpression,
-  promRangeChunks,
-  promSeriesKey,
-  promWindowPoints,
-  redactedUrl,
-  redactText,
-} from '@hostplan/bench';
+import { parsePromMapping, PROM_PRESETS, resolvePromQueries, resolvePromWindow, redactedUrl, redactText } from '@hostplan/bench';
+import { alignPromWindow, expandPromRate, parsePromDurationMs, parsePromTimeMs, parsePromValue, promPushdownExpression, promRangeChunks, promSeriesKey, promWindowPoints } from '../../src/prometheus/index.js';
 
 describe('parsePromDurationMs and parsePromTimeMs', () => {
   it.each([

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { mergeSeriesSummaries, momentsOf, seriesStatistics } from '@hostplan/bench';
+import { seriesStatistics } from '@hostplan/bench';
+import { mergeSeriesSummaries, momentsOf } from '../../src/stats/index.js';
 import { key, memorySource, regular } from './memorySource.js';
 
 describe('mergeSeriesSummaries(stats, percentiles)', () => {
