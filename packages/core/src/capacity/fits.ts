@@ -6,6 +6,7 @@ import { hostCapacity, asResolved } from './hostCapacity.js';
 import { platformViolations } from './platformRules.js';
 import type { FitResult, HostCapacity, Shortfall } from './types.js';
 import { vmDemand } from './vmDemand.js';
+import { asHost, asVm } from '../input/normalise.js';
 
 /** Relative tolerance for floating-point sums when comparing demand with capacity. */
 export const EPSILON = 1e-9;
@@ -65,6 +66,8 @@ export function shortfalls(demand: Readonly<ResourceVector>, used: Readonly<Reso
  * fits({ id: 'big', vcpus: 5, memoryGB: 4 }, host2008, {}) // => { ok: false, shortfalls: [], violations: [{ rule: 'max-vcpus-per-vm', ... }] }
  */
 export function fits(vm: Vm, host: Host, used: Partial<ResourceVector> = {}, policy?: Policy | ResolvedPolicy, capacity?: HostCapacity): FitResult {
+  vm = asVm(vm, 'vm');
+  host = asHost(host, 'host');
   const p = asResolved(policy);
   const cap = capacity ?? hostCapacity(host, p);
   const demand = vmDemand(vm, host, p).vector;

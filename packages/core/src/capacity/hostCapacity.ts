@@ -5,6 +5,7 @@ import { RESOURCES, type Resource, type ResourceVector } from '../model/resource
 import { resolvePlatform } from '../platform/profiles.js';
 import { storageTotals } from './storage.js';
 import type { HostCapacity } from './types.js';
+import { asHost } from '../input/normalise.js';
 
 const WHOLE: ReadonlySet<Resource> = new Set(['vcpus', 'vms']);
 
@@ -39,6 +40,7 @@ const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.
  * c.limits.vcpus    // => 64 (8 LPs x 8 vCPU per LP)
  */
 export function hostCapacity(host: Host, policy?: Policy | ResolvedPolicy): HostCapacity {
+  host = asHost(host, 'host');
   const p = asResolved(policy);
   const platform = resolvePlatform(host.platform ?? p.platform, `hosts[${host.id}].platform`);
   const threads = host.threadsPerCore || 1;

@@ -18,6 +18,7 @@ import { hostLoads, utilization, type HostLoad } from './hostLoads.js';
 import { seedRule } from './seedRule.js';
 import { slotPolicy } from './slotPolicy.js';
 import type { ClusterCoverage, FailoverOptions, FailoverResult, FailoverScenario, Replacer, RuleComparison } from './types.js';
+import { asHosts, asVms } from '../input/normalise.js';
 
 /**
  * The default re-placement: best fit; when it strands VMs, the placement engine (`placeVms`,
@@ -128,6 +129,8 @@ function compare<D extends { tolerates: boolean }>(clusters: D[], replaced: bool
  * r.comparisons.slotPolicy.verdict // => 'too conservative'
  */
 export function checkFailover(hosts: readonly Host[], plan: { readonly placements: readonly Placement[] }, options: FailoverOptions): FailoverResult {
+  hosts = asHosts(hosts, 'hosts');
+  options = { ...options, vms: asVms(options.vms, 'options.vms') };
   const policy = asResolved(options.policy as Policy | ResolvedPolicy | undefined);
   const k = wholeAtLeast(options.k ?? FAILOVER_DEFAULTS.k, 'failover.k', 0);
   const maxScenarios = wholeAtLeast(options.maxScenarios ?? FAILOVER_DEFAULTS.maxScenarios, 'failover.maxScenarios', 1);

@@ -16,6 +16,7 @@ import type { PinnedVm, PlaceVmsOptions } from './types.js';
 import type { CoincidenceOptions } from './coincidenceTypes.js';
 import { affinityUnits, type Unit } from './units.js';
 import { coincidenceAssumptions, CoincidentUse, resolveCoincidence, withoutProfiledDemand, type ResolvedCoincidence } from './coincidentUse.js';
+import { asHosts, asVms } from '../input/normalise.js';
 
 /** Default effort of the host-emptying phase, in host-move evaluations. */
 export const DEFAULT_PLACE_EFFORT = 20_000;
@@ -45,6 +46,8 @@ export const DEFAULT_PLACE_EFFORT = 20_000;
  * plan.unplaced[0].reasons // => [{ kind: 'capacity', host: 'h1', shortfall: { resource: 'memoryMB', ... } }, ...]
  */
 export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: PlaceVmsOptions = {}): PlacementPlan {
+  hosts = asHosts(hosts, 'hosts');
+  vms = asVms(vms, 'vms');
   const policy: Policy = options.policy ?? {};
   const resolved = asResolved(policy);
   const scoring = resolveScoring(options);

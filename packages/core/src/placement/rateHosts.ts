@@ -6,6 +6,7 @@ import type { Vm } from '../model/vm.js';
 import { Farm, type FarmHost } from './farm.js';
 import { resolveScoring, scoreHosts, starsOf } from './scoring.js';
 import type { HostRating, RateHostsOptions } from './types.js';
+import { asHosts, asVm } from '../input/normalise.js';
 
 /**
  * Rates every host for one VM, like SCVMM's Get-VMHostRating: 0 to 5 stars in half steps,
@@ -21,6 +22,8 @@ import type { HostRating, RateHostsOptions } from './types.js';
  * rateHosts([busy, idle], vm4GB, { placed, goal: 'balance' }).map((r) => r.stars)     // => [2.5, 5]
  */
 export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOptions = {}): HostRating[] {
+  hosts = asHosts(hosts, 'hosts');
+  vm = asVm(vm, 'vm');
   const policy = asResolved(options.policy);
   const scoring = resolveScoring(options);
   const ids = new Set<string>();
