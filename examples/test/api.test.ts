@@ -5,7 +5,7 @@ import { API_PACKAGES, apiReports } from '../../scripts/api/apiReport.js';
 /** Helpers the public API must not carry (issue 15): validation, tolerance, chart and statistics internals. */
 const INTERNAL = [
   'string', 'number', 'bool', 'object', 'oneOf', 'names', 'requireField', 'show', 'choose', 'EPSILON', 'tolerance', 'uniqueIds',
-  'px', 'len', 'finiteOr', 'quantileRank', 'interpolate7', 'clockOf', 'quantileSelect7',
+  'px', 'len', 'finiteOr', 'clockOf', 'quantileSelect7',
   'BucketMeanTracker', 'DailyPeakTracker', 'SustainedPeakTracker', 'WindowPeakTracker', 'ThresholdTracker', 'MomentsAccumulator',
 ];
 

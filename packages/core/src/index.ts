@@ -47,5 +47,6 @@ export { quote, type QuoteOptions, type QuoteFarm, type QuoteLine, type QuoteLic
 // Sizing: which host models and how many, and for how long
 export { sizeFarm, type Sizing, type SizingOption, type SizingOptions, type SizingContext, SIZING_DEFAULTS, type WhatIf, type ModelCount, runway, type Runway, grownInventory, vmsAfter, buildFarm, type FarmSpec, withSpares, clusterCount, licenceFarm, type ModelLicensing, parseCatalog, parseCatalogEntry } from './sizing/index.js';
 
-// Statistics: order statistics shared with @hostplan/bench
+// Statistics: the type-7 quantile and order statistics, the one implementation @hostplan/bench uses too
 export { selectRanks } from './math/selectRanks.js';
+export { quantileSorted7, quantileRank, interpolate7 } from './math/quantile.js';

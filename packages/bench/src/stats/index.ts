@@ -1,7 +1,6 @@
 // Public API of bench/stats; re-exported by bench/src/index.ts.
 export * from './types.js';
 export * from './moments.js';
-export * from './quantile.js';
 export * from './orderStatistics.js';
 export * from './sketch.js';
 export * from './sustainedPeak.js';

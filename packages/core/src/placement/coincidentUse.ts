@@ -4,7 +4,7 @@ import type { Vm } from '../model/vm.js';
 import type { Assumption } from '../plan/types.js';
 import { DEFAULT_COINCIDENCE_PERCENTILE, PROFILED_RESOURCES, type CoincidenceOptions, type ProfiledResource } from './coincidenceTypes.js';
 import type { FarmHost } from './farm.js';
-import { quantileSelect7 } from './quantileSelect.js';
+import { quantileSelect7 } from '../math/quantile.js';
 
 /** One VM's series for one resource, with its own percentile and range (internal). */
 interface Series {

@@ -16,6 +16,7 @@ import type { PinnedVm, PlaceVmsOptions } from './types.js';
 import type { CoincidenceOptions } from './coincidenceTypes.js';
 import { affinityUnits, type Unit } from './units.js';
 import { coincidenceAssumptions, CoincidentUse, resolveCoincidence, withoutProfiledDemand, type ResolvedCoincidence } from './coincidentUse.js';
+import { uniqueIds } from '../input/fields.js';
 import { asHosts, asVms } from '../input/normalise.js';
 
 /** Default effort of the host-emptying phase, in host-move evaluations. */
@@ -143,15 +144,6 @@ export function binding(used: Readonly<ResourceVector>, limits: Readonly<Resourc
     if (s > share + 1e-12) { share = s; best = r; }
   }
   return best;
-}
-
-function uniqueIds(items: readonly { id: string }[], path: string): void {
-  const seen = new Set<string>();
-  items.forEach((x, i) => {
-    if (typeof x?.id !== 'string' || x.id === '') invalid(`${path}[${i}].id`, 'a non-empty string', x?.id);
-    if (seen.has(x.id)) throw new HostplanError('duplicate-id', `${path}[${i}].id`, `duplicate id ${JSON.stringify(x.id)}`);
-    seen.add(x.id);
-  });
 }
 
 const REFERENCE_HOST: Host = { id: 'reference', sockets: 1, coresPerSocket: 1, threadsPerCore: 1, clockGHz: 1, memoryGB: 1 };

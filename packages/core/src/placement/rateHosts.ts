@@ -1,11 +1,12 @@
 import { asResolved } from '../capacity/hostCapacity.js';
-import { HostplanError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import type { Host } from '../model/host.js';
 import { RESOURCES, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import { Farm, type FarmHost } from './farm.js';
 import { resolveScoring, scoreHosts, starsOf } from './scoring.js';
 import type { HostRating, RateHostsOptions } from './types.js';
+import { uniqueIds } from '../input/fields.js';
 import { asHosts, asVm } from '../input/normalise.js';
 
 /**
@@ -26,11 +27,7 @@ export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOpti
   vm = asVm(vm, 'vm');
   const policy = asResolved(options.policy);
   const scoring = resolveScoring(options);
-  const ids = new Set<string>();
-  hosts.forEach((h, i) => {
-    if (ids.has(h.id)) throw new HostplanError('duplicate-id', `hosts[${i}].id`, `duplicate id ${JSON.stringify(h.id)}`);
-    ids.add(h.id);
-  });
+  uniqueIds(hosts, 'hosts');
   const farm = new Farm(hosts, policy);
   (options.placed ?? []).forEach((p, i) => {
     const fh = farm.byId.get(p.host);

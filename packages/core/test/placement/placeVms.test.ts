@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fits, hostCapacity, placeVms, vmDemand, RESOURCES, type Host, type PlacementPlan, type Vm } from '@hostplan/core';
+import { fits, hostCapacity, parseHosts, placeVms, rateHosts, vmDemand, RESOURCES, type Host, type PlacementPlan, type Vm } from '@hostplan/core';
 import { host2008, vm } from '../fixtures.js';
 import { hostArb, vmArb } from '../arbitraries/domain.js';
 
@@ -164,5 +164,15 @@ describe('fits and placement agree', () => {
       const plan = placeVms([h], [v]);
       expect(plan.placements.length === 1).toBe(fits(v, h).ok);
     }), { numRuns: 100 });
+  });
+});
+
+describe('placeVms and rateHosts check ids as the parsers do', () => {
+  it('name the duplicate and the first position, in the parsers\' words', () => {
+    const twice = [host('a'), host('b'), host('a')];
+    const message = 'hosts[2].id: duplicate id "a" (first at hosts[0])';
+    expect(() => parseHosts(twice, 'hosts')).toThrow(message);
+    expect(() => placeVms(twice, [vm('v', 1, 2)])).toThrow(message);
+    expect(() => rateHosts(twice, vm('v', 1, 2))).toThrow(message);
   });
 });
