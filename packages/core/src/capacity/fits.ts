@@ -22,6 +22,18 @@ export function tolerance(limit: number): number {
   return limit === Infinity ? 0 : EPSILON * Math.max(1, limit);
 }
 
+/**
+ * Whether `requested` more of a resource overflows a limit of which `used` is taken, beyond
+ * {@link tolerance}: the one capacity comparison of {@link shortfalls}, {@link fits} and the
+ * placement filter. O(1).
+ *
+ * @example
+ * exceeds(4096, 30_000, 32_768) // => true (2,768 free)
+ */
+export function exceeds(requested: number, used: number, limit: number): boolean {
+  return requested > limit - used + tolerance(limit);
+}
+
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /**
@@ -50,7 +62,7 @@ export function shortfalls(demand: Readonly<ResourceVector>, used: Readonly<Reso
   const out: Shortfall[] = [];
   for (const r of RESOURCES) {
     const available = limits[r] - used[r];
-    if (demand[r] > available + tolerance(limits[r])) {
+    if (exceeds(demand[r], used[r], limits[r])) {
       out.push({ resource: r, requested: demand[r], available, capacity: limits[r], message: shortfallMessage(r, demand[r], available, limits[r]) });
     }
   }
