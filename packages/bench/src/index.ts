@@ -12,7 +12,7 @@ export { type ReadProgress, type ReadEvent, type ReadIssue, type SeriesSink, typ
 export { type SampleSource } from './stats/index.js';
 
 // Statistics: per-series summaries, percentiles, sustained peaks, threshold alerts
-export { seriesStatistics, seriesStatisticsOfFiles, concatSources, type StatsOptions, type StatsResult, type SeriesStats, type StatsMethod, type PercentileMap, type ThresholdRule, type ThresholdAlert, DEFAULT_THRESHOLDS, type FileStatistics, type FilesStatisticsOptions, parseDurationMs } from './stats/index.js';
+export { seriesStatistics, seriesStatisticsOfFiles, concatSources, type StatsOptions, type StatsResult, type SeriesStats, type StatsMethod, type PercentileMap, type ThresholdRule, type ThresholdAlert, DEFAULT_THRESHOLDS, type FileStatistics, type FilesStatisticsOptions } from './stats/index.js';
 
 // Demand: per-VM and per-host demand for core, with confidence, coincidence and growth
 export { measureDemand, type MeasureDemandOptions, type DemandOptions, type DemandResult, type DemandGroup, type DemandResource, DEMAND_RESOURCES, DEMAND_OBJECT, type CounterMap, type CounterRule, DEFAULT_COUNTER_MAP, extendCounterMap, type VmMeasurement, type HostMeasurement, type MeasuredFigures, type Confidence, seriesConfidence, captureSpans, coincidenceProfiles, type CoincidenceProfiles, type CoincidenceProfilesOptions, type PeakCoincidence, type GrowthTrend, applyMeasuredCapacity, type EntityResolver, inventoryEntityResolver } from './demand/index.js';

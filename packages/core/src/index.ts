@@ -22,6 +22,7 @@ export { parsePolicy } from './input/policy.js';
 export { parseJsonText } from './input/jsonText.js';
 export { parseQuantity, formatQuantity, type FieldUnit } from './units/quantity.js';
 export { compileFormula, type Formula } from './units/formula.js';
+export { parseDurationMs } from './units/duration.js';
 
 // Capacity: what a host offers, what a VM asks, how many fit
 export { hostCapacity } from './capacity/hostCapacity.js';

@@ -6,7 +6,6 @@ export * from './sketch.js';
 export * from './sustainedPeak.js';
 export * from './thresholds.js';
 export * from './rollup.js';
-export * from './duration.js';
 export * from './options.js';
 export * from './selectOrderStatistics.js';
 export * from './collector.js';

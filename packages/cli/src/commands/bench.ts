@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs,
+  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand,
   type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
 } from '@hostplan/bench';
-import { parseJsonText } from '@hostplan/core';
+import { HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
 import { prometheusBenchOptions } from '../prometheusOptions.js';
 import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
@@ -128,9 +128,9 @@ Examples:
     let windowMs: number | undefined;
     if (values.window !== undefined) {
       try {
-        windowMs = parseDurationMs(values.window, '--window');
+        windowMs = parseDurationMs(values.window, '--window', 'm');
       } catch (e) {
-        throw new UsageError(`invalid --window: ${JSON.stringify(values.window)}; expected a duration such as 5m, 30s or 1h`);
+        throw e instanceof HostplanError ? new UsageError(e.message) : e;
       }
     }
     const map = values.map ? await loadMap(values.map, io.cwd) : {};
