@@ -10,6 +10,5 @@ export * from './options.js';
 export * from './selectOrderStatistics.js';
 export * from './collector.js';
 export * from './seriesStatistics.js';
-export * from './mergeSummaries.js';
 export * from './concatSources.js';
 export * from './filesStatistics.js';
