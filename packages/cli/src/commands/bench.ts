@@ -6,7 +6,7 @@ import {
   DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand,
   type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
 } from '@hostplan/bench';
-import { HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
+import { formatDecimal, HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
 import { prometheusBenchOptions } from '../prometheusOptions.js';
 import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
@@ -44,7 +44,7 @@ function seriesJson(s: SeriesStats) {
   };
 }
 
-const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : x.toLocaleString('en-US', { maximumFractionDigits: digits }));
+const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : formatDecimal(x, digits));
 
 export const bench: Command = {
   name: 'bench',
@@ -202,7 +202,7 @@ Examples:
     }
     const exact = r.stats.series.every((s) => s.exact);
     const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
-    const rowCount = promSource ? '' : `, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows`;
+    const rowCount = promSource ? '' : `, ${formatDecimal(summaries.reduce((n, s) => n + s.rows, 0))} rows`;
     io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
     if (r.hosts.length > 0) {
       io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);

@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_LICENCE_PRICES, parseCatalog, parseCostInputs, parseLicencePrices, parsePlans, quote, suggestPlanTiers,
-  type Assumption, type LicensingEra, type PriceSheet, type QuoteLicensing, type VmPlan,
-} from '@hostplan/core';
+import { type Assumption, DEFAULT_LICENCE_PRICES, formatDecimal, type LicensingEra, parseCatalog, parseCostInputs, parseLicencePrices, parsePlans, type PriceSheet, quote, type QuoteLicensing, suggestPlanTiers, type VmPlan } from '@hostplan/core';
 import { loadPolicy, loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
@@ -10,7 +7,7 @@ import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { numberOption, readJsonFile } from '../options.js';
 
-const money = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+const money = (x: number | null) => (x === null ? '-' : formatDecimal(x, 2, { fixed: true }));
 
 export const quoteCommand: Command = {
   name: 'quote',

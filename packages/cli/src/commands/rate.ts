@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseJsonText, parseVm, rateHosts, type Vm } from '@hostplan/core';
+import { formatDecimal, parseJsonText, parseVm, rateHosts, type Vm } from '@hostplan/core';
 import { loadHosts, loadPolicy, loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
@@ -59,7 +59,7 @@ Examples:
       await writeJson(values.json, { vm: vm.id, goal: goal ?? 'consolidate', ratings }, io);
       if (values.json === '-') return EXIT.ok;
     }
-    const fmt = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: 1 }) : 'unlimited');
+    const fmt = (x: number) => formatDecimal(x, 1, { infinity: 'unlimited' });
     io.stdout.write(`Ratings of ${hosts.length} host${hosts.length === 1 ? '' : 's'} for ${vm.id} (goal ${goal ?? 'consolidate'})\n\n`);
     io.stdout.write(table(['host', 'stars', 'score', 'memory left MB', 'CPU left GHz', 'why not'], ratings.map((r) => [
       r.host, r.stars.toFixed(1), r.score.toFixed(2), fmt(r.margins.memoryMB), fmt(r.margins.cpuGHz), r.changes.join('; '),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_LICENCE_PRICES, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type HostOs, type LicensingEra, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
+import { DEFAULT_LICENCE_PRICES, formatDecimal, type HostOs, type LicensingEra, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
 import { loadPolicy, loadVms } from '@hostplan/bench';
 import { reportInputFromSizing } from '@hostplan/report';
 import type { Command } from '../command.js';
@@ -9,7 +9,7 @@ import { table } from '../table.js';
 import { numberOption, readJsonFile } from '../options.js';
 import { countingBar } from '../progress.js';
 
-const money = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+const money = (x: number | null) => (x === null ? '-' : formatDecimal(x, 2, { fixed: true }));
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
 function describe(o: SizingOption): string {

@@ -7,6 +7,7 @@ import { platformViolations } from './platformRules.js';
 import type { FitResult, HostCapacity, Shortfall } from './types.js';
 import { vmDemand } from './vmDemand.js';
 import { asHost, asVm } from '../input/normalise.js';
+import { formatDecimal } from '../format/numbers.js';
 
 /** Relative tolerance for floating-point sums when comparing demand with capacity. */
 export const EPSILON = 1e-9;
@@ -34,7 +35,7 @@ export function exceeds(requested: number, used: number, limit: number): boolean
   return requested > limit - used + tolerance(limit);
 }
 
-const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const fmt = (x: number) => formatDecimal(x, 2);
 
 /**
  * Describes a shortfall in the resource's unit, amounts with thousands separators and at most

@@ -6,6 +6,7 @@ import { resolvePlatform } from '../platform/profiles.js';
 import { storageTotals } from './storage.js';
 import type { HostCapacity } from './types.js';
 import { asHost } from '../input/normalise.js';
+import { formatDecimal } from '../format/numbers.js';
 
 const WHOLE: ReadonlySet<Resource> = new Set(['vcpus', 'vms']);
 
@@ -26,7 +27,7 @@ function markResolved(p: ResolvedPolicy): ResolvedPolicy {
   return p;
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const fmt = (x: number) => formatDecimal(x, 2);
 
 /**
  * What a host can give per resource after platform limits, reserves and target ceilings,

@@ -1,7 +1,8 @@
 import { invalid } from '../errors.js';
 import type { LicenceItem, LicensingOption, Prices2008, Prices2016 } from './licensingTypes.js';
+import { formatUsd } from '../format/numbers.js';
 
-const usd = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+const usd = (x: number) => formatUsd(x);
 
 /**
  * Validates a price: a finite number >= 0, else throws `invalid-value` naming `path`.

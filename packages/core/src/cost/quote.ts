@@ -8,8 +8,9 @@ import { cheapestLicensing } from './cheapestLicensing.js';
 import { costAssumptions } from './costDefaults.js';
 import { hostMonthlyCost } from './hostMonthlyCost.js';
 import type { DensityPoint, PriceSheet, QuoteFarm, QuoteLine, QuoteOptions, VmPlan } from './quoteTypes.js';
+import { formatUsd } from '../format/numbers.js';
 
-const money = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (x: number) => formatUsd(x, { fixed: true });
 
 /** The quote defaults, listed in every price sheet's assumptions. */
 export const QUOTE_DEFAULTS = { margin: 0.35, fill: 1, spareHosts: 1, densitySteps: [0.25, 0.5, 0.75, 1] } as const;
