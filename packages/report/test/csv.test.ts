@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, neutraliseCell, placementsCsv, priceSheetCsv, PLACEMENTS_CSV_HEADER } from '../src/index.js';
+import { placementsCsv, priceSheetCsv, PLACEMENTS_CSV_HEADER } from '../src/index.js';
+import { csvField, neutraliseCell } from '../src/csv/cell.js';
 import { sampleReportInput } from './fixtures/sample.js';
 
 describe('CSV exports', () => {

@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs,
+  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand,
   type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
 } from '@hostplan/bench';
-import { parseJsonText } from '@hostplan/core';
+import { formatDecimal, HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
 import { prometheusBenchOptions } from '../prometheusOptions.js';
 import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
@@ -44,14 +44,7 @@ function seriesJson(s: SeriesStats) {
   };
 }
 
-// one formatter per digit count: toLocaleString builds a new one per call (seconds for 50,000 series)
-const formats = new Map<number, Intl.NumberFormat>();
-const fmt = (x: number | null | undefined, digits = 2) => {
-  if (x === null || x === undefined) return '';
-  let f = formats.get(digits);
-  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
-  return f.format(x);
-};
+const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : formatDecimal(x, digits));
 
 export const bench: Command = {
   name: 'bench',
@@ -143,9 +136,9 @@ Examples:
     let windowMs: number | undefined;
     if (values.window !== undefined) {
       try {
-        windowMs = parseDurationMs(values.window, '--window');
+        windowMs = parseDurationMs(values.window, '--window', 'm');
       } catch (e) {
-        throw new UsageError(`invalid --window: ${JSON.stringify(values.window)}; expected a duration such as 5m, 30s or 1h`);
+        throw e instanceof HostplanError ? new UsageError(e.message) : e;
       }
     }
     const map = values.map ? await loadMap(values.map, io.cwd) : {};
@@ -224,11 +217,11 @@ Examples:
     }
     const exact = r.stats.series.every((s) => s.exact);
     const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
-    const rowCount = promSource ? '' : `, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows`;
+    const rowCount = promSource ? '' : `, ${formatDecimal(summaries.reduce((n, s) => n + s.rows, 0))} rows`;
     // readers list the first issues of a file and count the rest (one issues-not-listed line says so)
     const unlisted = summaries.reduce((n, s) => n + Math.max(0, s.issueCount - s.issues.filter((i) => i.code !== 'issues-not-listed').length), 0);
     const issueTotal = r.stats.issues.filter((i) => i.code !== 'issues-not-listed').length + unlisted;
-    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${issueTotal.toLocaleString('en-US')} issue${issueTotal === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
+    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${formatDecimal(issueTotal)} issue${issueTotal === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
     if (r.hosts.length > 0) {
       io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);
       io.stdout.write(table(['host', 'CPU % p', 'CPU % sustained', 'avail MB min', 'IOPS p', 'IOPS sustained', 'Mbps p', 'VMs', 'confidence'], r.hosts.map((h) => [

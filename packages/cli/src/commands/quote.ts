@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
-  DEFAULT_LICENCE_PRICES, guestOsAssumptions, parseCatalog, parseCostInputs, parseLicencePrices, parsePlans, quote, suggestPlanTiers,
+  DEFAULT_LICENCE_PRICES, formatDecimal, guestOsAssumptions, parseCatalog, parseCostInputs, parseLicencePrices, parsePlans, quote, suggestPlanTiers,
   type Assumption, type LicensingEra, type PriceSheet, type QuoteLicensing, type VmPlan,
 } from '@hostplan/core';
 import { loadPolicy, loadVms } from '@hostplan/bench';

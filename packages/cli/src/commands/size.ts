@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkFarmRules, DEFAULT_LICENCE_PRICES, guestOsAssumptions, MAX_GROWTH_RATE, MAX_RUNWAY_VMS, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type HostOs, type LicensingEra, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
+import { checkFarmRules, DEFAULT_LICENCE_PRICES, formatDecimal, guestOsAssumptions, MAX_GROWTH_RATE, MAX_RUNWAY_VMS, parseCatalog, parseCostInputs, parseLicencePrices, parseVms, RESOURCE_UNITS, sizeFarm, type HostOs, type LicensingEra, type SizingOption, type SizingOptions, type WhatIf } from '@hostplan/core';
 import { loadPolicy, loadVms } from '@hostplan/bench';
 import { reportInputFromSizing } from '@hostplan/report';
 import type { Command } from '../command.js';

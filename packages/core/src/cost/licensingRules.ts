@@ -1,7 +1,8 @@
 import { invalid } from '../errors.js';
 import type { LicenceItem, LicensingOption, Prices2008, Prices2016 } from './licensingTypes.js';
+import { formatDecimal } from '../format/numbers.js';
 
-const usd = (x: number) => `USD ${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (x: number) => `USD ${formatDecimal(x, 2, { fixed: true })}`;
 
 /**
  * Validates a price: a finite number >= 0, else throws `invalid-value` naming `path`.

@@ -18,6 +18,7 @@ import { seedRule } from './seedRule.js';
 import { slotPolicy } from './slotPolicy.js';
 import type { ClusterCoverage, FailoverOptions, FailoverResult, FailoverScenario, FailoverVerdict, RuleComparison } from './types.js';
 import { pushAll } from '../math/fold.js';
+import { asHosts, asVms } from '../input/normalise.js';
 
 /**
  * The default re-placement: best fit; when it strands VMs, the placement engine (`placeVms`,
@@ -106,6 +107,8 @@ function headroomWarnings(scenarios: readonly FailoverScenario[], verdict: Failo
  * r.comparisons.slotPolicy.verdict // => 'too conservative'
  */
 export function checkFailover(hosts: readonly Host[], plan: { readonly placements: readonly Placement[] }, options: FailoverOptions): FailoverResult {
+  hosts = asHosts(hosts, 'hosts');
+  options = { ...options, vms: asVms(options.vms, 'options.vms') };
   const policy = asResolved(options.policy as Policy | ResolvedPolicy | undefined);
   const k = wholeAtLeast(options.k ?? FAILOVER_DEFAULTS.k, 'failover.k', 0);
   const maxScenarios = wholeAtLeast(options.maxScenarios ?? FAILOVER_DEFAULTS.maxScenarios, 'failover.maxScenarios', 1);

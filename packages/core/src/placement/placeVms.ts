@@ -17,6 +17,8 @@ import type { CoincidenceOptions } from './coincidenceTypes.js';
 import { affinityUnits, fitSignature, type Unit } from './units.js';
 import { coincidenceAssumptions, CoincidentUse, resolveCoincidence, withoutProfiledDemand, type ResolvedCoincidence } from './coincidentUse.js';
 import { maxOf } from '../math/fold.js';
+import { uniqueIds } from '../input/fields.js';
+import { asHosts, asVms } from '../input/normalise.js';
 
 /** Default effort of the host-emptying phase, in host-move evaluations. */
 export const DEFAULT_PLACE_EFFORT = 20_000;
@@ -46,6 +48,8 @@ export const DEFAULT_PLACE_EFFORT = 20_000;
  * plan.unplaced[0].reasons // => [{ kind: 'capacity', host: 'h1', shortfall: { resource: 'memoryMB', ... } }, ...]
  */
 export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: PlaceVmsOptions = {}): PlacementPlan {
+  hosts = asHosts(hosts, 'hosts');
+  vms = asVms(vms, 'vms');
   const policy: Policy = options.policy ?? {};
   const resolved = asResolved(policy);
   const scoring = resolveScoring(options);
@@ -141,15 +145,6 @@ export function binding(used: Readonly<ResourceVector>, limits: Readonly<Resourc
     if (s > share + 1e-12) { share = s; best = r; }
   }
   return best;
-}
-
-function uniqueIds(items: readonly { id: string }[], path: string): void {
-  const seen = new Set<string>();
-  items.forEach((x, i) => {
-    if (typeof x?.id !== 'string' || x.id === '') invalid(`${path}[${i}].id`, 'a non-empty string', x?.id);
-    if (seen.has(x.id)) throw new HostplanError('duplicate-id', `${path}[${i}].id`, `duplicate id ${JSON.stringify(x.id)}`);
-    seen.add(x.id);
-  });
 }
 
 const REFERENCE_HOST: Host = { id: 'reference', sockets: 1, coresPerSocket: 1, threadsPerCore: 1, clockGHz: 1, memoryGB: 1 };

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import {
-  hostCapacity, placeVms, quantileSelect7, vmDemand, HostplanError, PROFILED_RESOURCES, RESOURCES,
-  type CoincidenceOptions, type Host, type PlacementPlan, type ProfiledResource, type Vm, type VmProfile,
-} from '@hostplan/core';
+import { hostCapacity, placeVms, vmDemand, HostplanError, PROFILED_RESOURCES, RESOURCES, type CoincidenceOptions, type Host, type PlacementPlan, type ProfiledResource, type Vm, type VmProfile } from '@hostplan/core';
+import { quantileSelect7 } from '../../src/math/quantile.js';
 import { host2008, vm } from '../fixtures.js';
 
 const host = (id: string, extra: Partial<Host> = {}): Host => ({ ...host2008, id, ...extra });

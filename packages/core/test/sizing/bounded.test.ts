@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cheapestLicensing, clusterCount, MAX_RUNWAY_VMS, parseVbp, sizeFarm, standardEnterpriseMix, VBP_MAX_ITEMS, withSpares } from '@hostplan/core';
+import { cheapestLicensing, clusterCount, MAX_RUNWAY_VMS, parseVbp, sizeFarm, standardEnterpriseMix, withSpares } from '@hostplan/core';
+import { VBP_MAX_ITEMS } from '../../src/placement/vbp.js';
 import { R32, vms2GB } from './fixtures.js';
 
 /** withSpares as it was: one host at a time until k spares per cluster remain (terminates only for k < maxNodes). */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  buildFarm, checkFailover, hostCapacity, platformViolations, resolvePolicy, sizeFarm, tolerance, vmDemand, RESOURCES,
+  buildFarm, checkFailover, hostCapacity, platformViolations, resolvePolicy, sizeFarm, vmDemand, RESOURCES,
   type Host, type PricedHost, type Vm,
 } from '@hostplan/core';
+import { tolerance } from '../../src/capacity/fits.js';
 
 const policy = resolvePolicy({});
 

@@ -8,7 +8,7 @@ import { compileFormula, parseQuantity } from '@hostplan/core';
 // what core reads must be what mathjs reads, with the one documented difference that byte units
 // are binary in hostplan (64 GB is 64 GiB, as Windows and Hyper-V report memory).
 // predictable: real results only (sqrt(-1) is NaN, not a complex number), as core computes in reals
-const math = create(all, { predictable: true });
+const math = create(all!, { predictable: true });
 
 /** |a - b| relative to the larger magnitude (absolute below 1). */
 const relativeError = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(1, Math.abs(a), Math.abs(b)));

@@ -1,4 +1,4 @@
-import { HostplanError, RESOURCES, show, type Assumption } from '@hostplan/core';
+import { HostplanError, invalid, RESOURCES, type Assumption } from '@hostplan/core';
 import type { LooseVector, ReportInput, ReportReason } from './types.js';
 import { checkReportSection } from './checkSchema.js';
 
@@ -21,7 +21,7 @@ type Obj = Record<string, unknown>;
 class Reader {
   constructor(readonly file: string) {}
   fail(path: string, expected: string, received: unknown): never {
-    throw new HostplanError('invalid-value', `${this.file}: ${path}`, `expected ${expected}, got ${show(received)}`, expected, received);
+    invalid(`${this.file}: ${path}`, expected, received);
   }
   object(v: unknown, path: string): Obj {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(path, 'an object', v);
