@@ -21,7 +21,8 @@ export function tolerance(limit: number): number {
   return limit === Infinity ? 0 : EPSILON * Math.max(1, limit);
 }
 
-const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const fmt = (x: number) => FORMAT.format(x);
 
 /**
  * Describes a shortfall in the resource's unit, amounts with thousands separators and at most

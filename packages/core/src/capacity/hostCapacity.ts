@@ -25,7 +25,9 @@ function markResolved(p: ResolvedPolicy): ResolvedPolicy {
   return p;
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+/** One formatter for every explanation (toLocaleString builds a new one per call: slow on large farms). */
+const FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const fmt = (x: number) => FORMAT.format(x);
 
 /**
  * What a host can give per resource after platform limits, reserves and target ceilings,

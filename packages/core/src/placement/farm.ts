@@ -26,7 +26,8 @@ export interface FarmHost {
 export class Farm {
   readonly hosts: FarmHost[];
   readonly byId: Map<string, FarmHost>;
-  private readonly demandCache = new Map<string, ResourceVector>();
+  /** Per VM object: its demand at each host clock seen (few clocks per farm). */
+  private readonly demandCache = new Map<Vm, { clockGHz: number; vector: ResourceVector }[]>();
   /** `coincidence`: peak-coincidence use of the profiled resources (placeVms' option), else null. */
   constructor(hosts: readonly Host[], readonly policy: ResolvedPolicy, readonly coincidence: CoincidentUse | null = null) {
     this.hosts = [...hosts].sort((a, b) => cmp(a.id, b.id)).map((host) => ({
@@ -37,14 +38,17 @@ export class Farm {
 
   /** A VM's demand on a host: it depends on the host only through its clock, so it is cached per clock. */
   demand(vm: Vm, host: Host): ResourceVector {
-    const key = `${vm.id}\u0000${host.clockGHz}`;
-    let d = this.demandCache.get(key);
-    if (!d) this.demandCache.set(key, (d = vmDemand(vm, host, this.policy).vector));
-    return d;
+    let list = this.demandCache.get(vm);
+    if (list === undefined) this.demandCache.set(vm, (list = []));
+    for (const e of list) if (e.clockGHz === host.clockGHz) return e.vector;
+    const vector = vmDemand(vm, host, this.policy).vector;
+    list.push({ clockGHz: host.clockGHz, vector });
+    return vector;
   }
 
-  /** The summed demand of a unit (VMs that go together) on a host. */
+  /** The summed demand of a unit (VMs that go together) on a host; for one VM its cached demand (read only). */
   unitDemand(unit: readonly Vm[], host: Host): ResourceVector {
+    if (unit.length === 1) return this.demand(unit[0]!, host);
     const out = zeroVector();
     for (const vm of unit) {
       const d = this.demand(vm, host);
@@ -108,12 +112,16 @@ export class Farm {
     return this.coincidence === null ? d : this.coincidence.marginal(fh, unit, d, (vm) => this.demand(vm, fh.host));
   }
 
-  private readonly platformCache = new Map<string, boolean>();
+  /** Per VM object: whether it breaks no platform rule, per platform seen. */
+  private readonly platformCache = new Map<Vm, { platform: unknown; ok: boolean }[]>();
   /** Whether the VM breaks no platform rule on this host's platform (cached per VM and platform). */
   platformOk(vm: Vm, fh: FarmHost): boolean {
-    const key = `${vm.id}\u0000${fh.capacity.platform.id}`;
-    let ok = this.platformCache.get(key);
-    if (ok === undefined) this.platformCache.set(key, (ok = platformViolations(vm, { ...fh.host, unavailable: false }, fh.capacity.platform).length === 0));
+    const platform = fh.capacity.platform;
+    let list = this.platformCache.get(vm);
+    if (list === undefined) this.platformCache.set(vm, (list = []));
+    for (const e of list) if (e.platform === platform) return e.ok;
+    const ok = platformViolations(vm, { ...fh.host, unavailable: false }, platform).length === 0;
+    list.push({ platform, ok });
     return ok;
   }
 

@@ -7,6 +7,7 @@ import { RESOURCES, type Resource, type ResourceVector } from '../model/resource
 import type { Vm } from '../model/vm.js';
 import type { Assumption, HostUse, Placement, PlacementPlan, Reason, Unplaced } from '../plan/types.js';
 import { chooseHost } from './chooseHost.js';
+import { GreedyCandidates } from './greedyCandidates.js';
 import { emptyHosts } from './emptyHosts.js';
 import { repairUnplaced } from './repairUnplaced.js';
 import { cmp, Farm, type FarmHost } from './farm.js';
@@ -225,11 +226,13 @@ function runStrategy(strategy: Strategy, hosts: readonly Host[], vmById: Readonl
   const failed: Unit[] = strategy === 'bin-centric' ? fillHostByHost(farm, ordered, unitHost, scoring) : [];
   if (strategy !== 'bin-centric') {
     const s: ResolvedScoring = strategy === 'greedy-balance' ? { ...scoring, goal: 'balance' } : scoring;
+    const pools = new GreedyCandidates(farm);
     for (const u of ordered) {
-      const candidates = farm.hosts.filter((fh) => farm.fitsFast(u.vms, fh));
+      const candidates = pools.fitting(u);
       if (candidates.length === 0) { failed.push(u); continue; }
       const chosen = chooseHost(farm, u, candidates, s);
       farm.place(u.vms, chosen);
+      pools.placed(chosen);
       unitHost.set(u, chosen);
     }
   }
