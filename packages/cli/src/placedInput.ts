@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseVm, resolvePlacedVms, type PlacedVm, type Vm } from '@hostplan/core';
-import { loadVms, parseJsonText } from '@hostplan/bench';
+import { parseJsonText, parseVm, resolvePlacedVms, type PlacedVm, type Vm } from '@hostplan/core';
+import { loadVms } from '@hostplan/bench';
 import { UsageError } from './io.js';
 
 /**

@@ -24,4 +24,5 @@ export * from './input/fromJson.js';
 export * from './input/parseJson.js';
 export * from './input/fromCore.js';
 export * from './input/fromSizing.js';
-export * from './input/fromDemand.js';
+export { checkReportSection, type ReportSectionName } from './input/checkSchema.js';
+export { REPORT_SCHEMA } from './input/reportSchema.js';

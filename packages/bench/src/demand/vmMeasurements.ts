@@ -3,7 +3,7 @@ import type { SeriesStats } from '../stats/types.js';
 import type { Confidence } from './confidence.js';
 import type { DemandGroup } from './demandSource.js';
 import { figuresOf, seriesConfidence, type MeasuredFigures } from './figures.js';
-import { growthTrend, type GrowthTrend } from './growth.js';
+import { growthTrend, trendRise, type GrowthTrend } from './growth.js';
 import type { ResolvedDemandOptions } from './options.js';
 
 /** What the measurements say one VM needs. */
@@ -99,6 +99,11 @@ export function measureVms(
     e.groups.set(g.resource, g);
     vms.set(k, e);
   }
+  // the first inventory VM of each lower-cased id, by position: a lookup per VM, not a search
+  const inventoryAt = new Map<string, number>();
+  o.inventory.forEach((v, i) => {
+    if (!inventoryAt.has(lower(v.id))) inventoryAt.set(lower(v.id), i);
+  });
   const nameCount = new Map<string, number>();
   for (const e of vms.values()) nameCount.set(lower(e.entity), (nameCount.get(lower(e.entity)) ?? 0) + 1);
   const out: VmMeasurement[] = [];
@@ -115,7 +120,8 @@ export function measureVms(
     const measured = { cpuCores: fig('vm.cpuCores'), cpuGHz: fig('vm.cpuGHz'), memoryMB: fig('vm.memoryMB'), iops: fig('vm.iops'), networkMbps: fig('vm.networkMbps') };
     const comfort = (x: number | null | undefined) => (x == null ? null : x * o.comfortFactor);
     const maxOf = (r: string) => stat(r)?.max ?? null;
-    const inv = o.inventory.find((v) => lower(v.id) === lower(e.entity) || lower(v.id) === lower(id));
+    const at = Math.min(inventoryAt.get(lower(e.entity)) ?? Infinity, inventoryAt.get(lower(id)) ?? Infinity);
+    const inv = at === Infinity ? undefined : o.inventory[at];
     const reasons: string[] = [];
     // vCPUs: virtual processor instances, else a reported core count (traces), else the inventory
     const vpCount = e.groups.get('vm.cpuCores')?.virtualProcessors ?? 0;
@@ -148,7 +154,16 @@ export function measureVms(
       ? { idle: false, reason: 'no CPU counter for this VM' }
       : { idle: idleByCores || idleByMHz, reason: `p${o.percentile} CPU ${atP !== null ? `${round3(atP)} cores` : ''}${atP !== null && ghzAtP !== null ? ' = ' : ''}${ghzAtP !== null ? `${round3(ghzAtP * 1000)} MHz` : ''}; idle under ${o.idleCpuCores} cores or ${o.idleCpuMHz} MHz` };
 
-    const suggestedVcpus = cpuCores !== null ? Math.max(1, Math.ceil(cpuCores / o.targetUtilization - 1e-9)) : null;
+    const coreStats = stat('vm.cpuCores');
+    const ghzStats = stat('vm.cpuGHz');
+    const growth = coreStats?.dailyPeaks && allocatedVcpus
+      ? growthTrend(coreStats.dailyPeaks, allocatedVcpus * o.targetUtilization)
+      : ghzStats?.dailyPeaks && allocatedVcpus && clockGHz !== null ? growthTrend(ghzStats.dailyPeaks, allocatedVcpus * clockGHz * o.targetUtilization) : null;
+    // a suggestion covers the CPU trend to the end of the horizon: no cut the VM's own growth outgrows
+    const riseCores = coreStats?.dailyPeaks ? trendRise(growth, o.growthHorizonDays) : clockGHz ? trendRise(growth, o.growthHorizonDays) / clockGHz : 0;
+    const grows = cpuCores !== null && riseCores > 0;
+    const sizedCores = grows ? cpuCores + riseCores : cpuCores;
+    const suggestedVcpus = sizedCores !== null ? Math.max(1, Math.ceil(sizedCores / o.targetUtilization - 1e-9)) : null;
     const cpuOver = suggestedVcpus !== null && allocatedVcpus !== null ? { allocatedVcpus, suggestedVcpus } : null;
     const allocatedMB = maxOf('vm.memoryAllocatedMB');
     const memAllocatedGB = inv?.memoryGB ?? (allocatedMB !== null && allocatedMB > 0 ? allocatedMB / 1024 : null);
@@ -157,7 +172,9 @@ export function measureVms(
     const cpuIsOver = cpuOver !== null && cpuOver.allocatedVcpus >= o.oversizeFactor * cpuOver.suggestedVcpus;
     const memIsOver = memOver !== null && memOver.allocatedGB >= o.oversizeFactor * memOver.suggestedGB;
     const overReasons = [
-      cpuOver && `${cpuOver.allocatedVcpus} vCPUs allocated, ${cpuOver.suggestedVcpus} suggested (ceil(${round3(cpuCores!)} cores / target ${o.targetUtilization}))`,
+      cpuOver && (grows
+        ? `${cpuOver.allocatedVcpus} vCPUs allocated, ${cpuOver.suggestedVcpus} suggested (ceil(${round3(sizedCores!)} cores / target ${o.targetUtilization}): ${round3(cpuCores!)} cores measured now + ${round3(riseCores)} cores of CPU growth trend over the ${o.growthHorizonDays}-day horizon: the trend sets the size)`
+        : `${cpuOver.allocatedVcpus} vCPUs allocated, ${cpuOver.suggestedVcpus} suggested (ceil(${round3(cpuCores!)} cores / target ${o.targetUtilization}))`),
       memOver && `${memOver.allocatedGB} GB allocated, ${memOver.suggestedGB} GB suggested (${round3(demand.memoryMB!)} MB / target ${o.targetUtilization}, in 0.5 GB steps)`,
     ].filter(Boolean);
     const oversized = {
@@ -165,11 +182,6 @@ export function measureVms(
       reason: overReasons.length ? `${overReasons.join('; ')}; oversized at ${o.oversizeFactor} x the suggestion` : 'no allocation to compare (needs VP counters or a VM inventory)',
     };
 
-    const coreStats = stat('vm.cpuCores');
-    const ghzStats = stat('vm.cpuGHz');
-    const growth = coreStats?.dailyPeaks && allocatedVcpus
-      ? growthTrend(coreStats.dailyPeaks, allocatedVcpus * o.targetUtilization)
-      : ghzStats?.dailyPeaks && allocatedVcpus && clockGHz !== null ? growthTrend(ghzStats.dailyPeaks, allocatedVcpus * clockGHz * o.targetUtilization) : null;
 
     const memoryGB = demand.memoryMB !== null ? demand.memoryMB / 1024 : inv?.memoryGB ?? null;
     if (allocatedVcpus === null) reasons.push('vCPUs unknown: no virtual processor counters, no vCPU count in the trace and no inventory entry');

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_CONCURRENT_MIGRATIONS, drainMoves, planMoves, type MovePlan, type Placement, type PlacementGoal } from '@hostplan/core';
-import { loadHosts, loadPolicy, parseJsonText } from '@hostplan/bench';
+import { DEFAULT_MAX_CONCURRENT_MIGRATIONS, drainMoves, parseJsonText, planMoves, type MovePlan, type Placement, type PlacementGoal } from '@hostplan/core';
+import { loadHosts, loadPolicy } from '@hostplan/bench';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';

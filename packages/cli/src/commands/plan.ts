@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
 import { coincidenceProfiles, loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
-import { reportFailoverFrom, reportInputFromDemand, reportInputFromPlan, type ReportInput } from '@hostplan/report';
+import { reportFailoverFrom, reportInputFromPlan, type ReportInput } from '@hostplan/report';
+import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
@@ -11,6 +12,8 @@ import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
 import { planCurrent } from './planCurrent.js';
+import { groupUnplaced, unplacedSummaryLines } from '../summaries/unplaced.js';
+import { bindingHeadline, defaultsLine, edgeWarnings } from '../summaries/planEdges.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -31,18 +34,20 @@ export const plan: Command = {
   summary: 'place VMs onto hosts (consolidate or balance), with reasons for every VM left out',
   help: `Usage: hostplan plan --hosts FILE --vms FILE [--policy FILE] [--goal consolidate|balance]
                      [--perf FILE... [--percentile P] [--comfort F] [--coincident-peaks]] [--failover K]
-                     [--html OUT] [--markdown OUT] [--csv DIR] [--title TEXT] [--json OUT|-]
+                     [--html OUT] [--markdown OUT] [--csv DIR] [--title TEXT] [--json OUT|-] [--verbose]
        hostplan plan --hosts FILE --current FILE [--vms FILE] [--add-hosts FILE] [--remove-host ID]...
                      [--growth F] [--failover K] [--policy FILE] [--html OUT] ... [--json OUT|-]
 
 Places every VM on a host: hard filters (capacity on every resource after reserves, platform
 limits, running-VM limit, anti-affinity, affinity groups, unavailable hosts), then scorers
 that fill hosts (consolidate, the default) or spread load (balance). Prints hosts used against
-the lower bound, each host's use and binding resource, and for every VM left out the reason
-on each host. With --perf, the VMs found in the perf counter logs are sized from their
+the lower bound, each host's use and binding resource, how far hosts were allowed to fill
+(with a warning for hosts at 100 %), and the VMs left out grouped by their reasons (each VM's
+reason on every host with --verbose, --json or --csv). With --perf, the VMs found in the perf counter logs are sized from their
 measurements (percentile x comfort factor) instead of their inventory figures. With
 --failover K, every set of K failed hosts per cluster is re-placed onto the survivors.
-Exit code 1 when VMs are left out or failover is not met.
+Exit code 1 when VMs are left out or failover is not met or not proven (a verdict is "met" only
+when every failure set was re-placed, or an argument covers the sets not checked).
 
 With --current, checks the farm as it runs today instead, moving nothing: every VM stays on its
 host, and every limit it breaks is listed (a resource beyond a host's limit, anti-affinity,
@@ -75,6 +80,7 @@ Options:
   --add-hosts FILE     what-if (with --current): hosts added, empty
   --remove-host ID     what-if (with --current): take a host out (repeatable); its VMs go elsewhere
   --growth F           what-if (with --current): F x more VMs (0.1 = 10 %), copies of the inventory
+  --verbose       list every VM left out with its reason on each host, not only the groups
 
 Examples:
   hostplan plan --hosts data/hosts.json --vms data/vms.json
@@ -88,7 +94,7 @@ Examples:
       hosts: { type: 'string' }, vms: { type: 'string' }, policy: { type: 'string' }, goal: { type: 'string' }, json: { type: 'string' },
       perf: { type: 'string', multiple: true }, percentile: { type: 'string' }, comfort: { type: 'string' }, failover: { type: 'string' },
       html: { type: 'string' }, markdown: { type: 'string' }, csv: { type: 'string' }, title: { type: 'string' },
-      'coincident-peaks': { type: 'boolean' }, current: { type: 'string' }, 'add-hosts': { type: 'string' }, 'remove-host': { type: 'string', multiple: true }, growth: { type: 'string' },
+      'coincident-peaks': { type: 'boolean' }, verbose: { type: 'boolean' }, current: { type: 'string' }, 'add-hosts': { type: 'string' }, 'remove-host': { type: 'string', multiple: true }, growth: { type: 'string' },
     } });
     const whatIf = values['add-hosts'] !== undefined || values['remove-host'] !== undefined || values.growth !== undefined;
     if (values.current !== undefined) {
@@ -152,19 +158,26 @@ Examples:
       if (values.json === '-') return code;
     }
     const s = result.summary;
-    io.stdout.write(`Placed ${s.vmsPlaced} of ${vms.length} VMs on ${s.hostsUsed} of ${hosts.length} hosts (lower bound ${s.lowerBound}; binding resource ${s.binding ?? '-'}).\n\n`);
+    io.stdout.write(`Placed ${s.vmsPlaced} of ${vms.length} VMs on ${s.hostsUsed} of ${hosts.length} hosts (lower bound ${s.lowerBound}); binding: ${bindingHeadline(result.hosts)}.\n\n`);
     io.stdout.write(table(['host', 'VMs', 'binding', 'CPU', 'memory', 'IOPS', 'storage', 'network'], result.hosts.map((h) => [
       h.id, String(h.vms.length), h.binding ?? '-', pct(h.used.cpuGHz, h.capacity.cpuGHz), pct(h.used.memoryMB, h.capacity.memoryMB),
       pct(h.used.iops, h.capacity.iops), pct(h.used.storageGB, h.capacity.storageGB), pct(h.used.networkMbps, h.capacity.networkMbps),
     ])));
+    io.stdout.write(`\nShares of each host's limit after reserves (${Object.entries(RESOURCE_UNITS).map(([r, u]) => `${r} in ${u}`).join(', ')}); --json lists the assumptions.\n`);
+    const comfort = Number(demand?.assumptions.find((a) => a.name === 'demand.comfortFactor')?.value ?? 1);
+    io.stdout.write(`${defaultsLine(policy, comfort, demand !== undefined)}\n`);
+    for (const w of edgeWarnings(result.hosts, policy, demand !== undefined)) io.stdout.write(`${w}\n`);
     if (result.unplaced.length) {
-      io.stdout.write(`\n${result.unplaced.length} VM${result.unplaced.length === 1 ? '' : 's'} left out:\n`);
-      for (const u of result.unplaced) {
-        io.stdout.write(`  ${u.vm}:\n`);
-        for (const r of u.reasons) io.stdout.write(`    ${r.message}\n`);
+      io.stdout.write(`\n${unplacedSummaryLines(groupUnplaced(result.unplaced), hosts.length).join('\n')}\n`);
+      if (values.verbose) {
+        for (const u of result.unplaced) {
+          io.stdout.write(`  ${u.vm}:\n`);
+          for (const r of u.reasons) io.stdout.write(`    ${r.message}\n`);
+        }
+      } else {
+        io.stdout.write(`  (each VM's reason on every host: --verbose, --json or --csv)\n`);
       }
     }
-    io.stdout.write(`\nShares of each host's limit after reserves (${Object.entries(RESOURCE_UNITS).map(([r, u]) => `${r} in ${u}`).join(', ')}); --json lists the assumptions.\n`);
     if (demand) {
       const sized = demand.vms.filter((m) => m.vm && inventory.some((v) => v.id === m.vm!.id)).length;
       io.stdout.write(`Measurements: ${sized} VM${sized === 1 ? '' : 's'} sized from ${perfFiles.length} perf log${perfFiles.length === 1 ? '' : 's'} (p${demand.assumptions.find((a) => a.name === 'demand.percentile')?.value ?? 95} x comfort ${demand.assumptions.find((a) => a.name === 'demand.comfortFactor')?.value ?? 1}); the other ${vms.length - sized} from the inventory.\n`);
@@ -177,7 +190,9 @@ Examples:
     }
     if (failover) {
       const f = failover.summary;
-      io.stdout.write(`Failover N+${k}: ${f.met ? 'met' : 'NOT met'}; tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster (${f.exhaustive ? 'every failure set checked' : 'sampled failure sets'})${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
+      const verdict = f.verdict === 'met' ? 'met' : f.verdict === 'not met' ? 'NOT met' : 'NOT PROVEN';
+      io.stdout.write(`Failover N+${k}: ${verdict} (${f.proof}); tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
+      for (const w of f.warnings) io.stdout.write(`  warning: ${w}\n`);
       for (const u of f.notRestarted.slice(0, 10)) io.stdout.write(`  would not restart: ${u.vm}: ${u.reasons[0]?.message ?? ''}\n`);
     }
     for (const w of written) io.stdout.write(`wrote ${w}\n`);

@@ -8,6 +8,7 @@ import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
+import { costIncludesLine } from '../summaries/costIncludes.js';
 import { numberOption, readJsonFile } from '../options.js';
 
 const money = (x: number | null) => (x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
@@ -99,7 +100,9 @@ Examples:
       if (line) io.stdout.write(`  ${b.plan} on ${b.model}: ${line.byDensity.map((d) => `${d.vmsPerHost}: ${money(d.pricePerMonth)}`).join(', ')}\n`);
     }
     for (const u of unpriced) io.stdout.write(`\n${u.plan}: fits no host model: ${sheets.map((s) => `${s.model}: ${s.lines.find((l) => l.plan === u.plan)!.rule}`).join('; ')}`);
-    io.stdout.write(`\n${assumptions.filter((a) => a.isDefault && /^(quote|farm|costs)\./.test(a.name)).length} defaults used (see --json for every assumption).\n`);
+    const shown = sheets.find((s) => s.model === best[0]?.model)?.lines.find((l) => l.plan === best[0]?.plan)?.hostCost;
+    io.stdout.write(`\n${costIncludesLine(shown, { costsFile: Boolean(values.costs), licensing: Boolean(values.licensing) })}\n`);
+    io.stdout.write(`${assumptions.filter((a) => a.isDefault && /^(quote|farm|costs)\./.test(a.name)).length} defaults used (see --json for every assumption).\n`);
     return unpriced.length ? EXIT.incomplete : EXIT.ok;
   },
 };

@@ -6,6 +6,7 @@ import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
+import { costIncludesLine } from '../summaries/costIncludes.js';
 import { numberOption, readJsonFile } from '../options.js';
 import { countingBar } from '../progress.js';
 
@@ -114,7 +115,7 @@ Examples:
     io.stdout.write(table(['option', 'hosts', 'load + spare', 'clusters', 'binding', 'use', 'failover', 'cost/month', 'cost/VM'],
       sizing.options.map((o) => [
         describe(o), String(o.hosts), `${o.hostsForLoad} + ${o.hosts - o.hostsForLoad}`, String(o.clusters.length), o.binding ?? '-',
-        o.binding ? pct(o.utilization[o.binding]) : '-', o.feasible ? (o.failover.exhaustive ? 'holds' : 'holds (sampled)') : o.unplaced.length ? `${o.unplaced.length} VM${o.unplaced.length === 1 ? '' : 's'} cannot run` : 'fails',
+        o.binding ? pct(o.utilization[o.binding]) : '-', o.feasible ? 'holds' : o.unplaced.length === 0 && o.failover.verdict === 'not proven' ? 'not proven' : o.unplaced.length ? `${o.unplaced.length} VM${o.unplaced.length === 1 ? '' : 's'} cannot run` : 'fails',
         money(o.costPerMonth), money(o.costPerVmMonth),
       ])));
     const best = sizing.options[0]!;
@@ -129,7 +130,8 @@ Examples:
       const u = o.unplaced[0]!;
       io.stdout.write(`  ${o.name}: ${o.unplaced.length} VM(s) cannot run, e.g. ${u.vm}: ${u.reasons[0]?.message ?? 'no host'}\n`);
     }
-    io.stdout.write(`\n${sizing.assumptions.filter((a) => a.isDefault).length} defaults used (see --json for every assumption).\n`);
+    io.stdout.write(`\n${costIncludesLine(best.models[0]?.cost, { costsFile: Boolean(values.costs), licensing: Boolean(values.licensing) })}\n`);
+    io.stdout.write(`${sizing.assumptions.filter((a) => a.isDefault).length} defaults used (see --json for every assumption).\n`);
     return code;
   },
 };

@@ -21,8 +21,9 @@ export function tolerance(limit: number): number {
   return limit === Infinity ? 0 : EPSILON * Math.max(1, limit);
 }
 
-const FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const fmt = (x: number) => FORMAT.format(x);
+// one formatter for every message: x.toLocaleString(...) builds a new one per call (~30x slower), same output
+const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const fmt = (x: number) => AMOUNT.format(x);
 
 /**
  * Describes a shortfall in the resource's unit, amounts with thousands separators and at most

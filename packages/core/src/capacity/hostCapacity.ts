@@ -5,6 +5,7 @@ import { RESOURCES, type Resource, type ResourceVector } from '../model/resource
 import { resolvePlatform } from '../platform/profiles.js';
 import { storageTotals } from './storage.js';
 import type { HostCapacity } from './types.js';
+import { checkVector } from './checkVector.js';
 
 const WHOLE: ReadonlySet<Resource> = new Set(['vcpus', 'vms']);
 
@@ -25,9 +26,10 @@ function markResolved(p: ResolvedPolicy): ResolvedPolicy {
   return p;
 }
 
-/** One formatter for every explanation (toLocaleString builds a new one per call: slow on large farms). */
-const FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const fmt = (x: number) => FORMAT.format(x);
+// formatters built once: x.toLocaleString(...) builds a new one per call (~30x slower), same output
+const WHOLE_FORMAT = new Intl.NumberFormat('en-US');
+const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const fmt = (x: number) => (Number.isInteger(x) ? WHOLE_FORMAT.format(x) : AMOUNT_FORMAT.format(x));
 
 /**
  * What a host can give per resource after platform limits, reserves and target ceilings,
@@ -79,6 +81,7 @@ export function hostCapacity(host: Host, policy?: Policy | ResolvedPolicy): Host
     const raw = Math.max(0, total[r] - reserved[r]) * p.targetUtilization[r];
     limits[r] = WHOLE.has(r) ? Math.floor(raw) : raw;
   }
+  checkVector(limits, 'capacity', `hosts[${host.id}]`);
   const target = (r: Resource) => (p.targetUtilization[r] < 1 ? ` x target ${p.targetUtilization[r]}` : '');
   const rules: Record<Resource, string> = {
     cpuGHz: `${fmt(usableCores)} physical cores${usableLps < lps ? ` (platform uses ${usableLps} of ${lps} LPs)` : ''} x ${host.clockGHz} GHz = ${fmt(total.cpuGHz)} GHz, less ${p.reserves.cpuPercent} % reserve${target('cpuGHz')} = ${fmt(limits.cpuGHz)} GHz`,

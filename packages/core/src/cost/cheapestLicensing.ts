@@ -1,19 +1,23 @@
 import { invalid } from '../errors.js';
+import { classifyGuestOs } from '../guest/classifyGuestOs.js';
 import {
   datacenter2008, datacenter2016, hyperVServer, licensedCores2016, validPrice as price, standard2016, standardEnterpriseMix,
 } from './licensingRules.js';
 import type { LicensedGuest, LicensingInput, LicensingOption, LicensingResult, Prices2008, Prices2016 } from './licensingTypes.js';
 
 /**
- * Whether a guest needs a Windows licence: yes unless its `guestOS` is given and does not
- * name Windows (Linux and other guests need none; an unnamed guest is counted as Windows).
+ * Whether a guest needs a Windows licence, by the guest OS table (`classifyGuestOs`): yes for
+ * every Windows name (`Server 2008 R2`, `W2K3 SP2`, `Vista SP1`, `XP SP3`...), and for a name
+ * the table does not know or no name at all (never silently free: `guestOsAssumptions` lists
+ * them); no for Linux, BSD and the other families the table knows.
  *
  * @example
- * needsWindowsLicence({ guestOS: 'SLES 10' }) // => false
- * needsWindowsLicence({})                     // => true
+ * needsWindowsLicence({ guestOS: 'SLES 10' })  // => false
+ * needsWindowsLicence({ guestOS: 'W2K3 SP2' }) // => true
+ * needsWindowsLicence({})                      // => true
  */
 export function needsWindowsLicence(guest: LicensedGuest): boolean {
-  return guest.guestOS === undefined || guest.guestOS.trim() === '' || /win/i.test(guest.guestOS);
+  return classifyGuestOs(guest.guestOS).needsWindowsLicence;
 }
 
 function whole(value: unknown, path: string, min: number): number {

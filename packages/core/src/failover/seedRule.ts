@@ -3,7 +3,8 @@ import { tolerance } from '../capacity/fits.js';
 import type { HostLoad } from './hostLoads.js';
 import type { SeedRuleCluster } from './types.js';
 
-const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const fmt = (x: number) => ONE_DECIMAL.format(x);
 
 /**
  * The seed's capacity rule on one cluster: "the passive node is sized such that it can take on

@@ -1,6 +1,7 @@
 import type { Assumption } from '../plan/types.js';
 import { POLICY_DEFAULTS, POLICY_SOURCES, resolvePolicy } from './defaults.js';
 import type { Policy } from './policy.js';
+import { PLATFORMS, resolvePlatform } from '../platform/profiles.js';
 import { RESOURCE_UNITS, RESOURCES } from './resources.js';
 
 /**
@@ -23,7 +24,8 @@ export function policyAssumptions(policy: Policy = {}): Assumption[] {
   for (const k of Object.keys(POLICY_DEFAULTS.reserves) as (keyof typeof POLICY_DEFAULTS.reserves)[]) {
     add(`reserves.${k}`, p.reserves[k], policy.reserves?.[k], units[k]);
   }
-  add('vcpuPerLp', p.vcpuPerLp === undefined ? 'platform default' : p.vcpuPerLp, policy.vcpuPerLp, 'vCPUs per LP', 'platform');
+  const platform = typeof p.platform === 'string' && !PLATFORMS[p.platform] ? null : resolvePlatform(p.platform);
+  add('vcpuPerLp', p.vcpuPerLp === undefined ? platform?.vcpuPerLp ?? 'platform default' : p.vcpuPerLp, policy.vcpuPerLp, 'vCPUs per LP of the policy platform (null: none; a host naming another platform takes its own)');
   for (const r of RESOURCES) {
     add(`targetUtilization.${r}`, p.targetUtilization[r], policy.targetUtilization?.[r], `share of ${RESOURCE_UNITS[r]} after reserves`, 'targetUtilization');
   }

@@ -112,7 +112,11 @@ export function describeFarm(spec: readonly FarmSpec[], vms: readonly Vm[], unfi
     clusters: splitClusters(hosts, ctx.policy).map((c) => ({ id: c.id, hosts: c.hosts.map((h) => h.id) })),
     binding: bindingOf(used, limits).resource,
     utilization,
-    failover: { k: ctx.k, tolerates: failover ? failover.tolerates : ok, exhaustive: failover ? failover.exhaustive : true, binding: failover?.binding ?? null, scenarios: failover?.scenarios.length ?? 0 },
+    failover: {
+      k: ctx.k, tolerates: failover ? failover.tolerates : ok, exhaustive: failover ? failover.exhaustive : true, binding: failover?.binding ?? null, scenarios: failover?.scenarios.length ?? 0,
+      verdict: failover ? failover.verdict : ok ? 'met' : 'not met', proof: failover ? failover.proof : ctx.k === 0 ? 'no failure to survive (k = 0)' : 'not checked: the VMs do not all fit',
+      coverage: failover ? failover.coverage : { checked: 0, total: 0 }, warnings: failover?.warnings ?? [],
+    },
     feasible: ok && unfit.length === 0,
     unplaced: [...unfit, ...plan.unplaced],
     costPerMonth,

@@ -37,7 +37,7 @@ export interface SizingOptions {
   readonly mixed?: boolean;
   /** VMs added or removed and growth over a horizon, applied to the inventory before sizing. @defaultValue none: the inventory as given */
   readonly whatIf?: WhatIf;
-  /** Failure sets per cluster before sampling (see `checkFailover`). @defaultValue 1000 */
+  /** Failure sets per cluster before sampling (see `checkFailover`); a sampled cluster is not proven. @defaultValue 100000 */
   readonly maxScenarios?: number;
   /** @defaultValue 1 */
   readonly seed?: number;
@@ -86,7 +86,8 @@ export interface SizingOption {
   readonly binding: Resource | null;
   /** Used / limit per resource over the whole farm (spares included). */
   readonly utilization: Readonly<Record<Resource, number>>;
-  readonly failover: Pick<FailoverResult, 'k' | 'tolerates' | 'exhaustive' | 'binding'> & { readonly scenarios: number };
+  /** The failover check of the option's layout: verdict (`met` only when proven), how it was reached, coverage and warnings. */
+  readonly failover: Pick<FailoverResult, 'k' | 'tolerates' | 'verdict' | 'proof' | 'coverage' | 'exhaustive' | 'binding' | 'warnings'> & { readonly scenarios: number };
   /** True when every VM is placed and failover holds. */
   readonly feasible: boolean;
   /** VMs this option cannot run at all (platform rules or larger than a host), with reasons. */

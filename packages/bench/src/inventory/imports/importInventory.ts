@@ -4,7 +4,7 @@ import { HostplanError, parseVm, type Vm } from '@hostplan/core';
 import { inventoryCellBoolean, inventoryCellNumber, isPoweredOffState, inventoryToGB, type InventoryCellAt } from './cells.js';
 import { INVENTORY_COLUMNS, matchInventoryColumns, type InventoryColumnRule, type InventoryMatchedColumn } from './columns.js';
 import { detectInventoryFormat } from './detect.js';
-import { decodeInventoryText, readInventoryTable } from './readCsv.js';
+import { decodeInventoryBytes, readInventoryTable } from './readCsv.js';
 import type { InventoryExcludedVm, InventoryAssumption, InventoryFormat, InventoryImport, InventoryImportOptions } from './types.js';
 
 type Field = InventoryColumnRule['field'];
@@ -145,12 +145,23 @@ export function parseInventory(text: string, file: string, options: InventoryImp
 }
 
 /**
- * Reads an inventory export file (UTF-8, or UTF-16 with a byte-order mark) with
+ * Reads an inventory export file (UTF-8, UTF-16 with a byte-order mark, or Windows-1252 when the
+ * bytes are not UTF-8: listed first in `assumptions` as `import.encoding`) with
  * {@link parseInventory}.
  *
  * @example
  * const { vms, excluded } = await importInventory('RVTools_tabvInfo.csv');
  */
 export async function importInventory(file: string, options: InventoryImportOptions = {}, cwd = process.cwd()): Promise<InventoryImport> {
-  return parseInventory(decodeInventoryText(await readFile(resolve(cwd, file))), file, options);
+  const decoded = decodeInventoryBytes(await readFile(resolve(cwd, file)), file);
+  const r = parseInventory(decoded.text, file, options);
+  if (!decoded.notUtf8At) return r;
+  const at = decoded.notUtf8At;
+  const encoding: InventoryAssumption = {
+    name: 'import.encoding',
+    value: decoded.encoding,
+    source: `the file is not UTF-8 (first other byte at line ${at.line}, column ${at.column}): read as Windows-1252, the code page of Western Windows and Excel; save it as UTF-8 if names look wrong`,
+    isDefault: true,
+  };
+  return { ...r, assumptions: [encoding, ...r.assumptions] };
 }

@@ -1,18 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, measureDemand, readPerfFile } from '@hostplan/bench';
+import { dataRoot } from './dataFolder.js';
 
-const DATA = fileURLToPath(new URL('../../../../../shared/data/', import.meta.url));
+const DATA = dataRoot() + '/';
 const p95 = (xs: number[]) => quantileSorted([...xs].sort((a, b) => a - b), 0.95);
 const path = (r: Awaited<ReturnType<typeof measureDemand>>, p: string) => r.stats.series.find((s) => s.path === p)!;
 
-describe('measureDemand on the real perfmon and sysstat logs (../shared/data)', () => {
-  it('needs the shared data folder', () => {
-    if (!existsSync(DATA)) throw new Error(`this suite needs ${DATA} (the shared real data sets); it is missing`);
-  });
-
+describe('measureDemand on the real perfmon and sysstat logs (HOSTPLAN_DATA)', () => {
   it('Spanish PDH-TSV (Windows-1252): localised disk and NIC counters become host IOPS and Mbps, checked against an independent parse', async () => {
     const file = DATA + 'perfmon/spanish-cp1252-system.tsv';
     // the log never reaches 15 ms, so the disk-latency rule is lowered to 1 ms to give it runs to find

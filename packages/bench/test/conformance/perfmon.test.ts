@@ -4,13 +4,14 @@ import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parseCounterPath, readPerfFile } from '@hostplan/bench';
-import { collectingSink, sharedData } from './helpers.js';
+import { collectingSink } from '../readers/helpers.js';
+import { dataFolder } from './dataFolder.js';
 
 // Conformance on the four real perfmon logs in ../shared/data/perfmon. The expected values
 // come from an independent path: the file decoded with TextDecoder, split by csv-parse (the
 // reference parser), blank cells (" " or "") as NaN, other cells through Number(), and the
 // timestamps through a regex and Date.UTC plus the bias. Every value of every file must match.
-const dir = sharedData('perfmon');
+const dir = dataFolder('perfmon');
 
 interface Case {
   readonly file: string;

@@ -14,8 +14,8 @@ import {
   type SeriesKey,
   type SeriesSink,
 } from '@hostplan/bench';
-import { BASE_MS, generateFleet, STEP_MS, toOpenMetrics } from './support/fleetSeries.js';
-import { startPrometheus, type PromServer } from './support/promServer.js';
+import { BASE_MS, generateFleet, STEP_MS, toOpenMetrics } from '../prometheus/support/fleetSeries.js';
+import { startPrometheus, type PromServer } from '../prometheus/support/promServer.js';
 
 // 3 hosts x 4 VMs, one sample a minute for 2 days: 2,881 points per series (under the
 // 11,000-point limit at a 1-minute step, over it at 15 s).

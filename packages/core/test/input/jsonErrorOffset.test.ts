@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jsonErrorOffset } from '../src/inventory/jsonErrorOffset.js';
+import { jsonErrorOffset } from '../../src/input/jsonErrorOffset.js';
 
 const parses = (t: string) => {
   try {

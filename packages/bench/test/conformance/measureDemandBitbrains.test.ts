@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { concatSources, measureDemand, readPerfFile } from '@hostplan/bench';
+import { dataFolder } from './dataFolder.js';
 
-const DATA = fileURLToPath(new URL('../../../../../shared/data/bitbrains/', import.meta.url));
+const DATA = dataFolder('bitbrains') + '/';
 
 /** Columns of a Bitbrains file split independently of the readers: `;` then a tab, header on line 1. */
 function columns(file: string): Record<string, number[]> {
@@ -13,11 +13,7 @@ function columns(file: string): Record<string, number[]> {
 }
 const p95 = (xs: number[]) => quantileSorted([...xs].sort((a, b) => a - b), 0.95);
 
-describe('measureDemand on the Bitbrains traces (../shared/data/bitbrains)', () => {
-  it('needs the shared data folder', () => {
-    if (!existsSync(DATA)) throw new Error(`this suite needs ${DATA} (the shared real data sets); it is missing`);
-  });
-
+describe('measureDemand on the Bitbrains traces (HOSTPLAN_DATA/bitbrains)', () => {
   it('sizes VM 407 from its MHz, cores and KB columns, checked against an independent parse', async () => {
     const r = await measureDemand((sink) => readPerfFile(DATA + '407.csv', sink, { columnMap: 'bitbrains' }), { comfortFactor: 1.3 });
     const c = columns('407.csv');

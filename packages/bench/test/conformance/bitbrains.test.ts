@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { BITBRAINS_COLUMN_MAP, readPerfFile } from '@hostplan/bench';
-import { collectingSink, sharedData } from './helpers.js';
+import { collectingSink } from '../readers/helpers.js';
+import { dataFolder } from './dataFolder.js';
 
 // Conformance on the Bitbrains GWA-T-12 traces (../shared/data/bitbrains) through the
 // `bitbrains` column map preset. Reference: csv-parse with delimiter ';' and trim.
-const dir = sharedData('bitbrains');
+const dir = dataFolder('bitbrains');
 const files = ['1.csv', '45.csv', '166.csv', '234.csv', '306.csv', '407.csv'];
 
 function reference(file: string): string[][] {

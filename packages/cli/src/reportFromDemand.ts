@@ -1,5 +1,5 @@
 import { captureSpans, DEMAND_OBJECT, seriesConfidence, type DemandResult } from '@hostplan/bench';
-import type { ReportInput, RightsizingFinding } from './types.js';
+import type { ReportInput, RightsizingFinding } from '@hostplan/report';
 
 const UNITS: Readonly<Record<string, string>> = {
   'host.cpuPercent': '%', 'host.availableMemoryMB': 'MB', 'host.iops': 'IOPS', 'host.networkMbps': 'Mbps', 'host.networkBandwidthMbps': 'Mbps',

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPerfFile, readPerfText } from '@hostplan/bench';
-import { collectingSink, sharedData } from './helpers.js';
+import { collectingSink } from '../readers/helpers.js';
+import { dataFolder } from './dataFolder.js';
 
 // Conformance on sysstat's own `sadf -d` test outputs (../shared/data/sysstat). Expected
 // values come from an independent reading: the text split on ';' by hand, keyed by header name.
-const dir = sharedData('sysstat');
+const dir = dataFolder('sysstat');
 
 describe('readPerfFile(sadf -d) on sysstat test output', () => {
   it('expected.sadf-d: every numeric cell of every activity matches a split-by-hand reading', async () => {

@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
 import { readPerfFile, readPerfFiles, readPerfFilesInWorkers, writePdhCsv, type ReadProgress } from '@hostplan/bench';
-import { countSink } from './fixtures/countSink.js';
-import { collectingSink, sharedData } from './helpers.js';
+import { countSink } from '../readers/fixtures/countSink.js';
+import { collectingSink } from '../readers/helpers.js';
+import { dataFolder } from './dataFolder.js';
 
 describe('readPerfFiles(paths, sinkFor) on worker threads', () => {
   it('gives every file the same calls, in the same order, as readPerfFile on the main thread', async () => {
     const files = [
-      [join(sharedData('perfmon'), 'us-eastern-process.csv'), {}],
-      [join(sharedData('perfmon'), 'spanish-cp1252-system.tsv'), {}],
-      [join(sharedData('sysstat'), 'expected.sadf-d'), {}],
-      [join(sharedData('bitbrains'), '166.csv'), {}],
+      [join(dataFolder('perfmon'), 'us-eastern-process.csv'), {}],
+      [join(dataFolder('perfmon'), 'spanish-cp1252-system.tsv'), {}],
+      [join(dataFolder('sysstat'), 'expected.sadf-d'), {}],
+      [join(dataFolder('bitbrains'), '166.csv'), {}],
     ] as const;
     const paths = files.map(([p]) => p);
     const sinks = paths.map(() => collectingSink());
@@ -46,10 +47,10 @@ describe('readPerfFiles(paths, sinkFor) on worker threads', () => {
   });
 
   it('readPerfFilesInWorkers: sinks built in the workers return what a main-thread sink computes', async () => {
-    const paths = [join(sharedData('perfmon'), 'india-logicaldisk.csv'), join(sharedData('bitbrains'), '166.csv'), join(sharedData('perfmon'), 'us-eastern-process.csv')];
+    const paths = [join(dataFolder('perfmon'), 'india-logicaldisk.csv'), join(dataFolder('bitbrains'), '166.csv'), join(dataFolder('perfmon'), 'us-eastern-process.csv')];
     const results = await readPerfFilesInWorkers<ReturnType<ReturnType<typeof countSink>['result']>>(
       paths,
-      { url: new URL('./fixtures/countSink.ts', import.meta.url), exportName: 'countSink' },
+      { url: new URL('../readers/fixtures/countSink.ts', import.meta.url), exportName: 'countSink' },
       { concurrency: 2 },
     );
     for (let i = 0; i < paths.length; i++) {
