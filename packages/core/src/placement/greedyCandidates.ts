@@ -8,44 +8,66 @@ import type { Unit } from './units.js';
  * use) can take exactly the same units and score the same, so only the first of each such
  * group in id order is tested; it is the host the scorers would pick among them (ties go to
  * the first in id order). A host leaves its group when it takes a VM. Without peak coincidence
- * only (a host's use then depends on its VMs' series). O(hosts) per call, a fit test only for
- * occupied hosts and one host per group.
+ * only (a host's use then depends on its VMs' series). O(occupied hosts + groups) per call.
  */
 export class GreedyCandidates {
   /** Per empty host: its group (hosts in id order; the first still empty is the representative). */
   private readonly groupOf = new Map<FarmHost, FarmHost[]>();
+  private readonly groups: FarmHost[][] = [];
+  /** Hosts tested for every unit (occupied, or not grouped), in id order. */
+  private readonly always: FarmHost[] = [];
+  private readonly position = new Map<FarmHost, number>();
 
   constructor(private readonly farm: Farm) {
-    if (farm.coincidence !== null) return;
-    const groups = new Map<string, FarmHost[]>();
+    const byKey = new Map<string, FarmHost[]>();
     const platforms = new Map<object, number>();
-    for (const fh of farm.hosts) {
-      if (fh.vms.length > 0) continue;
+    farm.hosts.forEach((fh, i) => {
+      this.position.set(fh, i);
+      if (farm.coincidence !== null || fh.vms.length > 0) {
+        this.always.push(fh);
+        return;
+      }
       const key = signature(fh, platforms);
-      const g = groups.get(key);
-      if (g) g.push(fh);
-      else groups.set(key, [fh]);
-      this.groupOf.set(fh, groups.get(key)!);
-    }
+      let g = byKey.get(key);
+      if (!g) {
+        byKey.set(key, (g = []));
+        this.groups.push(g);
+      }
+      g.push(fh);
+      this.groupOf.set(fh, g);
+    });
   }
 
-  /** Hosts that can take the unit now, in id order; among identical empty hosts the first only. */
+  /** Hosts that can take the unit now, in id order; among identical empty hosts the first only. O(occupied + groups). */
   fitting(u: Unit): FarmHost[] {
+    const reps = this.groups.flatMap((g) => (g.length > 0 ? [g[0]!] : [])).sort((a, b) => this.position.get(a)! - this.position.get(b)!);
     const out: FarmHost[] = [];
-    for (const fh of this.farm.hosts) {
-      const g = this.groupOf.get(fh);
-      if (g !== undefined && g[0] !== fh) continue;
-      if (this.farm.fitsFast(u.vms, fh)) out.push(fh);
+    let j = 0;
+    const take = (fh: FarmHost) => { if (this.farm.fitsFast(u.vms, fh)) out.push(fh); };
+    for (const fh of this.always) {
+      const at = this.position.get(fh)!;
+      while (j < reps.length && this.position.get(reps[j]!)! < at) take(reps[j++]!);
+      take(fh);
     }
+    while (j < reps.length) take(reps[j++]!);
     return out;
   }
 
-  /** Records that `fh` took a unit: it leaves its group of identical empty hosts. */
+  /** Records that `fh` took a unit: it leaves its group of identical empty hosts and is tested for every unit from now on. */
   placed(fh: FarmHost): void {
     const g = this.groupOf.get(fh);
     if (g === undefined) return;
     g.splice(g.indexOf(fh), 1);
     this.groupOf.delete(fh);
+    const at = this.position.get(fh)!;
+    let lo = 0;
+    let hi = this.always.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.position.get(this.always[mid]!)! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    this.always.splice(lo, 0, fh);
   }
 }
 
