@@ -81,3 +81,5 @@ export { resolvePlacedVms } from './placement/resolvePlaced.js';
 export type { PlacedVm, RatingDifference } from './placement/types.js';
 // a short, safe rendering of a received value, so every package's input errors read alike
 export { show as describeReceivedValue } from './errors.js';
+// Rating one VM against a large farm: an index over the hosts' free capacity
+export { HostIndex, indexHosts, type IndexedRatings } from './placement/hostIndex.js';

@@ -11,3 +11,4 @@ export { hostLowerBound } from './hostLowerBound.js';
 export { placeVms, binding, DEFAULT_PLACE_EFFORT } from './placeVms.js';
 export { rateHosts } from './rateHosts.js';
 export { resolvePlacedVms } from './resolvePlaced.js';
+export { HostIndex, indexHosts, type IndexedRatings } from './hostIndex.js';

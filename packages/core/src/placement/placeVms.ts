@@ -7,6 +7,7 @@ import { RESOURCES, type Resource, type ResourceVector } from '../model/resource
 import type { Vm } from '../model/vm.js';
 import type { Assumption, HostUse, Placement, PlacementPlan, Reason, Unplaced } from '../plan/types.js';
 import { chooseHost } from './chooseHost.js';
+import { GreedyCandidates } from './greedyCandidates.js';
 import { emptyHosts } from './emptyHosts.js';
 import { repairUnplaced } from './repairUnplaced.js';
 import { cmp, Farm, type FarmHost } from './farm.js';
@@ -221,12 +222,13 @@ function runStrategy(strategy: Strategy, hosts: readonly Host[], vmById: Readonl
   const failed: Unit[] = strategy === 'bin-centric' ? fillHostByHost(farm, ordered, unitHost, scoring) : [];
   if (strategy !== 'bin-centric') {
     const s: ResolvedScoring = strategy === 'greedy-balance' ? { ...scoring, goal: 'balance' } : scoring;
+    const pools = new GreedyCandidates(farm);
     // hosts only fill up here, so a unit like one that fitted nowhere fits nowhere either
     const fitsNowhere = new Set<string>();
     for (const u of ordered) {
       const signature = coincidence ? null : fitSignature(u);
       if (signature !== null && fitsNowhere.has(signature)) { failed.push(u); continue; }
-      const candidates = farm.hosts.filter((fh) => farm.fitsFast(u.vms, fh));
+      const candidates = pools.fitting(u);
       if (candidates.length === 0) {
         failed.push(u);
         if (signature !== null) fitsNowhere.add(signature);
@@ -234,6 +236,7 @@ function runStrategy(strategy: Strategy, hosts: readonly Host[], vmById: Readonl
       }
       const chosen = chooseHost(farm, u, candidates, s);
       farm.place(u.vms, chosen);
+      pools.placed(chosen);
       unitHost.set(u, chosen);
     }
   }
