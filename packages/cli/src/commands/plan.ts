@@ -12,6 +12,7 @@ import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
 import { reportTimelinesFrom } from '../timelines.js';
+import { whatIfData } from '../whatIfData.js';
 import { groupUnplaced, unplacedSummaryLines } from '../summaries/unplaced.js';
 import { bindingHeadline, defaultsLine, edgeWarnings } from '../summaries/planEdges.js';
 
@@ -124,6 +125,8 @@ Examples:
         ...(failover && { failover: reportFailoverFrom({ summary: failover.summary, result: failover.result, plan: result, hosts, vms, policy }) }),
         ...(demand && reportInputFromDemand(demand)),
         ...(timelines && { timelines }),
+        // the page re-plans with core as this command did; peak coincidence needs the measured profiles, so not then
+        ...(!co && { whatIf: whatIfData({ hosts, vms, policy, goal, k, comfortFactor, demand }) }),
         assumptions: [...result.assumptions, ...(co?.assumptions ?? []), ...(failover?.result.assumptions ?? []), ...(demand?.assumptions ?? [])],
       };
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
