@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HostplanError } from '@hostplan/core';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
+import { terminalSafeIo } from './terminal.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -46,6 +47,8 @@ export function errorLine(e: unknown): string {
  * await main(['capacity', '--hosts', 'data/hosts.json'], io) // => 0
  */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  // nothing from the input reaches the terminal as a control sequence (ids with ESC, bidi overrides)
+  io = terminalSafeIo(io);
   // --quiet anywhere: no progress bars (as when standard error is not a terminal)
   const quiet = argv.includes('--quiet') || argv.includes('-q');
   if (quiet) io = { ...io, isTTY: false };

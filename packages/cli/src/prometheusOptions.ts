@@ -14,6 +14,10 @@ export interface PrometheusCliValues {
   readonly pushdown?: boolean;
   /** `Name: value` request headers; a value `env:VAR` is read from the environment. */
   readonly header?: readonly string[];
+  /** Requests per run (a whole number). */
+  readonly 'max-requests'?: string;
+  /** Bytes per answer, in MiB. */
+  readonly 'max-response-mb'?: string;
 }
 
 /** Environment variable holding the bearer token (never a command-line argument: those show in process lists). */
@@ -51,8 +55,16 @@ export async function prometheusBenchOptions(values: PrometheusCliValues, contex
     headers[m[1]!] = value;
   }
   const token = context.env[PROMETHEUS_TOKEN_ENV];
+  const maxRequests = wholeOption(values['max-requests'], '--max-requests');
+  const maxResponseMB = wholeOption(values['max-response-mb'], '--max-response-mb');
   return {
-    endpoint: { url, ...(token && { bearerToken: token }), ...(Object.keys(headers).length > 0 && { headers }) },
+    endpoint: {
+      url,
+      ...(token && { bearerToken: token }),
+      ...(Object.keys(headers).length > 0 && { headers }),
+      ...(maxResponseMB !== undefined && { maxResponseBytes: maxResponseMB * 1024 * 1024 }),
+    },
+    ...(maxRequests !== undefined && { maxRequests }),
     ...(values.preset !== undefined && { preset: values.preset as PromPresetName }),
     queries,
     from: values.from!,
@@ -60,4 +72,11 @@ export async function prometheusBenchOptions(values: PrometheusCliValues, contex
     step: values.step!,
     pushdown: values.pushdown ?? false,
   };
+}
+
+function wholeOption(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) throw new HostplanError('invalid-value', option, `expected a whole number >= 1, got ${JSON.stringify(text)}`, 'a whole number >= 1', text);
+  return n;
 }

@@ -103,18 +103,37 @@ describe('hostplan rate', () => {
   it('rates each host, zero with what would have to change', async () => {
     const r = await run(['rate', '--hosts', 'hosts.json', '--vm', 'new.json', '--placed', 'placed.json', '--json', '-'], dir);
     expect(r.code).toBe(0);
+    const { ratings, recommended } = JSON.parse(r.out);
+    // best first: b (empty) takes the VM, a cannot
+    expect(recommended).toBe('b');
+    expect(ratings[1]).toMatchObject({ host: 'a', stars: 0 });
+    expect(ratings[1].changes[0]).toMatch(/needs 4,944 MB more memory/);
+    expect(ratings[1].explanation).toMatch(/^cannot take new: needs 4,944 MB more memory/);
+    // consolidate on an empty 32 GB host: memory 20,664 / 32,256 = 0.6406, CPU 0.6 / 21.6 = 0.0278,
+    // occupied 0: (0.6406 + 0.0278 + 0) / 3 = 0.2228 -> round(2.228) / 2 = 1 star
+    expect(ratings[0]).toMatchObject({ host: 'b', stars: 1, recommended: true });
+  });
+
+  it('takes a plan\'s own JSON output as --placed, the VMs from --vms', async () => {
+    // the plan puts 7 of the 4 GB VMs on a (29,064 MB) and the 8th on b; the 20 GB VM (20,664 MB)
+    // fits on b only: 32,256 - 4,152 = 28,104 MB free there, 3,192 MB on a
+    const planned = await run(['plan', '--hosts', 'hosts.json', '--vms', 'vms8.json', '--json', 'plan8.json'], dir);
+    expect(planned.code).toBe(0);
+    const r = await run(['rate', '--hosts', 'hosts.json', '--vms', 'vms8.json', '--placed', 'plan8.json', '--vm', 'new.json', '--json', '-'], dir);
+    expect(r.code).toBe(0);
     const { ratings } = JSON.parse(r.out);
-    expect(ratings[0]).toMatchObject({ host: 'a', stars: 0 });
-    expect(ratings[0].changes[0]).toMatch(/needs 4,944 MB more memory/);
-    expect(ratings[1]).toMatchObject({ host: 'b', stars: 5 });
+    expect(ratings.map((x: { host: string; stars: number }) => [x.host, x.stars > 0])).toEqual([['b', true], ['a', false]]);
+    const noVms = await run(['rate', '--hosts', 'hosts.json', '--placed', 'plan8.json', '--vm', 'new.json'], dir);
+    expect(noVms.err).toMatch(/plan8\.json: \[0\]\.vm: VM "v1" is not in the VMs file \(give --vms FILE/);
   });
 
   it('prints a table and names a bad --placed entry', async () => {
     const ok = await run(['rate', '--hosts', 'hosts.json', '--vm', 'new.json'], dir);
     expect(ok.out).toMatch(/Ratings of 2 hosts for new/);
+    expect(ok.out).toMatch(/Recommended: a \(1 stars\)/);
     const bad = await run(['rate', '--hosts', 'hosts.json', '--vm', 'new.json', '--placed', 'placed-bad.json'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/placed-bad\.json: placed\[0\]\.host/);
+    expect(bad.err).toMatch(/placed-bad\.json: \[0\]\.host/);
     expect((await run(['rate', '--hosts', 'hosts.json', '--vm', 'vms8.json'], dir)).err).toMatch(/exactly one VM, found 8/);
   });
 });

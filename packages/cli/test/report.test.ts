@@ -54,12 +54,12 @@ describe('hostplan report', () => {
   it.each<[string, string[], string]>([
     ['no input', ['report'], 'hostplan report: report needs --plan FILE'],
     ['a missing file', ['report', '--plan', 'nope.json'], 'hostplan report: cannot read'],
-    ['a field of the wrong type', ['report', '--plan', 'bad.json'], 'hostplan report: bad.json: plan.hosts[0].capacity.memoryMB: expected a number, got "two"'],
+    ['a field of the wrong type', ['report', '--plan', 'bad.json'], 'hostplan report: bad.json: plan.hosts[0].capacity.memoryMB: expected a finite number or "Infinity" or null, got "two"'],
     ['broken JSON', ['report', '--plan', 'broken.json'], 'hostplan report: broken.json:2:12: invalid JSON: unexpected'],
     ['an unknown option', ['report', '--plan', 'plan.json', '--pdf', 'x'], 'hostplan report: Unknown option'],
   ])('exits 2 with one line naming the problem: %s', async (_name, args, start) => {
     const dir = workspace();
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ plan: { placements: [], hosts: [{ id: 'h', used: {}, capacity: { memoryMB: 'two' } }] } }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ plan: { placements: [], unplaced: [], hosts: [{ id: 'h', used: {}, capacity: { memoryMB: 'two' } }] } }));
     writeFileSync(join(dir, 'broken.json'), '{\n  "plan": [,\n}');
     const r = await run(args, dir);
     expect(r.code).toBe(2);

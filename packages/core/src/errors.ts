@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'unknown-platform'
   | 'duplicate-id'
   | 'invalid-formula'
-  | 'parse-error';
+  | 'parse-error'
+  | 'internal-error';
 
 /**
  * The one error type hostplan throws, for misuse and invalid input only (an expected outcome

@@ -24,6 +24,8 @@ export * from './input/fromJson.js';
 export * from './input/parseJson.js';
 export * from './input/fromCore.js';
 export * from './input/fromSizing.js';
+export { checkReportSection, type ReportSectionName } from './input/checkSchema.js';
+export { REPORT_SCHEMA } from './input/reportSchema.js';
 export { reduceToColumns, type ColumnSummary } from './timeline/reduce.js';
 export { farmSeries, dayHourMeans, type FarmSeries, type DayRow } from './timeline/farm.js';
 export { farmRunway, type ResourceRunway } from './timeline/runway.js';

@@ -64,8 +64,13 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
 
   // each VM's series per resource: bucket means times a scale (the clock for cores)
   const byIndex = new Map(result.stats.series.map((s) => [s.index, s]));
+  const groupOf = new Map<string, DemandResult['groups'][number]>();
+  for (const g of result.groups) {
+    const k = `${g.host}\u0000${g.entity}\u0000${g.resource}`;
+    if (!groupOf.has(k)) groupOf.set(k, g);
+  }
   const bucketsOf = (host: string, entity: string, resource: string): AlignedSeries | null => {
-    const g = result.groups.find((x) => x.host === host && x.entity === entity && x.resource === resource);
+    const g = groupOf.get(`${host}\u0000${entity}\u0000${resource}`);
     return (g && byIndex.get(g.index)?.buckets) || null;
   };
   const wanted: { id: string; r: ProfiledResource; b: AlignedSeries; scale: number }[] = [];

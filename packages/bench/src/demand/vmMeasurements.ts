@@ -99,6 +99,11 @@ export function measureVms(
     e.groups.set(g.resource, g);
     vms.set(k, e);
   }
+  // the first inventory VM of each lower-cased id, by position: a lookup per VM, not a search
+  const inventoryAt = new Map<string, number>();
+  o.inventory.forEach((v, i) => {
+    if (!inventoryAt.has(lower(v.id))) inventoryAt.set(lower(v.id), i);
+  });
   const nameCount = new Map<string, number>();
   for (const e of vms.values()) nameCount.set(lower(e.entity), (nameCount.get(lower(e.entity)) ?? 0) + 1);
   const out: VmMeasurement[] = [];
@@ -115,7 +120,8 @@ export function measureVms(
     const measured = { cpuCores: fig('vm.cpuCores'), cpuGHz: fig('vm.cpuGHz'), memoryMB: fig('vm.memoryMB'), iops: fig('vm.iops'), networkMbps: fig('vm.networkMbps') };
     const comfort = (x: number | null | undefined) => (x == null ? null : x * o.comfortFactor);
     const maxOf = (r: string) => stat(r)?.max ?? null;
-    const inv = o.inventory.find((v) => lower(v.id) === lower(e.entity) || lower(v.id) === lower(id));
+    const at = Math.min(inventoryAt.get(lower(e.entity)) ?? Infinity, inventoryAt.get(lower(id)) ?? Infinity);
+    const inv = at === Infinity ? undefined : o.inventory[at];
     const reasons: string[] = [];
     // vCPUs: virtual processor instances, else a reported core count (traces), else the inventory
     const vpCount = e.groups.get('vm.cpuCores')?.virtualProcessors ?? 0;

@@ -7,6 +7,7 @@ import { promPushdownStatistics } from './pushdown.js';
 import { expandPromRate, PROM_PRESETS, type PromPresetName, type PromQuerySpec } from './presets.js';
 import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
 import { redactedUrl } from './redact.js';
+import { checkPromRequestCount, promRequestBudget, spendPromRequest } from './requestBudget.js';
 import { alignPromWindow, parsePromDurationMs, parsePromTimeMs, promWindowPoints } from './time.js';
 import type { PrometheusEndpoint, PromSeriesStatistics, PromWindow } from './types.js';
 
@@ -37,6 +38,12 @@ export interface PrometheusBenchOptions {
   readonly maxPointsPerChunk?: number;
   /** Raw mode: samples one response may carry, bounding memory per request for a fleet. @defaultValue 500000 */
   readonly maxSamplesPerRequest?: number;
+  /**
+   * HTTP requests the run may send, every query together: a raw-mode window that needs more is
+   * refused before the first request, and a run that reaches the cap stops with
+   * `too-many-requests`. @defaultValue 10000 ({@link PROM_MAX_REQUESTS})
+   */
+  readonly maxRequests?: number;
   /** What `now` means in relative times. @defaultValue Date.now() */
   readonly nowMs?: number;
   /** Raw mode: options of the statistics module (percentiles, sustained-peak window, memory budget...). @defaultValue `{}` (every {@link StatsOptions} default) */
@@ -145,12 +152,16 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
   let requests = 0;
   let bytes = 0;
   const expected = promWindowPoints(w);
+  const requestBudget = promRequestBudget(options.maxRequests);
+  const maxPointsPerChunk = options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES;
+  if (!options.pushdown) checkPromRequestCount(w, queries.length, maxPointsPerChunk, requestBudget);
   for (const q of queries) {
     const expr = expandPromRate(q.expr, rateWindow);
     const object = q.resource ?? 'other';
     const extra = { resource: object, entity: q.entity ?? 'host', unit: q.unit ?? null, expected } as const;
     let found: { key: SeriesKey; stats: PromSeriesStatistics; sustainedPeak: number | null }[];
     if (options.pushdown) {
+      for (let i = options.pushdownParallel ? 10 : 1; i > 0; i--) spendPromRequest(requestBudget, q.name);
       const r = await promPushdownStatistics(options.endpoint, expr, w, { name: q.name, object, ...(options.pushdownParallel && { parallel: true }) });
       requests += r.requests;
       bytes += r.bytes;
@@ -163,7 +174,8 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
         const r = await streamPromRange(options.endpoint, expr, w, sink, {
           name: q.name,
           object,
-          maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES,
+          maxPointsPerChunk,
+          requestBudget,
           ...(options.maxSamplesPerRequest !== undefined && { maxSamplesPerRequest: options.maxSamplesPerRequest }),
         });
         requests += r.requests;

@@ -12,3 +12,4 @@ export * from './presets.js';
 export * from './mapping.js';
 export * from './source.js';
 export * from './bench.js';
+export { PROM_MAX_REQUESTS, checkPromRequestCount, promRequestBudget, spendPromRequest, type PromRequestBudget } from './requestBudget.js';

@@ -115,6 +115,12 @@ export interface ReadOptions {
   readonly file?: string;
   /** Issues kept in the summary (all are sent to the sink). @defaultValue `200` */
   readonly maxIssues?: number;
+  /**
+   * Longest line accepted, in bytes: a longer one (a file that is not a log, a value without a
+   * line break) stops the read with a `parse-error` at its line, before it takes more memory.
+   * @defaultValue `64 MiB` (a PDH header of 500,000 counters)
+   */
+  readonly maxLineBytes?: number;
 }
 
 /** What a read did: counts, the applied format, encoding and time zone, and the issues. */

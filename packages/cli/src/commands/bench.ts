@@ -27,7 +27,7 @@ function number(text: string | undefined, name: string, ok: (x: number) => boole
 
 /** `--map`: a column-map preset name, a counter map JSON ({ rules, entities }) or a column map JSON ({ time, ... }). */
 async function loadMap(arg: string, cwd: string): Promise<{ counterMap?: CounterMap; columnMap?: ColumnMap | string }> {
-  if (COLUMN_MAP_PRESETS[arg]) return { columnMap: arg };
+  if (Object.hasOwn(COLUMN_MAP_PRESETS, arg)) return { columnMap: arg };
   const doc = parseJsonText(await readFile(resolve(cwd, arg), 'utf8'), arg);
   if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'time' in doc) return { columnMap: doc as ColumnMap };
   return { counterMap: extendCounterMap(doc, arg, DEFAULT_COUNTER_MAP) };
@@ -44,7 +44,14 @@ function seriesJson(s: SeriesStats) {
   };
 }
 
-const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : x.toLocaleString('en-US', { maximumFractionDigits: digits }));
+// one formatter per digit count: toLocaleString builds a new one per call (seconds for 50,000 series)
+const formats = new Map<number, Intl.NumberFormat>();
+const fmt = (x: number | null | undefined, digits = 2) => {
+  if (x === null || x === undefined) return '';
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return f.format(x);
+};
 
 export const bench: Command = {
   name: 'bench',
@@ -95,7 +102,10 @@ Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TO
   --query EXPR         a PromQL expression (repeatable); --prom-map FILE for named queries
   --from, --to TIME    RFC 3339, Unix seconds or now-7d; --step 1m
   --pushdown           let the engine compute the statistics (no samples fetched, no demand)
-  --header 'N: v'      request header (repeatable; a value env:VAR reads the environment)
+  --header 'N: v'      request header (repeatable; a value env:VAR reads the environment),
+                       sent to the URL's origin only (not after a redirect elsewhere)
+  --max-requests N     requests per run (default 10000; a larger window is refused up front)
+  --max-response-mb N  bytes per answer, in MiB (default 64; read as a stream and stopped there)
 
 Examples:
   hostplan bench hv01.csv --clock 2.93 --comfort 1.3 --json demand.json
@@ -111,6 +121,7 @@ Examples:
         strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' },
         prometheus: { type: 'string' }, query: { type: 'string', multiple: true }, preset: { type: 'string' }, 'prom-map': { type: 'string' },
         from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, pushdown: { type: 'boolean' }, header: { type: 'string', multiple: true },
+        'max-requests': { type: 'string' }, 'max-response-mb': { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -167,7 +178,7 @@ Examples:
     };
     const files = perfFilesSource(positionals, readOptions, io);
     const summaries = files.summaries;
-    const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom) }) : null;
+    const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom), ...(prom.maxRequests !== undefined && { maxRequests: prom.maxRequests }) }) : null;
     const source: SampleSource = promSource ? promSource.source : files.source;
     const r = await measureDemand(source, {
       ...(percentile !== undefined && { percentile }),

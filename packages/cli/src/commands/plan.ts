@@ -15,6 +15,7 @@ import { reportTimelinesFrom } from '../timelines.js';
 import { whatIfData } from '../whatIfData.js';
 import { groupUnplaced, unplacedSummaryLines } from '../summaries/unplaced.js';
 import { bindingHeadline, defaultsLine, edgeWarnings } from '../summaries/planEdges.js';
+import { planCurrent } from './planCurrent.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -36,6 +37,8 @@ export const plan: Command = {
   help: `Usage: hostplan plan --hosts FILE --vms FILE [--policy FILE] [--goal consolidate|balance]
                      [--perf FILE... [--percentile P] [--comfort F] [--coincident-peaks]] [--failover K]
                      [--html OUT] [--markdown OUT] [--csv DIR] [--title TEXT] [--json OUT|-] [--verbose]
+       hostplan plan --hosts FILE --current FILE [--vms FILE] [--add-hosts FILE] [--remove-host ID]...
+                     [--growth F] [--failover K] [--policy FILE] [--html OUT] ... [--json OUT|-]
 
 Places every VM on a host: hard filters (capacity on every resource after reserves, platform
 limits, running-VM limit, anti-affinity, affinity groups, unavailable hosts), then scorers
@@ -47,6 +50,14 @@ measurements (percentile x comfort factor) instead of their inventory figures. W
 --failover K, every set of K failed hosts per cluster is re-placed onto the survivors.
 Exit code 1 when VMs are left out or failover is not met or not proven (a verdict is "met" only
 when every failure set was re-placed, or an argument covers the sets not checked).
+
+With --current, checks the farm as it runs today instead, moving nothing: every VM stays on its
+host, and every limit it breaks is listed (a resource beyond a host's limit, anti-affinity,
+platform rules, unknown or unavailable hosts), with --failover K checked on that layout. What-if
+options change only what they must: --add-hosts adds empty hosts, --remove-host takes a host
+out and places its VMs on the rest, --growth F adds F x the VM count as copies of the VMs,
+placed around the running ones. Exit code 1 when the layout breaks a limit, a VM has no host,
+or failover is not met.
 
 Options:
   --hosts FILE    hosts as JSON or CSV
@@ -65,21 +76,38 @@ Options:
   --csv DIR       write DIR/placements.csv
   --title TEXT    report title (default "Capacity plan")
   --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, assumptions
-                  (and failover, with --failover)
+                  (and failover, with --failover; with --current, problems, placedByWhatIf, fits)
+  --current FILE  today's layout: VMs with a "host" field (hostplan import keeps RVTools Host and
+                  Cluster, Get-VM ComputerName), JSON or CSV; or a plan's JSON (placements, with --vms)
+  --add-hosts FILE     what-if (with --current): hosts added, empty
+  --remove-host ID     what-if (with --current): take a host out (repeatable); its VMs go elsewhere
+  --growth F           what-if (with --current): F x more VMs (0.1 = 10 %), copies of the inventory
   --verbose       list every VM left out with its reason on each host, not only the groups
 
 Examples:
   hostplan plan --hosts data/hosts.json --vms data/vms.json
   hostplan plan --hosts data/hosts.json --vms data/vms.csv --goal balance --json plan.json
   hostplan plan --hosts data/hosts.json --vms data/vms.json --perf data/perf/hv01.csv data/perf/hv02.csv \\
-    --failover 1 --html out/report.html`,
+    --failover 1 --html out/report.html
+  hostplan import data/rvtools-vinfo.csv --json estate.json
+  hostplan plan --hosts data/hosts.json --current estate.json --failover 1 --remove-host hv07`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args: [...args], strict: true, allowPositionals: true, options: {
       hosts: { type: 'string' }, vms: { type: 'string' }, policy: { type: 'string' }, goal: { type: 'string' }, json: { type: 'string' },
       perf: { type: 'string', multiple: true }, percentile: { type: 'string' }, comfort: { type: 'string' }, failover: { type: 'string' },
       html: { type: 'string' }, markdown: { type: 'string' }, csv: { type: 'string' }, title: { type: 'string' },
-      'coincident-peaks': { type: 'boolean' }, verbose: { type: 'boolean' },
+      'coincident-peaks': { type: 'boolean' }, current: { type: 'string' }, 'add-hosts': { type: 'string' }, 'remove-host': { type: 'string', multiple: true }, growth: { type: 'string' }, verbose: { type: 'boolean' },
     } });
+    const whatIf = values['add-hosts'] !== undefined || values['remove-host'] !== undefined || values.growth !== undefined;
+    if (values.current !== undefined) {
+      if (!values.hosts) throw new UsageError('plan --current needs --hosts FILE');
+      if (values.perf || positionals.length || values['coincident-peaks']) throw new UsageError('--current takes no --perf: it checks the layout with the VMs as given');
+      const k = numberOption(values.failover, 'failover', (n) => Number.isInteger(n) && n >= 0, 'a whole number of host failures >= 0');
+      const goal = goalOption(values.goal);
+      const policy = values.policy ? await loadPolicy(values.policy, io.cwd) : {};
+      return planCurrent({ hosts: values.hosts, current: values.current, vms: values.vms, addHosts: values['add-hosts'], removeHost: values['remove-host'], growth: values.growth, failover: k, goal, policy, json: values.json, html: values.html, markdown: values.markdown, csv: values.csv, title: values.title }, io);
+    }
+    if (whatIf) throw new UsageError('--add-hosts, --remove-host and --growth need --current FILE (for a new farm, see hostplan size --add/--remove/--growth)');
     if (!values.hosts || !values.vms) throw new UsageError('plan needs --hosts FILE and --vms FILE');
     // --perf FILE... : files after --perf that no option claims are more perf logs
     if (positionals.length && !values.perf) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}; perf logs go after --perf`);

@@ -5,6 +5,7 @@ import { RESOURCES, type Resource, type ResourceVector } from '../model/resource
 import { resolvePlatform } from '../platform/profiles.js';
 import { storageTotals } from './storage.js';
 import type { HostCapacity } from './types.js';
+import { checkVector } from './checkVector.js';
 
 const WHOLE: ReadonlySet<Resource> = new Set(['vcpus', 'vms']);
 
@@ -80,6 +81,7 @@ export function hostCapacity(host: Host, policy?: Policy | ResolvedPolicy): Host
     const raw = Math.max(0, total[r] - reserved[r]) * p.targetUtilization[r];
     limits[r] = WHOLE.has(r) ? Math.floor(raw) : raw;
   }
+  checkVector(limits, 'capacity', `hosts[${host.id}]`);
   const target = (r: Resource) => (p.targetUtilization[r] < 1 ? ` x target ${p.targetUtilization[r]}` : '');
   const rules: Record<Resource, string> = {
     cpuGHz: `${fmt(usableCores)} physical cores${usableLps < lps ? ` (platform uses ${usableLps} of ${lps} LPs)` : ''} x ${host.clockGHz} GHz = ${fmt(total.cpuGHz)} GHz, less ${p.reserves.cpuPercent} % reserve${target('cpuGHz')} = ${fmt(limits.cpuGHz)} GHz`,

@@ -5,6 +5,7 @@ import type { Vm } from '../model/vm.js';
 import { asResolved } from './hostCapacity.js';
 import { memoryOverheadMB } from './overhead.js';
 import type { VmDemand } from './types.js';
+import { checkVector } from './checkVector.js';
 
 /**
  * What a VM costs on a host, overhead included: CPU in GHz at the host's clock (measured
@@ -36,6 +37,7 @@ export function vmDemand(vm: Vm, host: Host, policy?: Policy | ResolvedPolicy): 
     networkMbps: vm.networkMbps ?? p.newVm.networkMbps,
     vms: 1,
   };
+  checkVector(vector, 'demand', `vms[${vm.id}]`);
   const rules: Record<Resource, string> = {
     cpuGHz: vm.cpuDemandGHz !== undefined
       ? `measured ${vm.cpuDemandGHz} GHz${vm.cpuDemandGHz > maxGHz ? `, capped at ${vm.vcpus} vCPUs x ${host.clockGHz} GHz` : ''}`

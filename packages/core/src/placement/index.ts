@@ -10,3 +10,4 @@ export { quantileSelect7 } from './quantileSelect.js';
 export { hostLowerBound } from './hostLowerBound.js';
 export { placeVms, binding, DEFAULT_PLACE_EFFORT } from './placeVms.js';
 export { rateHosts } from './rateHosts.js';
+export { resolvePlacedVms } from './resolvePlaced.js';

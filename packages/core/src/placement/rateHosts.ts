@@ -3,22 +3,30 @@ import { HostplanError, invalid } from '../errors.js';
 import type { Host } from '../model/host.js';
 import { RESOURCES, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
-import { Farm, type FarmHost } from './farm.js';
-import { resolveScoring, scoreHosts, starsOf } from './scoring.js';
+import { absoluteScore } from './absoluteScore.js';
+import { cmp, Farm } from './farm.js';
+import { differencesFromBest, explainRating } from './ratingExplanation.js';
+import { resolvePlacedVms } from './resolvePlaced.js';
+import { resolveScoring, starsOf } from './scoring.js';
 import type { HostRating, RateHostsOptions } from './types.js';
 
 /**
  * Rates every host for one VM, like SCVMM's Get-VMHostRating: 0 to 5 stars in half steps,
- * the 0..1 score and each scorer's contribution, the margin left on every resource after
- * placing the VM, and for a zero rating the structured reasons and what would have to
- * change ("needs 1,200 MB more memoryMB ..."). Zero stars exactly where the VM does not fit
- * (capacity, platform limits, unavailable host) or breaks anti-affinity with a placed VM.
- * Hosts in the input order. O(hosts x resources + placed).
+ * absolute (a host's stars depend on that host, its running VMs, the VM and the goal alone,
+ * never on which other hosts are rated). The score is the weighted mean, over the weighted
+ * resources with a finite limit, of the headroom left after placing the VM (`balance`) or of
+ * the fullness (`consolidate`, plus an "occupied" factor); stars = max(0.5, round(score x 10)
+ * / 2). Zero stars exactly where the VM does not fit (capacity, platform limits, unavailable
+ * host) or breaks anti-affinity with a placed VM, with the reasons and what would have to
+ * change. Sorted best first (stars, then score, then host id); the first is `recommended`
+ * when it has stars; every host has an `explanation`, and `versusBest` lists the figures that
+ * separate it from the recommended host. O(hosts x resources + placed + hosts log hosts).
  *
  * @example
- * // pack vs spread on the same farm choose opposite hosts (two 32 GB hosts, 'busy' runs a 16 GB VM):
- * rateHosts([busy, idle], vm4GB, { placed, goal: 'consolidate' }).map((r) => r.stars) // => [5, 2]
- * rateHosts([busy, idle], vm4GB, { placed, goal: 'balance' }).map((r) => r.stars)     // => [2.5, 5]
+ * // two 32 GB hosts, 'busy' runs a 16 GB VM; a 4 GB VM:
+ * rateHosts([busy, idle], vm4GB, { placed, goal: 'balance' }).map((r) => `${r.host} ${r.stars}`) // => ['idle 4.5', 'busy 3.5']
+ * rateHosts([busy, idle], vm4GB, { placed, goal: 'balance' })[1].explanation
+ * // => '3.5 stars vs 4.5 on idle: memory after placement 64 % vs 13 % on idle; CPU after placement 6 % vs 3 % on idle'
  */
 export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOptions = {}): HostRating[] {
   const policy = asResolved(options.policy);
@@ -29,23 +37,18 @@ export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOpti
     ids.add(h.id);
   });
   const farm = new Farm(hosts, policy);
-  (options.placed ?? []).forEach((p, i) => {
+  resolvePlacedVms(options.placed ?? [], options.vms).forEach((p, i) => {
     const fh = farm.byId.get(p.host);
     if (!fh) invalid(`options.placed[${i}].host`, 'the id of a host in hosts', p.host);
     farm.place([p.vm], fh);
   });
   const label = `VM ${vm.id}`;
-  const rows = hosts.map((h) => {
-    const fh = farm.byId.get(h.id)!;
-    return { fh, demand: farm.demand(vm, h), reasons: farm.reasons([vm], fh, label) };
-  });
-  const ok = rows.filter((r) => r.reasons.length === 0);
-  const scored = scoreHosts(ok.map((r) => r.fh), ok.map((r) => r.demand), scoring, true);
-  const scoreOf = new Map<FarmHost, (typeof scored)[number]>(ok.map((r, i) => [r.fh, scored[i]!]));
-  return rows.map(({ fh, demand, reasons }) => {
+  const rows = farm.hosts.map((fh) => {
+    const demand = farm.demand(vm, fh.host);
+    const reasons = farm.reasons([vm], fh, label);
     const margins = {} as ResourceVector;
     for (const r of RESOURCES) margins[r] = fh.capacity.limits[r] - fh.used[r] - demand[r];
-    const s = scoreOf.get(fh);
+    const s = reasons.length === 0 ? absoluteScore(fh.capacity.limits, fh.used, demand, fh.vms.length > 0, scoring, true) : null;
     return {
       host: fh.host.id,
       stars: s ? starsOf(s.score) : 0,
@@ -55,6 +58,12 @@ export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOpti
       reasons,
       changes: reasons.map((r) => changeFor(r)),
     };
+  });
+  rows.sort((a, b) => b.stars - a.stars || b.score - a.score || cmp(a.host, b.host));
+  const best = rows[0] !== undefined && rows[0].stars > 0 ? rows[0] : null;
+  return rows.map((r) => {
+    const versusBest = best !== null && r !== best && r.stars > 0 ? differencesFromBest(r, best) : [];
+    return { ...r, recommended: r === best, versusBest, explanation: explainRating(r, best, versusBest, vm.id) };
   });
 }
 

@@ -3,11 +3,20 @@
  * variables, `+ - * / % ^` (with `^` binding tighter than unary minus and to the right, as in
  * mathjs), parentheses and calls of the functions in {@link FORMULA_FUNCTIONS}; constants `pi`
  * and `e`. Nothing else can be reached: no assignment, no strings, no property access, no
- * function outside the list. Parsing yields a closure tree, evaluated without `eval`.
+ * function outside the list. Parsing yields a closure tree, evaluated without `eval`, and is
+ * bounded: at most {@link FORMULA_MAX_LENGTH} characters, {@link FORMULA_MAX_NODES} terms and
+ * {@link FORMULA_MAX_DEPTH} levels of nesting, checked before anything is evaluated.
  */
 
 /** A parsed formula: a function of the variables, by name. */
 export type Evaluate = (variables: ReadonlyMap<string, number>) => number;
+
+/** Longest formula text accepted, in characters (checked before parsing). */
+export const FORMULA_MAX_LENGTH = 1000;
+/** Most terms (numbers, names, operators, calls) a formula may have. */
+export const FORMULA_MAX_NODES = 256;
+/** Deepest nesting (parentheses, calls, unary signs) of a formula. */
+export const FORMULA_MAX_DEPTH = 32;
 
 /** Why a formula failed to parse: the message and the 1-based column. */
 export class FormulaSyntaxError extends Error {
@@ -16,23 +25,35 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
-/** The functions a formula may call, with mathjs's meaning. */
-export const FORMULA_FUNCTIONS: Readonly<Record<string, (...args: number[]) => number>> = {
-  abs: Math.abs,
-  ceil: Math.ceil,
-  floor: Math.floor,
-  round: Math.round,
-  sqrt: Math.sqrt,
-  exp: Math.exp,
-  log: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
-  log2: Math.log2,
-  log10: Math.log10,
-  pow: Math.pow,
-  min: Math.min,
-  max: Math.max,
+const roundTo = (x: number, digits = 0): number => {
+  if (!Number.isInteger(digits) || digits < 0 || digits > 15) throw new Error('round(x, n) needs a whole n from 0 to 15');
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
 };
 
-const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+interface FormulaFunction {
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  readonly fn: (...args: number[]) => number;
+}
+
+/** The functions a formula may call, with mathjs's meaning and the argument counts each takes. */
+export const FORMULA_FUNCTIONS: ReadonlyMap<string, FormulaFunction> = new Map<string, FormulaFunction>([
+  ['abs', { minArgs: 1, maxArgs: 1, fn: Math.abs }],
+  ['ceil', { minArgs: 1, maxArgs: 1, fn: Math.ceil }],
+  ['floor', { minArgs: 1, maxArgs: 1, fn: Math.floor }],
+  ['round', { minArgs: 1, maxArgs: 2, fn: roundTo }],
+  ['sqrt', { minArgs: 1, maxArgs: 1, fn: Math.sqrt }],
+  ['exp', { minArgs: 1, maxArgs: 1, fn: Math.exp }],
+  ['log', { minArgs: 1, maxArgs: 2, fn: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)) }],
+  ['log2', { minArgs: 1, maxArgs: 1, fn: Math.log2 }],
+  ['log10', { minArgs: 1, maxArgs: 1, fn: Math.log10 }],
+  ['pow', { minArgs: 2, maxArgs: 2, fn: Math.pow }],
+  ['min', { minArgs: 1, maxArgs: 64, fn: Math.min }],
+  ['max', { minArgs: 1, maxArgs: 64, fn: Math.max }],
+]);
+
+const CONSTANTS: ReadonlyMap<string, number> = new Map([['pi', Math.PI], ['e', Math.E]]);
 
 interface Token {
   readonly kind: 'number' | 'name' | 'symbol' | 'end';
@@ -55,34 +76,61 @@ function tokenize(expression: string): Token[] {
   return tokens;
 }
 
-const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
-  '+': (a, b) => a + b,
-  '-': (a, b) => a - b,
-  '*': (a, b) => a * b,
-  '/': (a, b) => a / b,
-  '%': (a, b) => a - b * Math.floor(a / b), // mathjs's mod: the sign of the divisor
-  '^': (a, b) => a ** b,
-};
+const BINARY: ReadonlyMap<string, (a: number, b: number) => number> = new Map<string, (a: number, b: number) => number>([
+  ['+', (a, b) => a + b],
+  ['-', (a, b) => a - b],
+  ['*', (a, b) => a * b],
+  ['/', (a, b) => a / b],
+  ['%', (a, b) => a - b * Math.floor(a / b)], // mathjs's mod: the sign of the divisor
+  ['^', (a, b) => a ** b],
+]);
+
+/** Why a symbol cannot stand where it was found, in words. */
+function refuse(token: Token): string {
+  if (token.kind === 'end') return 'unexpected end of the formula';
+  if (token.kind === 'name') return `unknown variable "${token.text}"`;
+  if (token.text === '"' || token.text === "'") return 'only numbers are allowed, not strings';
+  if (token.text === '!') return 'operator "!" is not allowed; use + - * / ^ % and parentheses';
+  if (token.text === '=') return 'unexpected "=": assignments and comparisons are not allowed';
+  return `unexpected "${token.text}": comparisons, conditions, arrays, strings and property access are not allowed`;
+}
 
 /**
  * Parses `expression`, allowing only the variables in `variables`; throws a
- * {@link FormulaSyntaxError} for anything outside the grammar or an unknown name.
+ * {@link FormulaSyntaxError} for anything outside the grammar, an unknown name, or a formula
+ * over the size limits.
+ *
+ * @example
+ * parseFormula('32 + 8 * (ceil(memoryGB) - 1)', new Set(['memoryGB']))(new Map([['memoryGB', 4]])) // => 56
  */
 export function parseFormula(expression: string, variables: ReadonlySet<string>): Evaluate {
+  if (expression.length > FORMULA_MAX_LENGTH) throw new FormulaSyntaxError(`formula of ${expression.length} characters; at most ${FORMULA_MAX_LENGTH} are allowed`, FORMULA_MAX_LENGTH + 1);
   const tokens = tokenize(expression);
   let at = 0;
+  let nodes = 0;
+  let depth = 0;
   const peek = (): Token => tokens[at]!;
   const fail = (message: string, token = peek()): never => {
     throw new FormulaSyntaxError(message, token.column);
   };
+  const node = (): void => {
+    if (++nodes > FORMULA_MAX_NODES) fail(`more than ${FORMULA_MAX_NODES} terms`);
+  };
+  const nested = <T>(inner: () => T): T => {
+    if (++depth > FORMULA_MAX_DEPTH) fail(`nested deeper than ${FORMULA_MAX_DEPTH} levels`);
+    const out = inner();
+    depth--;
+    return out;
+  };
   const expect = (text: string): void => {
-    if (peek().text !== text) fail(`expected "${text}", found ${describe(peek())}`);
+    if (peek().text !== text) fail(`expected "${text}", found ${peek().kind === 'end' ? 'the end' : `"${peek().text}"`}`);
     at++;
   };
   const binary = (next: () => Evaluate, operators: string): Evaluate => {
     let left = next();
     while (peek().kind === 'symbol' && operators.includes(peek().text)) {
-      const apply = BINARY[tokens[at++]!.text]!;
+      const apply = BINARY.get(tokens[at++]!.text)!;
+      node();
       const l = left;
       const r = next();
       left = (v) => apply(l(v), r(v));
@@ -92,45 +140,49 @@ export function parseFormula(expression: string, variables: ReadonlySet<string>)
   const additive = (): Evaluate => binary(multiplicative, '+-');
   const multiplicative = (): Evaluate => binary(unary, '*/%');
   const unary = (): Evaluate => {
-    if (peek().text === '-') { at++; const operand = unary(); return (v) => -operand(v); }
-    if (peek().text === '+') { at++; return unary(); }
+    if (peek().text === '-') { at++; node(); const operand = nested(unary); return (v) => -operand(v); }
+    if (peek().text === '+') { at++; node(); return nested(unary); }
     return power();
   };
   const power = (): Evaluate => {
     const base = primary();
     if (peek().text !== '^') return base;
     at++;
-    const exponent = unary(); // right-associative; 2^-1 allowed
+    node();
+    const exponent = nested(unary); // right-associative; 2^-1 allowed
     return (v) => base(v) ** exponent(v);
   };
   const call = (name: Token): Evaluate => {
-    const fn = FORMULA_FUNCTIONS[name.text];
-    if (!fn) return fail(`unknown function "${name.text}"; a formula may call ${Object.keys(FORMULA_FUNCTIONS).join(', ')}`, name);
+    const f = FORMULA_FUNCTIONS.get(name.text);
+    if (!f) return fail(`function "${name.text}" is not allowed; a formula may call ${[...FORMULA_FUNCTIONS.keys()].join(', ')}`, name);
     at++; // (
     const args: Evaluate[] = [];
-    if (peek().text !== ')') {
-      args.push(additive());
-      while (peek().text === ',') { at++; args.push(additive()); }
-    }
+    nested(() => {
+      if (peek().text !== ')') {
+        args.push(additive());
+        while (peek().text === ',') { at++; args.push(additive()); }
+      }
+    });
     expect(')');
-    return (v) => fn(...args.map((a) => a(v)));
+    if (args.length < f.minArgs || args.length > f.maxArgs) {
+      fail(`${name.text} takes ${f.minArgs === f.maxArgs ? f.minArgs : `${f.minArgs} to ${f.maxArgs}`} argument${f.maxArgs === 1 ? '' : 's'}, got ${args.length}`, name);
+    }
+    return (v) => f.fn(...args.map((a) => a(v)));
   };
   const primary = (): Evaluate => {
     const token = tokens[at++]!;
+    node();
     if (token.kind === 'number') { const n = Number(token.text); return () => n; }
-    if (token.text === '(') { const inner = additive(); expect(')'); return inner; }
-    if (token.kind !== 'name') return fail(`unexpected ${describe(token)}`, token);
+    if (token.text === '(') { const inner = nested(additive); expect(')'); return inner; }
+    if (token.kind !== 'name') return fail(refuse(token), token);
     if (peek().text === '(') return call(token);
     if (variables.has(token.text)) { const name = token.text; return (v) => v.get(name)!; }
-    if (token.text in CONSTANTS) { const c = CONSTANTS[token.text]!; return () => c; }
+    const c = CONSTANTS.get(token.text);
+    if (c !== undefined) return () => c;
     return fail(`unknown variable "${token.text}"; a formula may use ${[...variables].join(', ')}`, token);
   };
   const root = additive();
   if (peek().text === '=' && tokens[at + 1]?.text !== '=') fail('assignments are not allowed in formulas');
-  if (peek().kind !== 'end') fail(`unexpected ${describe(peek())}`);
+  if (peek().kind !== 'end') fail(refuse(peek()));
   return root;
-}
-
-function describe(token: Token): string {
-  return token.kind === 'end' ? 'the end' : `"${token.text}"`;
 }

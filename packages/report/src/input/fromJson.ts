@@ -1,5 +1,6 @@
 import { HostplanError, RESOURCES, show, type Assumption } from '@hostplan/core';
 import type { LooseVector, ReportInput, ReportReason } from './types.js';
+import { checkReportSection } from './checkSchema.js';
 
 /**
  * The one adapter between the JSON other commands write (`hostplan plan --json`, `hostplan
@@ -53,6 +54,7 @@ class Reader {
   }
   assumptions(v: unknown, path: string): Assumption[] {
     if (v === undefined) return [];
+    checkReportSection('assumptions', v, this.file);
     return this.array(v, path).map((x, i) => {
       const o = this.object(x, `${path}[${i}]`);
       return { name: this.string(o.name, `${path}[${i}].name`), value: o.value, source: typeof o.source === 'string' ? o.source : 'input', isDefault: o.isDefault === true, ...(typeof o.unit === 'string' && { unit: o.unit }) };
@@ -72,6 +74,8 @@ function readPlan(doc: JsonDocument): Partial<ReportInput> {
   const top = r.object(doc.data, '(document)');
   const p = r.section(doc.data, 'plan', 'placements');
   if (!p) r.fail('plan', 'a placement plan (an object with placements, unplaced and hosts, at the top or under "plan")', doc.data);
+  checkReportSection('plan', p, doc.file);
+  if (top.vms !== undefined) checkReportSection('vms', top.vms, doc.file);
   const placements = r.array(p.placements, 'plan.placements').map((x, i) => {
     const o = r.object(x, `plan.placements[${i}]`);
     return { vm: r.string(o.vm, `plan.placements[${i}].vm`), host: r.string(o.host, `plan.placements[${i}].host`) };
@@ -118,6 +122,7 @@ function readSections(r: Reader, top: Obj, keys: readonly ('costs' | 'priceSheet
   for (const k of keys) {
     const v = top[k];
     if (v === undefined) continue;
+    checkReportSection(k, v, r.file);
     if (k === 'priceSheet' || k === 'rightsizing') {
       r.array(v, k).forEach((x, i) => r.object(x, `${k}[${i}]`));
       if (k === 'priceSheet') (v as Obj[]).forEach((x, i) => { r.string(x.item, `priceSheet[${i}].item`); r.number(x.unitPrice, `priceSheet[${i}].unitPrice`); });
@@ -166,6 +171,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
     if (m === undefined && top.rightsizing === undefined && top.growth === undefined) r.fail('measurements', 'measurements (summaries, timeSeries, heatmaps, distributions, peakCoincidence or alerts), rightsizing or growth', top);
     if (m !== undefined) {
       const mo = r.object(m, 'measurements');
+      checkReportSection('measurements', mo, r.file);
       for (const k of ['summaries', 'timeSeries', 'heatmaps', 'distributions', 'peakCoincidence', 'alerts']) if (mo[k] !== undefined) r.array(mo[k], `measurements.${k}`);
       parts.push({ measurements: mo as ReportInput['measurements'] & object });
     }

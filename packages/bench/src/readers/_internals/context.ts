@@ -1,6 +1,7 @@
 import { HostplanError } from '@hostplan/core';
 import type { ReadEvent, ReadIssue, SeriesKey, SeriesSink } from '../../series/types.js';
 import type { PerfFormat, ReadSummary, TimeZoneInfo } from '../types.js';
+import { PERF_MAX_TIME_MS, PERF_MIN_TIME_MS, showTime, TimeOrderIssues } from './timeOrder.js';
 
 /**
  * The running state of one read: forwards to the sink, counts, collects issues and, in strict
@@ -36,10 +37,44 @@ export class ReadContext {
     return index;
   }
 
-  /** Records a row's timestamp for the summary. */
-  seeTime(timestampMs: number): void {
+  /**
+   * How rows' timestamps follow each other in this format: `increasing` (one row per instant:
+   * PDH, wide CSV), `non-decreasing` (rows of several instances share an instant: sadf) or
+   * `any` (long CSV, several entities interleaved). Set by the format parser.
+   */
+  order: 'increasing' | 'non-decreasing' | 'any' = 'increasing';
+  private readonly disorder = new TimeOrderIssues();
+  private previousMs: number | null = null;
+
+  /**
+   * Checks and records a row's timestamp: outside 1970..2199 the row is refused (an issue at
+   * `line`, `column`; returns false, the caller skips the row); a timestamp equal to or before
+   * the previous row's is noted (reported once per kind, with counts, by {@link finish}).
+   */
+  seeTime(timestampMs: number, line: number, column: number): boolean {
+    if (!(timestampMs >= PERF_MIN_TIME_MS && timestampMs < PERF_MAX_TIME_MS)) {
+      this.rowsSkipped++;
+      this.issue(line, column, 'time-out-of-range', `timestamp ${showTime(timestampMs)} (after the time zone bias) is outside 1970-01-01 .. 2199-12-31; row skipped`);
+      return false;
+    }
+    const previous = this.previousMs;
+    this.previousMs = timestampMs;
+    if (previous !== null && timestampMs <= previous && this.order !== 'any' && (timestampMs < previous || this.order === 'increasing')) {
+      this.disorder.note(timestampMs, previous, line);
+    }
     if (this.firstTimestampMs === null) this.firstTimestampMs = timestampMs;
     this.lastTimestampMs = timestampMs;
+    return true;
+  }
+
+  /** Forgets the previous timestamp (a new sadf activity starts its instants again). */
+  restartTimes(): void {
+    this.previousMs = null;
+  }
+
+  /** Reports what {@link seeTime} noted: duplicate and backward timestamps, a daylight-saving hint. */
+  finish(): void {
+    for (const i of this.disorder.issues(this.timeZone)) this.issue(i.line, 1, i.code, i.message, 'warning');
   }
 
   issue(line: number, column: number, code: string, message: string, severity: 'error' | 'warning' = 'error'): void {

@@ -122,6 +122,8 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       });
     }
     fixedSeries = new Int32Array(wide.length).fill(-1);
+    // several entities or metrics interleaved: rows of one instant need not follow each other
+    ctx.order = longMetric >= 0 || entityIndex >= 0 ? 'any' : 'increasing';
     const naive = timeFormat.kind === 'iso' || timeFormat.kind === 'pdh';
     if (options.timeZoneBiasMinutes !== undefined) ctx.timeZone = { name: null, biasMinutes, source: 'option' };
     else ctx.timeZone = { name: null, biasMinutes: 0, source: naive ? 'assumed-utc' : 'utc' };
@@ -201,7 +203,7 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       ctx.issue(lineNo, timeIndex + 1, 'bad-timestamp', `expected a time, got ${excerpt(decoder, buf, spans.starts[timeIndex]!, spans.ends[timeIndex]!)}; row skipped`);
       return;
     }
-    ctx.seeTime(t);
+    if (!ctx.seeTime(t, lineNo, timeIndex + 1)) return;
     const entity = entityIndex >= 0 ? cellText(decoder, buf, spans.starts[entityIndex]!, spans.ends[entityIndex]!, (spans.flags[entityIndex]! & ESCAPED) !== 0) : fixedEntity;
     const sink = ctx.sink;
     if (longMetric >= 0) {

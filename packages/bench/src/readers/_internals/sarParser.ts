@@ -5,6 +5,7 @@ import { CellSpans, splitCells } from './cells.js';
 import type { ReadContext } from './context.js';
 import { excerpt, type FormatParser } from './formatParser.js';
 import { parseNumberBytes } from './parseNumber.js';
+import { utcMs } from './pdhTime.js';
 
 interface Activity {
   readonly name: string;
@@ -41,6 +42,9 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
   }
 
   function header(line: string, lineNo: number): void {
+    // each activity lists its instants again; within one, rows of several instances share one
+    ctx.order = 'non-decreasing';
+    ctx.restartTimes();
     const cols = line.replace(/^#\s*/, '').split(';');
     if (cols[0] !== 'hostname' || cols[1] !== 'interval' || cols[2] !== 'timestamp') {
       ctx.issue(lineNo, 1, 'bad-header', `expected "# hostname;interval;timestamp;...", got ${JSON.stringify(line.slice(0, 60))}`);
@@ -65,7 +69,7 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
     if (/^\d{9,11}$/.test(raw)) return Number(raw) * 1000;
     const m = SAR_TIME.exec(raw);
     if (!m) return NaN;
-    const local = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    const local = utcMs(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, 0);
     const zone = m[7] ?? null;
     if (!zoneSet) {
       zoneSet = true;
@@ -133,7 +137,7 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
         ctx.issue(lineNo, 3, 'bad-timestamp', `expected YYYY-MM-DD HH:MM:SS [zone] or epoch seconds, got ${excerpt(decoder, buf, spans.starts[2]!, spans.ends[2]!)}; row skipped`);
         return;
       }
-      ctx.seeTime(t);
+      if (!ctx.seeTime(t, lineNo, 3)) return;
       const host = text(0, buf);
       let instance: string | null = null;
       if (act.keyCount > 0) {

@@ -31,7 +31,7 @@ export function sectionFailover(ctx: SectionContext): Section | null {
   const f = ctx.input.failover;
   if (!f) return null;
   const worst = f.worstScenario;
-  let html = `<p class="${f.met ? 'status-ok' : 'status-bad'}"><strong>${f.met ? 'Failover met' : 'Failover not met'}</strong>: the plan tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'}${f.requiredFailures !== undefined ? ` (${f.requiredFailures} required)` : ''}.</p>`;
+  let html = `<p class="${f.met ? 'status-ok' : 'status-bad'}"><strong>${f.met ? 'Failover met' : 'Failover not met'}</strong>: the plan tolerates ${escapeHtml(f.toleratedFailures)} host failure${f.toleratedFailures === 1 ? '' : 's'}${f.requiredFailures !== undefined ? ` (${escapeHtml(f.requiredFailures)} required)` : ''}.</p>`;
   if (worst) {
     html += `<p>Worst failure set: <strong>${escapeHtml(worst.failedHosts.join(', ') || 'none')}</strong>${worst.binding ? `; binding resource ${escapeHtml(RESOURCE_DISPLAY[worst.binding].label)}` : ''}.${worst.description ? ' ' + escapeHtml(worst.description) : ''}</p>`;
   }

@@ -8,18 +8,6 @@ import { htmlTable } from '../table.js';
 import { figure, shownNote, type Section, type SectionContext } from './context.js';
 
 /**
- * Confidence as five stars.
- *
- * @example
- * stars(3) // => '★★★☆☆'
- */
-export function stars(n: number | undefined): string {
-  if (n === undefined || !Number.isFinite(n)) return '–';
-  const k = Math.max(0, Math.min(5, Math.round(n)));
-  return '★'.repeat(k) + '☆'.repeat(5 - k);
-}
-
-/**
  * Measurements: alerts, utilisation over time with percentile bands and thresholds, the
  * day-by-hour heatmap, distributions, sum of peaks versus peak of sum, and per-series summaries
  * with coverage and confidence.
@@ -82,7 +70,7 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
     const rows = m.summaries.slice(0, ctx.options.maxTableRows);
     parts.push('<h3>Series and confidence</h3>', htmlTable(['Series', 'Unit', 'Samples', 'Coverage', 'Confidence', 'Mean', 'p50', 'p95', 'p99', 'Max'], rows.map((s) => [
       s.name, s.unit, { text: formatNumber(s.count, 0), value: s.count }, { text: formatPercent(s.coverage), value: s.coverage ?? NaN },
-      { text: `<span class="stars" title="${escapeHtml(s.confidenceStars ?? '–')} of 5">${stars(s.confidenceStars)}</span>`, value: s.confidenceStars ?? NaN, html: true },
+      { stars: s.confidenceStars },
       ...([s.mean, s.p50, s.p95, s.p99, s.max] as const).map((v) => ({ text: formatNumber(v), value: v ?? NaN })),
     ]), { numeric: [2, 3, 4, 5, 6, 7, 8, 9], caption: 'Confidence: 1–5 stars from the share of expected samples present (0–20 % = 1 star … 81–100 % = 5 stars).' }),
     shownNote(rows.length, m.summaries.length, 'the full list is in the JSON export'));
