@@ -24,7 +24,7 @@ caption{text-align:left;color:var(--muted);font-size:12px;padding-bottom:4px}
 th,td{padding:4px 8px;border-bottom:1px solid var(--track);text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal;hyphens:manual}
 th{font-weight:600;border-bottom:1px solid var(--rule);background:#f7f9fa;white-space:nowrap}
 td:first-child{min-width:7em}
-table.assumptions td:first-child{white-space:nowrap}
+table.assumptions td:first-child{white-space:nowrap;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.sortable th{cursor:pointer}
 table.sortable th[aria-sort=ascending]::after{content:" ▲";font-size:9px}

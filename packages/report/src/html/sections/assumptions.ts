@@ -1,5 +1,4 @@
 import type { Assumption } from '@hostplan/core';
-import { escapeHtml } from '../escape.js';
 import { htmlTable } from '../table.js';
 import { assumptionGroup, isMachineSetting, sourceForPeople, valueForPeople, type AssumptionGroup } from './assumptionText.js';
 import type { Section, SectionContext } from './context.js';
@@ -32,7 +31,7 @@ const GROUPS: readonly { readonly id: AssumptionGroup; readonly title: string }[
 ];
 
 function rows(list: readonly Assumption[]) {
-  return list.map((a) => [{ text: `<code>${escapeHtml(a.name)}</code>`, html: true }, valueForPeople(a.value), a.unit ?? '', sourceForPeople(a.source)]);
+  return list.map((a) => [a.name, valueForPeople(a.value), a.unit ?? '', sourceForPeople(a.source)]);
 }
 
 /**
