@@ -71,7 +71,8 @@ Options:
                   measured series, not the sum of each VM's percentile: VMs whose peaks do
                   not coincide pack tighter (failover is still checked on summed percentiles)
   --failover K    host failures per cluster to survive, checked by re-placement
-  --html OUT      write the HTML report (plan, failover, measurements, assumptions) to OUT
+  --html OUT      write the HTML report to OUT: plan, every VM's placement, failover, measurements
+                  over time (with --perf), assumptions, and what-if controls that re-plan in the page
   --markdown OUT  write a Markdown summary to OUT
   --csv DIR       write DIR/placements.csv
   --title TEXT    report title (default "Capacity plan")
