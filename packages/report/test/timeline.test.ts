@@ -200,3 +200,12 @@ describe('host models side by side', () => {
     expect(html).toContain('<td>no: cannot run 9 VM(s) or hold failover</td>');
   });
 });
+
+describe('alerts in the measurements section', () => {
+  it('print the counter path once: the subject, then the message without it', () => {
+    const path = '\\\\HV01\\Processor(_Total)\\% Processor Time';
+    const html = renderHtmlReport({ measurements: { alerts: [{ severity: 'warning', subject: path, message: `${path} above 50 for 300 s` }] } });
+    expect(html.split(path.replaceAll('\\', '\\')).length - 1).toBe(1);
+    expect(html).toContain('above 50 for 300 s</div>');
+  });
+});
