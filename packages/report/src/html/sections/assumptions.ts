@@ -31,7 +31,7 @@ const GROUPS: readonly { readonly id: AssumptionGroup; readonly title: string }[
 ];
 
 function rows(list: readonly Assumption[]) {
-  return list.map((a) => [a.name, valueForPeople(a.value), a.unit ?? '', sourceForPeople(a.source)]);
+  return list.map((a) => [{ code: a.name }, valueForPeople(a.value), a.unit ?? '', sourceForPeople(a.source)]);
 }
 
 /**
