@@ -275,6 +275,8 @@ export interface ResourceTimeline {
 
 /** An alert on a time range (a threshold crossed). */
 export interface TimelineAlert {
+  /** The resource it concerns: marked on that resource's chart only. @defaultValue every chart of the host */
+  readonly resource?: Resource;
   readonly startMs: number;
   readonly endMs: number;
   readonly severity: 'info' | 'warning' | 'critical';
