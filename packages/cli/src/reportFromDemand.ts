@@ -17,6 +17,26 @@ export function demandUnit(resource: string): string {
   return UNITS[resource] ?? '';
 }
 
+const DAY = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The caveat of a CPU cut when the VM's daily CPU peaks grow: the day the trend line reaches the
+ * suggested vCPUs and the day it reaches the current ones (both x the target utilisation the
+ * trend was measured against), so that the report never advises a cut without saying the VM is
+ * growing; '' when the peaks do not grow.
+ */
+function growthCaveat(v: DemandResult['vms'][number]): string {
+  const g = v.growth;
+  const cpu = v.oversized.cpu;
+  if (!g || !cpu || g.slopePerDay === null || g.intercept === null || !(g.slopePerDay > 0) || g.crossesAtMs === null || !(cpu.allocatedVcpus > 0)) return '';
+  // g.target = allocated vCPUs x target utilisation; the trend starts at day 0 of the daily peaks
+  const perVcpu = g.target / cpu.allocatedVcpus;
+  const firstMs = g.crossesAtMs - ((g.target - g.intercept) / g.slopePerDay) * DAY;
+  const reaches = (cores: number) => day(firstMs + ((cores - g.intercept!) / g.slopePerDay!) * DAY);
+  return `; but its daily CPU peaks grow ${g.slopePerDay.toPrecision(2)} a day over ${g.days} days: at that trend it outgrows ${cpu.suggestedVcpus} vCPU${cpu.suggestedVcpus === 1 ? '' : 's'} on ${reaches(cpu.suggestedVcpus * perVcpu)} and its current ${cpu.allocatedVcpus} on ${reaches(g.target)}`;
+}
+
 /**
  * The report's measurements and right-sizing sections from bench's `measureDemand` result:
  * a summary with coverage and confidence per derived series, sum-of-peaks versus peak-of-sum per
@@ -43,7 +63,7 @@ export function reportInputFromDemand(r: DemandResult): Required<Pick<ReportInpu
     if (v.idle.idle) return [{ vm: v.id, kind: 'idle', current, suggested: {}, evidence: v.idle.reason }];
     if (v.oversized.oversized) {
       const suggested = { ...(v.oversized.cpu && { vcpus: v.oversized.cpu.suggestedVcpus }), ...(v.oversized.memory && { memoryMB: v.oversized.memory.suggestedGB * 1024 }) };
-      return [{ vm: v.id, kind: 'oversized', current, suggested, evidence: v.oversized.reason }];
+      return [{ vm: v.id, kind: 'oversized', current, suggested, evidence: v.oversized.reason + growthCaveat(v) }];
     }
     return [];
   });

@@ -48,6 +48,18 @@ function onGrid(s: VmSeries, startMs: number, stepMs: number, n: number): (numbe
   return Array.from(sums, (x, i) => (counts[i]! > 0 ? (x / counts[i]!) * s.scale : null));
 }
 
+/**
+ * The charted resource an alert's counter concerns: CPU for processor and run-time counters,
+ * memory for memory counters, null for the others (disk, network: not charted over time, listed
+ * with the measurements), undefined when the name does not tell.
+ */
+function alertResource(counter: string): TimedResource | null | undefined {
+  if (/processor|run time|cpu/i.test(counter)) return 'cpuGHz';
+  if (/memory|mbytes|pages/i.test(counter)) return 'memoryMB';
+  if (/disk|network|bytes|transfers|queue|packets/i.test(counter)) return null;
+  return undefined;
+}
+
 function alertsByHost(demand: DemandResult, vmHost: ReadonlyMap<string, string>, hostIds: readonly string[]): Map<string, TimelineAlert[]> {
   const lower = new Map(hostIds.map((h) => [h.toLowerCase(), h]));
   const out = new Map<string, TimelineAlert[]>();
@@ -59,7 +71,9 @@ function alertsByHost(demand: DemandResult, vmHost: ReadonlyMap<string, string>,
     const host = vm ? vmHost.get(vm) : lower.get(s.host.toLowerCase());
     if (!host) continue;
     const list = out.get(host) ?? [];
-    list.push({ startMs: a.startMs, endMs: a.endMs + (s.intervalMs ?? 0), severity: a.severity, label: a.message });
+    const resource = alertResource(`${s.object}\\${s.counter}`);
+    if (resource === null) continue;
+    list.push({ ...(resource && { resource }), startMs: a.startMs, endMs: a.endMs + (s.intervalMs ?? 0), severity: a.severity, label: a.message });
     out.set(host, list);
   }
   return out;

@@ -41,6 +41,9 @@ describe('reportTimelinesFrom({ demand, plan, vms, hosts })', () => {
       }
     }
     // the host counter alerts of HV01 are marked on the planned host hv01
-    expect(t.hosts.find((h) => h.host === 'hv01')?.alerts?.length ?? 0).toBeGreaterThan(0);
+    const hv01 = t.hosts.find((h) => h.host === 'hv01')?.alerts ?? [];
+    expect(hv01.length).toBeGreaterThan(0);
+    // they are logical-processor run-time alerts: CPU's chart, not memory's
+    expect(new Set(hv01.map((a) => a.resource))).toEqual(new Set(['cpuGHz']));
   });
 });

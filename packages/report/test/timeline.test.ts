@@ -200,3 +200,24 @@ describe('host models side by side', () => {
     expect(html).toContain('<td>no: cannot run 9 VM(s) or hold failover</td>');
   });
 });
+
+describe('alerts in the measurements section', () => {
+  it('print the counter path once: the subject, then the message without it', () => {
+    const path = '\\\\HV01\\Processor(_Total)\\% Processor Time';
+    const html = renderHtmlReport({ measurements: { alerts: [{ severity: 'warning', subject: path, message: `${path} above 50 for 300 s` }] } });
+    expect(html.split(path.replaceAll('\\', '\\')).length - 1).toBe(1);
+    expect(html).toContain('above 50 for 300 s</div>');
+  });
+});
+
+describe('alerts on the chart of their resource', () => {
+  it('marks an alert that names its resource on that chart only, one that does not on every chart of the host', () => {
+    const values = [1, 2, 3, 4];
+    const html = renderHtmlReport({ timelines: { startMs: day0, stepMs: 3_600_000, hosts: [{ host: 'hv01', alerts: [
+      { resource: 'cpuGHz', startMs: day0, endMs: day0 + 3_600_000, severity: 'warning', label: 'cpu' },
+      { startMs: day0, endMs: day0 + 3_600_000, severity: 'critical', label: 'any' },
+    ], resources: [{ resource: 'cpuGHz', values, target: 5 }, { resource: 'memoryMB', values: values.map((v) => v * 1024), target: 5120 }] }] } });
+    expect(html).toContain('hv01 · CPU (GHz): peak 4 GHz = 80 % of the target 5 GHz; 2 alerts marked.');
+    expect(html).toContain('hv01 · Memory (GB): peak 4 GB = 80 % of the target 5 GB; 1 alert marked.');
+  });
+});

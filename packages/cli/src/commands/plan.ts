@@ -12,6 +12,7 @@ import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
 import { numberOption } from '../options.js';
 import { reportTimelinesFrom } from '../timelines.js';
+import { whatIfData } from '../whatIfData.js';
 import { groupUnplaced, unplacedSummaryLines } from '../summaries/unplaced.js';
 import { bindingHeadline, defaultsLine, edgeWarnings } from '../summaries/planEdges.js';
 import { planCurrent } from './planCurrent.js';
@@ -84,7 +85,8 @@ Options:
                   not coincide pack tighter (failover is still checked on summed percentiles);
                   exit 2 when no planned VM gets a profile (e.g. log hosts not in --hosts)
   --failover K    host failures per cluster to survive, checked by re-placement
-  --html OUT      write the HTML report (plan, failover, measurements, assumptions) to OUT
+  --html OUT      write the HTML report to OUT: plan, every VM's placement, failover, measurements
+                  over time (with --perf), assumptions, and what-if controls that re-plan in the page
   --markdown OUT  write a Markdown summary to OUT
   --csv DIR       write DIR/placements.csv (and DIR/failover-runbook.csv with --failover: where
                   each VM of each failure set restarts, worst sets first)
@@ -175,6 +177,8 @@ Examples:
         ...(failover && { failover: reportFailoverFrom({ summary: failover.summary, result: failover.result, plan: result, hosts, vms, policy }) }),
         ...(demand && withExposure(reportInputFromDemand(demand), exposure)),
         ...(timelines && { timelines }),
+        // the page re-plans with core as this command did; peak coincidence needs the measured profiles, so not then
+        ...(!co && { whatIf: whatIfData({ hosts, vms, policy, goal, k, comfortFactor, demand }) }),
         assumptions: [...result.assumptions, ...(co?.assumptions ?? []), ...(failover?.result.assumptions ?? []), ...(demand?.assumptions ?? [])],
       };
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));

@@ -23,7 +23,8 @@ export function chartModelComparison(choices: readonly SizingChoice[], options: 
   const feasible = choices.filter((c) => c.feasible !== false && Number.isFinite(c.costPerMonth));
   const cheapest = feasible.length ? feasible.reduce((a, b) => (cost(b) < cost(a) ? b : a)) : null;
   const money = format(',.0f');
-  const parts: string[] = [];
+  // the axis and its grid first, so that the bars cover the grid lines
+  const parts: string[] = [axisBottom(x, height - m.bottom, { format: format(',~s'), label: `${currency} per month`, ticks: 5, grid: height - m.bottom - m.top })];
   choices.forEach((c, i) => {
     const y = m.top + i * row;
     const fill = c.feasible === false ? PALETTE.rule : c === cheapest ? PALETTE.accent : PALETTE.accentLight;
@@ -32,6 +33,5 @@ export function chartModelComparison(choices: readonly SizingChoice[], options: 
       `<rect x="${m.left}" y="${y + 5}" width="${len(x(cost(c)) - m.left)}" height="18" fill="${fill}"><title>${escapeHtml(`${c.model}: ${currency} ${money(cost(c))} per month, ${label}`)}</title></rect>`,
       svgText(x(cost(c)) + 6, y + 18, label, 'class="value"'));
   });
-  parts.push(axisBottom(x, height - m.bottom, { format: format(',~s'), label: `${currency} per month`, ticks: 5, grid: height - m.bottom - m.top }));
   return svgChart({ kind: 'model-comparison', width, height, title: `Host models compared: cost per month (${currency})` }, parts.join(''));
 }

@@ -1,4 +1,4 @@
-import type { Assumption, Resource, ResourceVector } from '@hostplan/core';
+import type { Assumption, Host, PlacementGoal, Policy, Resource, ResourceVector, Vm } from '@hostplan/core';
 
 /**
  * What a report is made from. Every section is optional: the HTML report shows a section only
@@ -24,6 +24,8 @@ export interface ReportInput {
   readonly growth?: ReportGrowth;
   /** Measured demand over time per host of the plan (time charts, farm heatmap, runway). */
   readonly timelines?: ReportTimelines;
+  /** What the page needs to re-plan in the browser (the what-if controls); none: a static page. */
+  readonly whatIf?: ReportWhatIf;
   /** Every default and input that shaped the numbers (merged with the plan's own). */
   readonly assumptions?: readonly Assumption[];
 }
@@ -303,6 +305,8 @@ export interface ResourceTimeline {
 
 /** An alert on a time range (a threshold crossed). */
 export interface TimelineAlert {
+  /** The resource it concerns: marked on that resource's chart only. @defaultValue every chart of the host */
+  readonly resource?: Resource;
   readonly startMs: number;
   readonly endMs: number;
   readonly severity: 'info' | 'warning' | 'critical';
@@ -322,4 +326,32 @@ export interface ExposureRow {
   readonly overShare: number | null;
   /** (peak - limit) / limit, 0 when never over; null without any. */
   readonly worstOvershoot: number | null;
+}
+
+/** A measured figure of a VM, which the comfort factor multiplies. */
+export type MeasuredField = 'cpuDemandGHz' | 'cpuUtilization' | 'memoryGB' | 'iops' | 'networkMbps';
+
+/**
+ * The inputs of the plan, as core takes them, so that the page re-plans with the same core:
+ * same inputs, same answer as the command that wrote it.
+ */
+export interface ReportWhatIf {
+  readonly hosts: readonly Host[];
+  /** The VMs as planned (measured ones at percentile x comfort factor). */
+  readonly vms: readonly Vm[];
+  readonly policy: Policy;
+  /** @defaultValue `'consolidate'` */
+  readonly goal?: PlacementGoal;
+  /** Host failures checked by the command (0: none). */
+  readonly failover: number;
+  /** Comfort factor the measured VMs were sized with. @defaultValue 1 */
+  readonly comfortFactor?: number;
+  /** Per measured VM, the figures that came from measurements (the comfort factor scales them). */
+  readonly measured?: readonly { readonly id: string; readonly fields: readonly MeasuredField[] }[];
+  /** Cost of one host per month, for the price per VM at a margin; none: the margin control is off. */
+  readonly costPerHostMonth?: number;
+  /** @defaultValue `'USD'` */
+  readonly currency?: string;
+  /** Margin of the price, price = cost / (1 - margin). @defaultValue 0.35 (core's quote default) */
+  readonly margin?: number;
 }

@@ -31,7 +31,7 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
     const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
     const list = [...groups.values()].sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3) || b.count - a.count);
     const shown = list.slice(0, ctx.options.maxTableRows);
-    parts.push(`<h3>Alerts (${m.alerts.length.toLocaleString('en-US')})</h3>`, ...shown.map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>${a.count > 1 ? ` <span class="note">× ${a.count.toLocaleString('en-US')}; the first:</span>` : ':'} ${escapeHtml(a.message)}</div>`),
+    parts.push(`<h3>Alerts (${m.alerts.length.toLocaleString('en-US')})</h3>`, ctx.input.timelines ? '<p class="note">Each alert is marked where it happened on the time charts of its host.</p>' : '', ...shown.map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>${a.count > 1 ? ` <span class="note">× ${a.count.toLocaleString('en-US')}; the first:</span>` : ':'} ${escapeHtml(a.message.startsWith(a.subject) ? a.message.slice(a.subject.length).trimStart() : a.message)}</div>`),
       shownNote(shown.length, list.length, 'every alert is in the JSON export'));
   }
   if (m.timeSeries?.length) {

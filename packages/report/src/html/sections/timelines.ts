@@ -24,7 +24,7 @@ function peakShare(h: HostTimeline): number {
 function hostFigure(t: ReportTimelines, h: HostTimeline, r: ResourceTimeline): string {
   const d = RESOURCE_DISPLAY[r.resource];
   const peak = Math.max(-Infinity, ...r.values.filter((v): v is number => v !== null));
-  const alerts = h.alerts ?? [];
+  const alerts = (h.alerts ?? []).filter((a) => a.resource === undefined || a.resource === r.resource);
   const svg = chartTimeline({
     title: `${h.host} ${d.label}`, unit: d.unit, startMs: t.startMs, stepMs: t.stepMs,
     values: r.values.map((v) => (v === null ? null : v * d.factor)), target: r.target * d.factor, limit: (r.limit ?? r.target) * d.factor, alerts,
