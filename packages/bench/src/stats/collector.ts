@@ -108,11 +108,27 @@ export class StatsCollector implements SeriesSink {
   /** Whether any sample or row has arrived: a series created later starts with its own clock. */
   private started = false;
 
-  constructor(private readonly o: ResolvedStatsOptions) {}
+  /** Series announced so far, kept or not (the highest index + 1): it sizes blocks and row matrices, so a shard folds in the blocks the whole collector would. */
+  private declared = 0;
+  /** Series announced that this collector does not keep (a shard's collector): announced once. */
+  private readonly others = new Set<number>();
+
+  /**
+   * @param o - resolved options
+   * @param keeps - which series this collector computes (a shard of a parallel run); every
+   *   series still counts for block sizes and flushes, so a kept series gets exactly the blocks
+   *   a collector of every series gives it. Default: all.
+   */
+  constructor(private readonly o: ResolvedStatsOptions, private readonly keeps: ((index: number) => boolean) | null = null) {}
 
   series(index: number, key: SeriesKey): void {
-    if (this.states[index] !== undefined) return;
+    if (this.states[index] !== undefined || this.others.has(index)) return;
     if (this.rows > 0) this.flushRows(); // the buffered rows came before this series existed
+    if (index >= this.declared) this.declared = index + 1;
+    if (this.keeps !== null && !this.keeps(index)) {
+      this.others.add(index);
+      return;
+    }
     const s = new SeriesState(index, key, this.o, this.started ? new SampleClock() : this.rowClock);
     if (this.dropped && this.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
     this.states[index] = s;
@@ -124,7 +140,13 @@ export class StatsCollector implements SeriesSink {
 
   sample(index: number, t: number, v: number): void {
     const s = this.states[index];
-    if (s === undefined) return;
+    if (s === undefined) {
+      if (!this.others.has(index)) return;
+      // another shard's sample: the same side effects as in a collector of every series
+      if (this.rows > 0) this.flushRows();
+      this.started = true;
+      return;
+    }
     if (this.rows > 0) this.flushRows();
     this.started = true;
     if (s.clock === this.rowClock) s.clock = this.rowClock.clone();
@@ -140,7 +162,7 @@ export class StatsCollector implements SeriesSink {
    * series by series when the matrix is full. The same results as `count` {@link sample} calls.
    */
   row(t: number, values: Float64Array, count: number): void {
-    const n = count < this.states.length ? count : this.states.length;
+    const n = count < this.declared ? count : this.declared;
     if (n !== this.width && this.rows > 0) this.flushRows();
     if (this.rows === 0) this.startRows(n);
     const r = this.rows;
@@ -210,7 +232,7 @@ export class StatsCollector implements SeriesSink {
    */
   private flush(s: SeriesState): 0 {
     if (s.bv.length === 0) {
-      const size = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, Math.floor(BLOCK_SAMPLES / Math.max(1, this.states.length))));
+      const size = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, Math.floor(BLOCK_SAMPLES / Math.max(1, this.declared))));
       s.bt = new Float64Array(size);
       s.bv = new Float64Array(size);
       if (this.ft.length < size) {

@@ -14,4 +14,3 @@ export * from './collector.js';
 export * from './seriesStatistics.js';
 export * from './mergeSummaries.js';
 export * from './concatSources.js';
-export * from './filesStatistics.js';
