@@ -23,30 +23,32 @@ const peakRss = fileURLToPath(new URL('./ingest/peakRss.mjs', import.meta.url));
 
 interface Run {
   readonly seconds: number;
+  /** User + system CPU time of every thread of the process. */
+  readonly cpuSeconds: number;
   readonly peakRssMB: number;
   readonly answer: ColumnAnswer[];
 }
 
 /** Runs a node child with the peak-RSS hook; wall time includes its start-up, as a user's does. */
-function timed(args: readonly string[], what: string): { seconds: number; peakRssMB: number; stdout: string } {
+function timed(args: readonly string[], what: string): { seconds: number; cpuSeconds: number; peakRssMB: number; stdout: string } {
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--import', peakRss, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${what} failed (${run.status}): ${run.stderr}`);
-  const kb = /peak-rss-kb (\d+)/.exec(run.stderr);
-  return { seconds, peakRssMB: kb ? Number(kb[1]) / 1024 : NaN, stdout: run.stdout };
+  const usage = /peak-rss-kb (\d+) cpu-ms (\d+)/.exec(run.stderr);
+  return { seconds, cpuSeconds: usage ? Number(usage[2]) / 1000 : NaN, peakRssMB: usage ? Number(usage[1]) / 1024 : NaN, stdout: run.stdout };
 }
 
 function hostplan(file: string, threads: string | undefined): Run {
   const out = `${root}.bench/ingest/hostplan-bench.json`;
   const r = timed(['packages/cli/bin/hostplan.js', 'bench', file, '--json', out, ...(threads ? ['--threads', threads] : [])], 'hostplan bench');
   const json = JSON.parse(readFileSync(out, 'utf8')) as { series: { count: number; mean: number | null; p95: number | null }[] };
-  return { seconds: r.seconds, peakRssMB: r.peakRssMB, answer: json.series.map((s) => ({ count: s.count, mean: s.mean, p95: s.p95 })) };
+  return { seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMB: r.peakRssMB, answer: json.series.map((s) => ({ count: s.count, mean: s.mean, p95: s.p95 })) };
 }
 
 function reference(mode: 'csv-parse' | 'duckdb', file: string): Run {
   const r = timed([...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, file], mode);
-  return { seconds: r.seconds, peakRssMB: r.peakRssMB, answer: JSON.parse(r.stdout.trim().split('\n').pop()!) as ColumnAnswer[] };
+  return { seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMB: r.peakRssMB, answer: JSON.parse(r.stdout.trim().split('\n').pop()!) as ColumnAnswer[] };
 }
 
 const near = (a: number | null | undefined, b: number | null | undefined, tolerance: number) =>
@@ -88,23 +90,23 @@ async function main(): Promise<void> {
   for (let round = 1; round <= runs; round++) {
     const mine = hostplan(file, threads);
     rows.hostplan!.push(mine);
-    let line = `round ${round}: hostplan bench ${mine.seconds.toFixed(2)} s (${(mb / mine.seconds).toFixed(0)} MB/s, peak RSS ${mine.peakRssMB.toFixed(0)} MB)`;
+    let line = `round ${round} (load ${loadavg()[0]!.toFixed(1)}): hostplan bench ${mine.seconds.toFixed(2)} s (${(mb / mine.seconds).toFixed(0)} MB/s, CPU ${mine.cpuSeconds.toFixed(2)} s, peak RSS ${mine.peakRssMB.toFixed(0)} MB)`;
     for (const [tool, on] of tools) {
       if (!on) continue;
       const r = reference(tool, file);
       agree(tool, mine.answer, r.answer);
       rows[tool]!.push(r);
-      line += `; ${tool} ${r.seconds.toFixed(2)} s = ${(r.seconds / mine.seconds).toFixed(2)}x (peak RSS ${r.peakRssMB.toFixed(0)} MB)`;
+      line += `; ${tool} ${r.seconds.toFixed(2)} s = ${(r.seconds / mine.seconds).toFixed(2)}x (CPU ${r.cpuSeconds.toFixed(2)} s, peak RSS ${r.peakRssMB.toFixed(0)} MB)`;
     }
     console.log(line);
   }
-  console.log('\n| run | best | median | ratio to hostplan, best / median | peak RSS, median |\n|---|---|---|---|---|');
+  console.log('\n| run | best | median | ratio to hostplan, best / median | CPU time, median | peak RSS, median |\n|---|---|---|---|---|---|');
   for (const tool of ['hostplan', 'duckdb', 'csv-parse'] as const) {
     const rs = rows[tool]!;
     if (rs.length === 0) continue;
     const ratios = rs.map((r, i) => r.seconds / rows.hostplan![i]!.seconds);
     const ratio = tool === 'hostplan' ? '' : `${Math.max(...ratios).toFixed(2)}x / ${median(ratios).toFixed(2)}x`;
-    console.log(`| ${tool} | ${Math.min(...rs.map((r) => r.seconds)).toFixed(2)} s | ${median(rs.map((r) => r.seconds)).toFixed(2)} s | ${ratio} | ${median(rs.map((r) => r.peakRssMB)).toFixed(0)} MB |`);
+    console.log(`| ${tool} | ${Math.min(...rs.map((r) => r.seconds)).toFixed(2)} s | ${median(rs.map((r) => r.seconds)).toFixed(2)} s | ${ratio} | ${median(rs.map((r) => r.cpuSeconds)).toFixed(2)} s | ${median(rs.map((r) => r.peakRssMB)).toFixed(0)} MB |`);
   }
   console.log('answers agree: counts per column, means, p95 (DuckDB)');
 }

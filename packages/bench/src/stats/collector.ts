@@ -106,12 +106,18 @@ export class StatsCollector implements SeriesSink {
    * series by series when the matrix is full. The same results as `count` {@link sample} calls.
    */
   row(t: number, values: Float64Array, count: number): void {
+    this.rowAt(t, values, 0, count);
+  }
+
+  /** {@link row} of the `count` values from `values[offset]` (a row inside a larger block, without a view object per row). */
+  rowAt(t: number, values: Float64Array, offset: number, count: number): void {
     const n = count < this.declared ? count : this.declared;
     if (n !== this.width && this.rows > 0) this.flushRows();
     if (this.rows === 0) this.startRows(n);
     const r = this.rows;
-    if (values.length === n) this.matrixValues.set(values, r * n);
-    else for (let i = 0; i < n; i++) this.matrixValues[r * n + i] = values[i]!;
+    const matrix = this.matrixValues;
+    if (offset === 0 && values.length === n) matrix.set(values, r * n);
+    else for (let i = 0, at = r * n; i < n; i++, at++) matrix[at] = values[offset + i]!;
     this.matrixTimes[r] = t;
     this.started = true;
     if ((this.rows = r + 1) === this.matrixTimes.length) this.flushRows();

@@ -33,7 +33,7 @@ function replayBlock(slot: number, length: number): void {
     for (let at = base; at < end;) {
       if (blocks[at] === RECORD_ROW) {
         const count = blocks[at + 2]!;
-        collector.row(blocks[at + 1]!, blocks.subarray(at + 3, at + 3 + count), count);
+        collector.rowAt(blocks[at + 1]!, blocks, at + 3, count);
         at += 3 + count;
       } else {
         collector.sample(blocks[at + 1]!, blocks[at + 2]!, blocks[at + 3]!);
