@@ -123,6 +123,28 @@ export class StatsCollector implements SeriesSink {
     if ((this.rows = r + 1) === this.matrixTimes.length) this.flushRows();
   }
 
+  /**
+   * `rowCount` consecutive rows of `width` values, their times at `data[timesAt..]` and their
+   * values row after row at `data[valuesAt..]` (a parallel run's shared block): the same as
+   * one {@link row} call per row, copied into the row matrix as many rows at a time as fit.
+   */
+  rowsAt(data: Float64Array, timesAt: number, valuesAt: number, rowCount: number, width: number): void {
+    for (let done = 0; done < rowCount;) {
+      const n = width < this.declared ? width : this.declared;
+      if (n !== this.width && this.rows > 0) this.flushRows();
+      if (this.rows === 0) this.startRows(n);
+      const r = this.rows;
+      const take = Math.min(rowCount - done, this.matrixTimes.length - r);
+      const from = valuesAt + done * width;
+      if (n === width) this.matrixValues.set(data.subarray(from, from + take * width), r * n);
+      else for (let k = 0; k < take; k++) for (let i = 0; i < n; i++) this.matrixValues[(r + k) * n + i] = data[from + k * width + i]!;
+      this.matrixTimes.set(data.subarray(timesAt + done, timesAt + done + take), r);
+      this.started = true;
+      done += take;
+      if ((this.rows = r + take) === this.matrixTimes.length) this.flushRows();
+    }
+  }
+
   private startRows(width: number): void {
     this.width = width;
     const capacity = blockLength(width);

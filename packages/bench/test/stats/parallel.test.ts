@@ -37,6 +37,9 @@ const value = fc.oneof({ weight: 6, arbitrary: fc.double({ min: -1e3, max: 1e3, 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('series' as const), index: fc.integer({ min: 0, max: 9 }) }) },
   { weight: 12, arbitrary: fc.record({ kind: fc.constant('row' as const), dt: fc.integer({ min: -1, max: 3 }), values: fc.array(value, { maxLength: 10 }) }) },
+  // rows wider than the series declared (the extra cells are ignored) fill the shared blocks, so
+  // that rows span blocks and blocks are reused once every worker is done with them
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('row' as const), dt: fc.integer({ min: 0, max: 1 }), values: fc.array(value, { minLength: 500, maxLength: 1500 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sample' as const), index: fc.integer({ min: 0, max: 10 }), dt: fc.integer({ min: -1, max: 3 }), value }) },
 );
 

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ReadIssue, SeriesKey, SeriesSink } from '../../series/types.js';
 import type { ResolvedStatsOptions } from '../options.js';
-import { BLOCK_VALUES, FAILED, RECORD_ROW, RECORD_SAMPLE, SLOTS, type ToWorker } from './protocol.js';
+import { BLOCK_VALUES, FAILED, RECORD_ROWS, RECORD_SAMPLE, SLOTS, type ToWorker } from './protocol.js';
 
 /** How long one wait for a free block lasts before the failure flag is looked at again, ms. */
 const WAIT_MS = 1000;
@@ -22,6 +22,11 @@ export class FanOutSink implements SeriesSink {
   private base = 0;
   private at = 0;
   private nextSlot = 0;
+  /** The open ROWS record: its position (-1: none), width, rows written and room for rows. */
+  private rowsAt = -1;
+  private rowsWidth = 0;
+  private rowsCount = 0;
+  private rowsCapacity = 0;
 
   constructor(
     private readonly workers: readonly Worker[],
@@ -40,6 +45,7 @@ export class FanOutSink implements SeriesSink {
   }
 
   sample(index: number, t: number, v: number): void {
+    this.closeRows();
     const at = this.room(4);
     const b = this.blocks;
     b[at] = RECORD_SAMPLE;
@@ -49,19 +55,50 @@ export class FanOutSink implements SeriesSink {
   }
 
   row(t: number, values: Float64Array, count: number): void {
-    if (count + 3 > BLOCK_VALUES) {
+    if (count + 5 > BLOCK_VALUES) {
       this.flush();
       const message: ToWorker = { type: 'row', timestampMs: t, values: values.slice(0, count) };
       for (const w of this.workers) w.postMessage(message);
       return;
     }
-    const at = this.room(count + 3);
+    if (this.rowsAt < 0 || count !== this.rowsWidth || this.rowsCount === this.rowsCapacity) this.openRows(count);
     const b = this.blocks;
-    b[at] = RECORD_ROW;
-    b[at + 1] = t;
-    b[at + 2] = count;
-    if (values.length === count) b.set(values, at + 3);
-    else b.set(values.subarray(0, count), at + 3);
+    const at = this.rowsAt;
+    const r = this.rowsCount++;
+    b[at + 4 + r] = t;
+    const into = at + 4 + this.rowsCapacity + r * count;
+    if (values.length === count) b.set(values, into);
+    else for (let i = 0; i < count; i++) b[into + i] = values[i]!;
+  }
+
+  /** Starts a ROWS record of `width` with room for as many rows as the block has left (at least one). */
+  private openRows(width: number): void {
+    this.closeRows();
+    let free = this.slot < 0 ? 0 : this.base + BLOCK_VALUES - this.at;
+    if (free < 5 + width) free = BLOCK_VALUES; // a new block
+    const capacity = Math.floor((free - 4) / (width + 1));
+    const at = this.room(4 + capacity * (width + 1));
+    this.rowsAt = at;
+    this.rowsWidth = width;
+    this.rowsCount = 0;
+    this.rowsCapacity = capacity;
+  }
+
+  /** Ends the open ROWS record: its header says how many rows it holds, and the values move up to right after their times. */
+  private closeRows(): void {
+    const at = this.rowsAt;
+    if (at < 0) return;
+    this.rowsAt = -1;
+    const b = this.blocks;
+    const rows = this.rowsCount;
+    const width = this.rowsWidth;
+    b[at] = RECORD_ROWS;
+    b[at + 1] = width;
+    b[at + 2] = rows;
+    b[at + 3] = rows; // room for times, after compaction
+    const values = at + 4 + this.rowsCapacity;
+    if (rows < this.rowsCapacity) b.copyWithin(at + 4 + rows, values, values + rows * width);
+    this.at = at + 4 + rows * (width + 1);
   }
 
   issue(issue: ReadIssue): void {
@@ -70,6 +107,7 @@ export class FanOutSink implements SeriesSink {
 
   /** Posts the block being filled, if any, to every worker. */
   flush(): void {
+    this.closeRows();
     if (this.slot < 0) return;
     const length = this.at - this.base;
     const slot = this.slot;

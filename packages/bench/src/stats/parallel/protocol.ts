@@ -4,13 +4,14 @@ import type { SeriesStats, StatsOptions } from '../types.js';
 
 /**
  * How the calling thread and the statistics workers of a parallel run talk. The stream of
- * sink calls goes into blocks of shared memory (no copy per worker): records `ROW t count
- * v0..v(count-1)` and `SAMPLE index t v`, in call order; a block is posted to every worker,
+ * sink calls goes into blocks of shared memory (no copy per worker): records `ROWS width
+ * rowCount t0..t(rowCount-1) values (rowCount x width, row after row)` for consecutive rows of
+ * one width, and `SAMPLE index t v`, in call order; a block is posted to every worker,
  * each counts down the block's slot when done with it, and the stream waits for a free slot
  * (Atomics.wait) so memory stays at `SLOTS` blocks. Series announcements are messages between
  * blocks, in order.
  */
-export const RECORD_ROW = 1;
+export const RECORD_ROWS = 1;
 export const RECORD_SAMPLE = 2;
 /** Doubles per block (512 KiB). */
 export const BLOCK_VALUES = 1 << 16;

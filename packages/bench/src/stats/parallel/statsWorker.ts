@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SeriesKey } from '../../series/types.js';
 import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
-import { BLOCK_VALUES, FAILED, RECORD_ROW, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 
 // A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
@@ -31,10 +31,11 @@ function replayBlock(slot: number, length: number): void {
   const end = base + length;
   try {
     for (let at = base; at < end;) {
-      if (blocks[at] === RECORD_ROW) {
-        const count = blocks[at + 2]!;
-        collector.rowAt(blocks[at + 1]!, blocks, at + 3, count);
-        at += 3 + count;
+      if (blocks[at] === RECORD_ROWS) {
+        const width = blocks[at + 1]!;
+        const rows = blocks[at + 2]!;
+        collector.rowsAt(blocks, at + 4, at + 4 + rows, rows, width);
+        at += 4 + rows * (width + 1);
       } else {
         collector.sample(blocks[at + 1]!, blocks[at + 2]!, blocks[at + 3]!);
         at += 4;
