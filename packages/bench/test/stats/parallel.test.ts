@@ -83,6 +83,21 @@ describe('seriesStatistics with threads > 1 (statistics on worker threads)', () 
     expect(one.vms.map((v) => v.id).sort()).toEqual(['vmA', 'vmB']);
   }, 120_000);
 
+  it('a row wider than a shared block (40,000 cells, sent as its own message) between ordinary rows gives what one thread gives', async () => {
+    const source = (sink: SeriesSink) => {
+      for (let i = 0; i < 3; i++) sink.series(i, key(`c${i}`));
+      for (let r = 0; r < 300; r++) {
+        const wide = r === 150;
+        const values = new Float64Array(wide ? 40_000 : 3).map((_, i) => ((r * 31 + i * 7) % 97) / 3);
+        sink.row!(Date.UTC(2024, 0, 1) + r * MIN, values, values.length);
+      }
+    };
+    const one = await seriesStatistics(source, { windowMs: 2 * MIN });
+    const many = await seriesStatistics(source, { windowMs: 2 * MIN, threads: 2 });
+    expect(comparable(many)).toEqual(comparable(one));
+    expect(one.series.map((s) => s.count)).toEqual([300, 300, 300]);
+  }, 60_000);
+
   it('rejects with the source\'s own error when the source fails half-way, and with the option path for 0 threads', async () => {
     const failing = (sink: SeriesSink) => {
       sink.series(0, key('C'));
