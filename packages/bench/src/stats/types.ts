@@ -77,7 +77,8 @@ export interface StatsOptions {
    * Worker threads computing the statistics, each for its share of the series, while the
    * source streams (reads and parses) on the calling thread; 1: everything on the calling
    * thread. The results are the same whatever the number (only `method` may differ: each
-   * thread keeps `memoryBudgetBytes / threads` in memory). `hostplan bench` and `plan --perf`
+   * thread keeps its share of `memoryBudgetBytes`, less 8 MiB of blocks shared with the calling
+   * thread, in memory). `hostplan bench` and `plan --perf`
    * pass `os.availableParallelism()`.
    * @defaultValue 1
    */

@@ -51,7 +51,7 @@ function nextOf<T extends FromWorker['type']>(workers: readonly Worker[], type: 
  * {@link seriesStatistics} on `threads` worker threads: the source streams on the calling
  * thread (reading and parsing), every worker gets every call through shared memory and
  * computes the statistics of its shard of the series (index modulo `threads`), each within
- * `memoryBudgetBytes / threads`. Each series is folded exactly as by one collector of every
+ * its share of `memoryBudgetBytes` less the 8 MiB of shared blocks. Each series is folded exactly as by one collector of every
  * series, so the results equal the sequential ones bit for bit; only `method` may say
  * `spilled` where the sequential run kept the values in memory (or the reverse), and a
  * replay (no spill file) is shared by all shards. Without a spill file nor a replay
@@ -63,7 +63,8 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
   const blocks = new SharedArrayBuffer(SLOTS * BLOCK_VALUES * 8);
   const control = new SharedArrayBuffer((SLOTS + 1) * 4);
   const { script, entry, execArgv } = workerScript();
-  const perWorker = { ...plain, memoryBudgetBytes: Math.max(8, Math.floor(o.memoryBudgetBytes / threads)) };
+  // the shared blocks count against the budget; each worker keeps its share of the rest
+  const perWorker = { ...plain, memoryBudgetBytes: Math.max(8, Math.floor((o.memoryBudgetBytes - blocks.byteLength) / threads)) };
   const workers = Array.from({ length: threads }, (_, shard) => {
     const setup: WorkerSetup = { options: perWorker, shard, shards: threads, blocks, control, ...(entry && { entry }) };
     return new Worker(script, { workerData: setup, ...(execArgv && { execArgv }) });
