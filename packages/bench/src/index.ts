@@ -7,12 +7,12 @@ export { loadHosts, loadVms, loadPolicy } from './inventory/load.js';
 export { importInventory, parseInventory, type InventoryImportOptions, type InventoryImport, type InventoryFormat, type InventoryAssumption, type InventoryExcludedVm, type InventoryExclusionReason, type InventoryMatchedColumn } from './inventory/imports/index.js';
 
 // Readers: performance counter logs (perfmon/PDH CSV, sar, CSV with a column map) into series
-export { readPerfFile, readPerfFiles, readPerfFilesInWorkers, readPerfStream, readPerfText, createPerfParser, type PerfParser, type ReadOptions, type ReadFilesOptions, type ReadSummary, type PerfFormat, type PdhRow, type TimeFormat, type TimeZoneSource, type EpochUnit, type ColumnMap, type ColumnRef, type MetricColumn, COLUMN_MAP_PRESETS, BITBRAINS_COLUMN_MAP, parseCounterPath, translateCounterName, type CounterLanguage, writePdhCsv, writePdhCsvFile, type PdhWriterOptions } from './readers/index.js';
+export { readPerfFile, readPerfStream, readPerfText, createPerfParser, type PerfParser, type ReadOptions, type ReadSummary, type PerfFormat, type PdhRow, type TimeFormat, type TimeZoneSource, type EpochUnit, type ColumnMap, type ColumnRef, type MetricColumn, COLUMN_MAP_PRESETS, BITBRAINS_COLUMN_MAP, parseCounterPath, translateCounterName, type CounterLanguage, writePdhCsv, writePdhCsvFile, type PdhWriterOptions } from './readers/index.js';
 export { type ReadProgress, type ReadEvent, type ReadIssue, type SeriesSink, type SeriesKey } from './series/types.js';
 export { type SampleSource } from './stats/index.js';
 
 // Statistics: per-series summaries, percentiles, sustained peaks, threshold alerts
-export { seriesStatistics, seriesStatisticsOfFiles, concatSources, type StatsOptions, type StatsResult, type SeriesStats, type StatsMethod, type PercentileMap, type ThresholdRule, type ThresholdAlert, DEFAULT_THRESHOLDS, type FileStatistics, type FilesStatisticsOptions } from './stats/index.js';
+export { seriesStatistics, concatSources, type StatsOptions, type StatsResult, type SeriesStats, type StatsMethod, type PercentileMap, type ThresholdRule, type ThresholdAlert, DEFAULT_THRESHOLDS } from './stats/index.js';
 export { type AlignedSeries } from './stats/rollup.js';
 
 // Demand: per-VM and per-host demand for core, with confidence, coincidence and growth

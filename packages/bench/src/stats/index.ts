@@ -11,4 +11,3 @@ export * from './selectOrderStatistics.js';
 export * from './collector.js';
 export * from './seriesStatistics.js';
 export * from './concatSources.js';
-export * from './filesStatistics.js';

@@ -20,6 +20,7 @@ import { printFindings } from '../findings.js';
 import { checkCoincidence } from '../coincidenceCheck.js';
 import { exposureRows, planExposure, printExposure } from '../exposure.js';
 import { compactUnplaced } from '../unplacedOutput.js';
+import { threadsOption, withThreadsAssumption } from '../threads.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -44,7 +45,7 @@ export const plan: Command = {
   name: 'plan',
   summary: 'place VMs onto hosts (consolidate or balance), with reasons for every VM left out',
   help: `Usage: hostplan plan --hosts FILE --vms FILE [--policy FILE] [--goal consolidate|balance]
-                     [--perf FILE... [--percentile P] [--comfort F] [--coincident-peaks]] [--failover K]
+                     [--perf FILE... [--percentile P] [--comfort F] [--coincident-peaks] [--threads N]] [--failover K]
                      [--html OUT] [--markdown OUT] [--csv DIR] [--title TEXT] [--json OUT|-] [--verbose]
        hostplan plan --hosts FILE --current FILE [--vms FILE] [--add-hosts FILE] [--remove-host ID]...
                      [--growth F] [--failover K] [--policy FILE] [--html OUT] ... [--json OUT|-]
@@ -84,6 +85,8 @@ Options:
                   measured series, not the sum of each VM's percentile: VMs whose peaks do
                   not coincide pack tighter (failover is still checked on summed percentiles);
                   exit 2 when no planned VM gets a profile (e.g. log hosts not in --hosts)
+  --threads N     worker threads for the statistics of the --perf logs (default: the machine's
+                  cores, os.availableParallelism(); 1: everything on one thread)
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report to OUT: plan, every VM's placement, failover, measurements
                   over time (with --perf), assumptions, and what-if controls that re-plan in the page
@@ -115,7 +118,7 @@ Examples:
       hosts: { type: 'string' }, vms: { type: 'string' }, policy: { type: 'string' }, goal: { type: 'string' }, json: { type: 'string' },
       perf: { type: 'string', multiple: true }, percentile: { type: 'string' }, comfort: { type: 'string' }, failover: { type: 'string' },
       html: { type: 'string' }, markdown: { type: 'string' }, csv: { type: 'string' }, title: { type: 'string' },
-      'coincident-peaks': { type: 'boolean' }, current: { type: 'string' }, 'add-hosts': { type: 'string' }, 'remove-host': { type: 'string', multiple: true }, growth: { type: 'string' }, verbose: { type: 'boolean' },
+      'coincident-peaks': { type: 'boolean' }, current: { type: 'string' }, 'add-hosts': { type: 'string' }, 'remove-host': { type: 'string', multiple: true }, growth: { type: 'string' }, verbose: { type: 'boolean' }, threads: { type: 'string' },
     } });
     const whatIf = values['add-hosts'] !== undefined || values['remove-host'] !== undefined || values.growth !== undefined;
     if (values.current !== undefined) {
@@ -137,6 +140,8 @@ Examples:
     const comfortFactor = numberOption(values.comfort, 'comfort', (x) => x > 0, 'a factor > 0');
     if (!perfFiles.length && (percentile !== undefined || comfortFactor !== undefined)) throw new UsageError('--percentile and --comfort need --perf FILE...');
     if (!perfFiles.length && values['coincident-peaks']) throw new UsageError('--coincident-peaks needs --perf FILE...');
+    if (!perfFiles.length && values.threads !== undefined) throw new UsageError('--threads needs --perf FILE...');
+    const threads = threadsOption(values.threads);
     const hosts = await loadHosts(values.hosts, io.cwd);
     const inventory = await loadVms(values.vms, io.cwd);
     const policy = values.policy ? await loadPolicy(values.policy, io.cwd) : {};
@@ -148,7 +153,8 @@ Examples:
     if (perfFiles.length) {
       const onProgress = progressBar(io);
       const files = perfFilesSource(perfFiles, { ...(onProgress && { onProgress }) }, io);
-      demand = await measureDemand(files.source, { hosts, inventory, ...(percentile !== undefined && { percentile }), ...(comfortFactor !== undefined && { comfortFactor }) });
+      const result = await measureDemand(files.source, { hosts, inventory, ...(percentile !== undefined && { percentile }), ...(comfortFactor !== undefined && { comfortFactor }), stats: { threads: threads.threads } });
+      demand = { ...result, assumptions: withThreadsAssumption(result.assumptions, threads) };
       const measured = new Map(demand.vms.flatMap((m) => (m.vm ? [[m.vm.id, m.vm] as const] : [])));
       vms = inventory.map((v) => measured.get(v.id) ?? v);
       const ids = new Set(inventory.map((v) => v.id));
