@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand,
-  type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
+  benchFromPrometheus, COLUMN_MAP_PRESETS, DEMAND_OBJECT, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
+  DEFAULT_COUNTER_MAP, extendCounterMap, loadHosts, loadVms, measureDemand,
+  type ColumnMap, type CounterMap, type ReadOptions, type SampleSource,
 } from '@hostplan/bench';
 import { formatDecimal, HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
 import { prometheusBenchOptions } from '../prometheusOptions.js';
-import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
@@ -16,6 +15,7 @@ import { table } from '../table.js';
 import { perfFilesSource } from '../perfFiles.js';
 import { progressBar } from '../progress.js';
 import { threadsOption, withThreadsAssumption } from '../threads.js';
+import { demandJson, fmt, writeDemandSummary } from './benchOutput.js';
 
 const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
 
@@ -33,19 +33,6 @@ async function loadMap(arg: string, cwd: string): Promise<{ counterMap?: Counter
   if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'time' in doc) return { columnMap: doc as ColumnMap };
   return { counterMap: extendCounterMap(doc, arg, DEFAULT_COUNTER_MAP) };
 }
-
-/** The per-series JSON the command writes (the spec's fields first). */
-function seriesJson(s: SeriesStats) {
-  return {
-    host: s.host, object: s.object, instance: s.instance, counter: s.counter, path: s.path,
-    count: s.count, missing: s.missing, min: s.min, max: s.max, mean: s.mean, stddev: s.stddev,
-    p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, sustainedPeak: s.sustainedPeak,
-    percentiles: s.percentiles, intervalMs: s.intervalMs, firstMs: s.firstMs, lastMs: s.lastMs,
-    exact: s.exact, method: s.method, rollup: s.rollup, timeOver: s.timeOver.filter((t) => t.runs > 0),
-  };
-}
-
-const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : formatDecimal(x, digits));
 
 export const bench: Command = {
   name: 'bench',
@@ -197,7 +184,6 @@ Examples:
       stats: statsOptions,
     });
     const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
-    const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
     if (raw.length === 0) {
       // nothing measured: a file that is not a perf log must not pass as an empty measurement
       const first = r.stats.issues[0];
@@ -206,54 +192,13 @@ Examples:
       return EXIT.usage;
     }
     if (values.json) {
-      await writeJson(values.json, {
-        ...(promSource && prom ? { source: { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } } : {}),
-        files: summaries.map(({ issues: _issues, elapsedMs: _elapsed, ...s }) => s),
-        series: raw.map(seriesJson),
-        derived: derived.map((s) => ({ resource: s.counter, entity: s.instance, ...seriesJson(s) })),
-        vms: r.vms,
-        hosts: r.hosts,
-        alerts: r.stats.alerts,
-        issues: r.stats.issues,
-        ...reportInputFromDemand(r),
-        passes: r.stats.passes,
-        assumptions: withThreadsAssumption(r.assumptions, threads),
-      }, io);
+      const source = promSource && prom ? { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } : null;
+      await writeJson(values.json, { ...demandJson(r, summaries, source), assumptions: withThreadsAssumption(r.assumptions, threads) }, io);
       if (values.json === '-') return EXIT.ok;
     }
-    const exact = r.stats.series.every((s) => s.exact);
     const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
     const rowCount = promSource ? '' : `, ${formatDecimal(summaries.reduce((n, s) => n + s.rows, 0))} rows`;
-    // readers list the first issues of a file and count the rest (one issues-not-listed line says so)
-    const unlisted = summaries.reduce((n, s) => n + Math.max(0, s.issueCount - s.issues.filter((i) => i.code !== 'issues-not-listed').length), 0);
-    const issueTotal = r.stats.issues.filter((i) => i.code !== 'issues-not-listed').length + unlisted;
-    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${formatDecimal(issueTotal)} issue${issueTotal === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
-    if (r.hosts.length > 0) {
-      io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);
-      io.stdout.write(table(['host', 'CPU % p', 'CPU % sustained', 'avail MB min', 'IOPS p', 'IOPS sustained', 'Mbps p', 'VMs', 'confidence'], r.hosts.map((h) => [
-        h.host, fmt(h.cpuPercent?.atPercentile), fmt(h.cpuPercent?.sustainedPeak), fmt(h.availableMemoryMB?.min, 0), fmt(h.iops?.atPercentile), fmt(h.measuredMax.iops),
-        fmt(h.networkMbps?.atPercentile), String(h.vms.length), h.confidence ? `${'*'.repeat(h.confidence.stars)} ${fmt(h.confidence.percent, 0)} %` : '',
-      ])));
-    }
-    if (r.vms.length > 0) {
-      io.stdout.write('\nVMs (demand = percentile x comfort)\n');
-      io.stdout.write(table(['vm', 'host', 'vCPUs', 'CPU cores', 'CPU GHz', 'memory MB', 'IOPS', 'Mbps', 'confidence', 'flags'], r.vms.map((v) => [
-        v.id, v.host, v.vcpus === null ? '' : String(v.vcpus), fmt(v.demand.cpuCores, 3), fmt(v.demand.cpuGHz), fmt(v.demand.memoryMB, 0), fmt(v.demand.iops), fmt(v.demand.networkMbps),
-        `${'*'.repeat(v.confidence.stars)} ${fmt(v.confidence.percent, 0)} %`, [v.idle.idle && 'idle', v.oversized.oversized && 'oversized', !v.vm && 'incomplete'].filter(Boolean).join(' '),
-      ])));
-    }
-    const noClock = r.vms.filter((v) => v.demand.cpuCores !== null && v.demand.cpuGHz === null);
-    if (noClock.length) {
-      const unknown = [...new Set(noClock.map((v) => v.host))];
-      io.stdout.write(`\nCPU GHz is empty for ${noClock.length} VM${noClock.length === 1 ? '' : 's'}: the clock of ${unknown.length === 1 ? 'host' : 'hosts'} ${unknown.join(', ')} is unknown. Add --hosts FILE (the host inventory, matched by name) or --clock GHZ to turn cores into GHz.\n`);
-    }
-    if (r.stats.alerts.length > 0) {
-      const byRule = new Map<string, number>();
-      for (const a of r.stats.alerts) byRule.set(`${a.severity} ${a.rule}`, (byRule.get(`${a.severity} ${a.rule}`) ?? 0) + 1);
-      io.stdout.write(`\nAlerts: ${[...byRule].map(([k, n]) => `${n} x ${k}`).join(', ')}\n`);
-    }
-    for (const i of r.stats.issues.slice(0, 10)) io.stdout.write(`${i.severity}: ${i.file}:${i.line}:${i.column}: ${i.message}\n`);
-    if (r.stats.issues.length > 10) io.stdout.write(`... and ${r.stats.issues.length - 10} more issues (see --json)${unlisted > 0 ? `; ${unlisted.toLocaleString('en-US')} more counted, not listed` : ''}\n`);
+    writeDemandSummary(io, r, what, rowCount, summaries);
     io.stdout.write(`\nPer-series statistics, alerts and assumptions: --json OUT\n`);
     return EXIT.ok;
   },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fits, hostCapacity, parseHosts, placeVms, rateHosts, vmDemand, RESOURCES, type Host, type PlacementPlan, type Vm } from '@hostplan/core';
-import { host2008, vm } from '../fixtures.js';
+import { host2008, shuffle, vm } from '../fixtures.js';
 import { hostArb, vmArb } from '../arbitraries/domain.js';
 
 const host = (id: string, extra: Partial<Host> = {}): Host => ({ ...host2008, id, ...extra });
@@ -13,17 +13,6 @@ const farmArb = fc.record({
     .map((vs) => vs.map(([v, anti, aff, withAff], i): Vm => ({ ...v, id: `v${i}`, antiAffinity: anti, ...(withAff && aff.length ? { affinity: aff } : {}) }))),
   goal: fc.constantFrom('consolidate' as const, 'balance' as const),
 });
-
-function shuffle<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 function checkCapacity(hosts: readonly Host[], vms: readonly Vm[], plan: PlacementPlan): void {
   const byId = new Map(vms.map((v) => [v.id, v]));
