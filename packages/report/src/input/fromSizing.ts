@@ -21,7 +21,8 @@ export function reportInputFromSizing(sizing: Sizing): Required<Pick<ReportInput
       binding: best.binding,
       ...(best.lowerBound !== null && { lowerBound: best.lowerBound }),
       spareHosts: best.hosts - best.hostsForLoad,
-      options: sizing.options.map((o) => ({ model: o.name, hosts: o.hosts, costPerMonth: o.costPerMonth, ...(!o.feasible && { note: `cannot run ${o.unplaced.length} VM(s) or hold failover` }) })),
+      // an option that cannot run every VM (or hold failover) has no cost to compare
+      options: sizing.options.map((o) => ({ model: o.name, hosts: o.hosts, ...(o.feasible ? { costPerMonth: o.costPerMonth } : { note: `cannot run ${o.unplaced.length} VM(s) or hold failover: no cost shown` }) })),
     },
     costs: {
       currency: 'USD', period: 'month', vmCount: best.placements.length,
