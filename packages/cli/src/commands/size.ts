@@ -116,7 +116,7 @@ Examples:
     const guests = licensing ? guestOsAssumptions(vms) : { assumptions: [], warnings: [] };
     const code = feasible && !findings.some((f) => f.severity === 'error') ? EXIT.ok : EXIT.incomplete;
     if (values.json) {
-      await writeJson(values.json, { ...reportInputFromSizing(sizing), ...sizing, findings, assumptions: [...sizing.assumptions, ...guests.assumptions] }, io);
+      await writeJson(values.json, { ...reportInputFromSizing(sizing), ...sizing, findings }, io);
       if (values.json === '-') return code;
     }
     io.stdout.write(`Sizing ${sizing.vms} VMs with N+${k} failover per cluster (verified by re-placing every failure set), cheapest first; money in USD\n\n`);
