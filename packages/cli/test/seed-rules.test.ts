@@ -76,6 +76,14 @@ describe('money and cluster size in size, quote and license', () => {
     expect(t.out).toContain('warning: guest OS "Other (32-bit)" (1 guest) is not in the guest OS table');
   });
 
+  it('import warns about a guest OS name the table does not know', async () => {
+    writeFileSync(join(dir, 'rvtools.csv'), 'VM,CPUs,Memory,OS according to the configuration file,Powerstate\nvm1,2,4096,Microsoft Windows Server 2016 (64-bit),poweredOn\nvm2,1,2048,Other (32-bit),poweredOn\n');
+    const r = await run(['import', 'rvtools.csv'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('warning: guest OS "Other (32-bit)" (1 guest) is not in the guest OS table: counted as needing a Windows licence');
+    expect(r.out).not.toContain('Windows Server 2016 (64-bit)" (1 guest)');
+  });
+
   it('size shows no cost for an option that cannot run every VM, and USD on the others', async () => {
     const r = await run(['size', '--catalog', 'data/catalog.json', '--vms', 'data/vms.csv']);
     const rows = r.out.split('\n').filter((l) => /^\d+ x /.test(l));
