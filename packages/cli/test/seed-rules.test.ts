@@ -65,6 +65,25 @@ describe('money and cluster size in size, quote and license', () => {
     expect(r.out.split('\n').filter((l) => !l.startsWith('Prices:')).join('\n')).not.toMatch(/\$\d/);
   });
 
+  it('license counts the four short-form Windows names as Windows guests and warns about an unknown name', async () => {
+    const names = ['Server 2008 R2', 'W2K3 SP2', 'Vista SP1', 'XP SP3', 'CentOS 7 (64-bit)', 'Other (32-bit)'];
+    writeFileSync(join(dir, 'named.json'), JSON.stringify(names.map((guestOS, i) => ({ id: `g${i}`, vcpus: 1, memoryGB: 1, guestOS }))));
+    const r = await run(['license', '--era', '2008', '--sockets', '2', '--cores-per-socket', '4', '--vms', 'named.json', '--json', '-'], dir);
+    const j = JSON.parse(r.out);
+    expect(j.windowsGuests).toBe(5); // 4 Windows + 1 unknown, CentOS free
+    expect(j.assumptions.find((a: { name: string }) => a.name === 'guestOS.unrecognised').value).toEqual([{ name: 'Other (32-bit)', vms: 1 }]);
+    const t = await run(['license', '--era', '2008', '--sockets', '2', '--cores-per-socket', '4', '--vms', 'named.json'], dir);
+    expect(t.out).toContain('warning: guest OS "Other (32-bit)" (1 guest) is not in the guest OS table');
+  });
+
+  it('import warns about a guest OS name the table does not know', async () => {
+    writeFileSync(join(dir, 'rvtools.csv'), 'VM,CPUs,Memory,OS according to the configuration file,Powerstate\nvm1,2,4096,Microsoft Windows Server 2016 (64-bit),poweredOn\nvm2,1,2048,Other (32-bit),poweredOn\n');
+    const r = await run(['import', 'rvtools.csv'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('warning: guest OS "Other (32-bit)" (1 guest) is not in the guest OS table: counted as needing a Windows licence');
+    expect(r.out).not.toContain('Windows Server 2016 (64-bit)" (1 guest)');
+  });
+
   it('size shows no cost for an option that cannot run every VM, and USD on the others', async () => {
     const r = await run(['size', '--catalog', 'data/catalog.json', '--vms', 'data/vms.csv']);
     const rows = r.out.split('\n').filter((l) => /^\d+ x /.test(l));

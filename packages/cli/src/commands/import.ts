@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { importInventory, type InventoryImportOptions } from '@hostplan/bench';
+import { guestOsAssumptions } from '@hostplan/core';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
@@ -49,10 +50,12 @@ Examples:
       includeTemplates: values['include-templates'] ?? false,
     };
     const r = await importInventory(positionals[0]!, options, io.cwd);
+    // guest OS names the table cannot read: licensed as Windows later, said now
+    const guests = guestOsAssumptions(r.vms);
     if (values.json) {
       await writeJson(values.json, {
         vms: r.vms,
-        import: { file: r.file, format: r.format, excluded: r.excluded, ignoredColumns: r.ignoredColumns, columns: r.columns, renamed: r.renamed, assumptions: r.assumptions },
+        import: { file: r.file, format: r.format, excluded: r.excluded, ignoredColumns: r.ignoredColumns, columns: r.columns, renamed: r.renamed, assumptions: [...r.assumptions, ...guests.assumptions] },
       }, io);
       if (values.json === '-') return EXIT.ok;
     }
@@ -69,6 +72,8 @@ Examples:
     for (const n of r.renamed) io.stdout.write(`\nRenamed ${n.from} (line ${n.line}) to ${n.to}: the name repeats an earlier VM.`);
     if (r.renamed.length > 0) io.stdout.write('\n');
     if (r.ignoredColumns.length > 0) io.stdout.write(`\nColumns ignored: ${r.ignoredColumns.join(', ')}\n`);
+    for (const w of guests.warnings) io.stdout.write(`\nwarning: ${w}`);
+    if (guests.warnings.length) io.stdout.write('\n');
     io.stdout.write(`\nAssumptions:\n${r.assumptions.map((a) => `  ${a.name} = ${String(a.value)}${a.unit ? ` (${a.unit})` : ''}: ${a.source}`).join('\n')}\n`);
     return EXIT.ok;
   },

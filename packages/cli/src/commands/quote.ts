@@ -83,7 +83,6 @@ Examples:
     }
     // plans whose guest OS the table does not know are priced with a Windows licence, and said so
     const guests = licensing ? guestOsAssumptions(plans) : { assumptions: [], warnings: [] };
-    extra.push(...guests.assumptions);
     const sheets: PriceSheet[] = catalog.map((entry) => quote(plans, {
       entry, ...(costs && { costs }), ...(policy && { policy }), ...(spareHosts !== undefined && { spareHosts }), ...(hostsPerCluster !== undefined && { hostsPerCluster }), ...(licensing && { licensing }),
     }, { ...(margin !== undefined && { margin }), ...(fill !== undefined && { fill }) }));

@@ -120,7 +120,7 @@ Examples:
     const guests = licensing ? guestOsAssumptions(vms) : { assumptions: [], warnings: [] };
     const code = feasible && !findings.some((f) => f.severity === 'error') ? EXIT.ok : EXIT.incomplete;
     if (values.json) {
-      await writeJson(values.json, { ...reportInputFromSizing(sizing), ...sizing, findings, assumptions: [...sizing.assumptions, ...guests.assumptions] }, io);
+      await writeJson(values.json, { ...reportInputFromSizing(sizing), ...sizing, findings }, io);
       if (values.json === '-') return code;
     }
     io.stdout.write(`Sizing ${sizing.vms} VMs with N+${k} failover per cluster (proven by re-placing every failure set, or by k empty hosts per cluster that each hold any host whole), cheapest first; money in USD\n\n`);
@@ -143,6 +143,9 @@ Examples:
     for (const w of best.failover.warnings) io.stdout.write(`  warning: ${w}\n`);
     if (best.feasible) for (const m of best.models) io.stdout.write(`  ${m.model}${m.description ? ` (${m.description})` : ''}: ${money(m.cost.total)} = hardware ${money(m.cost.hardware)} + power ${money(m.cost.power)} + rack ${money(m.cost.rackSpace)} + admin ${money(m.cost.admin)}${m.cost.licences ? ` + licences ${money(m.cost.licences)}` : ''}${m.cost.storage + m.cost.network ? ` + storage/network ${money(m.cost.storage + m.cost.network)}` : ''}\n`);
     io.stdout.write(`  clusters: ${best.clusters.map((c) => `${c.id} of ${c.hosts.length} hosts`).join(', ')} (cut at the platform's node limit), ${k} spare${k === 1 ? '' : 's'} each\n`);
+    // spares shared by a large cluster look cheap; smaller clusters each need their own
+    const big = best.clusters.filter((c) => k > 0 && k / c.hosts.length < 0.05);
+    if (big.length) io.stdout.write(`  warning: ${big.map((c) => c.id).join(', ')}: ${k} spare${k === 1 ? '' : 's'} for ${big[0]!.hosts.length} hosts (under 5 %); if you run smaller clusters, each needs its own spares\n`);
     if (best.binding) io.stdout.write(`  binding resource: ${best.binding} (${RESOURCE_UNITS[best.binding]}), ${pct(best.utilization[best.binding])} used over the farm\n`);
     for (const o of sizing.options) {
       if (o.runway) io.stdout.write(`  ${describe(o)}: at ${o.runway.growthRate * 100} % a month ${o.runway.runsOutAtMonth === null ? `lasts the ${o.runway.horizonMonths} months` : `runs out in month ${o.runway.runsOutAtMonth} (${o.runway.vmsByMonth.at(-1)} VMs)`}; ${o.runway.hostsAtHorizon !== null ? `${o.runway.hostsAtHorizon} hosts needed at month ${o.runway.horizonMonths}` : o.runway.vmsAtHorizon > MAX_RUNWAY_VMS ? `hosts at the horizon not sized (${Number.isFinite(o.runway.vmsAtHorizon) ? o.runway.vmsAtHorizon.toLocaleString('en-US') : 'more than 2^1024'} VMs, over ${MAX_RUNWAY_VMS.toLocaleString('en-US')})` : 'hosts at the horizon not sized for a mix'}\n`);

@@ -5,6 +5,7 @@ import { policyAssumptions } from '../model/assumptions.js';
 import type { Vm } from '../model/vm.js';
 import type { Assumption } from '../plan/types.js';
 import { cheapestLicensing } from './cheapestLicensing.js';
+import { guestOsAssumptions } from '../guest/guestOsAssumptions.js';
 import { costAssumptions } from './costDefaults.js';
 import { quoteLineLicensing } from './quoteLicensing.js';
 import { hostMonthlyCost } from './hostMonthlyCost.js';
@@ -112,6 +113,7 @@ export function quote(plans: readonly VmPlan[], farm: QuoteFarm, options: QuoteO
     { name: 'farm.hostsPerCluster', value: perCluster, unit: 'hosts', source: clusterSource === 'input' ? 'input' : clusterSource === 'catalog' ? 'catalog: clusterSize' : `hostplan default: the ${platform.name} cluster node limit (few farms run clusters this large)`, isDefault: clusterSource === 'platform limit' },
     { name: 'farm.spareHosts', value: spare, unit: 'hosts per cluster', source: farm.spareHosts === undefined ? 'hostplan default: N+1' : 'input', isDefault: farm.spareHosts === undefined },
     ...(farm.licensing ? [{ name: 'licensing.prices', value: farm.licensing.prices, unit: 'USD', source: 'input', isDefault: false }] : []),
+    ...(farm.licensing ? guestOsAssumptions(plans).assumptions : []),
     ...costAssumptions(farm.costs),
     ...policyAssumptions(farm.policy ?? {}),
   ];

@@ -3,6 +3,7 @@ import { costAssumptions } from '../cost/costDefaults.js';
 import type { PricedHost } from '../cost/costTypes.js';
 import { invalid } from '../errors.js';
 import { DEFAULT_REPLACE, FAILOVER_DEFAULTS } from '../failover/checkFailover.js';
+import { guestOsAssumptions } from '../guest/guestOsAssumptions.js';
 import { uniqueIds } from '../input/fields.js';
 import { policyAssumptions } from '../model/assumptions.js';
 import type { Vm } from '../model/vm.js';
@@ -94,6 +95,8 @@ export function sizeFarm(given: readonly PricedHost[], vms: readonly Vm[], optio
     ...(options.licensing ? [{ name: 'licensing', value: { era: options.licensing.era, prices: options.licensing.prices, hostOs: options.licensing.hostOs ?? 'windows' }, unit: 'USD', source: 'input: each model licensed for the most Windows guests any of its hosts runs, before or after a failure', isDefault: false }] : []),
     ...costAssumptions(options.costs),
     ...policyAssumptions(options.policy ?? {}),
+    // guests whose OS the table cannot read are licensed, and listed
+    ...(options.licensing ? guestOsAssumptions(inventory).assumptions : []),
   ];
   return { vms: inventory.length, options: withRunway.sort(rank), assumptions };
 }

@@ -82,6 +82,13 @@ describe('classifyGuestOs(name)', () => {
     }
   });
 
+  it('gives the same answer for a name before and after 5,000 other names (memoised, frozen)', () => {
+    const first = classifyGuestOs('W2K3 SP2');
+    for (let i = 0; i < 5000; i++) classifyGuestOs(`name ${i}`);
+    expect(classifyGuestOs('W2K3 SP2')).toEqual(first);
+    expect(Object.isFrozen(classifyGuestOs('W2K3 SP2'))).toBe(true);
+  });
+
   it('is not changed by case, surrounding words or brackets around a known name', () => {
     const names = GUEST_OS_TABLE.filter((r) => r.kind.startsWith('windows-')).map((r) => r.forms[0]!);
     fc.assert(fc.property(fc.constantFrom(...names), fc.boolean(), (name, upper) => {

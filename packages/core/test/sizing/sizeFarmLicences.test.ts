@@ -26,4 +26,13 @@ describe('sizeFarm licences', () => {
     expect(linux.models[0]!.licensing!.windowsGuests).toBe(0);
     expect(o.costPerMonth).toBeGreaterThan(linux.costPerMonth);
   });
+
+  it('lists guests whose OS the table does not know in the assumptions, and licenses them', () => {
+    const vms = vms2GB(4).map((v, i) => ({ ...v, guestOS: i === 0 ? 'Other (32-bit)' : 'Ubuntu Linux (64-bit)' }));
+    const s = sizeFarm([R32], vms, { licensing: { era: '2008', prices } });
+    expect(s.assumptions.find((a) => a.name === 'guestOS.unrecognised')!.value).toEqual([{ name: 'Other (32-bit)', vms: 1 }]);
+    // failover included, a host runs at most the one unknown guest: 1 Windows guest licensed
+    expect(s.options[0]!.models[0]!.licensing!.windowsGuests).toBe(1);
+    expect(sizeFarm([R32], vms).assumptions.some((a) => a.name.startsWith('guestOS'))).toBe(false);
+  });
 });

@@ -21,10 +21,11 @@ export function reportInputFromSizing(sizing: Sizing): Required<Pick<ReportInput
       binding: best.binding,
       ...(best.lowerBound !== null && { lowerBound: best.lowerBound }),
       spareHosts: best.hosts - best.hostsForLoad,
+      // an option that cannot run every VM (or hold failover) has no cost to compare
       options: sizing.options.map((o) => ({
-        model: o.name, hosts: o.hosts, costPerMonth: o.costPerMonth, costPerVm: o.costPerVmMonth, binding: o.binding, feasible: o.feasible,
+        model: o.name, hosts: o.hosts, binding: o.binding, feasible: o.feasible,
+        ...(o.feasible ? { costPerMonth: o.costPerMonth, costPerVm: o.costPerVmMonth } : { note: `cannot run ${o.unplaced.length} VM(s) or hold failover: no cost shown` }),
         ...(o.binding && { bindingShare: o.utilization[o.binding] }),
-        ...(!o.feasible && { note: `cannot run ${o.unplaced.length} VM(s) or hold failover` }),
       })),
     },
     costs: {
