@@ -10,6 +10,7 @@ export * from './platform/profile.js';
 export * from './platform/profiles.js';
 export { validatePlatformProfile } from './platform/validateProfile.js';
 export { checkVector } from './capacity/checkVector.js';
+export { checkDuplicateJsonKeys, duplicateJsonKey, type DuplicateJsonKey } from './input/duplicateKeys.js';
 export * from './units/quantity.js';
 export * from './units/formula.js';
 export * from './math/selectRanks.js';

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseVm, rateHosts, type Vm } from '@hostplan/core';
-import { loadHosts, loadPolicy, loadVms, parseJsonText } from '@hostplan/bench';
+import { loadHosts, loadPolicy, loadVms } from '@hostplan/bench';
+import { parseJsonInput } from '../options.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
@@ -11,14 +12,19 @@ import { goalOption } from './plan.js';
 
 /** Reads `--placed`: a JSON array (or `{ "placed": [...] }`) of VMs, each with the `host` it runs on. */
 async function loadPlaced(file: string, cwd: string): Promise<{ vm: Vm; host: string }[]> {
-  const doc = parseJsonText(await readFile(resolve(cwd, file), 'utf8'), file) as unknown;
+  const doc = parseJsonInput(await readFile(resolve(cwd, file), 'utf8'), file);
   const list = Array.isArray(doc) ? doc : (doc as { placed?: unknown })?.placed;
   if (!Array.isArray(list)) throw new UsageError(`${file}: expected an array of VMs with a "host" field, or { "placed": [...] }`);
+  const first = new Map<string, number>();
   return list.map((item: unknown, i) => {
     const path = `${file}: placed[${i}]`;
     if (item === null || typeof item !== 'object' || typeof (item as { host?: unknown }).host !== 'string') throw new UsageError(`${path}.host: expected the id of the host the VM runs on`);
     const { host, ...rest } = item as { host: string };
-    return { vm: parseVm(rest, path), host };
+    const vm = parseVm(rest, path);
+    const at = first.get(vm.id);
+    if (at !== undefined) throw new UsageError(`${path}.id: duplicate VM id ${JSON.stringify(vm.id)} (first at placed[${at}]); a VM runs on one host`);
+    first.set(vm.id, i);
+    return { vm, host };
   });
 }
 

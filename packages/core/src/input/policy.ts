@@ -1,6 +1,7 @@
 import type { Policy } from '../model/policy.js';
 import { RESOURCES } from '../model/resources.js';
 import { resolvePlatform } from '../platform/profiles.js';
+import { resolvePolicy } from '../model/defaults.js';
 import { noUnknown, number, object, string, type Raw } from './fields.js';
 
 /** Fields a policy may have (the JSON Schema lists the same). */
@@ -60,5 +61,7 @@ export function parsePolicy(value: unknown, path: string): Policy {
     noUnknown(v, ['fixed', 'dynamic', 'differencing', 'passthrough'], `${path}.vhdIopsFactor`);
     out.vhdIopsFactor = Object.fromEntries(Object.keys(v).map((k) => [k, number(v, k, `${path}.vhdIopsFactor`, { min: 0 })]));
   }
+  // ranges (percentages, shares, the platform) checked here too, so errors name the file
+  resolvePolicy(out as Policy, path);
   return out as Policy;
 }

@@ -29,7 +29,11 @@ export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOpti
     ids.add(h.id);
   });
   const farm = new Farm(hosts, policy);
+  const placedIds = new Map<string, number>();
   (options.placed ?? []).forEach((p, i) => {
+    const first = placedIds.get(p.vm.id);
+    if (first !== undefined) throw new HostplanError('duplicate-id', `options.placed[${i}].vm.id`, `duplicate VM id ${JSON.stringify(p.vm.id)} (first at options.placed[${first}])`);
+    placedIds.set(p.vm.id, i);
     const fh = farm.byId.get(p.host);
     if (!fh) invalid(`options.placed[${i}].host`, 'the id of a host in hosts', p.host);
     farm.place([p.vm], fh);

@@ -54,6 +54,12 @@ export function parseQuantity(value: unknown, unit: FieldUnit, path: string): nu
     return /^y/i.test(m[2]!) ? Number(m[1]) * 12 : Number(m[1]);
   }
   const same = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([a-z/]+)$/i.exec(text);
+  // bits in a byte field (memory, disk): "256 Gb" is gigabits, almost surely a typo for GB
+  const bits = same && (unit === 'MB' || unit === 'GB') ? /^([kKMGTP]i?)?(b|bits?)$/.exec(same[2]!) : null;
+  if (bits) {
+    const bytes = `${bits[1] ?? ''}B`.replace(/^k/, 'K');
+    throw new HostplanError('invalid-unit', path, `${show(value)} is in bits (${same![2]}), but memory and disk sizes are in bytes; write ${JSON.stringify(`${same![1]} ${bytes}`)} (a capital B)`, unit, value);
+  }
   if (same && same[2] === unit) return Number(same[1]); // no conversion, no rounding
   let parsed;
   try {
