@@ -62,3 +62,19 @@ describe('unplaced VMs at scale', () => {
     expect(plan.unplaced[0]!.reasons).toHaveLength(2);
   });
 });
+
+describe('messages name the file', () => {
+  it.each([
+    ['a host platform named like a prototype member', { 'hosts.json': [{ id: 'h1', sockets: 1, coresPerSocket: 1, clockGHz: 1, memoryGB: 1, platform: 'constructor' }], 'vms.json': [{ id: 'v', vcpus: 4096, memoryGB: 1048576 }] }, ['plan', '--hosts', 'hosts.json', '--vms', 'vms.json'], /^hostplan plan: hosts\.json\[0\]\.platform: unknown platform "constructor"/],
+    ['a policy percentage out of range', { 'hosts.json': [{ id: 'h1', sockets: 1, coresPerSocket: 1, clockGHz: 1, memoryGB: 1 }], 'vms.json': [{ id: 'v', vcpus: 1, memoryGB: 1 }], 'policy.json': { reserves: { cpuPercent: 150 } } }, ['plan', '--hosts', 'hosts.json', '--vms', 'vms.json', '--policy', 'policy.json'], /^hostplan plan: policy\.json\.reserves\.cpuPercent: expected a percentage/],
+    ['a 1e308 GB VM', { 'hosts.json': [{ id: 'h1', sockets: 1, coresPerSocket: 1, clockGHz: 1, memoryGB: 1 }], 'vms.json': [{ id: 'v', vcpus: 1, memoryGB: 1e308 }] }, ['plan', '--hosts', 'hosts.json', '--vms', 'vms.json'], /^hostplan plan: vms\.json\[0\]\.memoryGB: expected a number of at most 1e15 GB/],
+    ['"256 Gb" of memory', { 'hosts.json': [{ id: 'h1', sockets: 1, coresPerSocket: 1, clockGHz: 1, memoryGB: 1 }], 'vms.json': [{ id: 'v', vcpus: 1, memoryGB: '256 Gb' }] }, ['plan', '--hosts', 'hosts.json', '--vms', 'vms.json'], /^hostplan plan: vms\.json\[0\]\.memoryGB: "256 Gb" is in bits/],
+    ['rate --placed with a VM twice', { 'hosts.json': [{ id: 'h1', sockets: 1, coresPerSocket: 4, clockGHz: 3, memoryGB: 32 }], 'vm.json': [{ id: 'new', vcpus: 1, memoryGB: 1 }], 'placed.json': [{ id: 'a', vcpus: 1, memoryGB: 1, host: 'h1' }, { id: 'a', vcpus: 1, memoryGB: 1, host: 'h1' }] }, ['rate', '--hosts', 'hosts.json', '--vm', 'vm.json', '--placed', 'placed.json'], /^hostplan rate: placed\.json: placed\[1\]\.id: duplicate VM id "a" \(first at placed\[0\]\)/],
+    ['a duplicate key in a catalog', { 'catalog.json': '{"catalog": [{"host": {"id": "a", "id": "b"}}]}', 'vms.json': [{ id: 'v', vcpus: 1, memoryGB: 1 }] }, ['size', '--catalog', 'catalog.json', '--vms', 'vms.json'], /^hostplan size: catalog\.json:1:35: duplicate key "id" in \$\.catalog\[0\]\.host/],
+  ])('%s: exit 2, one line naming the file', async (_name, files, args, message) => {
+    const r = await run(args as string[], folder(files as Record<string, unknown>));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message as RegExp);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

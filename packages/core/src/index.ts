@@ -83,3 +83,4 @@ export type { PlacedVm, RatingDifference } from './placement/types.js';
 export { show as describeReceivedValue } from './errors.js';
 // Rating one VM against a large farm: an index over the hosts' free capacity
 export { HostIndex, indexHosts, type IndexedRatings } from './placement/hostIndex.js';
+export { checkDuplicateJsonKeys, duplicateJsonKey, type DuplicateJsonKey } from './input/duplicateKeys.js';

@@ -3,9 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
 import {
-  placementsCsv, priceSheetCsv, REPORT_SCHEMA, renderHtmlReport, renderMarkdownSummary, reportInputFromJson, type ReportInput,
+  chartBands, chartCostBars, chartHeatmap, chartHistogram, chartPairedBars, placementsCsv, priceSheetCsv, REPORT_SCHEMA, renderHtmlReport, renderMarkdownSummary, reportInputFromJson, type ReportInput,
 } from '../src/index.js';
 import { csvField, neutraliseCell } from '../src/csv/cell.js';
+import { createIdSource } from '../src/charts/svg.js';
 import { escapeHtml } from '../src/html/escape.js';
 import { escapeMarkdown } from '../src/markdown/escapeMarkdown.js';
 
@@ -73,6 +74,22 @@ describe('report outputs on hostile text (fuzz)', () => {
       // every SVG the report draws is inline in the same document
       for (const svg of html.match(/<svg[\s\S]*?<\/svg>/g) ?? []) expect(svg).not.toContain('<x-evil');
     }), { numRuns: 40 });
+  });
+
+  it('SVG charts on their own: no label, title, unit or kind opens an element or leaves an attribute', () => {
+    fc.assert(fc.property(payload, payload, payload, fc.array(num, { maxLength: 6 }), (a, b, c, values) => {
+      const svgs = [
+        chartHistogram(values, { title: a, xLabel: b, yLabel: c, kind: a, markers: [{ label: c, value: 1 }] }),
+        chartPairedBars({ title: a, kind: b, unit: c, names: [a, b], rows: values.map((v) => ({ label: c, a: v, b: v / 2 })) }),
+        chartCostBars(values.map((amount) => ({ category: a, amount })), { currency: b, period: c }),
+        chartBands({ name: a, unit: b, points: values.map((v, i) => ({ timestampMs: i * 3_600_000, p50: v })), thresholds: [{ label: c, value: 1 }] }, createIdSource()),
+        chartHeatmap({ name: a, unit: b, cells: values.map((value, i) => ({ day: i % 7, hour: i % 24, value })) }),
+      ];
+      for (const svg of svgs) {
+        expect(svg).not.toContain('<x-evil');
+        expect(svg).not.toContain('q="');
+      }
+    }), { numRuns: 60 });
   });
 
   it('Markdown: no payload opens markup, and every table row keeps its column count', () => {

@@ -61,7 +61,16 @@ interface NumberRule {
   max?: number;
 }
 
+/**
+ * Largest magnitude any numeric input field takes (10^15): sums and unit conversions of such
+ * values stay finite (a 1e308 GB VM would be Infinity MB).
+ */
+export const MAX_INPUT_NUMBER = 1e15;
+
 function checkNumber(n: number, p: string, rule: NumberRule, received: unknown): number {
+  if (Number.isFinite(n) && Math.abs(n) > MAX_INPUT_NUMBER && rule.max === undefined) {
+    invalid(p, `a number of at most 1e15${rule.unit ? ` ${rule.unit}` : ''} (values beyond cannot be planned with)`, received);
+  }
   const expected = `${rule.integer ? 'a whole number' : 'a number'}${rule.above !== undefined ? ` > ${rule.above}` : ''}${rule.min !== undefined ? ` >= ${rule.min}` : ''}${rule.max !== undefined ? ` <= ${rule.max}` : ''}${rule.unit ? ` (${rule.unit})` : ''}`;
   if (!Number.isFinite(n)) invalid(p, expected, received);
   if (rule.integer && !Number.isInteger(n)) invalid(p, expected, received);

@@ -1,6 +1,8 @@
 import type { Policy } from '../model/policy.js';
 import { RESOURCES } from '../model/resources.js';
 import { resolvePlatform } from '../platform/profiles.js';
+import { resolvePolicy } from '../model/defaults.js';
+import { compileFormula } from '../units/formula.js';
 import { noUnknown, number, object, string, type Raw } from './fields.js';
 
 /** Fields a policy may have (the JSON Schema lists the same). */
@@ -43,7 +45,11 @@ export function parsePolicy(value: unknown, path: string): Policy {
     out.targetUtilization = Object.fromEntries(Object.keys(t).map((k) => [k, number(t, k, `${path}.targetUtilization`)]));
   }
   const formula = string(raw, 'memoryOverhead', path);
-  if (formula !== undefined) out.memoryOverhead = formula;
+  if (formula !== undefined) {
+    // compiled now, so that a formula outside the whitelist is refused naming the file
+    compileFormula(formula, ['memoryMB', 'memoryGB'], `${path}.memoryOverhead`);
+    out.memoryOverhead = formula;
+  }
   if (raw.newVm !== undefined) {
     const n = object(raw.newVm, `${path}.newVm`);
     const p = `${path}.newVm`;
@@ -60,5 +66,7 @@ export function parsePolicy(value: unknown, path: string): Policy {
     noUnknown(v, ['fixed', 'dynamic', 'differencing', 'passthrough'], `${path}.vhdIopsFactor`);
     out.vhdIopsFactor = Object.fromEntries(Object.keys(v).map((k) => [k, number(v, k, `${path}.vhdIopsFactor`, { min: 0 })]));
   }
+  // ranges (percentages, shares, the platform) checked here too, so errors name the file
+  resolvePolicy(out as Policy, path);
   return out as Policy;
 }

@@ -46,6 +46,12 @@ export function parseQuantity(value: unknown, unit: FieldUnit, path: string): nu
     return /^y/i.test(m[2]!) ? Number(m[1]) * 12 : Number(m[1]);
   }
   const written = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([a-z][a-z/]*)$/i.exec(text);
+  // bits in a byte field (memory, disk): "256 Gb" is gigabits, almost surely a typo for GB
+  const bits = written && (unit === 'MB' || unit === 'GB') ? /^([kKMGTP]i?)?(b|bits?)$/.exec(written[2]!) : null;
+  if (bits) {
+    const bytes = `${bits[1] ?? ''}B`.replace(/^k/, 'K');
+    throw new HostplanError('invalid-unit', path, `${show(value)} is in bits (${written![2]}), but memory and disk sizes are in bytes; write ${JSON.stringify(`${written![1]} ${bytes}`)} (a capital B)`, unit, value);
+  }
   if (written && written[2] === unit) return Number(written[1]); // no conversion, no rounding
   const from = written ? lookupUnit(written[2]!) : undefined;
   if (!written || !from) {
