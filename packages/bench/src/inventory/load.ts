@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { jsonErrorOffset } from './jsonErrorOffset.js';
-import { decodeUtf8Strict } from './textEncoding.js';
+import { decodeUtf8Strict, readInputFile } from './textEncoding.js';
 import { HostplanError, parseHosts, parsePolicy, parseVms, type Host, type Policy, type Vm } from '@hostplan/core';
 
 /**
@@ -139,7 +138,7 @@ function fromCsv<T>(text: string, file: string, parseDoc: (rows: unknown[], path
 }
 
 async function read(file: string, cwd: string): Promise<string> {
-  return decodeUtf8Strict(await readFile(resolve(cwd, file)), file);
+  return decodeUtf8Strict(await readInputFile(resolve(cwd, file), file), file);
 }
 
 const isCsv = (file: string) => ['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase());
