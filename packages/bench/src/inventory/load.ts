@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { HostplanError, parseHosts, parseJsonText, parsePolicy, parseVms, type Host, type Policy, type Vm } from '@hostplan/core';
-import { decodeUtf8Strict } from './textEncoding.js';
+import { decodeUtf8Strict, readInputFile } from './textEncoding.js';
 
 /**
  * Rows of a CSV file as objects keyed by header, with their line numbers; empty cells are
@@ -101,7 +100,7 @@ function fromCsv<T>(text: string, file: string, parseDoc: (rows: unknown[], path
 }
 
 async function read(file: string, cwd: string): Promise<string> {
-  return decodeUtf8Strict(await readFile(resolve(cwd, file)), file);
+  return decodeUtf8Strict(await readInputFile(resolve(cwd, file), file), file);
 }
 
 const isCsv = (file: string) => ['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase());

@@ -7,7 +7,8 @@ export type PrometheusErrorCode =
   | 'malformed-response'
   | 'truncated-response'
   | 'response-too-large'
-  | 'too-many-requests';
+  | 'too-many-requests'
+  | 'too-many-series';
 
 /**
  * A query against a Prometheus-compatible endpoint failed after its retries. `path` is the

@@ -37,6 +37,11 @@ export interface PromRangeOptions {
    * rather than send one more. @defaultValue a budget of {@link PROM_MAX_REQUESTS} for this call
    */
   readonly requestBudget?: PromRequestBudget;
+  /**
+   * Series the sink may receive, counting from `firstIndex` (so across the queries of a source):
+   * each takes memory for its statistics, so more fail with `too-many-series`. @defaultValue 100000
+   */
+  readonly maxSeries?: number;
 }
 
 /** What a streamed range query cost. */
@@ -85,6 +90,7 @@ export function promRangeChunks(w: PromWindow, maxPoints: number): PromWindow[] 
 export async function streamPromRange(endpoint: PrometheusEndpoint, query: string, window: PromWindow, sink: SeriesSink, options: PromRangeOptions = {}): Promise<PromRangeResult> {
   const { name = query, object = 'prometheus', maxPointsPerChunk = PROM_MAX_POINTS_PER_SERIES, maxSamplesPerRequest = 500_000, probePoints = 1000, firstIndex = 0, seriesKey = promSeriesKey } = options;
   const budget = options.requestBudget ?? promRequestBudget();
+  const maxSeries = options.maxSeries ?? 100_000;
   const secrets = promSecretsOf(endpoint);
   const redact = (text: string) => redactText(text, secrets);
   const malformed = (message: string) => new PrometheusError('malformed-response', file, redact(`${name}: ${message}`));
@@ -131,6 +137,9 @@ export async function streamPromRange(endpoint: PrometheusEndpoint, query: strin
       const id = promLabelsId(s.metric);
       let index = indexOf.get(id);
       if (index === undefined) {
+        if (firstIndex + indexOf.size >= maxSeries) {
+          throw new PrometheusError('too-many-series', file, `${name}: more than ${maxSeries} series (maxSeries): each takes memory for its statistics; narrow the query (by label) or use push-down mode`);
+        }
         index = firstIndex + indexOf.size;
         indexOf.set(id, index);
         names.set(index, promLabelsId(labels));

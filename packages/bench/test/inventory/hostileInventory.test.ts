@@ -88,3 +88,13 @@ describe('text encodings: detected or refused, never U+FFFD', () => {
     expect(r.assumptions.some((a) => a.name === 'import.encoding')).toBe(false);
   });
 });
+
+describe('input files are read up to a size limit', () => {
+  it('an endless file (/dev/zero) as VMs, hosts or an inventory export is refused after 32 MiB, naming the file', async () => {
+    for (const load of [() => loadVms('/dev/zero'), () => loadHosts('/dev/zero'), () => importInventory('/dev/zero')]) {
+      const e = await rejection(load());
+      expect([e.code, e.path]).toEqual(['parse-error', '/dev/zero']);
+      expect(e.message).toContain('more than 33554432 bytes (32 MiB)');
+    }
+  });
+});

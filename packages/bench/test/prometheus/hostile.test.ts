@@ -213,3 +213,14 @@ describe('any JSON shape gives an answer or a clear error, never a TypeError', (
     expect(Object.keys(keys[0] as object).sort()).toEqual(['__proto__', 'instance']);
   });
 });
+
+describe('a cap on the series of a raw-mode run', () => {
+  it('an answer with more series than maxSeries fails with too-many-series, naming the query', async () => {
+    const result = Array.from({ length: 5 }, (_, i) => ({ metric: { instance: `h${i}` }, values: [[0, '1']] }));
+    const s = await stub([json(200, matrix(result))]);
+    const e = await failure(streamPromRange(endpointOn(s), 'up', { startMs: 0, endMs: 60_000, stepMs: 60_000 }, quietSink(), { name: 'q1', maxSeries: 4 }));
+    expect([e.code, e.message]).toEqual(['too-many-series', expect.stringContaining('q1: more than 4 series (maxSeries)')]);
+    const r = await streamPromRange(endpointOn(s), 'up', { startMs: 0, endMs: 60_000, stepMs: 60_000 }, quietSink(), { maxSeries: 5 });
+    expect(r.series).toBe(5);
+  });
+});

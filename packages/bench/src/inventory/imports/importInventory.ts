@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../textEncoding.js';
 import { resolve } from 'node:path';
 import { HostplanError, parseVm, type Vm } from '@hostplan/core';
 import { inventoryCellBoolean, inventoryCellNumber, isPoweredOffState, inventoryToGB, type InventoryCellAt } from './cells.js';
@@ -153,7 +153,7 @@ export function parseInventory(text: string, file: string, options: InventoryImp
  * const { vms, excluded } = await importInventory('RVTools_tabvInfo.csv');
  */
 export async function importInventory(file: string, options: InventoryImportOptions = {}, cwd = process.cwd()): Promise<InventoryImport> {
-  const decoded = decodeInventoryBytes(await readFile(resolve(cwd, file)), file);
+  const decoded = decodeInventoryBytes(await readInputFile(resolve(cwd, file), file), file);
   const r = parseInventory(decoded.text, file, options);
   if (!decoded.notUtf8At) return r;
   const at = decoded.notUtf8At;
