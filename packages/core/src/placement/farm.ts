@@ -84,10 +84,14 @@ export class Farm {
   fitsFast(unit: readonly Vm[], fh: FarmHost): boolean {
     const host = fh.host;
     if (host.unavailable) return false;
-    for (const vm of unit) {
-      for (const g of vm.antiAffinity ?? []) {
-        const other = fh.groups.get(g);
-        if (other !== undefined && !unit.some((u) => u.id === other)) return false;
+    if (fh.groups.size > 0) {
+      for (const vm of unit) {
+        const groups = vm.antiAffinity;
+        if (groups === undefined) continue;
+        for (const g of groups) {
+          const other = fh.groups.get(g);
+          if (other !== undefined && !unit.some((u) => u.id === other)) return false;
+        }
       }
     }
     const limits = fh.capacity.limits;
