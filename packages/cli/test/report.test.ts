@@ -34,7 +34,7 @@ describe('hostplan report', () => {
       expect(existsSync(join(dir, f))).toBe(true);
     }
     const html = readFileSync(join(dir, 'out/r.html'), 'utf8');
-    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'failover', 'measurements', 'rightsizing', 'growth', 'costs', 'unplaced', 'assumptions']);
+    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'vms', 'failover', 'measurements', 'rightsizing', 'growth', 'costs', 'unplaced', 'assumptions']);
     expect(JSON.parse(readFileSync(join(dir, 'out/r.json'), 'utf8')).kind).toBe('hostplan.report');
   });
 
@@ -82,8 +82,9 @@ describe('hostplan report', () => {
     // 4,195.93 + 455.52 + 125 + 600 = 5,376.45 per month; / 302 VMs = 17.80
     expect(r.stdout).toContain('| Cost per month | USD 5,376.45; USD 17.80 per VM |');
     const html = readFileSync(join(dir, 'size.html'), 'utf8');
-    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'costs', 'assumptions']);
-    expect(html).toContain('Host models considered');
+    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'sizing', 'costs', 'assumptions']);
+    expect(html).toContain('Host models compared');
+    expect(html).toContain('data-chart="model-comparison"');
   });
 
   it('--help shows usage and examples', async () => {

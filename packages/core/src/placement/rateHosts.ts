@@ -1,5 +1,5 @@
 import { asResolved } from '../capacity/hostCapacity.js';
-import { HostplanError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import type { Host } from '../model/host.js';
 import { RESOURCES, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
@@ -9,6 +9,8 @@ import { differencesFromBest, explainRating } from './ratingExplanation.js';
 import { resolvePlacedVms } from './resolvePlaced.js';
 import { resolveScoring, starsOf, type ResolvedScoring } from './scoring.js';
 import type { HostRating, RateHostsOptions } from './types.js';
+import { uniqueIds } from '../input/fields.js';
+import { asHosts, asVm } from '../input/normalise.js';
 
 /**
  * Rates every host for one VM, like SCVMM's Get-VMHostRating: 0 to 5 stars in half steps,
@@ -29,19 +31,17 @@ import type { HostRating, RateHostsOptions } from './types.js';
  * // => '3.5 stars vs 4.5 on idle: memory after placement 64 % vs 13 % on idle; CPU after placement 6 % vs 3 % on idle'
  */
 export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOptions = {}): HostRating[] {
+  vm = asVm(vm, 'vm');
   const { farm, scoring } = ratingFarm(hosts, options);
   return rankRatings(farm.hosts.map((fh) => ratingRow(farm, fh, vm, scoring)), vm.id);
 }
 
 /** The farm with its running VMs placed, and the scoring, for rating (internal); checks the ids. */
 export function ratingFarm(hosts: readonly Host[], options: RateHostsOptions): { farm: Farm; scoring: ResolvedScoring } {
+  hosts = asHosts(hosts, 'hosts');
   const policy = asResolved(options.policy);
   const scoring = resolveScoring(options);
-  const ids = new Set<string>();
-  hosts.forEach((h, i) => {
-    if (ids.has(h.id)) throw new HostplanError('duplicate-id', `hosts[${i}].id`, `duplicate id ${JSON.stringify(h.id)}`);
-    ids.add(h.id);
-  });
+  uniqueIds(hosts, 'hosts');
   const farm = new Farm(hosts, policy);
   resolvePlacedVms(options.placed ?? [], options.vms).forEach((p, i) => {
     const fh = farm.byId.get(p.host);

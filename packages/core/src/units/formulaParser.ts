@@ -25,10 +25,39 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
+/** mathjs's default tolerances: a value within them of a whole number is that number for ceil and floor. */
+const REL_TOL = 1e-12;
+const ABS_TOL = 1e-15;
+const nearlyEqual = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= Math.max(REL_TOL * Math.max(Math.abs(a), Math.abs(b)), ABS_TOL);
+
+/** Rounds half away from zero, as mathjs does (Math.round rounds -2.5 to -2). */
+const roundHalfAway = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
+
+/**
+ * mathjs's floor and ceil: where the plain result and the nearest whole number differ, a value
+ * indistinguishable (within mathjs's tolerances) from that whole number but not from the plain
+ * result is taken as the whole number with floating-point error.
+ */
+const floor = (x: number): number => {
+  const f = Math.floor(x);
+  const r = roundHalfAway(x);
+  return f !== r && nearlyEqual(x, r) && !nearlyEqual(x, f) ? r : f;
+};
+const ceil = (x: number): number => {
+  const c = Math.ceil(x);
+  const r = roundHalfAway(x);
+  return c !== r && nearlyEqual(x, r) && !nearlyEqual(x, c) ? r : c;
+};
+
 const roundTo = (x: number, digits = 0): number => {
   if (!Number.isInteger(digits) || digits < 0 || digits > 15) throw new Error('round(x, n) needs a whole n from 0 to 15');
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  if (!Number.isFinite(x)) return x;
+  // shift the decimal point in the text, so 1.005 rounds to 1.01 as written, not as 1.00499...
+  const shift = (v: number, by: number) => {
+    const [mantissa, exponent] = v.toExponential().split('e');
+    return Number(`${mantissa}e${Number(exponent) + by}`);
+  };
+  return shift(roundHalfAway(shift(x, digits)), -digits);
 };
 
 interface FormulaFunction {
@@ -40,8 +69,8 @@ interface FormulaFunction {
 /** The functions a formula may call, with mathjs's meaning and the argument counts each takes. */
 export const FORMULA_FUNCTIONS: ReadonlyMap<string, FormulaFunction> = new Map<string, FormulaFunction>([
   ['abs', { minArgs: 1, maxArgs: 1, fn: Math.abs }],
-  ['ceil', { minArgs: 1, maxArgs: 1, fn: Math.ceil }],
-  ['floor', { minArgs: 1, maxArgs: 1, fn: Math.floor }],
+  ['ceil', { minArgs: 1, maxArgs: 1, fn: ceil }],
+  ['floor', { minArgs: 1, maxArgs: 1, fn: floor }],
   ['round', { minArgs: 1, maxArgs: 2, fn: roundTo }],
   ['sqrt', { minArgs: 1, maxArgs: 1, fn: Math.sqrt }],
   ['exp', { minArgs: 1, maxArgs: 1, fn: Math.exp }],
@@ -81,7 +110,7 @@ const BINARY: ReadonlyMap<string, (a: number, b: number) => number> = new Map<st
   ['-', (a, b) => a - b],
   ['*', (a, b) => a * b],
   ['/', (a, b) => a / b],
-  ['%', (a, b) => a - b * Math.floor(a / b)], // mathjs's mod: the sign of the divisor
+  ['%', (a, b) => (b === 0 ? a : a - b * floor(a / b))], // mathjs's mod: the sign of the divisor; x % 0 is x
   ['^', (a, b) => a ** b],
 ]);
 

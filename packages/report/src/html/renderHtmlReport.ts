@@ -11,8 +11,11 @@ import { sectionHosts } from './sections/hosts.js';
 import { sectionMeasurements } from './sections/measurements.js';
 import { sectionPlacementMap } from './sections/placementMap.js';
 import { sectionRightsizing } from './sections/rightsizing.js';
+import { sectionSizing } from './sections/sizing.js';
 import { sectionSummary } from './sections/summary.js';
+import { sectionTimelines } from './sections/timelines.js';
 import { sectionUnplaced } from './sections/unplaced.js';
+import { sectionVmTable } from './sections/vmTable.js';
 import { SORT_SCRIPT } from './sortScript.js';
 import { REPORT_CSS } from './styles.js';
 
@@ -24,23 +27,26 @@ export interface HtmlReportOptions {
   readonly maxHostRows?: number;
   /** Rows of long tables (unplaced VMs, findings) before a "showing N of M" note. @defaultValue 500 */
   readonly maxTableRows?: number;
+  /** VMs listed in the placement table; above, the worst-fitting ones and a pointer to the CSV. @defaultValue 3000 */
+  readonly maxVmRows?: number;
   /** Colour of the placement map. @defaultValue `'auto'` (by group when VMs have one) */
   readonly colourBy?: 'auto' | 'group' | 'size';
-  /** Include the small table-sorting script (allowed by hash in the CSP). @defaultValue true */
+  /** Include the small table-sorting and filtering script (allowed by hash in the CSP). @defaultValue true */
   readonly sortableTables?: boolean;
 }
 
 /** Section renderers in page order; each returns null when its data is missing. */
 export const SECTION_ORDER = [
-  sectionSummary, sectionHosts, sectionPlacementMap, sectionFailover, sectionMeasurements,
+  sectionSummary, sectionSizing, sectionHosts, sectionTimelines, sectionPlacementMap, sectionVmTable, sectionFailover, sectionMeasurements,
   sectionRightsizing, sectionGrowth, sectionCosts, sectionUnplaced, sectionAssumptions,
 ] as const;
 
 function resolve(input: ReportInput, options: HtmlReportOptions): ResolvedHtmlOptions {
-  const { title = input.title ?? 'Capacity plan', maxHostRows = 40, maxTableRows = 500, colourBy = 'auto' } = options;
+  const { title = input.title ?? 'Capacity plan', maxHostRows = 40, maxTableRows = 500, maxVmRows = 3000, colourBy = 'auto' } = options;
+  if (!Number.isInteger(maxVmRows) || maxVmRows < 1) throw new RangeError(`invalid maxVmRows: ${maxVmRows}`);
   if (!Number.isInteger(maxHostRows) || maxHostRows < 1) throw new RangeError(`invalid maxHostRows: ${maxHostRows}`);
   if (!Number.isInteger(maxTableRows) || maxTableRows < 1) throw new RangeError(`invalid maxTableRows: ${maxTableRows}`);
-  return { title, maxHostRows, maxTableRows, colourBy };
+  return { title, maxHostRows, maxTableRows, maxVmRows, colourBy };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { escapeHtml } from './escape.js';
 
 /**
- * A table cell: text, text with a numeric sort value (right-aligned), or a confidence rating
- * drawn as five stars. There is no way to pass markup: every cell is built from typed data.
+ * A table cell: text, text with a numeric sort value (right-aligned), a name shown as code, or a
+ * confidence rating drawn as five stars. There is no way to pass markup: every cell is built
+ * from typed data.
  */
-export type Cell = string | { readonly text: string; readonly value?: number } | { readonly stars: number | undefined };
+export type Cell = string | { readonly text: string; readonly value?: number } | { readonly code: string } | { readonly stars: number | undefined };
 
 /** Options of {@link htmlTable}. */
 export interface TableOptions {
@@ -29,9 +30,10 @@ export function stars(n: number | undefined): string {
 }
 
 function cellHtml(c: Cell, numeric: boolean): string {
-  const sortValue = typeof c === 'string' ? undefined : 'stars' in c ? c.stars : c.value;
+  const sortValue = typeof c === 'string' || 'code' in c ? undefined : 'stars' in c ? c.stars : c.value;
   const attrs = (numeric ? ' class="num"' : '') + (sortValue !== undefined && Number.isFinite(sortValue) ? ` data-v="${escapeHtml(String(sortValue))}"` : '');
   if (typeof c === 'string') return `<td${attrs}>${escapeHtml(c)}</td>`;
+  if ('code' in c) return `<td${attrs}><code>${escapeHtml(c.code)}</code></td>`;
   if ('stars' in c) {
     const title = c.stars !== undefined && Number.isFinite(c.stars) ? `${escapeHtml(String(c.stars))} of 5` : '– of 5';
     return `<td${attrs}><span class="stars" title="${title}">${stars(c.stars)}</span></td>`;

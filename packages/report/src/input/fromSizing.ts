@@ -21,7 +21,11 @@ export function reportInputFromSizing(sizing: Sizing): Required<Pick<ReportInput
       binding: best.binding,
       ...(best.lowerBound !== null && { lowerBound: best.lowerBound }),
       spareHosts: best.hosts - best.hostsForLoad,
-      options: sizing.options.map((o) => ({ model: o.name, hosts: o.hosts, costPerMonth: o.costPerMonth, ...(!o.feasible && { note: `cannot run ${o.unplaced.length} VM(s) or hold failover` }) })),
+      options: sizing.options.map((o) => ({
+        model: o.name, hosts: o.hosts, costPerMonth: o.costPerMonth, costPerVm: o.costPerVmMonth, binding: o.binding, feasible: o.feasible,
+        ...(o.binding && { bindingShare: o.utilization[o.binding] }),
+        ...(!o.feasible && { note: `cannot run ${o.unplaced.length} VM(s) or hold failover` }),
+      })),
     },
     costs: {
       currency: 'USD', period: 'month', vmCount: best.placements.length,

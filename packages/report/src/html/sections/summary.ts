@@ -39,7 +39,7 @@ export function sectionSummary(ctx: SectionContext): Section | null {
   if (failover) {
     const req = failover.requiredFailures;
     const worst = failover.worstScenario?.failedHosts.length ? `worst: ${failover.worstScenario.failedHosts.slice(0, 3).join(', ')}${failover.worstScenario.failedHosts.length > 3 ? ', …' : ''}` : '';
-    cards.push(card('Failover', `${failover.met ? 'met' : 'not met'}: k = ${failover.toleratedFailures}`, [req !== undefined ? `${req} required` : '', worst].filter(Boolean).join(' · '), failover.met ? 'status-ok' : 'status-bad'));
+    cards.push(card('Failover', `${failover.met ? 'met' : failover.verdict === 'not proven' ? 'not proven' : 'not met'}: k = ${failover.toleratedFailures}`, [req !== undefined ? `${req} required` : '', worst].filter(Boolean).join(' · '), failover.met ? 'status-ok' : 'status-bad'));
   }
   if (costs) {
     const total = costTotal(costs);
@@ -49,12 +49,6 @@ export function sectionSummary(ctx: SectionContext): Section | null {
     else cards.push(card(`Cost per ${per}`, formatMoney(total, costs.currency ?? 'USD')));
   }
   let html = cards.length ? `<div class="cards">${cards.join('')}</div>` : '';
-  if (sizing?.options?.length) {
-    const currency = costs?.currency ?? 'USD';
-    html += '<h3>Host models considered</h3>' + htmlTable(['Model', 'Hosts', `Cost per ${costs?.period ?? 'month'}`, 'Note'], sizing.options.map((o) => [
-      o.model, { text: formatNumber(o.hosts, 0), value: o.hosts }, { text: formatMoney(o.costPerMonth, currency), value: o.costPerMonth ?? NaN }, o.note ?? '',
-    ]), { numeric: [1, 2], caption: 'Every model of the catalog that was sized, cheapest first.' });
-  }
   if (priceSheet?.length) {
     html += '<h3>Price sheet</h3>' + htmlTable(['Item', 'Unit', 'Unit price', 'Quantity', 'Line total', 'Source'], priceSheet.map((p) => [
       p.item, p.unit, { text: formatMoney(p.unitPrice, p.currency ?? costs?.currency ?? 'USD'), value: p.unitPrice },
