@@ -98,7 +98,8 @@ Options:
                   (seed rules), assumptions
                   (and failover, with --failover: verdict, proof, coverage and the scenarios,
                   i.e. failed hosts, where each displaced VM restarts, what would not and why;
-                  the 1,000 worst sets when there are more, with a note; with --current, problems, placedByWhatIf, fits)
+                  the 1,000 worst sets when there are more, with a note; with --current, problems,
+                  placedByWhatIf, fits)
   --current FILE  today's layout: VMs with a "host" field (hostplan import keeps RVTools Host and
                   Cluster, Get-VM ComputerName), JSON or CSV; or a plan's JSON (placements, with --vms)
   --add-hosts FILE     what-if (with --current): hosts added, empty

@@ -27,8 +27,8 @@ export interface FarmHost {
 export class Farm {
   readonly hosts: FarmHost[];
   readonly byId: Map<string, FarmHost>;
-  /** Per VM object: its demand at each host clock seen (few clocks per farm). */
-  private readonly demandCache = new Map<Vm, { clockGHz: number; vector: ResourceVector }[]>();
+  /** Host clock -> VM -> demand (keyed by object: no string built per lookup). */
+  private readonly demandCache = new Map<number, Map<Vm, ResourceVector>>();
   /** `coincidence`: peak-coincidence use of the profiled resources (placeVms' option), else null. */
   constructor(hosts: readonly Host[], readonly policy: ResolvedPolicy, readonly coincidence: CoincidentUse | null = null) {
     this.hosts = [...hosts].sort((a, b) => cmp(a.id, b.id)).map((host) => ({
@@ -39,12 +39,11 @@ export class Farm {
 
   /** A VM's demand on a host: it depends on the host only through its clock, so it is cached per clock. */
   demand(vm: Vm, host: Host): ResourceVector {
-    let list = this.demandCache.get(vm);
-    if (list === undefined) this.demandCache.set(vm, (list = []));
-    for (const e of list) if (e.clockGHz === host.clockGHz) return e.vector;
-    const vector = vmDemand(vm, host, this.policy).vector;
-    list.push({ clockGHz: host.clockGHz, vector });
-    return vector;
+    let byVm = this.demandCache.get(host.clockGHz);
+    if (!byVm) this.demandCache.set(host.clockGHz, (byVm = new Map()));
+    let d = byVm.get(vm);
+    if (!d) byVm.set(vm, (d = vmDemand(vm, host, this.policy).vector));
+    return d;
   }
 
   /** The summed demand of a unit (VMs that go together) on a host; for one VM its cached demand (read only). */
@@ -108,16 +107,14 @@ export class Farm {
     return this.coincidence === null ? d : this.coincidence.marginal(fh, unit, d, (vm) => this.demand(vm, fh.host));
   }
 
-  /** Per VM object: whether it breaks no platform rule, per platform seen. */
-  private readonly platformCache = new Map<Vm, { platform: unknown; ok: boolean }[]>();
+  private readonly platformCache = new Map<PlatformProfile, Map<Vm, boolean>>();
   /** Whether the VM breaks no platform rule on this host's platform (cached per VM and platform). */
   platformOk(vm: Vm, fh: FarmHost): boolean {
     const platform = fh.capacity.platform;
-    let list = this.platformCache.get(vm);
-    if (list === undefined) this.platformCache.set(vm, (list = []));
-    for (const e of list) if (e.platform === platform) return e.ok;
-    const ok = platformViolations(vm, { ...fh.host, unavailable: false }, platform).length === 0;
-    list.push({ platform, ok });
+    let byVm = this.platformCache.get(platform);
+    if (!byVm) this.platformCache.set(platform, (byVm = new Map()));
+    let ok = byVm.get(vm);
+    if (ok === undefined) byVm.set(vm, (ok = platformViolations(vm, { ...fh.host, unavailable: false }, platform).length === 0));
     return ok;
   }
 

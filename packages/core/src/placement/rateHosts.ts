@@ -31,7 +31,6 @@ import { asHosts, asVm } from '../input/normalise.js';
  * // => '3.5 stars vs 4.5 on idle: memory after placement 64 % vs 13 % on idle; CPU after placement 6 % vs 3 % on idle'
  */
 export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOptions = {}): HostRating[] {
-  hosts = asHosts(hosts, 'hosts');
   vm = asVm(vm, 'vm');
   const { farm, scoring } = ratingFarm(hosts, options);
   return rankRatings(farm.hosts.map((fh) => ratingRow(farm, fh, vm, scoring)), vm.id);
@@ -39,6 +38,7 @@ export function rateHosts(hosts: readonly Host[], vm: Vm, options: RateHostsOpti
 
 /** The farm with its running VMs placed, and the scoring, for rating (internal); checks the ids. */
 export function ratingFarm(hosts: readonly Host[], options: RateHostsOptions): { farm: Farm; scoring: ResolvedScoring } {
+  hosts = asHosts(hosts, 'hosts');
   const policy = asResolved(options.policy);
   const scoring = resolveScoring(options);
   uniqueIds(hosts, 'hosts');
