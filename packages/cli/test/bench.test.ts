@@ -100,7 +100,8 @@ describe('hostplan bench', () => {
   it.each([
     [['bench'], /bench needs at least one FILE/],
     [['bench', 'hv01.csv', '--percentile', '120'], /invalid --percentile: "120"; expected a percentile in 0\.\.100/],
-    [['bench', 'hv01.csv', '--window', 'soon'], /invalid --window: "soon"/],
+    [['bench', 'hv01.csv', '--window', 'soon'], /--window: expected a duration such as 30s, 5m/],
+    [['bench', 'hv01.csv', '--window', '5'], /--window: "5" has no unit: write 5m/],
     [['bench', 'hv01.csv', '--format', 'xml'], /invalid --format: "xml"/],
     [['bench', 'hv01.csv', '--map', 'bad-map.json'], /bad-map\.json:rules\[0\]\.resource: expected one of/],
     [['bench', 'missing.csv'], /no such file/],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe } from '../src/terminal.js';
+import { compactUnplaced } from '../src/unplacedOutput.js';
 import { run } from './support/run.js';
 
 /** A fresh folder holding the given files (objects written as JSON). */
@@ -35,5 +36,29 @@ describe('terminal output (fuzz)', () => {
     expect(r.code).toBe(1);
     expect(r.out + r.err).not.toMatch(ACTIVE);
     expect(r.out + r.err).toContain('vm\\u001b]0;owned\\u0007\\u001b[2J\\u009b31m\\u202e');
+  });
+});
+
+describe('unplaced VMs at scale', () => {
+  it('compactUnplaced keeps the first holder of a shared reason list and points the others to it', () => {
+    const shared = [{ kind: 'unavailable' as const, host: 'h1', message: 'host h1 is marked unavailable' }];
+    const own = [{ kind: 'unavailable' as const, host: 'h2', message: 'host h2 is marked unavailable' }];
+    const out = compactUnplaced([{ vm: 'a', reasons: shared }, { vm: 'b', reasons: own }, { vm: 'c', reasons: shared }]);
+    expect(out[0]!.reasons).toBe(shared);
+    expect(out[1]!.reasons).toBe(own);
+    expect(out[2]!.reasons).toEqual([{ kind: 'same-as', vm: 'a', message: 'same reasons as VM a (same demand, groups and guest OS)' }]);
+  });
+
+  it('plan --json with 3,000 like VMs that fit nowhere writes one list of reasons and pointers to it', async () => {
+    const dir = folder({
+      'hosts.json': [{ id: 'h1', sockets: 1, coresPerSocket: 1, clockGHz: 1, memoryGB: 1 }, { id: 'h2', sockets: 1, coresPerSocket: 1, clockGHz: 1, memoryGB: 1 }],
+      'vms.json': Array.from({ length: 3000 }, (_, i) => ({ id: `v${i}`, vcpus: 1, memoryGB: 4 })),
+    });
+    const r = await run(['plan', '--hosts', 'hosts.json', '--vms', 'vms.json', '--json', '-'], dir);
+    expect(r.code).toBe(1);
+    const plan = JSON.parse(r.out) as { unplaced: { vm: string; reasons: { kind: string }[] }[] };
+    expect(plan.unplaced).toHaveLength(3000);
+    expect(plan.unplaced.filter((u) => u.reasons[0]!.kind !== 'same-as')).toHaveLength(1);
+    expect(plan.unplaced[0]!.reasons).toHaveLength(2);
   });
 });

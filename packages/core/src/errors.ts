@@ -36,7 +36,7 @@ export class HostplanError extends Error {
 
 /**
  * Throws a {@link HostplanError} with code `invalid-value` at `path`, saying what was expected
- * and what was received (rendered by {@link show}). Typed `never`, so it ends a branch.
+ * and what was received (strings quoted and cut, objects by kind only). Typed `never`, so it ends a branch.
  *
  * @example
  * invalid('hosts[0].sockets', 'a whole number', 1.5)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkVector, HostplanError, parseHost, parsePolicy, placeVms, PLATFORMS, resolvePlatform, validatePlatformProfile, zeroVector, type PlatformProfile } from '@hostplan/core';
+import { checkVector, HostplanError, parseHost, parsePolicy, placeVms, PLATFORMS, resolvePlatform, validatePlatformProfile, type PlatformProfile } from '@hostplan/core';
+import { zeroVector } from '../src/model/resources.js';
 
 describe('platform profiles', () => {
   it.each([

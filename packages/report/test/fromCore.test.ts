@@ -52,7 +52,7 @@ describe('reportFailoverFrom({ summary, result, plan, hosts, vms })', () => {
   });
 
   it('returns the summary alone when the plan or the worst scenario is missing', () => {
-    const summary = { toleratedFailures: 0, requiredFailures: 1, met: false, verdict: 'not met' as const, proof: 'every failure set re-placed', coverage: { checked: 1, total: 1 }, exhaustive: true, warnings: [], worstScenario: null, notRestarted: [] };
+    const summary = { toleratedFailures: 0, requiredFailures: 1, met: false, verdict: 'not met' as const, proof: 'not met', coverage: { checked: 1, total: 1 }, exhaustive: true, warnings: [], worstScenario: null, notRestarted: [] };
     expect(reportFailoverFrom({ summary })).toBe(summary);
     expect(renderHtmlReport({ failover: summary })).toContain('Failover not met');
   });

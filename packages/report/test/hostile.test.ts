@@ -3,8 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
 import {
-  csvField, escapeHtml, escapeMarkdown, neutraliseCell, placementsCsv, priceSheetCsv, REPORT_SCHEMA, renderHtmlReport, renderMarkdownSummary, reportInputFromJson, type ReportInput,
+  placementsCsv, priceSheetCsv, REPORT_SCHEMA, renderHtmlReport, renderMarkdownSummary, reportInputFromJson, type ReportInput,
 } from '../src/index.js';
+import { csvField, neutraliseCell } from '../src/csv/cell.js';
+import { escapeHtml } from '../src/html/escape.js';
+import { escapeMarkdown } from '../src/markdown/escapeMarkdown.js';
 
 // A payload that would be markup in HTML text, break out of a quoted attribute, open an SVG
 // element, break a Markdown table row, or start a spreadsheet formula, around any text.

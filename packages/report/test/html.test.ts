@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderHtmlReport, type ReportInput } from '../src/index.js';
+import { renderHtmlReport, type ReportInput } from '../src/index.js';
+import { escapeHtml } from '../src/html/escape.js';
 import { sampleReportInput } from './fixtures/sample.js';
 
 const sectionsOf = (html: string) => [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);

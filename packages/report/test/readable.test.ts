@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartUtilisationMatrix, matrixLegend, renderHtmlReport, type ReportInput } from '../src/index.js';
+import { chartUtilisationMatrix, renderHtmlReport, type ReportInput } from '../src/index.js';
+import { matrixLegend } from '../src/charts/utilisationMatrix.js';
 
 /** Bars of a matrix as [width, colour, target tick x, reserve tick x or null], in drawing order. */
 function bars(svg: string): [number, string, number, number | null][] {

@@ -1,5 +1,5 @@
 import { HostplanError } from '@hostplan/core';
-import { quantileSorted7 } from '../stats/quantile.js';
+import { quantileSorted7 } from '@hostplan/core';
 import { coarsenAligned, type AlignedSeries } from '../stats/rollup.js';
 
 /** Percentile of the summed series against the sum of each member's percentile. */

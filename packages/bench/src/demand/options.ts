@@ -1,6 +1,6 @@
 import { HostplanError, type Assumption, type Host, type Vm } from '@hostplan/core';
 
-/** Options that turn statistics into demand; defaults resolved in {@link resolveDemandOptions}. */
+/** Options that turn statistics into demand; defaults resolved by `resolveDemandOptions` (internal). */
 export interface DemandOptions {
   /** Percentile (0..100) each VM is sized at. @defaultValue 95 (Azure Migrate, MAP toolkit) */
   readonly percentile?: number;

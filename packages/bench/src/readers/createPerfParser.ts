@@ -25,6 +25,7 @@ export interface PerfParser {
 
 const SNIFF_LIMIT = 1 << 20;
 const MAX_LINE_BYTES = 64 << 20;
+const MAX_SERIES = 100_000;
 const EXPECTED = 'expected perfmon PDH-CSV/TSV, sysstat sadf -d or CSV text';
 
 /**
@@ -43,7 +44,7 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
   if (options.timeZoneBiasMinutes !== undefined && !isUtcBias(options.timeZoneBiasMinutes)) {
     throw new HostplanError('invalid-value', 'timeZoneBiasMinutes', `expected a whole number of minutes in ${PERF_BIAS_RANGE} (UTC minus local), got ${options.timeZoneBiasMinutes}`, PERF_BIAS_RANGE, options.timeZoneBiasMinutes);
   }
-  const ctx = new ReadContext(file, sink, options.strict ?? false, options.maxIssues ?? 200);
+  const ctx = new ReadContext(file, sink, options.strict ?? false, options.maxIssues ?? 200, options.maxSeries ?? MAX_SERIES);
   let bytes = 0;
   let head: Uint8Array[] = [];
   let headLength = 0;
@@ -69,8 +70,8 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
     const decoder = new TextDecoder(choice.transcode ? 'utf-8' : choice.encoding);
     const nl = body.indexOf(10);
     const firstLine = decoder.decode(body.subarray(0, nl < 0 ? body.length : nl));
-    const binary = notPerfLog(all, firstLine);
-    if (binary) throw new HostplanError('parse-error', `${file}:1:${binary.column}`, `not a perf log: ${binary.reason}; ${EXPECTED}`);
+    const binary = notPerfLog(all, body);
+    if (binary) throw new HostplanError('parse-error', `${file}:${binary.line}:${binary.column}`, `not a perf log: ${binary.reason}; ${EXPECTED}`);
     const format = options.format === undefined || options.format === 'auto' ? detectFormat(firstLine) : options.format;
     ctx.format = format;
     if (format === 'pdh') {

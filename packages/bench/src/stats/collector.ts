@@ -1,7 +1,7 @@
 import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
 import { MomentsAccumulator, momentsStandardDeviation } from './moments.js';
 import type { ResolvedStatsOptions } from './options.js';
-import { interpolate7, quantileRank, quantileSorted7 } from './quantile.js';
+import { interpolate7, quantileRank, quantileSorted7 } from '@hostplan/core';
 import { orderStatistics } from './orderStatistics.js';
 import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from './rollup.js';
 import { QuantileSketch } from './sketch.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMeasuredCapacity, confidenceOf, expectedSamples, growthTrend, peakCoincidence } from '@hostplan/bench';
+import { applyMeasuredCapacity } from '@hostplan/bench';
+import { confidenceOf, expectedSamples, growthTrend, peakCoincidence } from '../../src/demand/index.js';
 
 const DAY = 86_400_000;
 

@@ -1,19 +1,7 @@
 import { max, mean, min, quantileSorted, standardDeviation } from 'simple-statistics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  benchFromPrometheus,
-  measureDemand,
-  prometheusSource,
-  PrometheusError,
-  promPushdownStatistics,
-  readPerfText,
-  seriesStatistics,
-  streamPromRange,
-  writePdhCsv,
-  type PromSeriesStatistics,
-  type SeriesKey,
-  type SeriesSink,
-} from '@hostplan/bench';
+import { benchFromPrometheus, measureDemand, prometheusSource, PrometheusError, readPerfText, seriesStatistics, writePdhCsv, type SeriesKey, type SeriesSink } from '@hostplan/bench';
+import { promPushdownStatistics, streamPromRange, type PromSeriesStatistics } from '../../src/prometheus/index.js';
 import { BASE_MS, generateFleet, STEP_MS, toOpenMetrics } from '../prometheus/support/fleetSeries.js';
 import { startPrometheus, type PromServer } from '../prometheus/support/promServer.js';
 
@@ -186,7 +174,7 @@ describe('Prometheus source against a real Prometheus (backfilled with promtool)
   });
 
   it('without chunking the server refuses the 11,521-point query: the limit is real', async () => {
-    const { promRequest } = await import('@hostplan/bench');
+    const { promRequest } = await import('../../src/prometheus/index.js');
     const err = await promRequest(endpoint(), 'query_range', { query: CPU, start: String(window.startMs / 1000), end: String(window.endMs / 1000), step: '15' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PrometheusError);
     expect((err as PrometheusError).code).toBe('query-error');

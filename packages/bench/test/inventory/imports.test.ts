@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
-import { importInventory, inventoryToGB, matchInventoryColumns, parseInventory, RVTOOLS_COLUMNS } from '@hostplan/bench';
+import { importInventory, parseInventory } from '@hostplan/bench';
+import { inventoryToGB, matchInventoryColumns, RVTOOLS_COLUMNS } from '../../src/inventory/imports/index.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const fixture = (name: string) => readFile(join(fixtures, name), 'utf8');

@@ -53,6 +53,18 @@ describe('files that are not perf logs are refused at line 1', () => {
     expect((e as HostplanError).message).toMatch(/^\/dev\/urandom:1:\d+: not a perf log: /);
   });
 
+  it('random bytes after an empty or short first line are refused too, at the first control byte', () => {
+    const bytes = Buffer.concat([Buffer.from('\nab\n'), Buffer.from(noise(1 << 16, 11))]);
+    const e = thrown(() => readPerfText(bytes, collectingSink(), { file: 'x' }));
+    expect(e.message).toMatch(/^x:\d+:\d+: not a perf log: binary data \(control character 0x[0-9a-f]{2}, the first of \d+ .*in the first 65536 bytes\)/);
+  });
+
+  it('one stray control byte in a row of a real log is not binary: the log is read, the row reported', () => {
+    const text = pdh(['06/01/2025 00:00:00.000', '06/01/2025 00:00:15.000']) + '"06/01/2025 00:00:30.000","1\u0001"\r\n';
+    const s = readPerfText(text, collectingSink(), { file: 'x' });
+    expect([s.rows, codes(s)]).toEqual([3, [['non-numeric', 4, 2]]]);
+  });
+
   it('a log whose first line is text with tabs is read as before', () => {
     const s = readPerfText('time\tcpu\r\n1700000000\t5\r\n', collectingSink(), { file: 'x' });
     expect([s.rows, s.samples]).toEqual([1, 1]);
@@ -142,5 +154,35 @@ describe('odd timestamps are reported where they are', () => {
     const s = readPerfText(sar, collectingSink(), { file: 'x' });
     expect(s.format).toBe('sar');
     expect(codes(s)).toEqual([['timestamp-backwards', 9, 1]]);
+  });
+});
+
+describe('a file of many bad rows costs no memory per row', () => {
+  it('past maxIssues, issues are counted by code and summed up in one issues-not-listed warning', () => {
+    const sink = collectingSink();
+    const text = pdh(['06/01/2025 00:00:00.000']) + 'xx\n'.repeat(1000) + '"06/01/2025 00:00:15.000","oops"\r\n';
+    const s = readPerfText(text, sink, { file: 'x', maxIssues: 10 });
+    expect(s.issueCount).toBe(1001);
+    expect(sink.issues).toHaveLength(11);
+    expect(s.issues).toEqual(sink.issues);
+    expect(sink.issues.slice(0, 10).map((i) => [i.code, i.line])).toEqual(Array.from({ length: 10 }, (_, k) => ['cell-count', k + 3]));
+    expect(sink.issues[10]).toMatchObject({ code: 'issues-not-listed', line: 13, severity: 'warning' });
+    expect(sink.issues[10]!.message).toBe('991 more issues from line 13 on are counted, not listed (the first 10 are; maxIssues): 990 cell-count, 1 non-numeric');
+  });
+});
+
+describe('the number of series of a read is capped', () => {
+  it('a PDH header with more counters than maxSeries stops at line 1, at the first column past the cap', () => {
+    const header = `"(PDH-CSV 4.0) (UTC)(0)",${['a', 'b', 'c', 'd'].map((c) => `"\\\\H\\O\\${c}"`).join(',')}\r\n`;
+    expect(thrown(() => readPerfText(header, collectingSink(), { file: 'x', maxSeries: 3 })).message).toMatch(/^x:1:5: more than 3 series \(maxSeries\)/);
+    expect(readPerfText(header, collectingSink(), { file: 'x', maxSeries: 4 }).series).toBe(4);
+  });
+
+  it('wide CSV at its header, long CSV and sadf at the row that brings one series too many', () => {
+    expect(thrown(() => readPerfText('time,a,b,c\n1700000000,1,2,3\n', collectingSink(), { file: 'x', maxSeries: 2 })).message).toMatch(/^x:1:4: more than 2 series/);
+    const long = 'timestamp,entity,metric,value\n1700000000,vm1,cpu,1\n1700000000,vm1,mem,2\n1700000060,vm2,cpu,3\n';
+    expect(thrown(() => readPerfText(long, collectingSink(), { file: 'x', maxSeries: 2 })).message).toMatch(/^x:4:3: more than 2 series/);
+    const sar = '# hostname;interval;timestamp;CPU;%user;%idle\nh;600;2025-06-01 00:10:00 UTC;-1;1;98\nh;600;2025-06-01 00:10:00 UTC;0;1;98\n';
+    expect(thrown(() => readPerfText(sar, collectingSink(), { file: 'x', maxSeries: 3 })).message).toMatch(/^x:3:6: more than 3 series/);
   });
 });

@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs,
+  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand,
   type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
 } from '@hostplan/bench';
-import { parseJsonText } from '@hostplan/core';
+import { formatDecimal, HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
 import { prometheusBenchOptions } from '../prometheusOptions.js';
 import { reportInputFromDemand } from '../reportFromDemand.js';
 import type { Command } from '../command.js';
@@ -44,14 +44,7 @@ function seriesJson(s: SeriesStats) {
   };
 }
 
-// one formatter per digit count: toLocaleString builds a new one per call (seconds for 50,000 series)
-const formats = new Map<number, Intl.NumberFormat>();
-const fmt = (x: number | null | undefined, digits = 2) => {
-  if (x === null || x === undefined) return '';
-  let f = formats.get(digits);
-  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
-  return f.format(x);
-};
+const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : formatDecimal(x, digits));
 
 export const bench: Command = {
   name: 'bench',
@@ -76,7 +69,8 @@ Options:
   --format NAME        file format (default auto: from the first line)
   --encoding NAME      text encoding, e.g. windows-1251, utf-16le (default auto; code page 1252)
   --map FILE|NAME      a counter map JSON ({ "rules": [...], "entities": {...} }, added before the
-                       built-in Hyper-V and sar rules), a column map JSON for generic CSV
+                       built-in Hyper-V and sar rules; /regex/ instances and entities use RE2
+                       syntax, matched in linear time), a column map JSON for generic CSV
                        ({ "time": ..., "metrics": [...] }), or a column-map preset (bitbrains)
   --percentile P       percentile each VM is sized at (default 95)
   --comfort X          comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
@@ -106,6 +100,9 @@ Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TO
                        sent to the URL's origin only (not after a redirect elsewhere)
   --max-requests N     requests per run (default 10000; a larger window is refused up front)
   --max-response-mb N  bytes per answer, in MiB (default 64; read as a stream and stopped there)
+
+Exit code 2 when the files yield no series at all (not a perf log hostplan can read), with
+the rows read and the first issue.
 
 Examples:
   hostplan bench hv01.csv --clock 2.93 --comfort 1.3 --json demand.json
@@ -139,9 +136,9 @@ Examples:
     let windowMs: number | undefined;
     if (values.window !== undefined) {
       try {
-        windowMs = parseDurationMs(values.window, '--window');
+        windowMs = parseDurationMs(values.window, '--window', 'm');
       } catch (e) {
-        throw new UsageError(`invalid --window: ${JSON.stringify(values.window)}; expected a duration such as 5m, 30s or 1h`);
+        throw e instanceof HostplanError ? new UsageError(e.message) : e;
       }
     }
     const map = values.map ? await loadMap(values.map, io.cwd) : {};
@@ -195,6 +192,13 @@ Examples:
     });
     const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
     const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
+    if (raw.length === 0) {
+      // nothing measured: a file that is not a perf log must not pass as an empty measurement
+      const first = r.stats.issues[0];
+      const names = promSource && prom ? redactedUrl(prom.endpoint.url) : positionals.join(', ');
+      io.stderr.write(`hostplan bench: ${names}: no series read${promSource ? '' : ` (${summaries.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows)`}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}${first ? `, first ${first.file}:${first.line}:${first.column}: ${first.message}` : ''}; expected a perfmon PDH-CSV/TSV log, sadf -d output or a CSV with a timestamp column and counter columns\n`);
+      return EXIT.usage;
+    }
     if (values.json) {
       await writeJson(values.json, {
         ...(promSource && prom ? { source: { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } } : {}),
@@ -213,8 +217,11 @@ Examples:
     }
     const exact = r.stats.series.every((s) => s.exact);
     const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
-    const rowCount = promSource ? '' : `, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows`;
-    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
+    const rowCount = promSource ? '' : `, ${formatDecimal(summaries.reduce((n, s) => n + s.rows, 0))} rows`;
+    // readers list the first issues of a file and count the rest (one issues-not-listed line says so)
+    const unlisted = summaries.reduce((n, s) => n + Math.max(0, s.issueCount - s.issues.filter((i) => i.code !== 'issues-not-listed').length), 0);
+    const issueTotal = r.stats.issues.filter((i) => i.code !== 'issues-not-listed').length + unlisted;
+    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${formatDecimal(issueTotal)} issue${issueTotal === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
     if (r.hosts.length > 0) {
       io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);
       io.stdout.write(table(['host', 'CPU % p', 'CPU % sustained', 'avail MB min', 'IOPS p', 'IOPS sustained', 'Mbps p', 'VMs', 'confidence'], r.hosts.map((h) => [
@@ -240,7 +247,7 @@ Examples:
       io.stdout.write(`\nAlerts: ${[...byRule].map(([k, n]) => `${n} x ${k}`).join(', ')}\n`);
     }
     for (const i of r.stats.issues.slice(0, 10)) io.stdout.write(`${i.severity}: ${i.file}:${i.line}:${i.column}: ${i.message}\n`);
-    if (r.stats.issues.length > 10) io.stdout.write(`... and ${r.stats.issues.length - 10} more issues (see --json)\n`);
+    if (r.stats.issues.length > 10) io.stdout.write(`... and ${r.stats.issues.length - 10} more issues (see --json)${unlisted > 0 ? `; ${unlisted.toLocaleString('en-US')} more counted, not listed` : ''}\n`);
     io.stdout.write(`\nPer-series statistics, alerts and assumptions: --json OUT\n`);
     return EXIT.ok;
   },

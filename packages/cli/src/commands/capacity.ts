@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { hostCapacity, policyAssumptions, resolvePolicy, RESOURCES, RESOURCE_UNITS } from '@hostplan/core';
+import { formatDecimal, hostCapacity, policyAssumptions, resolvePolicy, RESOURCE_UNITS, RESOURCES } from '@hostplan/core';
 import { loadHosts, loadPolicy } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 
-const fmt = (x: number) => (x === Infinity ? 'unlimited' : x.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+const fmt = (x: number) => formatDecimal(x, 1, { infinity: 'unlimited' });
 
 export const capacity: Command = {
   name: 'capacity',

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
-import { cheapestLicensing, DEFAULT_LICENCE_PRICES, parseLicencePrices, type Assumption, type HostOs, type LicensingEra, type LicensedGuest } from '@hostplan/core';
+import { type Assumption, cheapestLicensing, DEFAULT_LICENCE_PRICES, formatUsd, type HostOs, type LicensedGuest, type LicensingEra, parseLicencePrices } from '@hostplan/core';
 import { loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
+import { money } from '../money.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { readJsonFile } from '../options.js';
 
-const usd = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+const usd = (x: number) => formatUsd(x);
 
 function whole(value: string | undefined, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -77,7 +78,7 @@ Examples:
     io.stdout.write(table(['option', 'licences', 'total'], result.options.map((o, i) => [
       i === 0 ? 'cheapest' : String(i + 1),
       o.items.map((it) => `${it.edition} x ${it.count}`).join(' + '),
-      usd(o.total),
+      money(o.total),
     ])));
     io.stdout.write(`\n${result.items.map((it) => `  ${it.edition}: ${it.rule}`).join('\n')}\n`);
     io.stdout.write(`\nPrices: ${assumptions[0]!.source}.\n`);

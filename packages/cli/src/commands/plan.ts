@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { failoverReport, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
+import { checkFarmRules, failoverReport, failoverRunbook, PLACEMENT_GOALS, placeVms, RESOURCE_UNITS, type PlacementGoal, type Vm } from '@hostplan/core';
 import { coincidenceProfiles, loadHosts, loadPolicy, loadVms, measureDemand, type DemandResult } from '@hostplan/bench';
 import { reportFailoverFrom, reportInputFromPlan, type ReportInput } from '@hostplan/report';
 import { reportInputFromDemand } from '../reportFromDemand.js';
@@ -16,6 +16,10 @@ import { whatIfData } from '../whatIfData.js';
 import { groupUnplaced, unplacedSummaryLines } from '../summaries/unplaced.js';
 import { bindingHeadline, defaultsLine, edgeWarnings } from '../summaries/planEdges.js';
 import { planCurrent } from './planCurrent.js';
+import { printFindings } from '../findings.js';
+import { checkCoincidence } from '../coincidenceCheck.js';
+import { exposureRows, planExposure, printExposure } from '../exposure.js';
+import { compactUnplaced } from '../unplacedOutput.js';
 
 const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
@@ -29,6 +33,11 @@ export function goalOption(value: string | undefined): PlacementGoal | undefined
   if (value === undefined) return undefined;
   if (!(PLACEMENT_GOALS as readonly string[]).includes(value)) throw new UsageError(`--goal: expected ${PLACEMENT_GOALS.join(' or ')}, got ${JSON.stringify(value)}`);
   return value as PlacementGoal;
+}
+
+/** The demand's report input with the plan's exposure added to its measurements. */
+function withExposure(input: Partial<ReportInput>, exposure: Parameters<typeof exposureRows>[0] | undefined): Partial<ReportInput> {
+  return exposure?.length ? { ...input, measurements: { ...input.measurements, exposure: exposureRows(exposure) } } : input;
 }
 
 export const plan: Command = {
@@ -48,8 +57,12 @@ the lower bound, each host's use and binding resource, how far hosts were allowe
 reason on every host with --verbose, --json or --csv). With --perf, the VMs found in the perf counter logs are sized from their
 measurements (percentile x comfort factor) instead of their inventory figures. With
 --failover K, every set of K failed hosts per cluster is re-placed onto the survivors.
-Exit code 1 when VMs are left out or failover is not met or not proven (a verdict is "met" only
-when every failure set was re-placed, or an argument covers the sets not checked).
+Checks the seed's NIC roles on every host (management, guest; heartbeat when clustered, i.e.
+with --failover K > 0 or a cluster named; two iSCSI ports when a host has any; live
+migration from 2008 R2) and the VMs per cluster (1,000 on 2008 R2, 8,000 from 2012).
+Exit code 1 when VMs are left out, failover is not met or not proven (a verdict is "met" only
+when every failure set was re-placed, or an argument covers the sets not checked), or a seed
+rule is broken (an error).
 
 With --current, checks the farm as it runs today instead, moving nothing: every VM stays on its
 host, and every limit it breaks is listed (a resource beyond a host's limit, anti-affinity,
@@ -69,15 +82,20 @@ Options:
   --comfort F     comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
   --coincident-peaks  a host's CPU, IOPS and network use is the percentile of its VMs' summed
                   measured series, not the sum of each VM's percentile: VMs whose peaks do
-                  not coincide pack tighter (failover is still checked on summed percentiles)
+                  not coincide pack tighter (failover is still checked on summed percentiles);
+                  exit 2 when no planned VM gets a profile (e.g. log hosts not in --hosts)
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report to OUT: plan, every VM's placement, failover, measurements
                   over time (with --perf), assumptions, and what-if controls that re-plan in the page
   --markdown OUT  write a Markdown summary to OUT
-  --csv DIR       write DIR/placements.csv
+  --csv DIR       write DIR/placements.csv (and DIR/failover-runbook.csv with --failover: where
+                  each VM of each failure set restarts, worst sets first)
   --title TEXT    report title (default "Capacity plan")
-  --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, assumptions
-                  (and failover, with --failover; with --current, problems, placedByWhatIf, fits)
+  --json OUT|-    the plan as JSON: placements, unplaced (with reasons), hosts, summary, findings
+                  (seed rules), assumptions
+                  (and failover, with --failover: verdict, proof, coverage and the scenarios,
+                  i.e. failed hosts, where each displaced VM restarts, what would not and why;
+                  the 1,000 worst sets when there are more, with a note; with --current, problems, placedByWhatIf, fits)
   --current FILE  today's layout: VMs with a "host" field (hostplan import keeps RVTools Host and
                   Cluster, Get-VM ComputerName), JSON or CSV; or a plan's JSON (placements, with --vms)
   --add-hosts FILE     what-if (with --current): hosts added, empty
@@ -134,14 +152,19 @@ Examples:
       const measured = new Map(demand.vms.flatMap((m) => (m.vm ? [[m.vm.id, m.vm] as const] : [])));
       vms = inventory.map((v) => measured.get(v.id) ?? v);
       const ids = new Set(inventory.map((v) => v.id));
-      notInInventory.push(...demand.vms.filter((m) => !ids.has(m.vm?.id ?? m.id)).map((m) => m.id));
+      for (const m of demand.vms) if (!ids.has(m.vm?.id ?? m.id)) notInInventory.push(m.id);
     }
     const co = demand && values['coincident-peaks'] ? coincidenceProfiles(demand, { ...(percentile !== undefined && { percentile }) }) : undefined;
+    if (co) checkCoincidence(co, vms, io);
     const placing = countingBar(io, `placing ${vms.length} VMs`);
     const result = placeVms(hosts, vms, { policy, ...(goal && { goal }), ...(co && { coincidence: co.coincidence }), ...(placing && { onProgress: placing }) });
     const sets = countingBar(io, 'failover sets');
     const failover = k === undefined ? undefined : failoverReport(hosts, result, { vms, k, policy, ...(sets && { onProgress: sets }) });
-    const incomplete = result.unplaced.length > 0 || failover?.summary.met === false;
+    // how often each host's measured demand goes over its limit, whichever way it was planned
+    const exposure = demand ? planExposure(demand, hosts, vms, result, policy) : undefined;
+    // the seed's NIC roles per host and the platform's VMs per cluster (clustered with --failover)
+    const findings = checkFarmRules(hosts, result.placements, { clustered: (k ?? 0) > 0, policy });
+    const incomplete = result.unplaced.length > 0 || failover?.summary.met === false || findings.some((f) => f.severity === 'error');
     const code = incomplete ? EXIT.incomplete : EXIT.ok;
 
     const wantsReport = values.html || values.markdown || values.csv;
@@ -152,7 +175,7 @@ Examples:
         title: values.title ?? 'Capacity plan',
         ...reportInputFromPlan({ plan: result, hosts, vms, policy }),
         ...(failover && { failover: reportFailoverFrom({ summary: failover.summary, result: failover.result, plan: result, hosts, vms, policy }) }),
-        ...(demand && reportInputFromDemand(demand)),
+        ...(demand && withExposure(reportInputFromDemand(demand), exposure)),
         ...(timelines && { timelines }),
         // the page re-plans with core as this command did; peak coincidence needs the measured profiles, so not then
         ...(!co && { whatIf: whatIfData({ hosts, vms, policy, goal, k, comfortFactor, demand }) }),
@@ -161,7 +184,9 @@ Examples:
       written.push(...await writeReportOutputs(input, { html: values.html, markdown: values.markdown, csv: values.csv }, io));
     }
     if (values.json) {
-      await writeJson(values.json, { ...result, ...(failover && { failover: failover.summary }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
+      const runbook = failover && failoverRunbook(failover.result, result);
+      const failoverJson = failover && runbook && { ...failover.summary, scenarios: runbook.scenarios, scenariosChecked: runbook.total, ...(runbook.note && { scenariosNote: runbook.note }) };
+      await writeJson(values.json, { ...result, unplaced: compactUnplaced(result.unplaced), findings, ...(exposure && { exposure }), ...(failoverJson && { failover: failoverJson }), ...(demand && { measured: demand.vms.map((m) => ({ id: m.id, host: m.host, demand: m.demand, confidence: m.confidence })) }) }, io);
       if (values.json === '-') return code;
     }
     const s = result.summary;
@@ -177,7 +202,7 @@ Examples:
     if (result.unplaced.length) {
       io.stdout.write(`\n${unplacedSummaryLines(groupUnplaced(result.unplaced), hosts.length).join('\n')}\n`);
       if (values.verbose) {
-        for (const u of result.unplaced) {
+        for (const u of compactUnplaced(result.unplaced)) {
           io.stdout.write(`  ${u.vm}:\n`);
           for (const r of u.reasons) io.stdout.write(`    ${r.message}\n`);
         }
@@ -185,6 +210,7 @@ Examples:
         io.stdout.write(`  (each VM's reason on every host: --verbose, --json or --csv)\n`);
       }
     }
+    printFindings(io, findings);
     if (demand) {
       const sized = demand.vms.filter((m) => m.vm && inventory.some((v) => v.id === m.vm!.id)).length;
       io.stdout.write(`Measurements: ${sized} VM${sized === 1 ? '' : 's'} sized from ${perfFiles.length} perf log${perfFiles.length === 1 ? '' : 's'} (p${demand.assumptions.find((a) => a.name === 'demand.percentile')?.value ?? 95} x comfort ${demand.assumptions.find((a) => a.name === 'demand.comfortFactor')?.value ?? 1}); the other ${vms.length - sized} from the inventory.\n`);
@@ -193,14 +219,20 @@ Examples:
         const buckets = filled.reduce((n, f) => n + Math.max(0, ...Object.values(f).map((x) => x ?? 0)), 0);
         io.stdout.write(`Peak coincidence: hosts carry the p${percentile ?? 95} of their VMs' summed series (${co.points} points of ${co.bucketMs / 60_000} min)${filled.length ? `; ${buckets} missing point${buckets === 1 ? '' : 's'} in ${filled.length} VM${filled.length === 1 ? '' : 's'} count as the VM's peak` : ''}.\n`);
       }
+      if (exposure) printExposure(io, exposure);
       if (notInInventory.length) io.stdout.write(`  measured but not in the inventory, so not planned: ${notInInventory.join(', ')}\n`);
     }
     if (failover) {
       const f = failover.summary;
       const verdict = f.verdict === 'met' ? 'met' : f.verdict === 'not met' ? 'NOT met' : 'NOT PROVEN';
-      io.stdout.write(`Failover N+${k}: ${verdict} (${f.proof}); tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
+      io.stdout.write(`Failover N+${k}: ${verdict}, ${f.proof.replace(/^(met|not met|not proven): /, '')}; tolerates ${f.toleratedFailures} host failure${f.toleratedFailures === 1 ? '' : 's'} per cluster${f.worstScenario ? `; worst: ${f.worstScenario.description}` : ''}.\n`);
       for (const w of f.warnings) io.stdout.write(`  warning: ${w}\n`);
       for (const u of f.notRestarted.slice(0, 10)) io.stdout.write(`  would not restart: ${u.vm}: ${u.reasons[0]?.message ?? ''}\n`);
+      const w = failover.result.worst;
+      if (w?.placements.length) {
+        const shown = w.placements.slice(0, 8).map((p) => `${p.vm} -> ${p.host}`).join(', ');
+        io.stdout.write(`  runbook, ${w.failed.join(' + ')} down: ${shown}${w.placements.length > 8 ? `, ... (${w.placements.length} restarts)` : ''}; every failure set in --json and --csv (failover-runbook.csv)\n`);
+      }
     }
     for (const w of written) io.stdout.write(`wrote ${w}\n`);
     return code;

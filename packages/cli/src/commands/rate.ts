@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { rateHosts, type Vm } from '@hostplan/core';
+import { formatDecimal, rateHosts, type Vm } from '@hostplan/core';
 import { loadHosts, loadPolicy, loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
@@ -69,7 +69,7 @@ Examples:
       await writeJson(values.json, { vm: vm.id, goal, recommended: best?.host ?? null, ratings }, io);
       if (values.json === '-') return EXIT.ok;
     }
-    const fmt = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: 1 }) : 'unlimited');
+    const fmt = (x: number) => (Number.isFinite(x) ? formatDecimal(x, 1) : 'unlimited');
     io.stdout.write(`Ratings of ${hosts.length} host${hosts.length === 1 ? '' : 's'} for ${vm.id} (goal ${goal}, ${placed.length} VMs running), best first\n`);
     io.stdout.write(best ? `Recommended: ${best.host} (${best.stars} stars)\n\n` : `No host can take ${vm.id}: every host has zero stars (reasons below)\n\n`);
     io.stdout.write(table(['host', 'stars', 'score', 'memory left MB', 'CPU left GHz', 'why'], ratings.map((r) => [

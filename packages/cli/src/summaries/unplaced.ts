@@ -71,8 +71,11 @@ function patternOf(u: Unplaced): VmPattern {
  */
 export function groupUnplaced(unplaced: readonly Unplaced[]): UnplacedGroup[] {
   const groups = new Map<string, { patterns: VmPattern[]; vms: string[] }>();
+  // placement shares one reason list among VMs of the same demand: read each list once
+  const seen = new Map<readonly Reason[], VmPattern>();
   for (const u of unplaced) {
-    const p = patternOf(u);
+    let p = seen.get(u.reasons);
+    if (!p) seen.set(u.reasons, (p = patternOf(u)));
     let g = groups.get(p.key);
     if (!g) groups.set(p.key, (g = { patterns: [], vms: [] }));
     g.patterns.push(p);

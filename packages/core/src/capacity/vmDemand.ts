@@ -6,6 +6,7 @@ import { asResolved } from './hostCapacity.js';
 import { memoryOverheadMB } from './overhead.js';
 import type { VmDemand } from './types.js';
 import { checkVector } from './checkVector.js';
+import { asHost, asVm } from '../input/normalise.js';
 
 /**
  * What a VM costs on a host, overhead included: CPU in GHz at the host's clock (measured
@@ -20,6 +21,8 @@ import { checkVector } from './checkVector.js';
  * d.vector.cpuGHz   // => 0.6
  */
 export function vmDemand(vm: Vm, host: Host, policy?: Policy | ResolvedPolicy): VmDemand {
+  vm = asVm(vm, 'vm');
+  host = asHost(host, 'host');
   const p = asResolved(policy);
   const memoryMB = vm.memoryGB * 1024;
   const overhead = memoryOverheadMB(memoryMB, p.memoryOverhead);

@@ -3,7 +3,7 @@ import type { Cluster } from './clusters.js';
 import { choose } from './combinations.js';
 import type { HostLoad } from './hostLoads.js';
 import { clusterKernel } from './kernel.js';
-import { kernelReplace, kernelScratch } from './kernelReplace.js';
+import { certainlyStrandedKernel, kernelReplace, kernelScratch } from './kernelReplace.js';
 import { kernelScenario } from './kernelScenario.js';
 import { passiveArgument } from './passiveArgument.js';
 import { slowScenario } from './slowScenario.js';
@@ -54,13 +54,15 @@ export function checkCluster(c: ClusterCheck): { scenarios: FailoverScenario[]; 
   const run = (chosenAs: FailoverScenario['chosenAs']): boolean => {
     const ids = Array.from(failed, (h) => kernel.hostIds[h]!);
     let s: FailoverScenario;
-    if (c.useKernel && kernelReplace(scratch, failed, size) === 0) {
+    const stranded = c.useKernel ? kernelReplace(scratch, failed, size) : -1;
+    if (stranded === 0) {
       s = kernelScenario(scratch, cluster.id, ids, chosenAs);
       kernelSets++;
     } else {
-      // once a set of this cluster has failed under every engine the verdict is settled: later
-      // sets the kernel cannot re-place are described by the cheap engine alone
-      const engine = failing > 0 && c.useKernel && c.cheap ? c.cheap : c.replace;
+      // the cheap engine alone describes a set no engine can save (a VM fits no survivor even
+      // alone), and, once the cluster has failed (the verdict is settled), every later set
+      const settled = stranded > 0 && (failing > 0 || certainlyStrandedKernel(scratch));
+      const engine = settled && c.cheap ? c.cheap : c.replace;
       s = slowScenario(cluster, c.loads, ids, chosenAs, c.policy, engine, c.placementOf, c.cheap);
     }
     scenarios.push(s);

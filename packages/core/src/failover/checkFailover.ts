@@ -17,6 +17,8 @@ import { hostLoads, type HostLoad } from './hostLoads.js';
 import { seedRule } from './seedRule.js';
 import { slotPolicy } from './slotPolicy.js';
 import type { ClusterCoverage, FailoverOptions, FailoverResult, FailoverScenario, FailoverVerdict, RuleComparison } from './types.js';
+import { pushAll } from '../math/fold.js';
+import { asHosts, asVms } from '../input/normalise.js';
 
 /**
  * The default re-placement: best fit; when it strands VMs, the placement engine (`placeVms`,
@@ -66,7 +68,7 @@ function proofOf(coverage: readonly ClusterCoverage[], verdict: FailoverVerdict,
   const total = coverage.reduce((n, c) => n + c.sets, 0);
   const sets = `${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} failure sets re-placed`;
   if (k === 0) return 'no failure to survive (k = 0)';
-  if (verdict === 'not met') return `not met: ${coverage.filter((c) => c.verdict === 'not met').map((c) => c.cluster).join(', ')} left VMs unplaced in a failure set (${sets})`;
+  if (verdict === 'not met') return `not met: ${coverage.filter((c) => c.verdict === 'not met').map((c) => c.cluster).join(', ')} left VMs unplaced in a failure set (${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} failure sets checked)`;
   const passive = coverage.filter((c) => c.proof === 'passive-hosts');
   const argument = passive.length ? `; ${passive.map((c) => c.cluster).join(', ')} by the passive-host argument (each running host fits whole on any of its ${k}+ empty hosts)` : '';
   if (verdict === 'met') return `met: ${sets}${argument}`;
@@ -105,6 +107,8 @@ function headroomWarnings(scenarios: readonly FailoverScenario[], verdict: Failo
  * r.comparisons.slotPolicy.verdict // => 'too conservative'
  */
 export function checkFailover(hosts: readonly Host[], plan: { readonly placements: readonly Placement[] }, options: FailoverOptions): FailoverResult {
+  hosts = asHosts(hosts, 'hosts');
+  options = { ...options, vms: asVms(options.vms, 'options.vms') };
   const policy = asResolved(options.policy as Policy | ResolvedPolicy | undefined);
   const k = wholeAtLeast(options.k ?? FAILOVER_DEFAULTS.k, 'failover.k', 0);
   const maxScenarios = wholeAtLeast(options.maxScenarios ?? FAILOVER_DEFAULTS.maxScenarios, 'failover.maxScenarios', 1);
@@ -142,7 +146,7 @@ export function checkFailover(hosts: readonly Host[], plan: { readonly placement
     const checked = checkCluster({ cluster, loads, placementOf, policy, k, sampled: planned[c]!.sampled, maxFailing, replace, cheap, useKernel: !custom, onSet });
     const skipped = (planned[c]!.sampled?.length ?? planned[c]!.total) - (doneSets - before);
     if (skipped > 0) options.onProgress?.((doneSets += skipped), totalSets);
-    scenarios.push(...checked.scenarios);
+    pushAll(scenarios, checked.scenarios);
     coverage.push(checked.coverage);
     seedClusters.push(seedRule(cluster.id, clusterLoads, k));
     slotClusters.push(slotPolicy(cluster.id, clusterLoads, k, policy, minSlot));

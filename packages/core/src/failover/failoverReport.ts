@@ -3,6 +3,7 @@ import type { Resource } from '../model/resources.js';
 import type { Placement, Unplaced } from '../plan/types.js';
 import { checkFailover } from './checkFailover.js';
 import type { FailoverOptions, FailoverResult, FailoverVerdict } from './types.js';
+import { asHosts, asVms } from '../input/normalise.js';
 
 /** A short account of a failover check, for summaries and reports. */
 export interface FailoverSummary {
@@ -35,6 +36,8 @@ export interface FailoverSummary {
  * summary // => { toleratedFailures: 1, requiredFailures: 2, met: false, verdict: 'not met', worstScenario: { failedHosts: ['h1', 'h3'], ... }, ... }
  */
 export function failoverReport(hosts: readonly Host[], plan: { readonly placements: readonly Placement[] }, options: FailoverOptions): { result: FailoverResult; summary: FailoverSummary } {
+  hosts = asHosts(hosts, 'hosts');
+  options = { ...options, vms: asVms(options.vms, 'options.vms') };
   const result = checkFailover(hosts, plan, options);
   let tolerated = result.tolerates ? result.k : 0;
   for (let j = result.k - 1; !result.tolerates && j >= 1; j--) {

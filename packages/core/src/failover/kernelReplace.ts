@@ -116,3 +116,29 @@ export function kernelReplace(s: KernelScratch, failed: Int32Array, size: number
   s.affSetCount = 0;
   return stranded;
 }
+
+/**
+ * After `kernelReplace` left VMs over: true when some displaced VM fits no surviving host even
+ * alone, on what that host already runs (capacity on every resource and platform rules). The
+ * other VMs stay put in every re-placement, so no engine can restart it: the set fails
+ * whatever is tried. O(displaced x hosts x resources).
+ *
+ * @example
+ * if (kernelReplace(scratch, failed, 1) > 0 && certainlyStrandedKernel(scratch)) { ... } // cheap engine only
+ */
+export function certainlyStrandedKernel(s: KernelScratch): boolean {
+  const k = s.kernel;
+  for (let i = 0; i < s.count; i++) {
+    const v = s.displaced[i]!;
+    let somewhere = false;
+    for (let h = 0; h < k.hosts && !somewhere; h++) {
+      if (s.failed[h] || !k.usable[h] || !k.allowed[v * k.platforms + k.platformOf[h]!]) continue;
+      const d = (v * k.clocks + k.clockOf[h]!) * R;
+      let ok = true;
+      for (let r = 0; r < R && ok; r++) if (k.baseUsed[h * R + r]! + k.demand[d + r]! > k.limits[h * R + r]! + k.slack[h * R + r]!) ok = false;
+      somewhere = ok;
+    }
+    if (!somewhere) return true;
+  }
+  return false;
+}

@@ -16,7 +16,7 @@ export interface GuestOsReview {
  *
  * @example
  * guestOsAssumptions([{ guestOS: 'Other (32-bit)' }, { guestOS: 'W2K3 SP2' }]).warnings
- * // => ['guest OS "Other (32-bit)" (1 VM) is not in the guest OS table: counted as needing a Windows licence']
+ * // => ['guest OS "Other (32-bit)" (1 guest) is not in the guest OS table: counted as needing a Windows licence']
  */
 export function guestOsAssumptions(guests: readonly { readonly guestOS?: string }[]): GuestOsReview {
   const unknown = new Map<string, number>();
@@ -28,7 +28,7 @@ export function guestOsAssumptions(guests: readonly { readonly guestOS?: string 
   }
   const assumptions: Assumption[] = [];
   const warnings: string[] = [];
-  const vms = (n: number) => `${n} VM${n === 1 ? '' : 's'}`;
+  const vms = (n: number) => `${n} guest${n === 1 ? "" : "s"}`;
   if (unknown.size) {
     assumptions.push({ name: 'guestOS.unrecognised', value: [...unknown].map(([name, count]) => ({ name, vms: count })), unit: 'guest OS names not in the table',
       source: 'hostplan: a name the guest OS table does not know counts as a Windows guest (needs a licence); name the OS to change this', isDefault: true });

@@ -33,9 +33,21 @@ const nearlyEqual = (a: number, b: number): boolean => a === b || Math.abs(a - b
 /** Rounds half away from zero, as mathjs does (Math.round rounds -2.5 to -2). */
 const roundHalfAway = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
 
-/** mathjs's ceil and floor: a floating-point error just past a whole number does not move it. */
-const ceil = (x: number): number => (nearlyEqual(x, roundHalfAway(x)) ? roundHalfAway(x) : Math.ceil(x));
-const floor = (x: number): number => (nearlyEqual(x, roundHalfAway(x)) ? roundHalfAway(x) : Math.floor(x));
+/**
+ * mathjs's floor and ceil: where the plain result and the nearest whole number differ, a value
+ * indistinguishable (within mathjs's tolerances) from that whole number but not from the plain
+ * result is taken as the whole number with floating-point error.
+ */
+const floor = (x: number): number => {
+  const f = Math.floor(x);
+  const r = roundHalfAway(x);
+  return f !== r && nearlyEqual(x, r) && !nearlyEqual(x, f) ? r : f;
+};
+const ceil = (x: number): number => {
+  const c = Math.ceil(x);
+  const r = roundHalfAway(x);
+  return c !== r && nearlyEqual(x, r) && !nearlyEqual(x, c) ? r : c;
+};
 
 const roundTo = (x: number, digits = 0): number => {
   if (!Number.isInteger(digits) || digits < 0 || digits > 15) throw new Error('round(x, n) needs a whole n from 0 to 15');

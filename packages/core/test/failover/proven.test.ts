@@ -71,4 +71,14 @@ describe('checkFailover gives a met verdict only when proven', () => {
     expect(['not met', 'not proven']).toContain(summary.verdict);
     expect(summary.coverage.total).toBe(2016);
   });
+
+  it('is deterministic: the same farm gives the same verdict, sets and restarts, with or without sampling', () => {
+    const f = trapFarm('hyperv-2016', 30, 3, 24);
+    for (const opts of [{ k: 2 }, { k: 2, maxScenarios: 50, seed: 4 }]) {
+      const a = checkFailover(f.hosts, f.plan, { vms: f.vms, ...opts });
+      const b = checkFailover(f.hosts, f.plan, { vms: f.vms, ...opts });
+      expect(b.verdict).toBe(a.verdict);
+      expect(b.scenarios).toEqual(a.scenarios);
+    }
+  });
 });

@@ -97,7 +97,7 @@ describe('guestOsAssumptions(guests)', () => {
     expect(r.assumptions.find((a) => a.name === 'guestOS.unrecognised')!.value).toEqual([{ name: 'Other (32-bit)', vms: 2 }]);
     expect(r.assumptions.find((a) => a.name === 'guestOS.unnamed')!.value).toBe(1);
     expect(r.warnings).toHaveLength(2);
-    expect(r.warnings[0]).toContain('"Other (32-bit)" (2 VMs)');
+    expect(r.warnings[0]).toContain('"Other (32-bit)" (2 guests)');
   });
 
   it('lists nothing when every name is known', () => {

@@ -1,4 +1,4 @@
-import { HostplanError, show } from '@hostplan/core';
+import { HostplanError, describeReceivedValue as show } from '@hostplan/core';
 import { REPORT_SCHEMA } from './reportSchema.js';
 
 type Schema = Readonly<Record<string, unknown>>;

@@ -1,4 +1,4 @@
-import { hostCapacity, RESOURCES, vmDemand, type FailoverResult, type FailoverSummary, type Host, type PlacementPlan, type Policy, type Vm } from '@hostplan/core';
+import { failoverRunbook, hostCapacity, RESOURCES, vmDemand, type FailoverResult, type FailoverSummary, type Host, type PlacementPlan, type Policy, type Vm } from '@hostplan/core';
 import type { ReportFailover, ReportHost, ReportInput, ReportVm } from './types.js';
 
 /**
@@ -33,7 +33,8 @@ export function reportInputFromPlan(options: { plan: PlacementPlan; hosts?: read
 
 /**
  * The failover section from core's `failoverReport`: its summary as it is (core's
- * `FailoverSummary` is assignable to the report's type) plus the headroom of every surviving
+ * `FailoverSummary` is assignable to the report's type), the runbook (`failoverRunbook`: where
+ * each displaced VM restarts, worst failure sets first) plus the headroom of every surviving
  * host in the worst scenario: its limits from `hostCapacity` less what it ran before
  * (`plan.hosts[].used`) and the demand (`vmDemand`) of the VMs that restart on it.
  *
@@ -44,7 +45,8 @@ export function reportInputFromPlan(options: { plan: PlacementPlan; hosts?: read
 export function reportFailoverFrom(options: { summary: FailoverSummary; result?: FailoverResult; plan?: PlacementPlan; hosts?: readonly Host[]; vms?: readonly Vm[]; policy?: Policy }): ReportFailover {
   const { summary, result, plan, hosts, vms, policy } = options;
   const worst = result?.worst;
-  if (!worst || !plan || !hosts || !vms) return summary;
+  const runbook = result && plan ? failoverRunbook(result, plan) : undefined;
+  if (!worst || !plan || !hosts || !vms) return runbook ? { ...summary, runbook } : summary;
   const hostById = new Map(hosts.map((h) => [h.id, h]));
   const vmById = new Map(vms.map((v) => [v.id, v]));
   const failed = new Set(worst.failed);
@@ -65,5 +67,5 @@ export function reportFailoverFrom(options: { summary: FailoverSummary; result?:
     for (const r of RESOURCES) free[r] = limits[r] - u.used[r] - (e[r] ?? 0);
     return { host: u.id, free, capacity: limits };
   });
-  return { ...summary, headroom };
+  return { ...summary, headroom, ...(runbook && { runbook }) };
 }

@@ -1,4 +1,4 @@
-import { HostplanError, RESOURCES, show, type Assumption } from '@hostplan/core';
+import { HostplanError, invalid, RESOURCES, type Assumption } from '@hostplan/core';
 import type { LooseVector, ReportInput, ReportReason } from './types.js';
 import { checkReportSection } from './checkSchema.js';
 
@@ -21,7 +21,7 @@ type Obj = Record<string, unknown>;
 class Reader {
   constructor(readonly file: string) {}
   fail(path: string, expected: string, received: unknown): never {
-    throw new HostplanError('invalid-value', `${this.file}: ${path}`, `expected ${expected}, got ${show(received)}`, expected, received);
+    invalid(`${this.file}: ${path}`, expected, received);
   }
   object(v: unknown, path: string): Obj {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(path, 'an object', v);
@@ -116,6 +116,20 @@ function readPlan(doc: JsonDocument): Partial<ReportInput> {
   };
 }
 
+/** `hostplan plan --json`'s failover (`scenarios`, `scenariosChecked`, `scenariosNote`) as the report's runbook. */
+function runbookFromPlanJson(r: Reader, o: Obj): Obj {
+  const { scenarios, scenariosChecked, scenariosNote, ...rest } = o;
+  const list = r.array(scenarios, 'failover.scenarios').map((x, i) => {
+    const sc = r.object(x, `failover.scenarios[${i}]`);
+    r.array(sc.failed, `failover.scenarios[${i}].failed`);
+    r.array(sc.placements, `failover.scenarios[${i}].placements`).forEach((p, j) => { const q = r.object(p, `failover.scenarios[${i}].placements[${j}]`); r.string(q.vm, `failover.scenarios[${i}].placements[${j}].vm`); r.string(q.host, `failover.scenarios[${i}].placements[${j}].host`); });
+    r.array(sc.unplaced, `failover.scenarios[${i}].unplaced`).forEach((u, j) => r.string(r.object(u, `failover.scenarios[${i}].unplaced[${j}]`).vm, `failover.scenarios[${i}].unplaced[${j}].vm`));
+    return sc;
+  });
+  const total = scenariosChecked === undefined ? list.length : r.number(scenariosChecked, 'failover.scenariosChecked');
+  return { ...rest, runbook: { total, note: typeof scenariosNote === 'string' ? scenariosNote : null, scenarios: list } };
+}
+
 /** Checks the sections the report draws from a document and returns those present. */
 function readSections(r: Reader, top: Obj, keys: readonly ('costs' | 'priceSheet' | 'failover' | 'sizing' | 'measurements' | 'rightsizing' | 'growth')[]): Partial<ReportInput> {
   const out: Record<string, unknown> = {};
@@ -129,7 +143,11 @@ function readSections(r: Reader, top: Obj, keys: readonly ('costs' | 'priceSheet
     } else {
       const o = r.object(v, k);
       if (k === 'costs') r.array(o.lines, 'costs.lines').forEach((x, i) => { const l = r.object(x, `costs.lines[${i}]`); r.string(l.category, `costs.lines[${i}].category`); r.number(l.amount, `costs.lines[${i}].amount`); });
-      if (k === 'failover') { r.number(o.toleratedFailures, 'failover.toleratedFailures'); if (typeof o.met !== 'boolean') r.fail('failover.met', 'true or false', o.met); }
+      if (k === 'failover') {
+        r.number(o.toleratedFailures, 'failover.toleratedFailures');
+        if (typeof o.met !== 'boolean') r.fail('failover.met', 'true or false', o.met);
+        if (o.scenarios !== undefined && o.runbook === undefined) { out[k] = runbookFromPlanJson(r, o); continue; }
+      }
       if (k === 'sizing') r.number(o.hostsNeeded, 'sizing.hostsNeeded');
       if (k === 'growth') { r.number(o.capacity, 'growth.capacity'); r.array(o.history, 'growth.history'); }
     }
@@ -149,7 +167,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
   if (!docs.plan && !docs.failover && !docs.bench && !docs.size) throw new HostplanError('missing-field', '', 'a report needs at least one document: plan, failover, bench or size');
   const fromPlan = docs.plan ? readPlan(docs.plan) : {};
   const parts: Partial<ReportInput>[] = [fromPlan];
-  const assumptions: Assumption[] = [...(fromPlan.assumptions ?? [])];
+  const assumptions: Assumption[] = (fromPlan.assumptions ?? []).slice();
   const extra = (doc: JsonDocument | undefined, key: 'failover' | 'sizing' | null, marker: string, keys: Parameters<typeof readSections>[2]) => {
     if (!doc) return;
     const r: Reader = new Reader(doc.file);
@@ -160,7 +178,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
       parts.push(readSections(r, { [key]: s }, [key]));
     }
     parts.push(readSections(r, top, keys.filter((k) => k !== key || top[key] !== undefined)));
-    assumptions.push(...r.assumptions(top.assumptions ?? (key ? (top[key] as Obj | undefined)?.assumptions : undefined), 'assumptions'));
+    for (const a of r.assumptions(top.assumptions ?? (key ? (top[key] as Obj | undefined)?.assumptions : undefined), 'assumptions')) assumptions.push(a);
   };
   extra(docs.failover, 'failover', 'toleratedFailures', []);
   extra(docs.size, 'sizing', 'hostsNeeded', ['costs', 'priceSheet']);
@@ -176,7 +194,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
       parts.push({ measurements: mo as ReportInput['measurements'] & object });
     }
     parts.push(readSections(r, top, ['rightsizing', 'growth']));
-    assumptions.push(...r.assumptions(top.assumptions, 'assumptions'));
+    for (const a of r.assumptions(top.assumptions, 'assumptions')) assumptions.push(a);
   }
   return Object.assign({}, ...parts, { assumptions }) as ReportInput;
 }

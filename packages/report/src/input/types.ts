@@ -98,6 +98,31 @@ export interface ReportFailover {
   readonly headroom?: readonly { readonly host: string; readonly free: LooseVector; readonly capacity: LooseVector }[];
   /** VMs that would not restart anywhere in the worst scenario. */
   readonly notRestarted?: readonly { readonly vm: string; readonly reasons?: readonly ReportReason[] }[];
+  /** `met` (proven), `not met` or `not proven` (failure sets left unchecked). */
+  readonly verdict?: 'met' | 'not met' | 'not proven';
+  /** How the verdict was reached, in words. */
+  readonly proof?: string;
+  /** Failure sets re-placed / in all. */
+  readonly coverage?: { readonly checked: number; readonly total: number };
+  readonly warnings?: readonly string[];
+  /** Where each displaced VM restarts, per failure set, worst first (core's `failoverRunbook`). */
+  readonly runbook?: ReportRunbook;
+}
+
+/** Failure sets as an operator follows them: the worst first, possibly capped (`note` says so). */
+export interface ReportRunbook {
+  /** Failure sets checked in all. */
+  readonly total: number;
+  readonly note?: string | null;
+  readonly scenarios: readonly ReportRunbookScenario[];
+}
+
+/** One failure set: each displaced VM, the host it ran on and where it restarts, and what would not restart and why. */
+export interface ReportRunbookScenario {
+  readonly cluster?: string;
+  readonly failed: readonly string[];
+  readonly placements: readonly { readonly vm: string; readonly from?: string; readonly host: string }[];
+  readonly unplaced: readonly { readonly vm: string; readonly from?: string; readonly reasons?: readonly ReportReason[] }[];
 }
 
 /** How many hosts of which model the demand needs. */
@@ -165,6 +190,11 @@ export interface ReportMeasurements {
   readonly distributions?: readonly { readonly name: string; readonly unit: string; readonly values: readonly number[] }[];
   /** Sum of each VM's peak versus the peak of the summed series, per host. */
   readonly peakCoincidence?: readonly { readonly host: string; readonly unit: string; readonly sumOfPeaks: number; readonly peakOfSum: number }[];
+  /**
+   * Per host and measured resource: the share of the measured time the host's summed demand is
+   * over its limit and the worst overshoot (shares; core's `measuredExposure`, flattened).
+   */
+  readonly exposure?: readonly ExposureRow[];
   /** Alerts raised from the measurements (thresholds crossed, gaps, clock problems). */
   readonly alerts?: readonly { readonly severity: 'info' | 'warning' | 'critical'; readonly subject: string; readonly message: string }[];
 }
@@ -309,4 +339,19 @@ export interface ReportWhatIf {
   readonly currency?: string;
   /** Margin of the price, price = cost / (1 - margin). @defaultValue 0.35 (core's quote default) */
   readonly margin?: number;
+}
+
+/** One host and resource of a plan's exposure to its measurements (plain data). */
+export interface ExposureRow {
+  readonly host: string;
+  readonly resource: string;
+  readonly unit: string;
+  /** The host's limit after reserves. */
+  readonly limit: number;
+  /** Buckets measured on every profiled VM of the host. */
+  readonly points: number;
+  /** Share of those buckets over the limit; null without any. */
+  readonly overShare: number | null;
+  /** (peak - limit) / limit, 0 when never over; null without any. */
+  readonly worstOvershoot: number | null;
 }

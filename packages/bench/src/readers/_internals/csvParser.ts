@@ -121,6 +121,7 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
         return { index, entity: m.entity ?? null, object: m.object ?? map!.object ?? 'csv', counter, instance: m.instance ?? null, path: names[index] ?? counter, mustBePositive: positive.has(index) };
       });
     }
+    if (wide.length > ctx.maxSeries) ctx.tooManySeries(lineNo, wide[ctx.maxSeries]!.index + 1);
     fixedSeries = new Int32Array(wide.length).fill(-1);
     // several entities or metrics interleaved: rows of one instant need not follow each other
     ctx.order = longMetric >= 0 || entityIndex >= 0 ? 'any' : 'increasing';
@@ -211,7 +212,7 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       const id = `${entity}\u0000${metric}`;
       let index = longSeries.get(id);
       if (index === undefined) {
-        index = ctx.addSeries({ host: entity, object: map?.object ?? 'csv', instance: null, counter: metric, path: metric });
+        index = ctx.addSeries({ host: entity, object: map?.object ?? 'csv', instance: null, counter: metric, path: metric }, lineNo, longMetric + 1);
         longSeries.set(id, index);
       }
       sink.sample(index, t, number(buf, longValue, lineNo, metric));
@@ -225,10 +226,10 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
         const w = wide[k]!;
         if (w.entity !== null) {
           // a column of a fixed entity is one series whatever the row's entity
-          if (fixedSeries[k]! < 0) fixedSeries[k] = ctx.addSeries({ host: w.entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path });
+          if (fixedSeries[k]! < 0) fixedSeries[k] = ctx.addSeries({ host: w.entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path }, lineNo, w.index + 1);
           indices[k] = fixedSeries[k]!;
         } else {
-          indices[k] = ctx.addSeries({ host: entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path });
+          indices[k] = ctx.addSeries({ host: entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path }, lineNo, w.index + 1);
         }
       }
       entitySeries.set(entity, indices);

@@ -10,27 +10,60 @@ const MAGIC: readonly (readonly [readonly number[], string])[] = [
   [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
 ];
 
-/** Why the file is not a perf log, and where (line 1). */
+/** Why the file is not a perf log, and where. */
 export interface NotPerfLog {
+  readonly line: number;
   readonly column: number;
   readonly reason: string;
 }
 
+/** Bytes of the text inspected for control characters. */
+const WINDOW_BYTES = 64 * 1024;
+
+/** Tab, line feed, form feed, carriage return and DOS end-of-file occur in text; other C0 controls and DEL do not. */
+const isControl = (b: number) => (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 0x1a) || b === 0x7f;
+
 /**
- * Tells a file that cannot be a perf log from its first bytes (`head`, as read) and its
- * first line (decoded): a compressed or binary signature, or a control character (NUL
- * included) in the first line, which no PDH, sadf or CSV header holds. Returns null for text.
+ * Tells a file that cannot be a perf log from its first bytes: `raw` as read (for compressed
+ * and binary signatures) and `text`, the same bytes as ASCII-compatible text (after a
+ * byte-order mark, UTF-16 transcoded to UTF-8). Refused: a signature; a control character in
+ * the first line (no PDH, sadf or CSV header holds one); a NUL byte, or control characters in
+ * more than 1 % of the first 64 KB (random or binary data whose first line happens to be
+ * short or empty). Returns null for text.
  */
-export function notPerfLog(head: Uint8Array, firstLine: string): NotPerfLog | null {
+export function notPerfLog(raw: Uint8Array, text: Uint8Array): NotPerfLog | null {
   for (const [bytes, what] of MAGIC) {
-    if (head.length >= bytes.length && bytes.every((b, i) => head[i] === b)) return { column: 1, reason: what };
+    if (raw.length >= bytes.length && bytes.every((b, i) => raw[i] === b)) return { line: 1, column: 1, reason: what };
   }
-  for (let i = 0; i < firstLine.length; i++) {
-    const c = firstLine.charCodeAt(i);
-    // tab, form feed, carriage return and DOS end-of-file (0x1a) occur in text; other controls do not
-    if ((c < 0x20 && c !== 9 && c !== 12 && c !== 13 && c !== 0x1a) || c === 0x7f) {
-      return { column: i + 1, reason: `binary data (control character 0x${c.toString(16).padStart(2, '0')} in the first line)` };
+  const n = Math.min(text.length, WINDOW_BYTES);
+  let first = -1;
+  let controls = 0;
+  let nul = false;
+  let inFirstLine = true;
+  for (let i = 0; i < n; i++) {
+    const b = text[i]!;
+    if (b === 10) inFirstLine = false;
+    if (!isControl(b)) continue;
+    if (first < 0) first = i;
+    controls++;
+    nul ||= b === 0;
+    if (inFirstLine) break;
+  }
+  if (first < 0) return null;
+  const wholeLine = text.indexOf(10) < 0 || first < text.indexOf(10);
+  if (!wholeLine && !nul && controls * 100 <= n) return null;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < first; i++) {
+    if (text[i] === 10) {
+      line++;
+      lineStart = i + 1;
     }
   }
-  return null;
+  const column = new TextDecoder('utf-8').decode(text.subarray(lineStart, first)).length + 1;
+  const code = `0x${text[first]!.toString(16).padStart(2, '0')}`;
+  const reason = wholeLine
+    ? `binary data (control character ${code} in the first line)`
+    : `binary data (control character ${code}, the first of ${controls}${nul ? ' with a NUL among them' : ''} in the first ${n} bytes)`;
+  return { line, column, reason };
 }

@@ -88,6 +88,7 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
       ctx.warnOnce('zone', lineNo, 1, 'time-zone-unknown', `${what}: local timestamps are treated as UTC; pass timeZoneBiasMinutes (UTC minus local) to correct them`);
     }
     biasMs = ctx.timeZone.biasMinutes * 60_000;
+    if (n - 1 > ctx.maxSeries) ctx.tooManySeries(lineNo, ctx.maxSeries + 2);
     const seen = new Map<string, number>();
     for (let i = 1; i < n; i++) {
       const path = cellText(decoder, buf, spans.starts[i]!, spans.ends[i]!, (spans.flags[i]! & ESCAPED) !== 0);
@@ -96,7 +97,7 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
       const before = seen.get(path);
       if (before !== undefined) ctx.issue(lineNo, i + 1, 'duplicate-counter', `${JSON.stringify(path)} repeats column ${before}; both are kept as separate series`, 'warning');
       seen.set(path, i + 1);
-      ctx.addSeries(key);
+      ctx.addSeries(key, lineNo, i + 1);
     }
     columns = n;
     values = new Float64Array(n);

@@ -83,11 +83,11 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
     return local + ctx.timeZone.biasMinutes * 60_000;
   }
 
-  function seriesFor(host: string, act: Activity, instance: string | null, counter: string): number {
+  function seriesFor(host: string, act: Activity, instance: string | null, counter: string, lineNo: number, column: number): number {
     const id = `${host}\u0000${act.name}\u0000${instance ?? ''}\u0000${counter}`;
     let index = seriesIndex.get(id);
     if (index === undefined) {
-      index = ctx.addSeries({ host, object: act.name, instance, counter, path: `\\\\${host}\\${act.name}${instance === null ? '' : `(${instance})`}\\${counter}` });
+      index = ctx.addSeries({ host, object: act.name, instance, counter, path: `\\\\${host}\\${act.name}${instance === null ? '' : `(${instance})`}\\${counter}` }, lineNo, column);
       seriesIndex.set(id, index);
     }
     return index;
@@ -163,7 +163,7 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
           if (s !== e) ctx.issue(lineNo, i + 1, 'non-numeric', `expected a number for ${counter}, got ${excerpt(decoder, buf, s, e)}; read as missing`);
           ctx.missing++;
         }
-        sink.sample(seriesFor(host, act, instance, counter), t, v);
+        sink.sample(seriesFor(host, act, instance, counter, lineNo, i + 1), t, v);
         ctx.samples++;
       }
     },

@@ -66,6 +66,15 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
       { text: r.sumOfPeaks > 0 ? formatPercent(1 - r.peakOfSum / r.sumOfPeaks) : '–', value: r.sumOfPeaks > 0 ? 1 - r.peakOfSum / r.sumOfPeaks : NaN }]), { numeric: [2, 3, 4] }),
       shownNote(rows.length, m.peakCoincidence.length, 'the full list is in the JSON export'));
   }
+  if (m.exposure?.length) {
+    // sorted by share of time over the limit: the hosts most exposed first
+    const all = [...m.exposure].sort((a, b) => (b.overShare ?? -1) - (a.overShare ?? -1) || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+    const rows = all.slice(0, ctx.options.maxTableRows);
+    parts.push('<h3>Exposure to the measurements</h3><p>How often each host\'s summed measured demand (each VM shifted to its demand) is over its limit, and by how much at worst. A plan sized on a percentile is over its limit part of the time by design.</p>',
+      htmlTable(['Host', 'Resource', 'Limit', 'Time over limit', 'Worst overshoot', 'Buckets measured'], rows.map((r) => [r.host, `${r.resource} (${r.unit})`, { text: formatNumber(r.limit), value: r.limit },
+        { text: formatPercent(r.overShare), value: r.overShare ?? NaN }, { text: formatPercent(r.worstOvershoot), value: r.worstOvershoot ?? NaN }, { text: formatNumber(r.points, 0), value: r.points }]), { numeric: [2, 3, 4, 5] }),
+      shownNote(rows.length, all.length, 'the full list is in the JSON export'));
+  }
   if (m.summaries?.length) {
     const rows = m.summaries.slice(0, ctx.options.maxTableRows);
     parts.push('<h3>Series and confidence</h3>', htmlTable(['Series', 'Unit', 'Samples', 'Coverage', 'Confidence', 'Mean', 'p50', 'p95', 'p99', 'Max'], rows.map((s) => [

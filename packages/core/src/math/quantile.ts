@@ -1,3 +1,5 @@
+import { selectRanks } from './selectRanks.js';
+
 /**
  * Where the type-7 quantile `p` of `n` sorted values falls: h = (n - 1) p, between the order
  * statistics `lower` = floor(h) and `upper` = ceil(h) (0-based), with weight `fraction` on
@@ -28,10 +30,7 @@ export function quantileRank(n: number, p: number): { lower: number; upper: numb
  * quantileSorted7([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.95) // => 18 (h = 9.5: 16 + 0.5 x (20 - 16))
  */
 export function quantileSorted7(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) throw new RangeError('quantile requires at least one value');
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in 0..1, got ${p}`);
-  const { lower, upper, fraction } = quantileRank(n, p);
+  const { lower, upper, fraction } = checkedRank(sorted.length, p);
   return interpolate7(sorted[lower]!, sorted[upper]!, fraction, lower === upper);
 }
 
@@ -44,4 +43,24 @@ export function quantileSorted7(sorted: ArrayLike<number>, p: number): number {
  */
 export function interpolate7(lo: number, hi: number, fraction: number, whole: boolean): number {
   return whole || fraction === 0 ? lo : lo + fraction * (hi - lo);
+}
+
+function checkedRank(n: number, p: number): { lower: number; upper: number; fraction: number } {
+  if (n === 0) throw new RangeError('quantile requires at least one value');
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in 0..1, got ${p}`);
+  return quantileRank(n, p);
+}
+
+/**
+ * {@link quantileSorted7} of unsorted values, by selection instead of sorting: the same result
+ * bit for bit. Reorders `scratch` (pass a copy); a multiselect of the one or two ranks
+ * ({@link selectRanks}), deterministic. O(n) expected.
+ *
+ * @example
+ * quantileSelect7(Float64Array.of(20, 3, 16, 6, 7, 8, 8, 9, 10, 13, 15), 0.95) // => 18 (h = 9.5: 16 + 0.5 x (20 - 16))
+ */
+export function quantileSelect7(scratch: Float64Array, p: number): number {
+  const { lower, upper, fraction } = checkedRank(scratch.length, p);
+  selectRanks(scratch, lower === upper ? [lower] : [lower, upper]);
+  return interpolate7(scratch[lower]!, scratch[upper]!, fraction, lower === upper);
 }
