@@ -45,8 +45,9 @@ export { chartTimeline, TIMELINE_MARGIN, type TimelineChartOptions } from './cha
 export { chartDayHourHeatmap, type DayHourHeatmapOptions } from './charts/dayHourHeatmap.js';
 export { chartRunway, type RunwayBar, type RunwayChartOptions } from './charts/runwayChart.js';
 export { chartModelComparison } from './charts/modelComparison.js';
-export type { ReportTimelines, HostTimeline, ResourceTimeline, TimelineAlert, ExposureRow, ReportWhatIf, MeasuredField } from './input/types.js';
-export { replanWhatIf, scaleComfort, type WhatIfSettings, type WhatIfAnswer } from './whatif/replan.js';
-export { whatIfDataBlock, type WhatIfPayload } from './whatif/payload.js';
-export { whatIfScript } from './whatif/bundle.js';
-export { sectionWhatIf, WHAT_IF_RESOURCES } from './html/sections/whatIf.js';
+export type { ReportTimelines, HostTimeline, ResourceTimeline, TimelineAlert, ExposureRow } from './input/types.js';
+
+// What if in the page: the same re-plan in Node, and the data the page carries
+export { replanWhatIf, type WhatIfSettings, type WhatIfAnswer } from './whatif/replan.js';
+export type { ReportWhatIf, MeasuredField, SizingChoice } from './input/types.js';
+export type { WhatIfPayload } from './whatif/payload.js';

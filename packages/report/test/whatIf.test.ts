@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Host, Vm } from '@hostplan/core';
 import { failoverReport, placeVms } from '@hostplan/core';
-import { renderHtmlReport, replanWhatIf, reportFailoverFrom, reportInputFromPlan, scaleComfort, whatIfScript, type ReportWhatIf } from '../src/index.js';
+import { renderHtmlReport, replanWhatIf, reportFailoverFrom, reportInputFromPlan, type ReportWhatIf } from '../src/index.js';
+import { scaleComfort } from '../src/whatif/replan.js';
+import { whatIfScript } from '../src/whatif/bundle.js';
 
 const host = (id: string): Host => ({ id, sockets: 2, coresPerSocket: 8, threadsPerCore: 1, clockGHz: 2.5, memoryGB: 64 });
 const hosts = ['h1', 'h2', 'h3', 'h4'].map(host);

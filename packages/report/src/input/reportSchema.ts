@@ -415,6 +415,125 @@ export const REPORT_SCHEMA = {
               }
             }
           }
+        },
+        "verdict": {
+          "enum": [
+            "met",
+            "not met",
+            "not proven"
+          ]
+        },
+        "proof": {
+          "type": "string"
+        },
+        "coverage": {
+          "type": "object",
+          "required": [
+            "checked",
+            "total"
+          ],
+          "properties": {
+            "checked": {
+              "type": "number"
+            },
+            "total": {
+              "type": "number"
+            }
+          }
+        },
+        "warnings": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "runbook": {
+          "type": "object",
+          "required": [
+            "total",
+            "scenarios"
+          ],
+          "properties": {
+            "total": {
+              "type": "number"
+            },
+            "note": {
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "scenarios": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": [
+                  "failed",
+                  "placements",
+                  "unplaced"
+                ],
+                "properties": {
+                  "cluster": {
+                    "type": "string"
+                  },
+                  "failed": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "placements": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": [
+                        "vm",
+                        "host"
+                      ],
+                      "properties": {
+                        "vm": {
+                          "type": "string"
+                        },
+                        "from": {
+                          "type": "string"
+                        },
+                        "host": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "unplaced": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": [
+                        "vm"
+                      ],
+                      "properties": {
+                        "vm": {
+                          "type": "string"
+                        },
+                        "from": {
+                          "type": "string"
+                        },
+                        "reasons": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/$defs/reason"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     },

@@ -313,21 +313,6 @@ export interface TimelineAlert {
   readonly label: string;
 }
 
-/** One host and resource of a plan's exposure to its measurements (plain data). */
-export interface ExposureRow {
-  readonly host: string;
-  readonly resource: string;
-  readonly unit: string;
-  /** The host's limit after reserves. */
-  readonly limit: number;
-  /** Buckets measured on every profiled VM of the host. */
-  readonly points: number;
-  /** Share of those buckets over the limit; null without any. */
-  readonly overShare: number | null;
-  /** (peak - limit) / limit, 0 when never over; null without any. */
-  readonly worstOvershoot: number | null;
-}
-
 /** A measured figure of a VM, which the comfort factor multiplies. */
 export type MeasuredField = 'cpuDemandGHz' | 'cpuUtilization' | 'memoryGB' | 'iops' | 'networkMbps';
 
@@ -354,4 +339,19 @@ export interface ReportWhatIf {
   readonly currency?: string;
   /** Margin of the price, price = cost / (1 - margin). @defaultValue 0.35 (core's quote default) */
   readonly margin?: number;
+}
+
+/** One host and resource of a plan's exposure to its measurements (plain data). */
+export interface ExposureRow {
+  readonly host: string;
+  readonly resource: string;
+  readonly unit: string;
+  /** The host's limit after reserves. */
+  readonly limit: number;
+  /** Buckets measured on every profiled VM of the host. */
+  readonly points: number;
+  /** Share of those buckets over the limit; null without any. */
+  readonly overShare: number | null;
+  /** (peak - limit) / limit, 0 when never over; null without any. */
+  readonly worstOvershoot: number | null;
 }

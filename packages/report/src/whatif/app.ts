@@ -76,7 +76,7 @@ function run(form: HTMLFormElement, payload: WhatIfPayload, status: HTMLElement)
   const k = settings.failover ?? 0;
   status.classList.remove('busy');
   status.textContent = `Re-planned in this page: ${s.vmsPlaced.toLocaleString('en-US')} of ${answer.vms.length.toLocaleString('en-US')} VMs on ${s.hostsUsed} hosts` +
-    (answer.failover ? `; failover N+${k} ${answer.failover.summary.met ? 'met' : 'not met'}, tolerates ${answer.failover.summary.toleratedFailures}` : '; no failover check') + '.';
+    (answer.failover ? `; failover N+${k} ${answer.failover.summary.met ? 'met' : answer.failover.summary.verdict === 'not proven' ? 'not proven' : 'not met'}, tolerates ${answer.failover.summary.toleratedFailures}` : '; no failover check') + '.';
   const price = document.querySelector('[data-hostplan="price-per-vm"]');
   if (price) price.textContent = answer.pricePerVmMonth === null ? '' : `Price per VM per month at this margin: ${formatMoney(answer.pricePerVmMonth, payload.data.currency ?? 'USD')}.`;
 }

@@ -41,7 +41,9 @@ export function sectionSummary(ctx: SectionContext): Section | null {
     const req = failover.requiredFailures;
     const worst = failover.worstScenario?.failedHosts.length ? `worst: ${failover.worstScenario.failedHosts.slice(0, 3).join(', ')}${failover.worstScenario.failedHosts.length > 3 ? ', …' : ''}` : '';
     const tolerated = `tolerates ${failover.toleratedFailures} host failure${failover.toleratedFailures === 1 ? '' : 's'}`;
-    cards.push(card('Failover', `${req !== undefined ? `N+${req} ` : ''}${failover.met ? 'met' : failover.verdict === 'not proven' ? 'not proven' : 'not met'}`, [tolerated, worst].filter(Boolean).join(' · '), failover.met ? 'status-ok' : 'status-bad', 'failover-verdict'));
+    // a verdict is proven or says it is not: 'not proven' when no set checked failed but not every set was checked
+    const verdict = failover.met ? 'met' : failover.verdict === 'not proven' ? 'not proven (met on the sets checked)' : 'not met';
+    cards.push(card('Failover', `${req !== undefined ? `N+${req} ` : ''}${verdict}`, [tolerated, worst].filter(Boolean).join(' · '), failover.met ? 'status-ok' : 'status-bad', 'failover-verdict'));
   }
   if (costs) {
     const total = costTotal(costs);
