@@ -10,7 +10,8 @@
 //
 //   npm run bench:ingest                            # 3 rounds on the 200,000-row log
 //   npm run bench:ingest -- --rows 1150000 --runs 1 --no-csv-parse   # 2 GB: the memory figure
-//   options: --runs N, --rows N, --threads N (hostplan's), --no-duckdb, --no-csv-parse
+//   options: --runs N, --rows N, --threads N (hostplan's), --no-duckdb, --no-csv-parse,
+//   --one-thread (hostplan bench --threads 1 as well, in each round: what the threads gain)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   const mb = statSync(file).size / 1e6;
   console.log(`${file}: ${mb.toFixed(0)} MB, ${quirkyPaths().length} counters; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}; hostplan --threads ${threads ?? `default (${availableParallelism()})`}`);
   const tools = [['duckdb', !args.includes('--no-duckdb')], ['csv-parse', !args.includes('--no-csv-parse')]] as const;
-  const rows: Record<string, Run[]> = { hostplan: [], duckdb: [], 'csv-parse': [] };
+  const rows: Record<string, Run[]> = { hostplan: [], 'hostplan --threads 1': [], duckdb: [], 'csv-parse': [] };
   for (let round = 1; round <= runs; round++) {
     const mine = hostplan(file, threads);
     rows.hostplan!.push(mine);
@@ -98,10 +99,16 @@ async function main(): Promise<void> {
       rows[tool]!.push(r);
       line += `; ${tool} ${r.seconds.toFixed(2)} s = ${(r.seconds / mine.seconds).toFixed(2)}x (CPU ${r.cpuSeconds.toFixed(2)} s, peak RSS ${r.peakRssMB.toFixed(0)} MB)`;
     }
+    if (args.includes('--one-thread')) {
+      const one = hostplan(file, '1');
+      agree('hostplan --threads 1', mine.answer, one.answer);
+      rows['hostplan --threads 1']!.push(one);
+      line += `; hostplan --threads 1 ${one.seconds.toFixed(2)} s = ${(one.seconds / mine.seconds).toFixed(2)}x (CPU ${one.cpuSeconds.toFixed(2)} s, peak RSS ${one.peakRssMB.toFixed(0)} MB)`;
+    }
     console.log(line);
   }
   console.log('\n| run | best | median | ratio to hostplan, best / median | CPU time, median | peak RSS, median |\n|---|---|---|---|---|---|');
-  for (const tool of ['hostplan', 'duckdb', 'csv-parse'] as const) {
+  for (const tool of ['hostplan', 'hostplan --threads 1', 'duckdb', 'csv-parse'] as const) {
     const rs = rows[tool]!;
     if (rs.length === 0) continue;
     const ratios = rs.map((r, i) => r.seconds / rows.hostplan![i]!.seconds);
