@@ -80,14 +80,15 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
   const byIndex = new Map(result.stats.series.map((s) => [s.index, s]));
   const groupOf = new Map<string, DemandResult['groups'][number]>();
   for (const g of result.groups) {
-    const k = `${g.host}\u0000${g.entity}\u0000${g.resource}`;
+    // measureDemand spells a VM's host as the inventory does (hv01), the counter groups as perfmon does (HV01)
+    const k = `${g.host.toLowerCase()}\u0000${g.entity}\u0000${g.resource}`;
     if (!groupOf.has(k)) groupOf.set(k, g);
   }
   const bucketsOf = (host: string, entity: string, resource: string): AlignedSeries | null => {
-    const g = groupOf.get(`${host}\u0000${entity}\u0000${resource}`);
+    const g = groupOf.get(`${host.toLowerCase()}\u0000${entity}\u0000${resource}`);
     return (g && byIndex.get(g.index)?.buckets) || null;
   };
-  const measuredAt = (host: string, entity: string, resource: string) => result.groups.some((x) => x.host === host && x.entity === entity && x.resource === resource);
+  const measuredAt = (host: string, entity: string, resource: string) => result.groups.some((x) => x.host.toLowerCase() === host.toLowerCase() && x.entity === entity && x.resource === resource);
   const NO_CLOCK = 'measured, but not on a time grid (no timestamps to align): no profile';
   const wanted: { id: string; r: ProfiledResource; b: AlignedSeries; scale: number }[] = [];
   const skipped: CoincidenceSkip[] = [];
