@@ -68,7 +68,9 @@ export function apiReports(): Record<ApiPackage, string> {
     const moduleSymbol = file && checker.getSymbolAtLocation(file);
     if (!moduleSymbol) throw new Error(`cannot read packages/${pkg}/src/index.ts`);
     const exports = checker.getExportsOfModule(moduleSymbol).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const body = exports.map((s) => render(checker, s)).join('\n\n');
+    // types the compiler names by absolute path (import("/repo/packages/...")) are written repo-relative,
+    // so the report is the same in every checkout
+    const body = exports.map((s) => render(checker, s)).join('\n\n').split(ROOT).join('');
     reports[pkg] = [
       `# @hostplan/${pkg}: public API`,
       '',
