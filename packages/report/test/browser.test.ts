@@ -33,6 +33,15 @@ describe('the HTML report in headless chromium', () => {
   beforeAll(async () => { context = await launchChromium(); });
   afterAll(async () => { await context?.close(); });
 
+  it('draws text: the browser finds fonts (the npm package lists only AWS Lambda font folders)', async () => {
+    const page = await context.newPage();
+    await page.setContent('<h1 id="t">hostplan</h1>');
+    expect(await page.locator('#t').innerText()).toBe('hostplan');
+    const box = await page.locator('#t').evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().width; });
+    expect(box).toBeGreaterThan(20);
+    await page.close();
+  });
+
   it('launchChromium() fails, never skips, with a clear message when the named browser is missing', async () => {
     await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow('/nonexistent/chromium is missing: no browser to launch there');
   });

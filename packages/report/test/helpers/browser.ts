@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -62,9 +62,17 @@ export async function npmChromium(): Promise<Browser | null> {
     }
   }
   const libraries = [join(cache, 'al2023', 'lib'), join(cache, 'swiftshader'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  // the package's fonts.conf lists AWS Lambda folders only (/var/task, /opt, /tmp): without a
+  // configuration naming the unpacked fonts, pages render no text
+  const fontsConf = join(cache, 'hostplan-fonts.conf');
+  if (!existsSync(fontsConf)) {
+    const staged = `${fontsConf}.${process.pid}`;
+    writeFileSync(staged, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(cache, 'fonts')}</dir>\n  <cachedir>${join(cache, 'fonts-cache')}</cachedir>\n</fontconfig>\n`);
+    renameSync(staged, fontsConf);
+  }
   return {
     executablePath: join(cache, 'chromium'),
-    env: { LD_LIBRARY_PATH: libraries, FONTCONFIG_PATH: join(cache, 'fonts'), HOME: process.env.HOME ?? tmpdir() },
+    env: { LD_LIBRARY_PATH: libraries, FONTCONFIG_FILE: fontsConf, HOME: process.env.HOME ?? tmpdir() },
     source: `@sparticuz/chromium ${version}`,
   };
 }
