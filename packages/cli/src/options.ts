@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseJsonText } from '@hostplan/bench';
+import { parseJsonText } from '@hostplan/core';
 import { UsageError } from './io.js';
 
 /**

@@ -32,8 +32,8 @@ describe('hostplan license', () => {
     // 5 VMs on 2008 rules: Enterprise + Standard = 2,999 + 999 = 3,998 < Datacenter 2 x 2,999
     const r = await run(['license', '--era', '2008', '--sockets', '2', '--cores-per-socket', '4', '--vms', '5']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/cheapest\s+enterprise x 1 \+ standard x 1\s+\$3,998/);
-    expect(r.out).toMatch(/datacenter x 2\s+\$5,998/);
+    expect(r.out).toMatch(/cheapest\s+enterprise x 1 \+ standard x 1\s+USD 3,998\.00/);
+    expect(r.out).toMatch(/datacenter x 2\s+USD 5,998\.00/);
   });
 
   it('writes JSON with the prices used as an assumption', async () => {
@@ -79,9 +79,9 @@ describe('hostplan quote', () => {
     // admin 80 instead of 50: 441.58 a month; no spare: 441.58 / 15 = 29.44; at margin 0.5: 58.88
     const r = await run(['quote', '--plans', join(dir, 'plan-m.json'), '--catalog', join(dir, 'catalog.json'), '--margin', '0.5', '--costs', join(dir, 'costs.json'), '--spare-hosts', '0']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^M\s+1\s+2\s+-\s+R32\s+15\s+29\.44\s+58\.88$/m);
+    expect(r.out).toMatch(/^M\s+1\s+2\s+-\s+R32\s+15\s+USD 29\.44\s+USD 58\.88$/m);
     // density steps 25/50/75/100 % of 15: 3, 7, 11, 15 VMs; 441.58 / 3 / 0.5 = 294.39 ... 441.58 / 15 / 0.5 = 58.88
-    expect(r.out).toMatch(/M on R32: 3: 294\.39, 7: 126\.17, 11: 80\.29, 15: 58\.88/);
+    expect(r.out).toMatch(/M on R32: 3: USD 294\.39, 7: USD 126\.17, 11: USD 80\.29, 15: USD 58\.88/);
   });
 
   it('suggests tiers from an inventory', async () => {
@@ -131,7 +131,7 @@ describe('hostplan size', () => {
     // 24 VMs on 3 hosts hold 30 with one down; 24 x 1.05^5 = 30.6 -> 31 VMs in month 5
     const r = await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms24.json'), '--growth', '0.05', '--horizon', '12']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/3 x R32\s+3\s+2 \+ 1\s+1\s+memoryMB/);
+    expect(r.out).toMatch(/3 x R32\s+3\s+2 \+ 1 passive\s+1\s+memoryMB/);
     expect(r.out).toMatch(/runs out in month 5 \(31 VMs\); 4 hosts needed at month 12/);
   });
 

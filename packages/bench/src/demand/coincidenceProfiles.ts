@@ -23,9 +23,22 @@ export interface CoincidenceProfiles {
   readonly firstBucketMs: number;
   readonly bucketMs: number;
   readonly points: number;
-  /** Per VM and resource, buckets with no data, filled with that VM's highest bucket mean (conservative). */
+  /**
+   * Per VM and resource, buckets with no data: left as NaN gaps, which core counts as the VM's
+   * highest measured bucket in a host's sum (conservative) without moving its measured points.
+   */
   readonly filled: Readonly<Record<string, Partial<Record<ProfiledResource, number>>>>;
+  /** VMs and resources no profile could be built for, with the reason (placement counts them at their demand). */
+  readonly skipped: readonly CoincidenceSkip[];
   readonly assumptions: readonly Assumption[];
+}
+
+/** A VM resource {@link coincidenceProfiles} built no profile for, and why. */
+export interface CoincidenceSkip {
+  /** The measured VM (its `vm.id` when it has one). */
+  readonly vm: string;
+  readonly resource: ProfiledResource | null;
+  readonly reason: string;
 }
 
 /** Default resources of {@link coincidenceProfiles}. */
@@ -40,10 +53,11 @@ const SERIES: Record<Exclude<ProfiledResource, 'cpuGHz'>, string> = { memoryMB: 
  * result: each VM's aligned bucket means (`stats.series[].buckets`) of CPU (cores x the VM's
  * host clock, else measured GHz), IOPS, Mbps (and memory if asked), put on one time grid
  * (the longest bucket length; from the first bucket of any VM to the last), buckets without
- * data filled with the VM's highest bucket mean and counted in `filled`. Core shifts each
- * profile so that its own percentile equals the VM's demand, so the level comes from the
- * demand (percentile x comfort factor) and only the shape from here. VMs without a `vm`
- * (not placeable) or without a series are left out (core counts them at their demand).
+ * data left as NaN gaps and counted in `filled`. Core shifts each profile so that the
+ * percentile of its measured points equals the VM's demand, so the level comes from the
+ * demand (percentile x comfort factor) and only the shape from here; a gap counts as the
+ * VM's peak in a host's sum. VMs without a `vm` (not placeable) or without a series are left
+ * out and listed in `skipped` with the reason (core counts them at their demand).
  * O(VMs x points).
  *
  * @example
@@ -73,9 +87,12 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
     const g = groupOf.get(`${host}\u0000${entity}\u0000${resource}`);
     return (g && byIndex.get(g.index)?.buckets) || null;
   };
+  const measuredAt = (host: string, entity: string, resource: string) => result.groups.some((x) => x.host === host && x.entity === entity && x.resource === resource);
+  const NO_CLOCK = 'measured, but not on a time grid (no timestamps to align): no profile';
   const wanted: { id: string; r: ProfiledResource; b: AlignedSeries; scale: number }[] = [];
+  const skipped: CoincidenceSkip[] = [];
   for (const v of [...result.vms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    if (!v.vm) continue;
+    if (!v.vm) { skipped.push({ vm: v.id, resource: null, reason: `not sized from the logs (${v.reasons?.[0] ?? 'incomplete measurements'})` }); continue; }
     for (const r of PROFILED_RESOURCES.filter((x) => resources.includes(x))) {
       if (r === 'cpuGHz') {
         const cores = bucketsOf(v.host, v.entity, 'vm.cpuCores');
@@ -83,15 +100,20 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
         // as measureVms does: cores x clock when cores are measured, else measured GHz
         if (cores && v.clockGHz !== null) wanted.push({ id: v.vm.id, r, b: cores, scale: v.clockGHz });
         else if (!cores && ghz) wanted.push({ id: v.vm.id, r, b: ghz, scale: 1 });
+        else if (cores) skipped.push({ vm: v.vm.id, resource: r, reason: `CPU is measured in cores but the clock of host ${v.host} is unknown: name the host in --hosts (matched by name) or give its clock` });
+        else if (measuredAt(v.host, v.entity, 'vm.cpuCores') || measuredAt(v.host, v.entity, 'vm.cpuGHz')) skipped.push({ vm: v.vm.id, resource: r, reason: `CPU ${NO_CLOCK}` });
       } else {
         const b = bucketsOf(v.host, v.entity, SERIES[r]);
+        // a resource not measured for the VM is not profiled: it counts at its demand
         if (b) wanted.push({ id: v.vm.id, r, b, scale: 1 });
+        else if (measuredAt(v.host, v.entity, SERIES[r])) skipped.push({ vm: v.vm.id, resource: r, reason: `${r} ${NO_CLOCK}` });
       }
     }
   }
   const withData = wanted.filter((w) => w.b.means.some((x) => !Number.isNaN(x)));
   const base = { percentile, resources: [...resources] };
-  if (withData.length === 0) return { coincidence: { ...base, profiles: {} }, firstBucketMs: 0, bucketMs: 0, points: 0, filled: {}, assumptions: assumptionsOf(options, percentile, resources, 0, 0, maxPoints) };
+  for (const w of wanted) if (!withData.includes(w)) skipped.push({ vm: w.id, resource: w.r, reason: `every ${w.r} bucket is empty` });
+  if (withData.length === 0) return { coincidence: { ...base, profiles: {} }, firstBucketMs: 0, bucketMs: 0, points: 0, filled: {}, skipped, assumptions: assumptionsOf(options, percentile, resources, 0, 0, maxPoints) };
 
   // one grid: the longest bucket length (doubled while the span needs more than maxPoints)
   let bucketMs = Math.max(...withData.map((w) => w.b.bucketMs));
@@ -111,15 +133,13 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
     const c = coarsenAligned(w.b, bucketMs);
     const out = new Float64Array(grid.points).fill(Number.NaN);
     const offset = Math.floor(c.firstBucketMs / bucketMs) - grid.first;
-    let max = -Infinity;
     for (let i = 0; i < c.means.length; i++) {
       const x = c.means[i]!;
-      if (Number.isNaN(x)) continue;
-      out[offset + i] = x * w.scale;
-      if (x * w.scale > max) max = x * w.scale;
+      if (!Number.isNaN(x)) out[offset + i] = x * w.scale;
     }
+    // gaps stay NaN: core shifts the series against its measured points only
     let gaps = 0;
-    for (let i = 0; i < out.length; i++) if (Number.isNaN(out[i]!)) { out[i] = max; gaps++; }
+    for (let i = 0; i < out.length; i++) if (Number.isNaN(out[i]!)) gaps++;
     (profiles[w.id] ??= {})[w.r] = out;
     if (gaps > 0) (filled[w.id] ??= {})[w.r] = gaps;
   }
@@ -129,6 +149,7 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
     bucketMs,
     points: grid.points,
     filled,
+    skipped,
     assumptions: assumptionsOf(options, percentile, resources, bucketMs, grid.points, maxPoints),
   };
 }
@@ -140,6 +161,6 @@ function assumptionsOf(o: CoincidenceProfilesOptions, percentile: number, resour
     { name: 'coincidence.bucketMs', value: bucketMs, unit: 'ms per point (aligned bucket means)', source: 'measured: the longest bucket length, doubled to fit maxPoints', isDefault: false },
     { name: 'coincidence.points', value: points, unit: 'points per profile', source: 'measured', isDefault: false },
     { name: 'coincidence.maxPoints', value: maxPoints, unit: 'points', source: o.maxPoints === undefined ? 'hostplan' : 'input', isDefault: o.maxPoints === undefined },
-    { name: 'coincidence.gapFill', value: 'the VM\'s highest bucket mean', source: 'hostplan: a bucket without data counts as the VM\'s peak (conservative); see `filled`', isDefault: true },
+    { name: 'coincidence.gapFill', value: 'the VM\'s highest measured bucket mean, after the shift', source: 'hostplan: each VM\'s series is shifted against the percentile of its measured buckets only; in a host\'s sum a bucket without data counts as the VM\'s peak (conservative); see `filled`', isDefault: true },
   ];
 }

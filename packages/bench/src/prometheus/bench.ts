@@ -8,7 +8,8 @@ import { expandPromRate, PROM_PRESETS, type PromPresetName, type PromQuerySpec }
 import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
 import { redactedUrl } from './redact.js';
 import { checkPromRequestCount, promRequestBudget, spendPromRequest } from './requestBudget.js';
-import { alignPromWindow, parsePromDurationMs, parsePromTimeMs, promWindowPoints } from './time.js';
+import { parseDurationMs } from '@hostplan/core';
+import { alignPromWindow, parsePromTimeMs, promWindowPoints } from './time.js';
 import type { PrometheusEndpoint, PromSeriesStatistics, PromWindow } from './types.js';
 
 /** Options of {@link benchFromPrometheus}: the endpoint, the queries, the window and the mode. */
@@ -109,7 +110,7 @@ export function resolvePromQueries(o: Pick<PrometheusBenchOptions, 'preset' | 'q
 }
 
 const asMs = (v: string | number, path: string, kind: 'time' | 'duration', nowMs: number) =>
-  typeof v === 'number' ? v : kind === 'time' ? parsePromTimeMs(v, path, nowMs) : parsePromDurationMs(v, path);
+  typeof v === 'number' ? v : kind === 'time' ? parsePromTimeMs(v, path, nowMs) : parseDurationMs(v, path, 's');
 
 /**
  * The window of a run as given (not yet aligned to steps): `from`, `to` and `step` read as
@@ -140,7 +141,7 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
   const started = performance.now();
   const nowMs = options.nowMs ?? Date.now();
   const rateWindow = options.rateWindow ?? '5m';
-  parsePromDurationMs(rateWindow, 'rateWindow');
+  parseDurationMs(rateWindow, 'rateWindow', 'm');
   const queries = resolvePromQueries(options);
   const requested = resolvePromWindow(options, nowMs);
   const w = alignPromWindow(requested);

@@ -1,4 +1,4 @@
-import { show } from '@hostplan/core';
+import { describeReceivedValue as show } from '@hostplan/core';
 import type { ReadIssue, SeriesKey } from '../series/types.js';
 import { PrometheusError } from './errors.js';
 import { promRequest } from './http.js';

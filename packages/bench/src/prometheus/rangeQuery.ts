@@ -1,4 +1,4 @@
-import { HostplanError, show } from '@hostplan/core';
+import { HostplanError, describeReceivedValue as show } from '@hostplan/core';
 import type { SeriesKey, SeriesSink } from '../series/types.js';
 import { PrometheusError } from './errors.js';
 import { promRequest } from './http.js';

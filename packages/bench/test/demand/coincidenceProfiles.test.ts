@@ -34,9 +34,11 @@ describe('coincidenceProfiles(result, options)', () => {
     // (100 + 100) / 100 = 2 cores x 3 GHz = 6 GHz for 12 buckets, then (5 + 5) / 100 = 0.1 cores x 3 = 0.3 GHz
     day.forEach((x, i) => expect(x).toBeCloseTo(i < 12 ? 6 : 0.3, 9));
     Array.from(p.coincidence.profiles.night01!.cpuGHz!).forEach((x, i) => expect(x).toBeCloseTo(i < 12 ? 0.3 : 6, 9));
-    // late01: 0.5 cores x 3 = 1.5 GHz in its 6 buckets; the 18 before have no data and take its highest mean, 1.5
-    expect(Array.from(p.coincidence.profiles.late01!.cpuGHz!).every((x) => Math.abs(x - 1.5) < 1e-9)).toBe(true);
+    // late01: 0.5 cores x 3 = 1.5 GHz in its last 6 buckets; the 18 before have no data and stay gaps (NaN),
+    // which core counts as its peak in a host's sum without shifting the measured buckets
+    Array.from(p.coincidence.profiles.late01!.cpuGHz!).forEach((x, i) => (i < 18 ? expect(x).toBeNaN() : expect(x).toBeCloseTo(1.5, 9)));
     expect(p.filled).toEqual({ late01: { cpuGHz: 18 } });
+    expect(p.skipped).toEqual([]);
     // memory is not profiled by default
     expect(p.coincidence.profiles.day01!.memoryMB).toBeUndefined();
     expect(p.assumptions.find((a) => a.name === 'coincidence.resources')).toMatchObject({ value: ['cpuGHz', 'iops', 'networkMbps'], isDefault: true });
@@ -55,6 +57,15 @@ describe('coincidenceProfiles(result, options)', () => {
     expect(on.summary.hostsUsed).toBe(1);
     expect(on.hosts.find((h) => h.id === 'h1')!.used.cpuGHz).toBeCloseTo(7.8, 9);
     expect(on.assumptions.find((a) => a.name === 'placement.coincidence.percentile')?.value).toBe(95);
+  });
+
+  it('says why no CPU profile is built when the log\'s host clock is unknown (no --hosts match, no --clock)', async () => {
+    const r = await measureDemand(capture, { hosts: [small('not-hv1')] });
+    const p = coincidenceProfiles(r);
+    expect(Object.keys(p.coincidence.profiles)).toEqual([]);
+    expect(p.points).toBe(0);
+    expect(p.skipped.map((s) => [s.vm, s.resource])).toEqual(expect.arrayContaining([['day01', 'cpuGHz'], ['late01', 'cpuGHz'], ['night01', 'cpuGHz']]));
+    expect(p.skipped.find((s) => s.vm === 'day01' && s.resource === 'cpuGHz')!.reason).toContain('clock of host HV1 is unknown');
   });
 
   it('doubles the bucket length until the grid fits maxPoints (24 -> 12 -> 6 points); profiles memory when asked', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COUNTER_MAP, extendCounterMap, matchCounter } from '@hostplan/bench';
+import { DEFAULT_COUNTER_MAP, extendCounterMap } from '@hostplan/bench';
+import { matchCounter } from '../../src/demand/index.js';
 import { pdhKey } from './hyperv.js';
 
 describe('matchCounter(map, key)', () => {

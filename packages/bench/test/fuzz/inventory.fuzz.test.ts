@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
-import { decodeInventoryBytes, loadHosts, loadVms, parseCsvRows, parseInventory } from '@hostplan/bench';
+import { loadHosts, loadVms, parseInventory } from '@hostplan/bench';
+import { decodeInventoryBytes } from '../../src/inventory/imports/readCsv.js';
+import { parseCsvRows } from '../../src/inventory/load.js';
 
 /**
  * Fuzz suites of the inventory inputs (exports, hostplan CSV, compact cells): any text gives

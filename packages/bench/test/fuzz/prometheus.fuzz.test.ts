@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
-import { PrometheusError, promPushdownStatistics, streamPromRange, type PrometheusEndpoint, type SeriesKey } from '@hostplan/bench';
+import { PrometheusError, type PrometheusEndpoint, type SeriesKey } from '@hostplan/bench';
+import { promPushdownStatistics, streamPromRange } from '../../src/prometheus/index.js';
 
 /**
  * Fuzz suites of the Prometheus client's answers: any body the server sends (any JSON, any

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { benchFromPrometheus, prometheusSource, PrometheusError, promPushdownStatistics, promRequest, promRequestBudget, streamPromRange, type PrometheusEndpoint, type SeriesSink } from '@hostplan/bench';
+import { benchFromPrometheus, prometheusSource, PrometheusError, type PrometheusEndpoint, type SeriesSink } from '@hostplan/bench';
+import { promPushdownStatistics, promRequest, streamPromRange } from '../../src/prometheus/index.js';
+import { promRequestBudget } from '../../src/prometheus/requestBudget.js';
 import { json, matrix, startStub, vector, type Behaviour, type StubServer } from './support/stubServer.js';
 
 const stubs: StubServer[] = [];

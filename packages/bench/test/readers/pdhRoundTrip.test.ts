@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPdhWriter, createPerfParser, encodePdhText, formatPdhTime, formatPdhValue, readPerfText, writePdhCsv } from '@hostplan/bench';
+import { createPerfParser, readPerfText, writePdhCsv } from '@hostplan/bench';
+import { createPdhWriter, encodePdhText, formatPdhTime, formatPdhValue } from '../../src/readers/index.js';
 import { collectingSink } from './helpers.js';
 
 // Round trip: what a writer of random valid PDH-CSV/TSV writes (random counter paths, bias,

@@ -2,17 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusBenchOptions, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText,
-  type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
+  benchFromPrometheus, COLUMN_MAP_PRESETS, DEMAND_OBJECT, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
+  DEFAULT_COUNTER_MAP, extendCounterMap, loadHosts, loadVms, measureDemand,
+  type ColumnMap, type CounterMap, type ReadOptions, type SampleSource,
 } from '@hostplan/bench';
-import { reportInputFromDemand } from '@hostplan/report';
+import { formatDecimal, HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
+import { prometheusBenchOptions } from '../prometheusOptions.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { perfFilesSource } from '../perfFiles.js';
 import { progressBar } from '../progress.js';
+import { threadsOption, withThreadsAssumption } from '../threads.js';
+import { demandJson, fmt, writeDemandSummary } from './benchOutput.js';
 
 const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
 
@@ -25,31 +28,11 @@ function number(text: string | undefined, name: string, ok: (x: number) => boole
 
 /** `--map`: a column-map preset name, a counter map JSON ({ rules, entities }) or a column map JSON ({ time, ... }). */
 async function loadMap(arg: string, cwd: string): Promise<{ counterMap?: CounterMap; columnMap?: ColumnMap | string }> {
-  if (COLUMN_MAP_PRESETS[arg]) return { columnMap: arg };
+  if (Object.hasOwn(COLUMN_MAP_PRESETS, arg)) return { columnMap: arg };
   const doc = parseJsonText(await readFile(resolve(cwd, arg), 'utf8'), arg);
   if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'time' in doc) return { columnMap: doc as ColumnMap };
   return { counterMap: extendCounterMap(doc, arg, DEFAULT_COUNTER_MAP) };
 }
-
-/** The per-series JSON the command writes (the spec's fields first). */
-function seriesJson(s: SeriesStats) {
-  return {
-    host: s.host, object: s.object, instance: s.instance, counter: s.counter, path: s.path,
-    count: s.count, missing: s.missing, min: s.min, max: s.max, mean: s.mean, stddev: s.stddev,
-    p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, sustainedPeak: s.sustainedPeak,
-    percentiles: s.percentiles, intervalMs: s.intervalMs, firstMs: s.firstMs, lastMs: s.lastMs,
-    exact: s.exact, method: s.method, rollup: s.rollup, timeOver: s.timeOver.filter((t) => t.runs > 0),
-  };
-}
-
-// one formatter per digit count: toLocaleString builds a new one per call (seconds for 50,000 series)
-const formats = new Map<number, Intl.NumberFormat>();
-const fmt = (x: number | null | undefined, digits = 2) => {
-  if (x === null || x === undefined) return '';
-  let f = formats.get(digits);
-  if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
-  return f.format(x);
-};
 
 export const bench: Command = {
   name: 'bench',
@@ -57,7 +40,7 @@ export const bench: Command = {
   help: `Usage: hostplan bench FILE... [--format auto|pdh|sar|csv] [--encoding NAME] [--map FILE|NAME]
                       [--percentile 95] [--comfort 1.0] [--target 1.0] [--window 5m] [--rollup]
                       [--clock GHZ] [--hosts FILE] [--vms FILE] [--tz-bias MINUTES] [--strict]
-                      [--memory-budget MB] [--spill-dir DIR|none] [--json OUT|-]
+                      [--memory-budget MB] [--spill-dir DIR|none] [--threads N] [--json OUT|-]
        hostplan bench --prometheus URL (--preset node|hyperv|libvirt | --query EXPR... | --prom-map FILE)
                       --from TIME --to TIME --step 1m [--pushdown] [--header 'Name: value']... [demand options]
 
@@ -68,7 +51,8 @@ thresholds), then per VM the demand at a percentile times a comfort factor (CPU 
 IOPS, Mbps) with confidence stars, idle and oversized flags, and per host the measured figures
 and the peak coincidence of its VMs. Several files are read in turn, each once: values beyond the
 memory budget go to a temporary spill file (8 bytes a value, removed when done), and the
-percentiles stay exact.
+percentiles stay exact. The logs are parsed on one thread while the statistics run on --threads
+worker threads (default: the machine's cores), with the same results as on one.
 
 Options:
   --format NAME        file format (default auto: from the first line)
@@ -93,6 +77,8 @@ Options:
   --spill-dir DIR      directory of the spill file (default: the system temporary directory,
                        TMPDIR; name a disk where that is in memory); none: no file, the logs
                        are read again instead (still exact)
+  --threads N          worker threads for the statistics (default: os.availableParallelism(),
+                       the cores this process may use; 1: everything on one thread)
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
 Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):
@@ -106,6 +92,9 @@ Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TO
   --max-requests N     requests per run (default 10000; a larger window is refused up front)
   --max-response-mb N  bytes per answer, in MiB (default 64; read as a stream and stopped there)
 
+Exit code 2 when the files yield no series at all (not a perf log hostplan can read), with
+the rows read and the first issue.
+
 Examples:
   hostplan bench hv01.csv --clock 2.93 --comfort 1.3 --json demand.json
   hostplan bench day1.csv day2.csv --percentile 99 --window 10m
@@ -117,7 +106,7 @@ Examples:
         format: { type: 'string' }, encoding: { type: 'string' }, map: { type: 'string' }, percentile: { type: 'string' },
         comfort: { type: 'string' }, target: { type: 'string' }, window: { type: 'string' }, rollup: { type: 'boolean' },
         clock: { type: 'string' }, hosts: { type: 'string' }, vms: { type: 'string' }, 'tz-bias': { type: 'string' },
-        strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' },
+        strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' }, threads: { type: 'string' },
         prometheus: { type: 'string' }, query: { type: 'string', multiple: true }, preset: { type: 'string' }, 'prom-map': { type: 'string' },
         from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, pushdown: { type: 'boolean' }, header: { type: 'string', multiple: true },
         'max-requests': { type: 'string' }, 'max-response-mb': { type: 'string' },
@@ -135,12 +124,13 @@ Examples:
     const clockGHz = number(values.clock, 'clock', (x) => x > 0, 'a clock in GHz such as 2.93');
     const bias = number(values['tz-bias'], 'tz-bias', (x) => Number.isInteger(x) && Math.abs(x) <= 24 * 60, 'whole minutes, UTC minus local');
     const budgetMB = number(values['memory-budget'], 'memory-budget', (x) => x > 0, 'a positive number of MB');
+    const threads = threadsOption(values.threads);
     let windowMs: number | undefined;
     if (values.window !== undefined) {
       try {
-        windowMs = parseDurationMs(values.window, '--window');
+        windowMs = parseDurationMs(values.window, '--window', 'm');
       } catch (e) {
-        throw new UsageError(`invalid --window: ${JSON.stringify(values.window)}; expected a duration such as 5m, 30s or 1h`);
+        throw e instanceof HostplanError ? new UsageError(e.message) : e;
       }
     }
     const map = values.map ? await loadMap(values.map, io.cwd) : {};
@@ -153,6 +143,7 @@ Examples:
       ...(windowMs !== undefined && { windowMs }),
       ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }),
       ...(spill !== undefined && { spillDirectory: spill === 'none' ? (false as const) : resolve(io.cwd, spill) }),
+      threads: threads.threads,
     };
     const prom = values.prometheus ? await prometheusBenchOptions(values, { cwd: io.cwd, env: process.env }) : null;
     if (prom?.pushdown) {
@@ -193,51 +184,21 @@ Examples:
       stats: statsOptions,
     });
     const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
-    const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
+    if (raw.length === 0) {
+      // nothing measured: a file that is not a perf log must not pass as an empty measurement
+      const first = r.stats.issues[0];
+      const names = promSource && prom ? redactedUrl(prom.endpoint.url) : positionals.join(', ');
+      io.stderr.write(`hostplan bench: ${names}: no series read${promSource ? '' : ` (${summaries.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows)`}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}${first ? `, first ${first.file}:${first.line}:${first.column}: ${first.message}` : ''}; expected a perfmon PDH-CSV/TSV log, sadf -d output or a CSV with a timestamp column and counter columns\n`);
+      return EXIT.usage;
+    }
     if (values.json) {
-      await writeJson(values.json, {
-        ...(promSource && prom ? { source: { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } } : {}),
-        files: summaries.map(({ issues: _issues, elapsedMs: _elapsed, ...s }) => s),
-        series: raw.map(seriesJson),
-        derived: derived.map((s) => ({ resource: s.counter, entity: s.instance, ...seriesJson(s) })),
-        vms: r.vms,
-        hosts: r.hosts,
-        alerts: r.stats.alerts,
-        issues: r.stats.issues,
-        ...reportInputFromDemand(r),
-        passes: r.stats.passes,
-        assumptions: r.assumptions,
-      }, io);
+      const source = promSource && prom ? { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } : null;
+      await writeJson(values.json, { ...demandJson(r, summaries, source), assumptions: withThreadsAssumption(r.assumptions, threads) }, io);
       if (values.json === '-') return EXIT.ok;
     }
-    const exact = r.stats.series.every((s) => s.exact);
     const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
-    const rowCount = promSource ? '' : `, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows`;
-    // readers list the first issues of a file and count the rest (one issues-not-listed line says so)
-    const unlisted = summaries.reduce((n, s) => n + Math.max(0, s.issueCount - s.issues.filter((i) => i.code !== 'issues-not-listed').length), 0);
-    const issueTotal = r.stats.issues.filter((i) => i.code !== 'issues-not-listed').length + unlisted;
-    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${issueTotal.toLocaleString('en-US')} issue${issueTotal === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
-    if (r.hosts.length > 0) {
-      io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);
-      io.stdout.write(table(['host', 'CPU % p', 'CPU % sustained', 'avail MB min', 'IOPS p', 'IOPS sustained', 'Mbps p', 'VMs', 'confidence'], r.hosts.map((h) => [
-        h.host, fmt(h.cpuPercent?.atPercentile), fmt(h.cpuPercent?.sustainedPeak), fmt(h.availableMemoryMB?.min, 0), fmt(h.iops?.atPercentile), fmt(h.measuredMax.iops),
-        fmt(h.networkMbps?.atPercentile), String(h.vms.length), h.confidence ? `${'*'.repeat(h.confidence.stars)} ${fmt(h.confidence.percent, 0)} %` : '',
-      ])));
-    }
-    if (r.vms.length > 0) {
-      io.stdout.write('\nVMs (demand = percentile x comfort)\n');
-      io.stdout.write(table(['vm', 'host', 'vCPUs', 'CPU cores', 'CPU GHz', 'memory MB', 'IOPS', 'Mbps', 'confidence', 'flags'], r.vms.map((v) => [
-        v.id, v.host, v.vcpus === null ? '' : String(v.vcpus), fmt(v.demand.cpuCores, 3), fmt(v.demand.cpuGHz), fmt(v.demand.memoryMB, 0), fmt(v.demand.iops), fmt(v.demand.networkMbps),
-        `${'*'.repeat(v.confidence.stars)} ${fmt(v.confidence.percent, 0)} %`, [v.idle.idle && 'idle', v.oversized.oversized && 'oversized', !v.vm && 'incomplete'].filter(Boolean).join(' '),
-      ])));
-    }
-    if (r.stats.alerts.length > 0) {
-      const byRule = new Map<string, number>();
-      for (const a of r.stats.alerts) byRule.set(`${a.severity} ${a.rule}`, (byRule.get(`${a.severity} ${a.rule}`) ?? 0) + 1);
-      io.stdout.write(`\nAlerts: ${[...byRule].map(([k, n]) => `${n} x ${k}`).join(', ')}\n`);
-    }
-    for (const i of r.stats.issues.slice(0, 10)) io.stdout.write(`${i.severity}: ${i.file}:${i.line}:${i.column}: ${i.message}\n`);
-    if (r.stats.issues.length > 10) io.stdout.write(`... and ${r.stats.issues.length - 10} more issues (see --json)${unlisted > 0 ? `; ${unlisted.toLocaleString('en-US')} more counted, not listed` : ''}\n`);
+    const rowCount = promSource ? '' : `, ${formatDecimal(summaries.reduce((n, s) => n + s.rows, 0))} rows`;
+    writeDemandSummary(io, r, what, rowCount, summaries);
     io.stdout.write(`\nPer-series statistics, alerts and assumptions: --json OUT\n`);
     return EXIT.ok;
   },

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { importInventory, type InventoryImportOptions } from '@hostplan/bench';
+import { guestOsAssumptions } from '@hostplan/core';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
@@ -15,7 +16,9 @@ export const importCommand: Command = {
 
 Reads a VM inventory export and writes hostplan VMs ({ "vms": [...] }, what --vms reads), with
 what was left out and why: powered-off VMs and templates (by default), columns nothing reads,
-repeated names renamed, and the unit conversions applied.
+repeated names renamed, and the unit conversions applied. Where the export says where each VM
+runs today (RVTools Host and Cluster, Get-VM ComputerName), each VM keeps its "host" (and
+"cluster"): the current layout, which plan --current, rate --vms and moves --current read.
 
 Formats (auto-detected from the #TYPE line and the header):
   rvtools   RVTools vInfo tab saved as CSV (VM, Powerstate, Template, CPUs, Memory, Provisioned MiB...)
@@ -47,16 +50,20 @@ Examples:
       includeTemplates: values['include-templates'] ?? false,
     };
     const r = await importInventory(positionals[0]!, options, io.cwd);
+    // guest OS names the table cannot read: licensed as Windows later, said now
+    const guests = guestOsAssumptions(r.vms);
     if (values.json) {
       await writeJson(values.json, {
         vms: r.vms,
-        import: { file: r.file, format: r.format, excluded: r.excluded, ignoredColumns: r.ignoredColumns, columns: r.columns, renamed: r.renamed, assumptions: r.assumptions },
+        import: { file: r.file, format: r.format, excluded: r.excluded, ignoredColumns: r.ignoredColumns, columns: r.columns, renamed: r.renamed, assumptions: [...r.assumptions, ...guests.assumptions] },
       }, io);
       if (values.json === '-') return EXIT.ok;
     }
     io.stdout.write(`Imported ${r.vms.length} VM${r.vms.length === 1 ? '' : 's'} from ${r.file} (${r.format})\n\n`);
     if (r.vms.length > 0) {
-      io.stdout.write(table(['id', 'vCPUs', 'memory GB', 'disk GB', 'guest OS'], r.vms.map((v) => [v.id, String(v.vcpus), String(v.memoryGB), v.diskGB === undefined ? '' : String(v.diskGB), v.guestOS ?? ''])));
+      io.stdout.write(table(['id', 'vCPUs', 'memory GB', 'disk GB', 'guest OS', 'host'], r.vms.map((v) => [v.id, String(v.vcpus), String(v.memoryGB), v.diskGB === undefined ? '' : String(v.diskGB), v.guestOS ?? '', v.host ?? ''])));
+      const onHosts = new Set(r.vms.flatMap((v) => (v.host === undefined ? [] : [v.host])));
+      if (onHosts.size > 0) io.stdout.write(`\n${r.vms.filter((v) => v.host !== undefined).length} VMs run on ${onHosts.size} hosts today: check that layout with hostplan plan --current\n`);
     }
     if (r.excluded.length > 0) {
       io.stdout.write(`\nLeft out (${r.excluded.length}):\n`);
@@ -65,6 +72,8 @@ Examples:
     for (const n of r.renamed) io.stdout.write(`\nRenamed ${n.from} (line ${n.line}) to ${n.to}: the name repeats an earlier VM.`);
     if (r.renamed.length > 0) io.stdout.write('\n');
     if (r.ignoredColumns.length > 0) io.stdout.write(`\nColumns ignored: ${r.ignoredColumns.join(', ')}\n`);
+    for (const w of guests.warnings) io.stdout.write(`\nwarning: ${w}`);
+    if (guests.warnings.length) io.stdout.write('\n');
     io.stdout.write(`\nAssumptions:\n${r.assumptions.map((a) => `  ${a.name} = ${String(a.value)}${a.unit ? ` (${a.unit})` : ''}: ${a.source}`).join('\n')}\n`);
     return EXIT.ok;
   },

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
-import { cheapestLicensing, DEFAULT_LICENCE_PRICES, parseLicencePrices, type Assumption, type HostOs, type LicensingEra, type LicensedGuest } from '@hostplan/core';
+import { cheapestLicensing, DEFAULT_LICENCE_PRICES, formatUsd, guestOsAssumptions, parseLicencePrices, type Assumption, type HostOs, type LicensingEra, type LicensedGuest } from '@hostplan/core';
 import { loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
+import { money } from '../money.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { readJsonFile } from '../options.js';
 
-const usd = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+const usd = (x: number) => formatUsd(x);
 
 function whole(value: string | undefined, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -34,7 +35,8 @@ Options:
   --sockets N              processor sockets of the host
   --cores-per-socket N     physical cores per socket
   --vms N|FILE             the number of Windows guests, or a VM file (JSON or CSV; guests
-                           whose guestOS does not name Windows are not counted)
+                           the guest OS table reads as Linux, BSD or another
+                           non-Windows family are not counted; unknown names are, with a warning)
   --prices FILE            licence prices (flat, per era, or data/prices.json); default: the
                            built-in list prices, shown under assumptions
   --host-os OS             windows (default), hyper-v-server, or cheapest of the two
@@ -66,8 +68,10 @@ Examples:
     const assumptions: Assumption[] = [
       { name: 'licensing.prices', value: prices, unit: defaults.currency, source: given ? values.prices! : `${defaults.source} (as of ${defaults.asOf}${defaults.unverified ? ', unverified' : ''})`, isDefault: !given },
       { name: 'licensing.hostOs', value: hostOs, source: values['host-os'] ? 'input' : 'hostplan default: Windows Server with the Hyper-V role', isDefault: !values['host-os'] },
-      ...(Array.isArray(vms) ? [{ name: 'licensing.windowsGuests', value: result.windowsGuests, source: `${values.vms}: guests whose guestOS is absent or names Windows`, isDefault: false }] : []),
+      ...(Array.isArray(vms) ? [{ name: 'licensing.windowsGuests', value: result.windowsGuests, source: `${values.vms}: guests whose guestOS the guest OS table reads as Windows, or does not know, or is absent`, isDefault: false }] : []),
     ];
+    const guests = Array.isArray(vms) ? guestOsAssumptions(vms) : { assumptions: [], warnings: [] };
+    assumptions.push(...guests.assumptions);
     if (values.json) {
       await writeJson(values.json, { era, sockets, coresPerSocket, ...result, assumptions }, io);
       if (values.json === '-') return EXIT.ok;
@@ -77,9 +81,10 @@ Examples:
     io.stdout.write(table(['option', 'licences', 'total'], result.options.map((o, i) => [
       i === 0 ? 'cheapest' : String(i + 1),
       o.items.map((it) => `${it.edition} x ${it.count}`).join(' + '),
-      usd(o.total),
+      money(o.total),
     ])));
     io.stdout.write(`\n${result.items.map((it) => `  ${it.edition}: ${it.rule}`).join('\n')}\n`);
+    for (const w of guests.warnings) io.stdout.write(`warning: ${w}\n`);
     io.stdout.write(`\nPrices: ${assumptions[0]!.source}.\n`);
     return EXIT.ok;
   },

@@ -41,7 +41,7 @@ export interface Shortfall {
 
 /** A platform rule the VM breaks on this host, whatever else is running. */
 export interface Violation {
-  readonly rule: 'max-vcpus-per-vm' | 'max-vm-memory' | 'guest-os-vcpus' | 'host-unavailable';
+  readonly rule: 'max-vcpus-per-vm' | 'max-vm-memory' | 'max-vhd-size' | 'guest-os-vcpus' | 'guest-os-service-pack' | 'host-unavailable';
   readonly limit: number | readonly number[] | null;
   readonly value: number | null;
   readonly message: string;

@@ -1,23 +1,27 @@
 import { invalid } from '../errors.js';
+import { classifyGuestOs } from '../guest/classifyGuestOs.js';
 import {
   datacenter2008, datacenter2016, hyperVServer, licensedCores2016, validPrice as price, standard2016, standardEnterpriseMix,
 } from './licensingRules.js';
 import type { LicensedGuest, LicensingInput, LicensingOption, LicensingResult, Prices2008, Prices2016 } from './licensingTypes.js';
 
 /**
- * Whether a guest needs a Windows licence: yes unless its `guestOS` is given and does not
- * name Windows (Linux and other guests need none; an unnamed guest is counted as Windows).
+ * Whether a guest needs a Windows licence, by the guest OS table (`classifyGuestOs`): yes for
+ * every Windows name (`Server 2008 R2`, `W2K3 SP2`, `Vista SP1`, `XP SP3`...), and for a name
+ * the table does not know or no name at all (never silently free: `guestOsAssumptions` lists
+ * them); no for Linux, BSD and the other families the table knows.
  *
  * @example
- * needsWindowsLicence({ guestOS: 'SLES 10' }) // => false
- * needsWindowsLicence({})                     // => true
+ * needsWindowsLicence({ guestOS: 'SLES 10' })  // => false
+ * needsWindowsLicence({ guestOS: 'W2K3 SP2' }) // => true
+ * needsWindowsLicence({})                      // => true
  */
 export function needsWindowsLicence(guest: LicensedGuest): boolean {
-  return guest.guestOS === undefined || guest.guestOS.trim() === '' || /win/i.test(guest.guestOS);
+  return classifyGuestOs(guest.guestOS).needsWindowsLicence;
 }
 
 function whole(value: unknown, path: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) invalid(path, `a whole number >= ${min}`, value);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) invalid(path, `a whole number >= ${min} (at most 2^53 - 1)`, value);
   return value;
 }
 
@@ -35,7 +39,7 @@ const fewerLicences = (o: LicensingOption) => o.items.reduce((s, i) => s + i.cou
  * socket, unlimited. 2016 onward: all cores (at least 8 per socket, 16 per host); Standard
  * covers 2 VMs per full licensing of the cores and stacks; Datacenter unlimited. With
  * `hostOs: 'hyper-v-server'` (or `'cheapest'`) the free host with one licence per Windows guest.
- * Ties go to the option with fewer licences. O(VMs).
+ * Ties go to the option with fewer licences. O(1) in the VM count (O(VMs) to count a list).
  *
  * @example
  * // 2008, 2 sockets, 10 VMs: Datacenter 2 x $2,999 = $5,998 beats 3 Enterprise ($8,997)

@@ -9,6 +9,8 @@ export interface PricedHost {
   readonly powerWatts: number;
   /** Rack units the host occupies. */
   readonly rackUnits: number;
+  /** Hosts per failover cluster this model is sold in (`quote`). @defaultValue the platform's cluster node limit */
+  readonly clusterSize?: number;
 }
 
 /**

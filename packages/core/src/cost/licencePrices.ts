@@ -21,7 +21,7 @@ export const DEFAULT_LICENCE_PRICES: { readonly '2008': PriceList<Prices2008>; r
   '2008': {
     prices: { standard: 999, enterprise: 2999, datacenterPerSocket: 2999 },
     currency: 'USD',
-    source: 'seed whitepaper: Windows Server 2008 list prices of the time (Enterprise R2 about $4,000)',
+    source: 'hostplan domain reference (docs/model.md), unverified: rough Windows Server 2008 list prices of the time (Standard $999, Enterprise $2,999, Datacenter $2,999 per processor); 2008 R2 Enterprise was about $4,000, so give --prices for R2 hosts. The seeds give no prices',
     asOf: '2008',
     unverified: true,
   },

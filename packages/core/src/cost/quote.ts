@@ -5,14 +5,17 @@ import { policyAssumptions } from '../model/assumptions.js';
 import type { Vm } from '../model/vm.js';
 import type { Assumption } from '../plan/types.js';
 import { cheapestLicensing } from './cheapestLicensing.js';
+import { guestOsAssumptions } from '../guest/guestOsAssumptions.js';
 import { costAssumptions } from './costDefaults.js';
+import { quoteLineLicensing } from './quoteLicensing.js';
 import { hostMonthlyCost } from './hostMonthlyCost.js';
 import type { DensityPoint, PriceSheet, QuoteFarm, QuoteLine, QuoteOptions, VmPlan } from './quoteTypes.js';
+import { formatDecimal } from '../format/numbers.js';
 
-const money = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (x: number) => `USD ${formatDecimal(x, 2, { fixed: true })}`;
 
 /** The quote defaults, listed in every price sheet's assumptions. */
-export const QUOTE_DEFAULTS = { margin: 0.35, fill: 1, spareHosts: 1, densitySteps: [0.25, 0.5, 0.75, 1] } as const;
+export const QUOTE_DEFAULTS = { margin: 0.35, fill: 1, spareHosts: 1, densitySteps: [0.25, 0.5, 0.75, 1], minSpareShareOfHosts: 0.05 } as const;
 
 /**
  * A plan as a VM to size against a host (id = plan name).
@@ -59,11 +62,18 @@ export function quote(plans: readonly VmPlan[], farm: QuoteFarm, options: QuoteO
   const policy = asResolved(farm.policy);
   const host = farm.entry.host;
   const platform = hostCapacity(host, policy).platform;
-  const perCluster = farm.hostsPerCluster ?? platform.maxClusterNodes;
+  const clusterSource = farm.hostsPerCluster !== undefined ? 'input' : farm.entry.clusterSize !== undefined ? 'catalog' : 'platform limit';
+  const perCluster = farm.hostsPerCluster ?? farm.entry.clusterSize ?? platform.maxClusterNodes;
   const spare = farm.spareHosts ?? QUOTE_DEFAULTS.spareHosts;
   if (!Number.isInteger(perCluster) || perCluster < 1) invalid('farm.hostsPerCluster', 'a whole number >= 1', perCluster);
   if (!Number.isInteger(spare) || spare < 0 || spare >= perCluster) invalid('farm.spareHosts', `a whole number in [0, ${perCluster - 1}]`, spare);
   const spareFactor = perCluster / (perCluster - spare);
+  const warnings: string[] = [];
+  if (clusterSource === 'platform limit' && spare > 0) {
+    warnings.push(`${host.id}: clusters of ${perCluster} hosts assumed (the ${platform.name} node limit), so ${spare} spare${spare === 1 ? " adds" : "s add"} only ${(100 * (spareFactor - 1)).toFixed(1)} % to the cost; give the cluster size you run (--cluster-size, or clusterSize in the catalog): 4-host clusters with 1 spare add 33.3 %`);
+  } else if (spare > 0 && spare / perCluster < QUOTE_DEFAULTS.minSpareShareOfHosts) {
+    warnings.push(`${host.id}: ${spare} spare${spare === 1 ? '' : 's'} in clusters of ${perCluster} hosts is ${(100 * spare / perCluster).toFixed(1)} % of the hosts, implausibly few for failover; check the cluster size`);
+  }
 
   const atDensity = (plan: VmPlan, density: number) => {
     const licencePrice = farm.licensing
@@ -92,18 +102,22 @@ export function quote(plans: readonly VmPlan[], farm: QuoteFarm, options: QuoteO
     });
     return {
       plan: plan.name, maxVmsPerHost: max, vmsPerHost: density, binding: fit.binding, violations: [], costPerMonth: at.cost, pricePerMonth: at.price, hostCost: at.hostCost, byDensity,
+      ...(farm.licensing && { licensing: quoteLineLicensing(plan, density, farm)! }),
       rule: `${money(at.hostCost.total)} per host x ${perCluster} / ${perCluster - spare} hosts (spares) / ${density} VMs per host (${max} fit, bound by ${fit.binding}${fill < 1 ? `, x fill ${fill}` : ''}) = ${money(at.cost)}; / (1 - ${margin}) = ${money(at.price)}`,
     };
   });
   const assumptions: Assumption[] = [
     { name: 'quote.margin', value: margin, unit: 'share of price', source: options.margin === undefined ? 'hostplan default' : 'input', isDefault: options.margin === undefined },
+    { name: 'quote.minSpareShareOfHosts', value: QUOTE_DEFAULTS.minSpareShareOfHosts, unit: 'share of hosts', source: 'hostplan, unverified: below this, spares look too few for failover and a warning is given', isDefault: true },
     { name: 'quote.fill', value: fill, unit: 'share of VMs per host bound', source: options.fill === undefined ? 'hostplan default: sell up to the packing bound (reserves already held back)' : 'input', isDefault: options.fill === undefined },
-    { name: 'farm.hostsPerCluster', value: perCluster, unit: 'hosts', source: farm.hostsPerCluster === undefined ? `${platform.name} cluster node limit` : 'input', isDefault: farm.hostsPerCluster === undefined },
+    { name: 'farm.hostsPerCluster', value: perCluster, unit: 'hosts', source: clusterSource === 'input' ? 'input' : clusterSource === 'catalog' ? 'catalog: clusterSize' : `hostplan default: the ${platform.name} cluster node limit (few farms run clusters this large)`, isDefault: clusterSource === 'platform limit' },
     { name: 'farm.spareHosts', value: spare, unit: 'hosts per cluster', source: farm.spareHosts === undefined ? 'hostplan default: N+1' : 'input', isDefault: farm.spareHosts === undefined },
     ...(farm.licensing ? [{ name: 'licensing.prices', value: farm.licensing.prices, unit: 'USD', source: 'input', isDefault: false }] : []),
+    ...(farm.licensing ? guestOsAssumptions(plans).assumptions : []),
     ...costAssumptions(farm.costs),
     ...policyAssumptions(farm.policy ?? {}),
   ];
   const h = farm.entry.host;
-  return { model: h.id, ...(h.model !== undefined && h.model !== h.id && { description: h.model }), margin, lines, assumptions };
+  return { model: h.id, ...(h.model !== undefined && h.model !== h.id && { description: h.model }), margin,
+    cluster: { hostsPerCluster: perCluster, spareHosts: spare, source: clusterSource }, spareShare: spareFactor - 1, warnings, lines, assumptions };
 }

@@ -4,6 +4,7 @@ import type { Assumption } from '../plan/types.js';
 import type { Violation } from '../capacity/types.js';
 import type { HostCostInputs, HostMonthlyCost, PricedHost } from './costTypes.js';
 import type { HostOs, LicensingEra, Prices2008, Prices2016 } from './licensingTypes.js';
+import type { QuoteLineLicensing } from './quoteLicensing.js';
 
 /** A VM plan sold at a fixed size (e.g. S, M, L). Load fields default like a new VM's. */
 export interface VmPlan {
@@ -31,7 +32,7 @@ export interface QuoteFarm {
   readonly entry: PricedHost;
   readonly costs?: HostCostInputs;
   readonly policy?: Policy;
-  /** Hosts per cluster. @defaultValue the platform's cluster node limit */
+  /** Hosts per cluster. @defaultValue the catalog entry's `clusterSize`, else the platform's cluster node limit */
   readonly hostsPerCluster?: number;
   /** Spare hosts per cluster for failover, whose cost the sold VMs carry. @defaultValue 1 */
   readonly spareHosts?: number;
@@ -72,6 +73,8 @@ export interface QuoteLine {
   readonly byDensity: readonly DensityPoint[];
   /** The arithmetic, in words. */
   readonly rule: string;
+  /** Licences per host normally and after a failure, when licensing is priced. */
+  readonly licensing?: QuoteLineLicensing;
 }
 
 /** The answer of `quote`. */
@@ -81,6 +84,12 @@ export interface PriceSheet {
   /** The catalog entry's model text, when it differs from the id. */
   readonly description?: string;
   readonly margin: number;
+  /** Hosts per cluster the spares are shared by, and where the figure comes from. */
+  readonly cluster: { readonly hostsPerCluster: number; readonly spareHosts: number; readonly source: 'input' | 'catalog' | 'platform limit' };
+  /** Share of the cost the spares add: spare / (hosts per cluster - spare). */
+  readonly spareShare: number;
+  /** E.g. the cluster size defaulted to the platform's limit, or spares below 5 % of the hosts. */
+  readonly warnings: readonly string[];
   readonly lines: readonly QuoteLine[];
   readonly assumptions: readonly Assumption[];
 }

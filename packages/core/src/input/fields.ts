@@ -164,7 +164,9 @@ export function noUnknown(raw: Raw, known: readonly string[], path: string): voi
 }
 
 /**
- * Throws `duplicate-id` for the second of two items with the same id, naming both positions.
+ * Throws `duplicate-id` for the second of two items with the same id, naming both positions;
+ * an id that is not a non-empty string is `invalid-value` at its position. The one id check of
+ * the parsers, placement and rating.
  *
  * @example
  * uniqueIds([{ id: 'a' }, { id: 'b' }, { id: 'a' }], 'vms')
@@ -173,6 +175,7 @@ export function noUnknown(raw: Raw, known: readonly string[], path: string): voi
 export function uniqueIds(items: readonly { id: string }[], path: string): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
+    if (typeof item?.id !== 'string' || item.id === '') invalid(`${path}[${i}].id`, 'a non-empty string', item?.id);
     const first = seen.get(item.id);
     if (first !== undefined) {
       throw new HostplanError('duplicate-id', `${path}[${i}].id`, `duplicate id ${JSON.stringify(item.id)} (first at ${path}[${first}])`, 'a unique id', item.id);

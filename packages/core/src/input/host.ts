@@ -1,4 +1,5 @@
 import { invalid } from '../errors.js';
+import { resolvePlatform } from '../platform/profiles.js';
 import { NIC_ROLES, RAID_LEVELS, type DiskGroup, type Host, type Nic, type Storage } from '../model/host.js';
 import { bool, noUnknown, number, object, oneOf, string, type Raw } from './fields.js';
 import { parseDisksCompact, parseNicsCompact } from './compact.js';
@@ -60,6 +61,7 @@ export function parseHost(value: unknown, path: string): Host {
   const st = storage(raw.storage, `${path}.storage`);
   const model = string(raw, 'model', path);
   const platform = string(raw, 'platform', path);
+  if (platform !== undefined) resolvePlatform(platform, `${path}.platform`);
   const installation = oneOf(raw, 'installation', path, ['core', 'full'] as const);
   const unavailable = bool(raw, 'unavailable', path);
   const cluster = string(raw, 'cluster', path);

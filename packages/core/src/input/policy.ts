@@ -1,5 +1,6 @@
 import type { Policy } from '../model/policy.js';
 import { RESOURCES } from '../model/resources.js';
+import { resolvePlatform } from '../platform/profiles.js';
 import { noUnknown, number, object, string, type Raw } from './fields.js';
 
 /** Fields a policy may have (the JSON Schema lists the same). */
@@ -16,7 +17,10 @@ export function parsePolicy(value: unknown, path: string): Policy {
   const raw: Raw = object(value, path);
   noUnknown(raw, POLICY_FIELDS, path);
   const out: Record<string, unknown> = {};
-  if (raw.platform !== undefined) out.platform = typeof raw.platform === 'string' ? raw.platform : object(raw.platform, `${path}.platform`);
+  if (raw.platform !== undefined) {
+    // an id must name a built-in profile (own keys only); an object is checked field by field
+    out.platform = typeof raw.platform === 'string' ? resolvePlatform(raw.platform, `${path}.platform`).id : resolvePlatform(object(raw.platform, `${path}.platform`) as never, `${path}.platform`);
+  }
   const mb = (r: Raw, k: string, p: string) => number(r, k, p, { unit: 'MB', min: 0 });
   if (raw.rootReserveMB !== undefined) out.rootReserveMB = mb(raw, 'rootReserveMB', path);
   if (raw.fullInstallationExtraMB !== undefined) out.fullInstallationExtraMB = mb(raw, 'fullInstallationExtraMB', path);

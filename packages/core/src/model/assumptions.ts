@@ -1,6 +1,7 @@
 import type { Assumption } from '../plan/types.js';
 import { POLICY_DEFAULTS, POLICY_SOURCES, resolvePolicy } from './defaults.js';
 import type { Policy } from './policy.js';
+import { PLATFORMS, resolvePlatform } from '../platform/profiles.js';
 import { RESOURCE_UNITS, RESOURCES } from './resources.js';
 
 /**
@@ -17,13 +18,17 @@ export function policyAssumptions(policy: Policy = {}): Assumption[] {
   const add = (name: string, value: unknown, given: unknown, unit?: string, sourceKey = name) =>
     out.push({ name: `policy.${name}`, value, ...(unit && { unit }), source: given === undefined ? POLICY_SOURCES[sourceKey] ?? 'hostplan' : 'input', isDefault: given === undefined });
   add('platform', typeof p.platform === 'string' ? p.platform : p.platform.id, policy.platform);
+  const platform = typeof p.platform === 'string' && !PLATFORMS[p.platform] ? null : resolvePlatform(p.platform);
+  if (platform) {
+    out.push({ name: 'policy.platform.limits', value: { id: platform.id, unverified: [...platform.unverified] }, source: `${platform.source}; the fields listed as unverified are documented defaults, not checked against a primary source`, isDefault: true });
+  }
   add('rootReserveMB', p.rootReserveMB, policy.rootReserveMB, 'MB');
   add('fullInstallationExtraMB', p.fullInstallationExtraMB, policy.fullInstallationExtraMB, 'MB');
   const units = { cpuPercent: '%', memoryMB: 'MB', iops: 'IOPS', networkPercent: '%', storageGB: 'GB' } as const;
   for (const k of Object.keys(POLICY_DEFAULTS.reserves) as (keyof typeof POLICY_DEFAULTS.reserves)[]) {
     add(`reserves.${k}`, p.reserves[k], policy.reserves?.[k], units[k]);
   }
-  add('vcpuPerLp', p.vcpuPerLp === undefined ? 'platform default' : p.vcpuPerLp, policy.vcpuPerLp, 'vCPUs per LP', 'platform');
+  add('vcpuPerLp', p.vcpuPerLp === undefined ? platform?.vcpuPerLp ?? 'platform default' : p.vcpuPerLp, policy.vcpuPerLp, 'vCPUs per LP of the policy platform (null: none; a host naming another platform takes its own)');
   for (const r of RESOURCES) {
     add(`targetUtilization.${r}`, p.targetUtilization[r], policy.targetUtilization?.[r], `share of ${RESOURCE_UNITS[r]} after reserves`, 'targetUtilization');
   }

@@ -1,5 +1,5 @@
 import { HostplanError, invalid } from '../errors.js';
-import { DEFAULT_PLATFORM } from '../platform/profiles.js';
+import { DEFAULT_PLATFORM, resolvePlatform } from '../platform/profiles.js';
 import type { Policy, ResolvedPolicy } from './policy.js';
 import { RESOURCES, type Resource } from './resources.js';
 
@@ -30,6 +30,7 @@ export const POLICY_SOURCES: Readonly<Record<string, string>> = {
   'newVm.iops': 'SCVMM default load for a new VM (0 IOPS)',
   'newVm.networkMbps': 'SCVMM default load for a new VM (0 Mbps)',
   vhdIopsFactor: 'hostplan, unverified: dynamic and differencing VHDs cost extra I/O (seed, qualitative)',
+  vcpuPerLp: 'the platform profile: 8 on 2008 and 2008 R2, none from 2012 (Microsoft\'s Hyper-V support statements; the seed gives no ratio)',
   memoryOverhead: 'seed: 32 MB for the first GB of virtual RAM plus 8 MB for each additional GB',
 };
 
@@ -46,6 +47,12 @@ function share(value: unknown, path: string): number {
 function percent(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= 100) invalid(path, 'a percentage in [0, 100)', value);
   return value;
+}
+
+/** A platform id must name a built-in profile; a custom profile is validated (and frozen). */
+function checkedPlatform(platform: unknown, path: string): string | ReturnType<typeof resolvePlatform> {
+  if (typeof platform === 'string') return resolvePlatform(platform, path).id;
+  return resolvePlatform(platform as Exclude<Parameters<typeof resolvePlatform>[0], string>, path);
 }
 
 /**
@@ -83,10 +90,10 @@ export function resolvePolicy(policy: Policy = {}, path = 'policy'): ResolvedPol
     invalid(`${path}.vcpuPerLp`, 'a number > 0, or null for no limit', vcpuPerLp);
   }
   if (policy.memoryOverhead !== undefined && typeof policy.memoryOverhead !== 'string') {
-    invalid(`${path}.memoryOverhead`, 'a mathjs expression of memoryMB and memoryGB', policy.memoryOverhead);
+    invalid(`${path}.memoryOverhead`, 'an arithmetic expression of memoryMB and memoryGB', policy.memoryOverhead);
   }
   return {
-    platform: policy.platform ?? d.platform,
+    platform: checkedPlatform(policy.platform ?? d.platform, `${path}.platform`),
     rootReserveMB: nonNegative(policy.rootReserveMB ?? d.rootReserveMB, `${path}.rootReserveMB`),
     fullInstallationExtraMB: nonNegative(policy.fullInstallationExtraMB ?? d.fullInstallationExtraMB, `${path}.fullInstallationExtraMB`),
     reserves,

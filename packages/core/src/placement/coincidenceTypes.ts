@@ -8,7 +8,10 @@ export const PROFILED_RESOURCES: readonly ProfiledResource[] = ['cpuGHz', 'memor
 /**
  * One VM's demand over time, per resource, in the resource's unit (GHz, MB, IOPS, Mbps), on
  * the time grid shared by every profile (same length, same bucket starts): e.g. 5-minute
- * bucket means from `coincidenceProfiles` in `@hostplan/bench`.
+ * bucket means from `coincidenceProfiles` in `@hostplan/bench`. `NaN` (or `null` from JSON)
+ * marks a bucket with no measurement: the VM's series is shifted against the percentile of
+ * its measured points only, and in a host's sum the gap counts as the VM's highest measured
+ * value, so a gap never lowers a real point and never hides a peak.
  */
 export type VmProfile = Partial<Record<ProfiledResource, ArrayLike<number>>>;
 

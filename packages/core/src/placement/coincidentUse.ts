@@ -4,13 +4,19 @@ import type { Vm } from '../model/vm.js';
 import type { Assumption } from '../plan/types.js';
 import { DEFAULT_COINCIDENCE_PERCENTILE, PROFILED_RESOURCES, type CoincidenceOptions, type ProfiledResource } from './coincidenceTypes.js';
 import type { FarmHost } from './farm.js';
-import { quantileSelect7 } from './quantileSelect.js';
+import { quantileSelect7 } from '../math/quantile.js';
+import { tolerance } from '../capacity/fits.js';
 
 /** One VM's series for one resource, with its own percentile and range (internal). */
 interface Series {
+  /** Gaps already filled with `max`. */
   readonly values: Float64Array;
-  /** The series' own percentile (type 7). */
+  /** The percentile (type 7) of the measured points only: the VM's series is shifted by demand - p. */
   readonly p: number;
+  /** The percentile of `values` (gaps filled): what the VM alone adds to an empty host's percentile. */
+  readonly pFilled: number;
+  /** Buckets with no measurement. */
+  readonly gaps: number;
   readonly min: number;
   readonly max: number;
 }
@@ -27,8 +33,9 @@ export interface ResolvedCoincidence {
 }
 
 /**
- * Validates {@link CoincidenceOptions}: resources, one grid length, finite values, a
- * percentile in 0..100. Profiles of VMs not in `vms` (a subset being placed, e.g. measured
+ * Validates {@link CoincidenceOptions}: resources, one grid length, finite values (NaN or null
+ * mark gaps: each series is shifted against the percentile of its measured points, and a gap
+ * counts as the VM's highest measured value in a host's sum), a percentile in 0..100. Profiles of VMs not in `vms` (a subset being placed, e.g. measured
  * VMs missing from the inventory) are validated and listed in `unused`. O(VMs x resources x points).
  */
 export function resolveCoincidence(o: CoincidenceOptions, vms: readonly Vm[]): ResolvedCoincidence {
@@ -52,16 +59,27 @@ export function resolveCoincidence(o: CoincidenceOptions, vms: readonly Vm[]): R
       if (typeof values !== 'object' || values === null || typeof values.length !== 'number' || values.length === 0) invalid(p, 'a non-empty array of numbers', values);
       if (points < 0) points = values.length;
       else if (values.length !== points) throw new HostplanError('invalid-value', p, `expected ${points} values (one shared time grid), got ${values.length}`, `${points} values`, values.length);
-      const a = Float64Array.from(values as ArrayLike<number>);
+      const raw = values as ArrayLike<unknown>;
+      const a = new Float64Array(raw.length);
       let min = Infinity;
       let max = -Infinity;
+      let gaps = 0;
       for (let i = 0; i < a.length; i++) {
-        const x = a[i]!;
-        if (!Number.isFinite(x)) invalid(`${p}[${i}]`, 'a finite number', (values as ArrayLike<unknown>)[i]);
-        if (x < min) min = x;
-        if (x > max) max = x;
+        const v = raw[i];
+        // NaN (or null in JSON) marks a bucket with no measurement
+        if (v === null || (typeof v === 'number' && Number.isNaN(v))) { a[i] = Number.NaN; gaps++; continue; }
+        if (typeof v !== 'number' || !Number.isFinite(v)) invalid(`${p}[${i}]`, 'a finite number, or NaN / null for a gap', v);
+        a[i] = v;
+        if (v < min) min = v;
+        if (v > max) max = v;
       }
-      m.set(r as ProfiledResource, { values: a, p: quantileSelect7(a.slice(), q), min, max });
+      if (gaps === a.length) invalid(p, 'at least one measured value (NaN / null mark gaps)', values);
+      // the shift uses the percentile of the measured points only, so a gap never moves a real point;
+      // in the host's sum a gap counts as the VM's highest measured value (conservative)
+      const measured = gaps ? a.filter((x) => !Number.isNaN(x)) : a.slice();
+      const pMeasured = quantileSelect7(measured, q);
+      if (gaps) for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i]!)) a[i] = max;
+      m.set(r as ProfiledResource, { values: a, p: pMeasured, pFilled: gaps ? quantileSelect7(a.slice(), q) : pMeasured, min, max, gaps });
       present.add(r as ProfiledResource);
     }
     if (!ids.has(id)) unused.push(id);
@@ -141,7 +159,7 @@ export class CoincidentUse {
       if (x) { offset += d - x.p; count++; first ??= x; } else offset += d;
     }
     if (count === 0) return s.base + offset;
-    if (s.profiled === 0 && count === 1) return first!.p + offset;
+    if (s.profiled === 0 && count === 1) return first!.pFilled + offset;
     const a = this.scratch;
     a.set(s.sum);
     for (const vm of unit) {
@@ -157,7 +175,7 @@ export class CoincidentUse {
     for (const r of this.resolved.resources) {
       const l = limits[r];
       if (l === Infinity) continue;
-      const room = l + 1e-9 * Math.max(1, l);
+      const room = l + tolerance(l);
       if (unit.length === 1) {
         // the range of the VM's series bounds the new percentile: base + min <= P(sum + x) <= base + max
         const vm = unit[0]!;

@@ -1,18 +1,26 @@
 import { HostplanError } from '../errors.js';
 import type { GuestVcpuRule, PlatformProfile } from './profile.js';
+import { validatePlatformProfile } from './validateProfile.js';
 
 const TB = 1024;
 const PB = 1024 * 1024;
 const SCALABILITY = 'Microsoft Learn, Hyper-V scalability in Windows Server (per version); seed whitepaper for 2008';
 
-/** Virtual processors allowed per guest OS on Hyper-V 2008 (seed). Order matters: first match wins. */
+/**
+ * Virtual processors and service packs per guest OS on Hyper-V 2008, as the seed's table of
+ * supported guests gives them (seed: "Windows Server 2008 ... 1, 2 or 4 virtual processors";
+ * Vista 1 or 2, minimum SP1; Server 2003 x86 and x64 1 or 2, minimum SP2; XP Professional x86
+ * 1 with SP2, up to 2 with SP3, minimum SP2; XP Professional x64 up to 2, minimum SP2; SUSE
+ * Linux Enterprise Server 10 1, SP1 or SP2). First applicable rule wins.
+ */
 export const HYPERV_2008_GUEST_RULES: readonly GuestVcpuRule[] = [
-  { pattern: 'xp.*sp\\s*2', name: 'Windows XP SP2', allowedVcpus: [1] },
-  { pattern: '\\bxp\\b', name: 'Windows XP SP3', allowedVcpus: [1, 2] },
-  { pattern: 'vista', name: 'Windows Vista', allowedVcpus: [1, 2] },
-  { pattern: 'server\\s*2003', name: 'Windows Server 2003', allowedVcpus: [1, 2] },
-  { pattern: 'server\\s*2008', name: 'Windows Server 2008', allowedVcpus: [1, 2, 4] },
-  { pattern: '(suse|sles).*10', name: 'SUSE Linux Enterprise Server 10', allowedVcpus: [1] },
+  { family: 'windows-server-2008', name: 'Windows Server 2008', allowedVcpus: [1, 2, 4] },
+  { family: 'windows-vista', name: 'Windows Vista', allowedVcpus: [1, 2], minServicePack: 1 },
+  { family: 'windows-server-2003', name: 'Windows Server 2003', allowedVcpus: [1, 2], minServicePack: 2 },
+  { family: 'windows-xp', name: 'Windows XP Professional x64', arch: 'x64', allowedVcpus: [1, 2], minServicePack: 2 },
+  { family: 'windows-xp', name: 'Windows XP Professional SP2', arch: 'x86', servicePack: 2, allowedVcpus: [1], minServicePack: 2 },
+  { family: 'windows-xp', name: 'Windows XP Professional', arch: 'x86', allowedVcpus: [1, 2], minServicePack: 2 },
+  { family: 'sles-10', name: 'SUSE Linux Enterprise Server 10', allowedVcpus: [1], minServicePack: 1 },
 ];
 
 const modern = (id: string, name: string, lps: number, ramGB: number, vcpus: number, vmRamGB: number): PlatformProfile => ({
@@ -25,8 +33,9 @@ const modern = (id: string, name: string, lps: number, ramGB: number, vcpus: num
   vcpuPerLp: null,
   maxClusterNodes: 64,
   maxClusterVms: 8000,
+  maxVhdGB: 64 * TB, // VHDX
   guestVcpuRules: [],
-  unverified: [],
+  unverified: ['maxVhdGB'],
   source: SCALABILITY,
 });
 
@@ -48,6 +57,7 @@ export const PLATFORMS: Readonly<Record<string, PlatformProfile>> = Object.freez
     vcpuPerLp: 8,
     maxClusterNodes: 16,
     maxClusterVms: null,
+    maxVhdGB: 2040, // seed: "Hyper-V maximum VHD size is 2040 GB (8 GB short of 2 TB)"
     guestVcpuRules: HYPERV_2008_GUEST_RULES,
     unverified: ['maxLogicalProcessors', 'maxHostMemoryGB', 'maxRunningVms'],
     source: SCALABILITY,
@@ -63,8 +73,9 @@ export const PLATFORMS: Readonly<Record<string, PlatformProfile>> = Object.freez
     vcpuPerLp: 8, // 12 for Windows 7 VDI guests
     maxClusterNodes: 16,
     maxClusterVms: 1000,
+    maxVhdGB: 2040, // the VHD format's limit, as on 2008 (VHDX arrives in 2012)
     guestVcpuRules: [],
-    unverified: ['maxLogicalProcessors', 'maxHostMemoryGB'],
+    unverified: ['maxLogicalProcessors', 'maxHostMemoryGB', 'maxVhdGB'],
     source: SCALABILITY,
   },
   'hyperv-2012r2': modern('hyperv-2012r2', 'Hyper-V (Windows Server 2012 / 2012 R2)', 320, 4 * TB, 64, 1 * TB),
@@ -78,19 +89,22 @@ export const PLATFORMS: Readonly<Record<string, PlatformProfile>> = Object.freez
 export const DEFAULT_PLATFORM = 'hyperv-2008';
 
 /**
- * Resolves a platform id or a custom profile to a profile.
+ * Resolves a platform id or a custom profile to a profile. Ids are looked up among the
+ * built-in profiles' own keys only (`"constructor"`, `"__proto__"` or `"toString"` are unknown
+ * platforms, not inherited members); a custom profile is checked by
+ * {@link validatePlatformProfile}. Throws {@link HostplanError} at `path` otherwise.
  *
  * @example
  * resolvePlatform('hyperv-2016').maxRunningVms // => 1024
+ * resolvePlatform('constructor', 'hosts[h1].platform') // throws HostplanError: hosts[h1].platform: unknown platform "constructor"; ...
  */
 export function resolvePlatform(platform: string | PlatformProfile | undefined, path = 'platform'): PlatformProfile {
   if (platform === undefined) return PLATFORMS[DEFAULT_PLATFORM]!;
-  if (typeof platform !== 'string') return platform;
-  const found = PLATFORMS[platform];
-  if (!found) {
+  if (typeof platform !== 'string') return validatePlatformProfile(platform, path);
+  if (!Object.hasOwn(PLATFORMS, platform)) {
     throw new HostplanError('unknown-platform', path,
       `unknown platform ${JSON.stringify(platform)}; expected one of ${Object.keys(PLATFORMS).join(', ')} or a custom profile`,
       Object.keys(PLATFORMS).join(' | '), platform);
   }
-  return found;
+  return PLATFORMS[platform]!;
 }

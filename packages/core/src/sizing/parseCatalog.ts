@@ -3,12 +3,12 @@ import type { PricedHost } from '../cost/costTypes.js';
 import { number, object, uniqueIds } from '../input/fields.js';
 import { parseHost } from '../input/host.js';
 
-const PRICE_FIELDS = ['purchasePrice', 'powerWatts', 'rackUnits'] as const;
+const PRICE_FIELDS = ['purchasePrice', 'powerWatts', 'rackUnits', 'clusterSize'] as const;
 
 /**
  * Reads one catalog entry: a host description (as `parseHost` reads it, `id` defaulting to
  * `model`) plus `purchasePrice`, `powerWatts` (a number or a unit string like `"450 W"`) and
- * `rackUnits`.
+ * `rackUnits`, and optionally `clusterSize` (hosts per failover cluster, for quotes).
  *
  * @example
  * parseCatalogEntry({ model: 'R710', sockets: 2, coresPerSocket: 4, clockGHz: 2.66, memoryGB: '64 GB',
@@ -27,6 +27,7 @@ export function parseCatalogEntry(value: unknown, path: string): PricedHost {
     purchasePrice: number(raw, 'purchasePrice', path, { required: true, min: 0 }),
     powerWatts: number(raw, 'powerWatts', path, { required: true, unit: 'W', min: 0 }),
     rackUnits: number(raw, 'rackUnits', path, { required: true, min: 0 }),
+    ...(raw.clusterSize !== undefined && { clusterSize: number(raw, 'clusterSize', path, { integer: true, min: 1 }) }),
   };
 }
 

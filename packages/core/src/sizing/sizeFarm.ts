@@ -3,6 +3,7 @@ import { costAssumptions } from '../cost/costDefaults.js';
 import type { PricedHost } from '../cost/costTypes.js';
 import { invalid } from '../errors.js';
 import { DEFAULT_REPLACE, FAILOVER_DEFAULTS } from '../failover/checkFailover.js';
+import { guestOsAssumptions } from '../guest/guestOsAssumptions.js';
 import { uniqueIds } from '../input/fields.js';
 import { policyAssumptions } from '../model/assumptions.js';
 import type { Vm } from '../model/vm.js';
@@ -12,6 +13,7 @@ import type { SizingContext } from './evaluateFarm.js';
 import { runway } from './runway.js';
 import { sizeMix, sizeModel, type SizedOption } from './sizeModel.js';
 import type { Sizing, SizingOptions, SizingOption } from './types.js';
+import { asVms } from '../input/normalise.js';
 
 /** The sizing defaults, listed in every sizing's assumptions. */
 export const SIZING_DEFAULTS = { failover: 1, mixed: true, horizonMonths: 36 } as const;
@@ -43,10 +45,17 @@ const rank = (a: SizingOption, b: SizingOption) =>
  * const s = sizeFarm(catalog, vms, { failover: 1, costs: { pricePerKWh: 0.12 } });
  * s.options.map((o) => [o.name, o.hosts, Math.round(o.costPerMonth)]) // => [['R710', 5, 2058], ['DL380', 6, 2390]]
  */
-export function sizeFarm(catalog: readonly PricedHost[], vms: readonly Vm[], options: SizingOptions = {}): Sizing {
-  if (!Array.isArray(catalog) || catalog.length === 0) invalid('catalog', 'at least one host model', catalog);
+export function sizeFarm(given: readonly PricedHost[], vms: readonly Vm[], options: SizingOptions = {}): Sizing {
+  vms = asVms(vms, 'vms');
+  if (!Array.isArray(given) || given.length === 0) invalid('catalog', 'at least one host model', given);
+  // licences are looked up by host.model: an entry built without one (parseCatalog sets it) uses its id
+  const catalog = given.map((e) => (e.host.model === undefined ? { ...e, host: { ...e.host, model: e.host.id } } : e));
   const k = options.failover ?? SIZING_DEFAULTS.failover;
   if (!Number.isInteger(k) || k < 0) invalid('failover', 'a whole number of host failures >= 0', k);
+  for (const e of catalog) {
+    const platform = resolvePlatform(e.host.platform ?? options.policy?.platform);
+    if (k >= platform.maxClusterNodes) invalid('failover', `fewer host failures than the ${platform.maxClusterNodes} nodes a ${platform.name} cluster may have (model ${e.host.id})`, k);
+  }
   const ctx: SizingContext = { policy: asResolved(options.policy), k, replace: options.replace ?? DEFAULT_REPLACE, options };
   const inventory = applyWhatIf(vms, options);
   const platformOf = (e: PricedHost) => resolvePlatform(e.host.platform ?? ctx.policy.platform).id;
@@ -86,6 +95,8 @@ export function sizeFarm(catalog: readonly PricedHost[], vms: readonly Vm[], opt
     ...(options.licensing ? [{ name: 'licensing', value: { era: options.licensing.era, prices: options.licensing.prices, hostOs: options.licensing.hostOs ?? 'windows' }, unit: 'USD', source: 'input: each model licensed for the most Windows guests any of its hosts runs, before or after a failure', isDefault: false }] : []),
     ...costAssumptions(options.costs),
     ...policyAssumptions(options.policy ?? {}),
+    // guests whose OS the table cannot read are licensed, and listed
+    ...(options.licensing ? guestOsAssumptions(inventory).assumptions : []),
   ];
   return { vms: inventory.length, options: withRunway.sort(rank), assumptions };
 }

@@ -13,7 +13,7 @@ describe('hostMonthlyCost(host, costs)', () => {
     expect(c.admin).toBe(50);
     expect(c.licences).toBe(0);
     expect(c.total).toBeCloseTo(411.58, 2); // 277.78 + 43.80 + 40 + 50
-    expect(c.rules.power).toBe('400 W x PUE 1.5 x $0.10/kWh x 730 h / 1,000 = $43.80');
+    expect(c.rules.power).toBe('400 W x PUE 1.5 x USD 0.10/kWh x 730 h / 1,000 = USD 43.80');
   });
 
   it.each([

@@ -1,9 +1,9 @@
-import { parseJsonText } from '@hostplan/bench';
+import { parseJsonText } from '@hostplan/core';
 import type { JsonDocument } from './fromJson.js';
 
 /**
  * Parses the text of a JSON file into a document for {@link reportInputFromJson}; a syntax
- * error becomes a `HostplanError` (code `parse-error`) naming `file:line:column` (bench's
+ * error becomes a `HostplanError` (code `parse-error`) naming `file:line:column` (core's
  * `parseJsonText`, which also accepts a byte order mark).
  *
  * @example

@@ -10,7 +10,7 @@ import type { InventoryExcludedVm, InventoryAssumption, InventoryFormat, Invento
 type Field = InventoryColumnRule['field'];
 
 /** VM fields of hostplan's CSV passed to core's `parseVm` as written (it reads units and lists). */
-const PASS_THROUGH: readonly Field[] = ['role', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'antiAffinity', 'affinity'];
+const PASS_THROUGH: readonly Field[] = ['role', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'antiAffinity', 'affinity', 'host', 'cluster'];
 
 function requireColumns(matched: Map<Field, InventoryMatchedColumn>, format: InventoryFormat, file: string, line: number): void {
   const need: [string, Field[]][] = [['VM name', ['id']], ['vCPU count', ['vcpus']], ['memory', ['memory', 'memoryFallback']]];
@@ -35,6 +35,8 @@ function assumptionsFor(format: InventoryFormat, matched: Map<Field, InventoryMa
     ? { name: 'import.diskGB', value: disk.header, unit: disk.rule.unit, source: `provisioned capacity, converted from ${disk.rule.unit} to binary GB`, isDefault: true }
     : { name: 'import.diskGB', value: null, source: "not in the file: the policy's new-VM default applies", isDefault: true });
   out.push({ name: 'import.includePoweredOff', value: o.includePoweredOff, source: o.includePoweredOff ? 'powered-off VMs kept' : 'powered-off VMs (RVTools poweredOff or suspended, Hyper-V Off or Saved) left out and listed under excluded', isDefault: options.includePoweredOff === undefined });
+  const host = col('host');
+  if (host) out.push({ name: 'import.host', value: host.header, source: `where each VM runs today, kept as its host${col('cluster') ? ` (and ${col('cluster')!.header} as its cluster)` : ''}: the current layout for plan --current, rate and moves`, isDefault: true });
   if (format === 'rvtools') out.push({ name: 'import.includeTemplates', value: o.includeTemplates, source: o.includeTemplates ? 'templates and SRM placeholders kept' : 'templates and SRM placeholders left out and listed under excluded', isDefault: options.includeTemplates === undefined });
   return out;
 }
@@ -52,7 +54,8 @@ function atSource(e: unknown, file: string, line: number, sourceOf: Map<string, 
  * Reads a VM inventory export (RVTools vInfo, `Get-VM | Export-Csv`, or hostplan's own CSV)
  * into core {@link Vm}s: columns matched by name with known aliases, memory and disk converted
  * to binary GB, powered-off VMs and templates left out unless asked for (and listed), columns
- * nothing reads listed once, repeated names suffixed `#2`, `#3`. Bad cells throw a
+ * nothing reads listed once, repeated names suffixed `#2`, `#3`; the host and cluster each VM
+ * runs on today (RVTools `Host`/`Cluster`, Get-VM `ComputerName`) kept. Bad cells throw a
  * {@link HostplanError} naming `file:line:column` and the column.
  *
  * @example
