@@ -139,10 +139,10 @@ describe('secrets are redacted in every encoding', () => {
   it('label values echoing a secret are redacted in the JSON output of benchFromPrometheus, in both modes', async () => {
     const labels = { instance: `h1-${TOKEN}`, note: Buffer.from(TOKEN).toString('base64') };
     const raw = await stub([json(200, matrix([{ metric: labels, values: [[0, '1'], [60, '2']] }]))]);
-    const rawOut = await benchFromPrometheus({ endpoint: { url: raw.url, bearerToken: TOKEN }, queries: ['up'], from: '0', to: '60', step: '60' });
+    const rawOut = await benchFromPrometheus({ endpoint: { url: raw.url, bearerToken: TOKEN }, queries: ['up'], from: '0', to: '60', step: '60s' });
     const stats = ['all', 'count', 'min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p95', 'p99'].map((n) => ({ metric: { ...labels, hostplan_stat: n }, value: [60, '2'] }));
     const pushed = await stub([json(200, vector(stats))]);
-    const pushOut = await benchFromPrometheus({ endpoint: { url: pushed.url, bearerToken: TOKEN }, queries: ['up'], from: '0', to: '60', step: '60', pushdown: true });
+    const pushOut = await benchFromPrometheus({ endpoint: { url: pushed.url, bearerToken: TOKEN }, queries: ['up'], from: '0', to: '60', step: '60s', pushdown: true });
     for (const out of [rawOut, pushOut]) {
       expect(out.series).toHaveLength(1);
       expect(out.series[0]!.labels).toEqual({ instance: 'h1-***', note: '***' });
