@@ -60,7 +60,7 @@ export function reserveShare(cell: MatrixCell): number | undefined {
 }
 
 /**
- * The level of a cell (index into {@link MATRIX_LEVELS}): into the reserve when use passes where
+ * The level of a cell (0 to 3, in the order of the levels): into the reserve when use passes where
  * the reserve begins, over the target, 80 to 100 % of it, or under.
  *
  * @example
@@ -79,7 +79,7 @@ export function matrixLevel(cell: MatrixCell): 0 | 1 | 2 | 3 {
  * the host's target (what placement may use), the same share the tables print, on one scale per
  * column (0 to the largest of 100 % and the longest bar, at most 150 %); a dark tick at 100 %
  * (the target) and a red tick where the reserve begins when that differs from the target. Bars
- * are coloured by level (see {@link MATRIX_LEVELS}).
+ * are coloured by level: light under 80 % of the target, blue to 100 %, amber over it, red into the reserve.
  *
  * @example
  * chartUtilisationMatrix({ title: 'Use', columns: ['Memory (GB)'], units: ['GB'],
