@@ -137,7 +137,7 @@ describe('hostplan bench and plan --perf on worker threads (--threads)', () => {
   it('plan --perf over two files: the same placements and measured VMs on 1 and 3 threads', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'hv01-day2.csv'), readFileSync(join(dir, 'hv01.csv'), 'utf8').replaceAll('03/04/2024', '03/05/2024'));
-    writeFileSync(join(dir, 'hosts.json'), JSON.stringify({ hosts: [{ id: 'HV01', sockets: 2, coresPerSocket: 8, threadsPerCore: 2, clockGHz: 2.5, memoryGB: 256, storage: { iops: 20000, capacityGB: 4000 }, nics: [{ role: 'guest', gbps: 10, ports: 2 }] }] }));
+    writeFileSync(join(dir, 'hosts.json'), JSON.stringify({ hosts: [{ id: 'HV01', sockets: 2, coresPerSocket: 8, threadsPerCore: 2, clockGHz: 2.5, memoryGB: 256, storage: { iops: 20000, capacityGB: 4000 }, nics: [{ role: 'management', gbps: 1, ports: 1 }, { role: 'guest', gbps: 10, ports: 2 }] }] }));
     const plan = async (threads: string) => {
       const r = await run(['plan', '--hosts', 'hosts.json', '--vms', 'vms.json', '--perf', 'hv01.csv', 'hv01-day2.csv', '--threads', threads, '--json', '-'], dir);
       expect(r.code).toBe(0);

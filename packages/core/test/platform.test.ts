@@ -60,10 +60,11 @@ describe('platform names from input (hostile)', () => {
     }));
   });
 
-  it('placement refuses a NaN or negative capacity or demand as an internal error', () => {
-    expect(() => placeVms([{ ...host, memoryGB: NaN }], [{ id: 'v', vcpus: 1, memoryGB: 1 }])).toThrow(/hosts\[h1\]: internal error: capacity memoryMB is NaN/);
+  it('placement refuses a NaN capacity or demand at the field it came in, and a negative demand as an internal error', () => {
+    // a NaN from a library caller is refused where it enters, naming the field
+    expect(() => placeVms([{ ...host, memoryGB: NaN }], [{ id: 'v', vcpus: 1, memoryGB: 1 }])).toThrow(/hosts\[0\]\.memoryGB: expected a finite number in GB, got NaN/);
     expect(() => placeVms([host], [{ id: 'v', vcpus: -1, memoryGB: 1 }])).toThrow(/vms\[v\]: internal error: demand cpuGHz is -/);
-    expect(() => placeVms([host], [{ id: 'v', vcpus: 1, memoryGB: 0.5, diskGB: NaN }])).toThrow(/internal error: demand storageGB is NaN/);
+    expect(() => placeVms([host], [{ id: 'v', vcpus: 1, memoryGB: 0.5, diskGB: NaN }])).toThrow(/vms\[0\]\.diskGB: expected a finite number in GB, got NaN/);
     expect(() => checkVector({ ...zeroVector(), memoryMB: Infinity }, 'demand', 'vms[v]')).toThrow(/demand memoryMB is Infinity/);
   });
 });

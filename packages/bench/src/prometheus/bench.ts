@@ -42,7 +42,7 @@ export interface PrometheusBenchOptions {
   /**
    * HTTP requests the run may send, every query together: a raw-mode window that needs more is
    * refused before the first request, and a run that reaches the cap stops with
-   * `too-many-requests`. @defaultValue 10000 ({@link PROM_MAX_REQUESTS})
+   * `too-many-requests`. @defaultValue 10000 (`PROM_MAX_REQUESTS`)
    */
   readonly maxRequests?: number;
   /** What `now` means in relative times. @defaultValue Date.now() */

@@ -34,7 +34,7 @@ export interface PromRangeOptions {
   readonly seriesKey?: (labels: Readonly<Record<string, string>>, object: string, counter: string) => SeriesKey;
   /**
    * Requests the run may send, shared by its queries: the stream fails with `too-many-requests`
-   * rather than send one more. @defaultValue a budget of {@link PROM_MAX_REQUESTS} for this call
+   * rather than send one more. @defaultValue a budget of `PROM_MAX_REQUESTS` (10,000) for this call
    */
   readonly requestBudget?: PromRequestBudget;
   /**

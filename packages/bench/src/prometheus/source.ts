@@ -22,7 +22,7 @@ export interface PrometheusSourceOptions {
   readonly maxSamplesPerRequest?: number;
   /**
    * Requests the source may send, every query and pass together: a window that needs more is
-   * refused before the first request (`too-many-requests`). @defaultValue 10000 ({@link PROM_MAX_REQUESTS})
+   * refused before the first request (`too-many-requests`). @defaultValue 10000 (`PROM_MAX_REQUESTS`)
    */
   readonly maxRequests?: number;
 }

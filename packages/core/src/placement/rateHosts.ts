@@ -1,5 +1,5 @@
 import { asResolved } from '../capacity/hostCapacity.js';
-import { HostplanError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import type { Host } from '../model/host.js';
 import { RESOURCES, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
@@ -43,11 +43,7 @@ export function ratingFarm(hosts: readonly Host[], options: RateHostsOptions): {
   const scoring = resolveScoring(options);
   uniqueIds(hosts, 'hosts');
   const farm = new Farm(hosts, policy);
-  const placedIds = new Map<string, number>();
   resolvePlacedVms(options.placed ?? [], options.vms).forEach((p, i) => {
-    const first = placedIds.get(p.vm.id);
-    if (first !== undefined) throw new HostplanError('duplicate-id', `options.placed[${i}].vm.id`, `duplicate VM id ${JSON.stringify(p.vm.id)} (first at options.placed[${first}])`);
-    placedIds.set(p.vm.id, i);
     const fh = farm.byId.get(p.host);
     if (!fh) invalid(`options.placed[${i}].host`, 'the id of a host in hosts', p.host);
     farm.place([p.vm], fh);

@@ -1,4 +1,4 @@
-import { invalid } from '../errors.js';
+import { HostplanError, invalid } from '../errors.js';
 import type { Vm } from '../model/vm.js';
 import type { PlacedVm } from './types.js';
 
@@ -15,7 +15,7 @@ import type { PlacedVm } from './types.js';
  */
 export function resolvePlacedVms(placed: readonly PlacedVm[], vms: readonly Vm[] = [], path = 'options.placed'): { vm: Vm; host: string }[] {
   const byId = new Map(vms.map((v) => [v.id, v]));
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   return placed.map((p, i) => {
     const at = `${path}[${i}]`;
     if (typeof p.host !== 'string' || p.host === '') invalid(`${at}.host`, 'the id of the host the VM runs on', p.host);
@@ -33,8 +33,9 @@ export function resolvePlacedVms(placed: readonly PlacedVm[], vms: readonly Vm[]
     } else {
       invalid(at, 'a VM with a host field, { vm: VM, host } or { vm: id, host }', p);
     }
-    if (seen.has(vm.id)) invalid(`${at}.vm`, 'a VM placed once', vm.id);
-    seen.add(vm.id);
+    const first = seen.get(vm.id);
+    if (first !== undefined) throw new HostplanError('duplicate-id', `${at}.vm.id`, `duplicate VM id ${JSON.stringify(vm.id)} (first at ${path}[${first}]); a VM runs on one host`);
+    seen.set(vm.id, i);
     return { vm, host: p.host };
   });
 }

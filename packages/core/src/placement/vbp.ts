@@ -13,7 +13,7 @@ export const VBP_MAX_ITEMS = 1_000_000;
 /**
  * Parses a VPSolver `.vbp` instance: line 1 the number of dimensions d, line 2 the d bin
  * capacities, line 3 the number of item types m, then m lines `w_1 ... w_d demand`; demands
- * are expanded into identical items, in file order, at most {@link VBP_MAX_ITEMS} in all. An
+ * are expanded into identical items, in file order, at most 1,000,000 (`VBP_MAX_ITEMS`) in all. An
  * item type larger than the bin on some dimension has no packing: refused too. Throws a
  * `HostplanError` (`parse-error`) naming the line and what was expected. O(size of the text +
  * items).

@@ -47,7 +47,7 @@ describe('values that are almost surely mistakes', () => {
   it('policy range errors name the file', () => {
     expect(() => parsePolicy({ reserves: { cpuPercent: 150 } }, 'policy.json')).toThrow(/^policy\.json\.reserves\.cpuPercent: expected a percentage in \[0, 100\)/);
     expect(() => parsePolicy({ targetUtilization: { memoryMB: 2 } }, 'policy.json')).toThrow(/^policy\.json\.targetUtilization\.memoryMB/);
-    expect(() => parsePolicy({ memoryOverhead: 'sum(ones(20000, 20000))' }, 'policy.json')).toThrow(/^policy\.json\.memoryOverhead: function "sum" is not allowed/);
+    expect(() => parsePolicy({ memoryOverhead: 'sum(ones(20000, 20000))' }, 'policy.json')).toThrow(/^policy\.json\.memoryOverhead: cannot parse formula: function "sum" is not allowed/);
   });
 
   it('rateHosts refuses a VM placed twice', () => {
