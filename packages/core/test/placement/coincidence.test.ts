@@ -14,9 +14,10 @@ const hostsUsed = (plan: PlacementPlan) => plan.summary.hostsUsed;
  * peak coincidence the bound counts profiled demand as zero (the percentile of a sum can be below
  * the sum of the percentiles), so it is lower even when the plan is the same.
  */
-// without coincidence, VMs with the same demand share one reason list whose messages say how
-// many share it; with it (profiles are per VM) each VM has its own: compare the rest
-const unshared = (plan: PlacementPlan) => plan.unplaced.map((u) => ({ ...u, reasons: u.reasons.map((r) => ({ ...r, message: r.message.replace(/ \(and [\d,]+ more VMs? with the same demand\)/, '') })) }));
+// without coincidence, VMs with the same demand share one reason list whose messages name the
+// first of them and say how many share it; with it (profiles are per VM) each VM has its own,
+// naming itself: compare them as if each named its own VM
+const unshared = (plan: PlacementPlan) => plan.unplaced.map((u) => ({ ...u, reasons: u.reasons.map((r) => ({ ...r, message: r.message.replace(/VM \S+ \(and [\d,]+ more VMs? with the same demand\)/, `VM ${u.vm}`) })) }));
 const withoutCoincidence = (plan: PlacementPlan, bound = false) => ({
   ...plan,
   unplaced: unshared(plan),
