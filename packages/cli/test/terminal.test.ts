@@ -78,3 +78,14 @@ describe('hostplan quote on the sample data', () => {
     expect(lines(plain.out).length).toBeLessThan(40);
   });
 });
+
+describe('hostplan size on the sample data', () => {
+  it('--cluster-size states the clusters it built and holds a spare in each', async () => {
+    const r = await run(['size', '--catalog', 'data/catalog.json', '--vms', 'data/vms.csv', '--single-models', '--cluster-size', '4']);
+    expect(r.code).toBe(0);
+    const clusters = /^ {2}clusters: (.+) \(at most 4 hosts each, --cluster-size\), 1 spare each$/m.exec(r.out);
+    expect(clusters, r.out).not.toBeNull();
+    for (const [, n] of clusters![1]!.matchAll(/c\d+ of (\d+) hosts/g)) expect(Number(n)).toBeLessThanOrEqual(4);
+    expect(lines(r.out).length).toBeLessThan(40);
+  });
+});

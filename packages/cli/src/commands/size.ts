@@ -51,6 +51,8 @@ Options:
   --remove IDS          what-if: comma-separated ids of VMs to leave out
   --growth RATE         what-if: monthly growth of the VM count (0.02 = 2 %, at most 10): when do we run out?
   --horizon MONTHS      months to look ahead with --growth (default 36)
+  --cluster-size N      hosts per failover cluster you run (default: the catalog's clusterSize,
+                        else the platform's node limit); k spares are held in each cluster
   --max-scenarios N     failure sets per cluster before sampling (default 100,000; a sampled
                         cluster is not proven unless k empty hosts each hold any host whole)
   --seed N              seed of the failure-set sample (default 1)
@@ -72,7 +74,7 @@ Examples:
       options: {
         catalog: { type: 'string' }, vms: { type: 'string' }, failover: { type: 'string' }, costs: { type: 'string' }, policy: { type: 'string' },
         licensing: { type: 'string' }, prices: { type: 'string' }, 'host-os': { type: 'string' }, 'single-models': { type: 'boolean' }, weights: { type: 'string' }, add: { type: 'string' }, remove: { type: 'string' }, growth: { type: 'string' }, horizon: { type: 'string' },
-        'max-scenarios': { type: 'string' }, seed: { type: 'string' }, json: { type: 'string' },
+        'max-scenarios': { type: 'string' }, seed: { type: 'string' }, json: { type: 'string' }, 'cluster-size': { type: 'string' },
       },
     });
     if (!values.catalog || !values.vms) throw new UsageError('size needs --catalog FILE and --vms FILE');
@@ -81,6 +83,7 @@ Examples:
     const horizonMonths = numberOption(values.horizon, 'horizon', (n) => Number.isInteger(n) && n >= 1 && n <= 600, 'a whole number of months in [1, 600]');
     const maxScenarios = numberOption(values['max-scenarios'], 'max-scenarios', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1');
     const seed = numberOption(values.seed, 'seed', (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0');
+    const clusterSize = numberOption(values['cluster-size'], 'cluster-size', (n) => Number.isInteger(n) && n >= 2, 'a whole number of hosts >= 2');
     if (horizonMonths !== undefined && growthRate === undefined) throw new UsageError('--horizon needs --growth RATE');
 
     if (values.licensing !== undefined && values.licensing !== '2008' && values.licensing !== '2016') throw new UsageError(`--licensing: expected 2008 or 2016, got ${JSON.stringify(values.licensing)}`);
@@ -98,7 +101,8 @@ Examples:
       if (!m) throw new UsageError(`--weights: expected resource=weight pairs like cpuGHz=1,memoryMB=3, got ${JSON.stringify(pair)}`);
       return [m[1]!, Number(m[2])];
     }));
-    const catalog = parseCatalog(await readJsonFile(values.catalog, io.cwd), values.catalog);
+    const parsed = parseCatalog(await readJsonFile(values.catalog, io.cwd), values.catalog);
+    const catalog = clusterSize === undefined ? parsed : parsed.map((e) => ({ ...e, clusterSize }));
     const vms = await loadVms(values.vms, io.cwd);
     const policy = values.policy ? await loadPolicy(values.policy, io.cwd) : undefined;
     const costs = values.costs ? parseCostInputs(await readJsonFile(values.costs, io.cwd), values.costs) : undefined;
@@ -142,7 +146,7 @@ Examples:
     if (licensed.length) io.stdout.write(`  hosts taking more Windows guests after a failure than normally: ${licensed.map((h) => `${h.host} ${h.normal.windowsGuests} -> ${h.failover.windowsGuests}`).join(', ')} (per host in --json: licencesByHost)\n`);
     for (const w of best.failover.warnings) io.stdout.write(`  warning: ${w}\n`);
     if (best.feasible) for (const m of best.models) io.stdout.write(`  ${m.model}${m.description ? ` (${m.description})` : ''}: ${money(m.cost.total)} = hardware ${money(m.cost.hardware)} + power ${money(m.cost.power)} + rack ${money(m.cost.rackSpace)} + admin ${money(m.cost.admin)}${m.cost.licences ? ` + licences ${money(m.cost.licences)}` : ''}${m.cost.storage + m.cost.network ? ` + storage/network ${money(m.cost.storage + m.cost.network)}` : ''}\n`);
-    io.stdout.write(`  clusters: ${best.clusters.map((c) => `${c.id} of ${c.hosts.length} hosts`).join(', ')} (cut at the platform's node limit), ${k} spare${k === 1 ? '' : 's'} each\n`);
+    io.stdout.write(`  clusters: ${best.clusters.map((c) => `${c.id} of ${c.hosts.length} hosts`).join(', ')} (${clusterSize !== undefined ? `at most ${clusterSize} hosts each, --cluster-size` : catalog.some((e) => e.clusterSize !== undefined) ? "the catalog's clusterSize, or the platform's node limit" : "cut at the platform's node limit; --cluster-size N for the clusters you run"}), ${k} spare${k === 1 ? '' : 's'} each\n`);
     // spares shared by a large cluster look cheap; smaller clusters each need their own
     const big = best.clusters.filter((c) => k > 0 && k / c.hosts.length < 0.05);
     if (big.length) io.stdout.write(`  warning: ${big.map((c) => c.id).join(', ')}: ${k} spare${k === 1 ? '' : 's'} for ${big[0]!.hosts.length} hosts (under 5 %); if you run smaller clusters, each needs its own spares\n`);

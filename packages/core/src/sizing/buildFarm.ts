@@ -1,8 +1,8 @@
 import type { PricedHost } from '../cost/costTypes.js';
+import { clusterLimit } from './clusterLimit.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
 import { invalid } from '../errors.js';
-import { resolvePlatform } from '../platform/profiles.js';
 
 /** How many of which catalog entry. */
 export interface FarmSpec {
@@ -31,7 +31,7 @@ export function clusterCount(hosts: number, maxNodes: number): number {
  */
 export function buildFarm(spec: readonly FarmSpec[], policy: ResolvedPolicy): Host[] {
   const total = spec.reduce((s, x) => s + x.count, 0);
-  const limit = Math.min(...spec.map((x) => resolvePlatform(x.entry.host.platform ?? policy.platform).maxClusterNodes));
+  const limit = Math.min(...spec.map((x) => clusterLimit(x.entry, policy)));
   const clusters = clusterCount(total, limit);
   const hosts: Host[] = [];
   for (const { entry, count } of spec) {

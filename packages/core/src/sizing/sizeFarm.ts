@@ -1,4 +1,5 @@
 import { asResolved } from '../capacity/hostCapacity.js';
+import { clusterLimit } from './clusterLimit.js';
 import { costAssumptions } from '../cost/costDefaults.js';
 import type { PricedHost } from '../cost/costTypes.js';
 import { invalid } from '../errors.js';
@@ -54,7 +55,8 @@ export function sizeFarm(given: readonly PricedHost[], vms: readonly Vm[], optio
   if (!Number.isInteger(k) || k < 0) invalid('failover', 'a whole number of host failures >= 0', k);
   for (const e of catalog) {
     const platform = resolvePlatform(e.host.platform ?? options.policy?.platform);
-    if (k >= platform.maxClusterNodes) invalid('failover', `fewer host failures than the ${platform.maxClusterNodes} nodes a ${platform.name} cluster may have (model ${e.host.id})`, k);
+    const nodes = clusterLimit(e, asResolved(options.policy));
+    if (k >= nodes) invalid('failover', `fewer host failures than the ${nodes} nodes a cluster of model ${e.host.id} may have (${e.clusterSize !== undefined && e.clusterSize < platform.maxClusterNodes ? 'its cluster size' : `the ${platform.name} node limit`})`, k);
   }
   const ctx: SizingContext = { policy: asResolved(options.policy), k, replace: options.replace ?? DEFAULT_REPLACE, options };
   const inventory = applyWhatIf(vms, options);
@@ -87,6 +89,11 @@ export function sizeFarm(given: readonly PricedHost[], vms: readonly Vm[], optio
   });
   const assumptions: Assumption[] = [
     { name: 'sizing.failover', value: k, unit: 'host failures per cluster', source: options.failover === undefined ? 'hostplan default: N+1' : 'input', isDefault: options.failover === undefined },
+    {
+      name: 'sizing.clusterSize', value: Object.fromEntries(catalog.map((e) => [e.host.id, clusterLimit(e, ctx.policy)])), unit: 'hosts per failover cluster',
+      source: catalog.some((e) => e.clusterSize !== undefined) ? "input: the catalog's clusterSize (or --cluster-size), never above the platform's node limit" : "hostplan default: the platform's cluster node limit (few farms run clusters this large: give clusterSize)",
+      isDefault: catalog.every((e) => e.clusterSize === undefined),
+    },
     { name: 'sizing.mixed', value: options.mixed ?? SIZING_DEFAULTS.mixed, source: options.mixed === undefined ? 'hostplan default' : 'input', isDefault: options.mixed === undefined },
     { name: 'sizing.packing', value: options.replace ? 'caller-supplied' : 'best fit decreasing, then placeVms when it strands VMs', source: 'hostplan', isDefault: options.replace === undefined },
     { name: 'failover.maxScenarios', value: options.maxScenarios ?? FAILOVER_DEFAULTS.maxScenarios, unit: 'failure sets per cluster', source: options.maxScenarios === undefined ? 'hostplan default' : 'input', isDefault: options.maxScenarios === undefined },

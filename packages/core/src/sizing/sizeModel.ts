@@ -1,9 +1,9 @@
 import { hostCapacity } from '../capacity/hostCapacity.js';
+import { clusterLimit } from './clusterLimit.js';
 import { vmDemand } from '../capacity/vmDemand.js';
 import type { PricedHost } from '../cost/costTypes.js';
 import { RESOURCES, addVectors, zeroVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
-import { resolvePlatform } from '../platform/profiles.js';
 import { withSpares, type FarmSpec } from './buildFarm.js';
 import { describeFarm, tryFarm, unfitVms, type SizingContext } from './evaluateFarm.js';
 import type { SizingOption } from './types.js';
@@ -51,7 +51,7 @@ export function sizeModel(entry: PricedHost, vms: readonly Vm[], ctx: SizingCont
   const unfit = unfitVms(vms, [entry.host], ctx.policy);
   const out = new Set(unfit.map((u) => u.vm));
   const fitted = vms.filter((v) => !out.has(v.id));
-  const maxNodes = resolvePlatform(entry.host.platform ?? ctx.policy.platform).maxClusterNodes;
+  const maxNodes = clusterLimit(entry, ctx.policy);
   const lb = hostsLowerBound(entry.host, fitted, ctx.policy);
   const forLoad = fitted.length === 0 ? 0 : grow((n) => [{ entry, count: n }], lb, Math.max(lb, fitted.length), fitted, ctx, false) ?? fitted.length;
   const first = forLoad === 0 ? 0 : withSpares(forLoad, ctx.k, maxNodes);
@@ -86,7 +86,7 @@ export function sizeMix(bulk: PricedHost, fill: PricedHost, vms: readonly Vm[], 
   const unfit = unfitVms(vms, [bulk.host, fill.host], ctx.policy);
   const out = new Set(unfit.map((u) => u.vm));
   const fitted = vms.filter((v) => !out.has(v.id));
-  const maxNodes = Math.min(...[bulk, fill].map((e) => resolvePlatform(e.host.platform ?? ctx.policy.platform).maxClusterNodes));
+  const maxNodes = Math.min(...[bulk, fill].map((e) => clusterLimit(e, ctx.policy)));
   let best: SizedOption | null = null;
   for (let m = bulkForLoad - 1; m >= Math.max(1, bulkForLoad - 2); m--) {
     const j = grow((n) => [{ entry: bulk, count: m }, { entry: fill, count: n }], fillLowerBound(bulk, fill, m, fitted, ctx), fitted.length, fitted, ctx, false);

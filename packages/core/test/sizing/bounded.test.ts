@@ -32,7 +32,7 @@ describe('work bounded by the input size, not its values', () => {
 
   it('N+16 at the 16-node limit is refused with a clear answer instead of searching forever', () => {
     expect(() => withSpares(10, 16, 16)).toThrow(/^failover: expected fewer host failures than the 16 nodes a cluster may have, got 16/);
-    expect(() => sizeFarm([R32], vms2GB(10), { failover: 16 })).toThrow(/^failover: expected fewer host failures than the 16 nodes a Hyper-V \(Windows Server 2008\) cluster may have \(model R32\), got 16/);
+    expect(() => sizeFarm([R32], vms2GB(10), { failover: 16 })).toThrow(/^failover: expected fewer host failures than the 16 nodes a cluster of model R32 may have \(the Hyper-V \(Windows Server 2008\) node limit\), got 16/);
   });
 
   it('standardEnterpriseMix compares four Enterprise counts and finds what trying every count finds', () => {
