@@ -79,10 +79,11 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
   // each VM's series per resource: bucket means times a scale (the clock for cores)
   const byIndex = new Map(result.stats.series.map((s) => [s.index, s]));
   const bucketsOf = (host: string, entity: string, resource: string): AlignedSeries | null => {
-    const g = result.groups.find((x) => x.host === host && x.entity === entity && x.resource === resource);
+    // a VM's host may be spelled as --hosts names it and its groups as the log does (perfmon upper-cases): match either
+    const g = result.groups.find((x) => x.host.toLowerCase() === host.toLowerCase() && x.entity === entity && x.resource === resource);
     return (g && byIndex.get(g.index)?.buckets) || null;
   };
-  const measuredAt = (host: string, entity: string, resource: string) => result.groups.some((x) => x.host === host && x.entity === entity && x.resource === resource);
+  const measuredAt = (host: string, entity: string, resource: string) => result.groups.some((x) => x.host.toLowerCase() === host.toLowerCase() && x.entity === entity && x.resource === resource);
   const NO_CLOCK = 'measured, but not on a time grid (no timestamps to align): no profile';
   const wanted: { id: string; r: ProfiledResource; b: AlignedSeries; scale: number }[] = [];
   const skipped: CoincidenceSkip[] = [];
