@@ -1,326 +1,121 @@
-// `npm run bench:ingest`: how fast PDH-CSV goes into per-series statistics (issue 5: 150 MB/s
-// or more on one core, at least 5x csv-parse on the same file in the same run), and the peak
-// resident memory of each run (under 300 MB on a 2 GB log).
+// `npm run bench:ingest`: what a user runs, timed whole. `hostplan bench FILE --json OUT` (the
+// built CLI, a child process, on all cores unless --threads) on a perfmon log of a 40-VM host
+// with a real log's quirks (benchmarks/ingest/quirkyLog.ts: 126 counters, 200,000 rows, about
+// 360 MB), next to csv-parse counting and summing each column and DuckDB (all cores) computing
+// count, min, max, mean, stddev and exact p50/p90/p95/p99 per column, each in its own child
+// process, in rounds (hostplan, DuckDB, csv-parse) so that each round's ratios share the
+// machine's load. Prints each round, then the best and median of the times, ratios and peak
+// RSS. The three answers must agree: counts per column exactly, means to 1e-9, p95 (hostplan
+// and DuckDB, both type 7) to 1e-12.
 //
-//   npm run bench:ingest                      # 300 MB log: statistics, reader only, csv-parse
-//   npm run bench:ingest -- --size 2GB        # the memory figure on a 2 GB log
-//   npm run bench:ingest -- --size 2GB --no-csv-parse --parallel 2
-//   options: --runs N (best of N, default 3), --no-in-memory, --no-replay, --parallel N
-//   (statistics of N copies of the file on N worker threads)
-//
-// Measured lines:
-// - statistics: `seriesStatistics` reading the file with the default statistics (count,
-//   missing, min, max, mean, stddev, exact p50/p90/p95/p99, sustained peak, thresholds, daily
-//   peaks) and the default 48 MiB memory budget: values beyond it go to the spill file, read
-//   back for the exact percentiles (all in the rate: MB/s = file size / total time).
-// - statistics in memory: the same with a memory budget that holds every value (in-memory).
-// - statistics without a spill file (spillDirectory: false): the exact two-pass path re-reads
-//   the file (passes counted in the rate), the previous default.
-// - reader only: the PDH reader into a minimal sink (count, sum, min, max per series).
-// - csv-parse: the reference parser doing the reader's work into the same minimal sink.
-//
-// The log is generated once into .bench/ingest/ (gitignored) by the project's PDH writer:
-// 64 counters of a Hyper-V host (guest run time with perfmon's 17 significant digits, memory
-// and byte counters as integers), 15 s samples, a blank first row for rate counters and about
-// 0.5 % blank cells. Each measured read runs in a child process so that its peak RSS
-// (process.resourceUsage().maxRSS) is its own; both readers feed the same sink, which keeps
-// count, sum, min and max per series, and the two checksums must agree.
+//   npm run bench:ingest                            # 3 rounds on the 200,000-row log
+//   npm run bench:ingest -- --rows 1150000 --runs 1 --no-csv-parse   # 2 GB: the memory figure
+//   options: --runs N, --rows N, --threads N (hostplan's), --no-duckdb, --no-csv-parse,
+//   --one-thread (hostplan bench --threads 1 as well, in each round: what the threads gain)
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse';
-import { isMainThread } from 'node:worker_threads';
-import { readPerfFile, seriesStatistics, seriesStatisticsOfFiles, writePdhCsvFile, type PdhRow, type SeriesSink, type StatsResult } from '@hostplan/bench';
+import { ensureQuirkyLog, quirkyPaths } from './ingest/quirkyLog.js';
+import { csvParseAnswer, duckDbAnswer, type ColumnAnswer } from './ingest/references.js';
 
-const GENERATOR_VERSION = 1;
-const SERIES = 64;
-/** seriesStatistics' default memoryBudgetBytes (48 MiB). */
-const DEFAULT_BUDGET = 48 * 1024 * 1024;
+const root = fileURLToPath(new URL('../', import.meta.url));
+const peakRss = fileURLToPath(new URL('./ingest/peakRss.mjs', import.meta.url));
 
-/** Per-series count/sum/min/max: the work a statistics pass does at least. */
-class StatsSink implements SeriesSink {
-  count = new Float64Array(0);
-  missing = new Float64Array(0);
-  sum = new Float64Array(0);
-  min = new Float64Array(0);
-  max = new Float64Array(0);
-  lastTimestampMs = 0;
-  series(index: number): void {
-    const grow = (a: Float64Array, fill: number) => {
-      const b = new Float64Array(index + 1).fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.count = grow(this.count, 0);
-    this.missing = grow(this.missing, 0);
-    this.sum = grow(this.sum, 0);
-    this.min = grow(this.min, Infinity);
-    this.max = grow(this.max, -Infinity);
-  }
-  sample(index: number, timestampMs: number, value: number): void {
-    this.lastTimestampMs = timestampMs;
-    if (value !== value) {
-      this.missing[index]!++;
-      return;
-    }
-    this.count[index]!++;
-    this.sum[index]! += value;
-    if (value < this.min[index]!) this.min[index] = value;
-    if (value > this.max[index]!) this.max[index] = value;
-  }
-  /** Figures every run must reproduce (the sum up to rounding: statistics sum with compensation). */
-  checksum(): Checksum {
-    let count = 0;
-    let missing = 0;
-    let sum = 0;
-    let extremes = 0;
-    for (let i = 0; i < this.count.length; i++) {
-      count += this.count[i]!;
-      missing += this.missing[i]!;
-      sum += this.sum[i]!;
-      extremes += this.min[i]! + this.max[i]!;
-    }
-    return { count, missing, sum, extremes, lastMs: this.lastTimestampMs };
-  }
-}
-
-/** What every measured run must agree on. */
-interface Checksum {
-  readonly count: number;
-  readonly missing: number;
-  readonly sum: number;
-  readonly extremes: number;
-  readonly lastMs: number;
-}
-
-/** The same figures from per-series statistics. */
-function statsChecksum(stats: StatsResult): Checksum {
-  let count = 0;
-  let missing = 0;
-  let sum = 0;
-  let extremes = 0;
-  let lastMs = 0;
-  for (const s of stats.series) {
-    count += s.count;
-    missing += s.missing;
-    sum += s.sum ?? 0;
-    extremes += (s.min ?? Infinity) + (s.max ?? -Infinity);
-    lastMs = Math.max(lastMs, s.lastMs ?? 0);
-  }
-  return { count, missing, sum, extremes, lastMs };
-}
-
-/** Throws unless two runs read the same values. */
-function sameChecksum(what: string, a: Checksum, b: Checksum): void {
-  const close = Math.abs(a.sum - b.sum) <= 1e-9 * Math.max(Math.abs(a.sum), Math.abs(b.sum));
-  if (a.count !== b.count || a.missing !== b.missing || a.extremes !== b.extremes || a.lastMs !== b.lastMs || !close) {
-    throw new Error(`${what}: checksums differ: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
-  }
-}
-
-const showChecksum = (c: Checksum) => `${c.count} values, ${c.missing} missing, sum ${c.sum.toPrecision(12)}`;
-
-function parseSize(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i.exec(text.trim());
-  if (!m) throw new Error(`invalid --size ${JSON.stringify(text)}: expected e.g. 300MB or 2GB`);
-  const unit = (m[2] ?? 'MB').toUpperCase();
-  return Math.round(Number(m[1]) * { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 }[unit]!);
-}
-
-/** A deterministic Park-Miller generator, so the same size gives the same file. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
-
-function* rows(targetBytes: number, paths: readonly string[]): Generator<PdhRow> {
-  const rnd = random(42);
-  const values = new Float64Array(paths.length);
-  // about 15 bytes per cell on average (quotes and comma included), plus the timestamp
-  const bytesPerRow = 26 + paths.length * 15;
-  const count = Math.max(2, Math.ceil(targetBytes / bytesPerRow));
-  const start = Date.UTC(2024, 0, 1);
-  for (let r = 0; r < count; r++) {
-    for (let i = 0; i < paths.length; i++) {
-      const kind = i % 4;
-      let v: number;
-      if (r === 0 && kind !== 2) v = NaN; // rate counters are blank in perfmon's first row
-      else if (rnd() < 0.005) v = NaN;
-      else if (kind === 0) v = rnd() * 100; // % Guest Run Time: 17 significant digits
-      else if (kind === 1) v = rnd() * 5000; // Disk Transfers/sec
-      else if (kind === 2) v = Math.round(rnd() * 65536); // Available MBytes / Physical Memory
-      else v = Math.round(rnd() * 1.25e9); // Bytes/sec
-      values[i] = v;
-    }
-    yield { timestampMs: start + r * 15_000 + Math.round(rnd() * 20), values };
-  }
-}
-
-function counterPaths(): string[] {
-  const objects = [
-    (vm: number) => `Hyper-V Hypervisor Virtual Processor(VM-${vm}:Hv VP 0)\\% Guest Run Time`,
-    (vm: number) => `Hyper-V Virtual Storage Device(D:-Hyper-V-VM-${vm}, disk 0.vhdx)\\Read Operations/Sec`,
-    (vm: number) => `Hyper-V Dynamic Memory VM(VM-${vm})\\Physical Memory`,
-    (vm: number) => `Hyper-V Virtual Network Adapter(VM-${vm}_Network Adapter_{8F1D2A36-0C4B-4D71-9F3E-${String(vm).padStart(12, '0')}})\\Bytes/sec`,
-  ];
-  return Array.from({ length: SERIES }, (_, i) => `\\\\HV-BENCH-01\\${objects[i % 4]!(Math.floor(i / 4))}`);
-}
-
-async function ensureLog(bytes: number): Promise<string> {
-  const dir = fileURLToPath(new URL('../.bench/ingest/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  const file = `${dir}pdh-${SERIES}x-${Math.round(bytes / 1e6)}MB-v${GENERATOR_VERSION}.csv`;
-  if (existsSync(file)) return file;
-  const started = performance.now();
-  process.stdout.write(`generating ${file} ...`);
-  await writePdhCsvFile(file + '.part', rows(bytes, counterPaths()), { paths: counterPaths(), zoneName: 'Eastern Daylight Time', biasMinutes: 240 });
-  renameSync(file + '.part', file);
-  console.log(` ${(statSync(file).size / 1e6).toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return file;
-}
-
-/** The measured run, in a child process: prints one JSON line. */
-async function child(mode: string, file: string, parallel: number, budgetBytes: number): Promise<void> {
-  const bytes = statSync(file).size;
-  const started = performance.now();
-  const cpuStart = process.cpuUsage();
-  let checksum: Checksum;
-  let passes = 1;
-  let method = '';
-  if (mode === 'baseline') {
-    // the same process, modules loaded, nothing read: what the runtime alone holds
-    checksum = new StatsSink().checksum();
-  } else if (mode === 'statistics' || mode === 'statistics-replay') {
-    const spillDirectory = mode === 'statistics-replay' ? false : undefined;
-    const stats = await seriesStatistics((sink) => readPerfFile(file, sink), { memoryBudgetBytes: budgetBytes, spillDirectory });
-    if (stats.issues.length > 0) throw new Error(`unexpected issues: ${JSON.stringify(stats.issues.slice(0, 3))}`);
-    checksum = statsChecksum(stats);
-    passes = stats.passes;
-    method = [...new Set(stats.series.map((s) => s.method))].join('+');
-  } else if (mode === 'statistics-workers') {
-    // the same file `parallel` times, each copy's statistics on its own worker thread
-    const files = await seriesStatisticsOfFiles(Array(parallel).fill(file), { workers: parallel, stats: { memoryBudgetBytes: budgetBytes } });
-    checksum = statsChecksum(files[0]!.stats);
-    passes = files[0]!.stats.passes;
-    method = files[0]!.stats.series[0]!.method;
-  } else if (mode === 'reader') {
-    const sink = new StatsSink();
-    const summary = await readPerfFile(file, sink);
-    if (summary.issueCount > 0) throw new Error(`unexpected issues: ${JSON.stringify(summary.issues.slice(0, 3))}`);
-    checksum = sink.checksum();
-  } else {
-    // csv-parse, the reference parser, doing the reader's work: split, Number() per cell, the
-    // perfmon timestamp to UTC, into the same minimal sink
-    const sink = new StatsSink();
-    const parser = createReadStream(file).pipe(parse({ relax_column_count: false }));
-    let header = true;
-    for await (const record of parser as AsyncIterable<string[]>) {
-      if (header) {
-        header = false;
-        for (let i = 1; i < record.length; i++) sink.series(i - 1);
-        continue;
-      }
-      const m = /^(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)\.(\d{3})$/.exec(record[0]!)!;
-      const t = Date.UTC(+m[3]!, +m[1]! - 1, +m[2]!, +m[4]!, +m[5]!, +m[6]!, +m[7]!) + 240 * 60_000;
-      for (let i = 1; i < record.length; i++) {
-        const cell = record[i]!;
-        sink.sample(i - 1, t, cell === ' ' || cell === '' ? NaN : Number(cell));
-      }
-    }
-    checksum = sink.checksum();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const totalBytes = mode === 'statistics-workers' ? bytes * parallel : mode === 'baseline' ? 0 : bytes;
-  const mbPerSecond = totalBytes / 1e6 / seconds;
-  const mbPerCpuSecond = totalBytes / 1e6 / cpuSeconds;
-  console.log(JSON.stringify({ mode, bytes: totalBytes, seconds, cpuSeconds, mbPerSecond, mbPerCpuSecond, maxRssMB: process.resourceUsage().maxRSS / 1024, checksum, passes, method }));
-}
-
-interface Measure {
-  readonly mode: string;
-  readonly bytes: number;
+interface Run {
   readonly seconds: number;
-  readonly mbPerSecond: number;
-  /** Bytes per second of CPU time (user + system) of the reading process: steadier than wall time on a busy machine. */
-  readonly mbPerCpuSecond: number;
+  /** User + system CPU time of every thread of the process. */
   readonly cpuSeconds: number;
-  readonly maxRssMB: number;
-  readonly checksum: Checksum;
-  readonly passes: number;
-  readonly method: string;
+  readonly peakRssMB: number;
+  readonly answer: ColumnAnswer[];
 }
 
-function measure(mode: string, file: string, parallel = 1, budgetBytes = DEFAULT_BUDGET): Measure {
-  const script = fileURLToPath(import.meta.url);
-  const run = spawnSync(process.execPath, [...process.execArgv, script, '--child', mode, file, String(parallel), String(budgetBytes)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (run.status !== 0) throw new Error(`${mode} child failed (${run.status}): ${run.stderr}`);
-  const line = run.stdout.trim().split('\n').pop()!;
-  return JSON.parse(line) as Measure;
+/** Runs a node child with the peak-RSS hook; wall time includes its start-up, as a user's does. */
+function timed(args: readonly string[], what: string): { seconds: number; cpuSeconds: number; peakRssMB: number; stdout: string } {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', peakRss, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`${what} failed (${run.status}): ${run.stderr}`);
+  const usage = /peak-rss-kb (\d+) cpu-ms (\d+)/.exec(run.stderr);
+  return { seconds, cpuSeconds: usage ? Number(usage[2]) / 1000 : NaN, peakRssMB: usage ? Number(usage[1]) / 1024 : NaN, stdout: run.stdout };
 }
+
+function hostplan(file: string, threads: string | undefined): Run {
+  const out = `${root}.bench/ingest/hostplan-bench.json`;
+  const r = timed(['packages/cli/bin/hostplan.js', 'bench', file, '--json', out, ...(threads ? ['--threads', threads] : [])], 'hostplan bench');
+  const json = JSON.parse(readFileSync(out, 'utf8')) as { series: { count: number; mean: number | null; p95: number | null }[] };
+  return { seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMB: r.peakRssMB, answer: json.series.map((s) => ({ count: s.count, mean: s.mean, p95: s.p95 })) };
+}
+
+function reference(mode: 'csv-parse' | 'duckdb', file: string): Run {
+  const r = timed([...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, file], mode);
+  return { seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMB: r.peakRssMB, answer: JSON.parse(r.stdout.trim().split('\n').pop()!) as ColumnAnswer[] };
+}
+
+const near = (a: number | null | undefined, b: number | null | undefined, tolerance: number) =>
+  a === b || (a != null && b != null && Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a)));
+
+/** Throws unless `other` answers what hostplan answered. */
+function agree(what: string, mine: ColumnAnswer[], other: ColumnAnswer[]): void {
+  if (mine.length !== other.length) throw new Error(`${what}: ${other.length} columns, hostplan ${mine.length}`);
+  mine.forEach((m, i) => {
+    const o = other[i]!;
+    if (m.count !== o.count || !near(m.mean, o.mean, 1e-9) || (o.p95 !== undefined && !near(m.p95, o.p95, 1e-12))) {
+      throw new Error(`${what}: column ${i + 1} differs: hostplan ${JSON.stringify(m)}, ${what} ${JSON.stringify(o)}`);
+    }
+  });
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1]!, args[2]!, Number(args[3] ?? 1), Number(args[4] ?? DEFAULT_BUDGET));
-  const option = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const size = parseSize(option('--size') ?? '300MB');
+  if (args[0] === '--child') {
+    const answer = args[1] === 'duckdb' ? await duckDbAnswer(args[2]!, quirkyPaths().length) : await csvParseAnswer(args[2]!);
+    console.log(JSON.stringify(answer));
+    return;
+  }
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const runs = Number(option('--runs') ?? 3);
-  const parallel = Number(option('--parallel') ?? 0);
-  const file = await ensureLog(size);
-  const bytes = statSync(file).size;
-  const mb = bytes / 1e6;
-  console.log(`file: ${file} (${mb.toFixed(0)} MB, ${SERIES} series); best of ${runs} runs, each in its own process; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
-
-  const best = (label: string, mode: string, n: number, p = 1, budget = DEFAULT_BUDGET): Measure => {
-    let top: Measure | null = null;
-    for (let i = 0; i < n; i++) {
-      const m = measure(mode, file, p, budget);
-      const how = m.method ? `  ${m.method}, ${m.passes} pass${m.passes > 1 ? 'es' : ''}` : '';
-      console.log(`  ${label.padEnd(22)} ${m.mbPerSecond.toFixed(1).padStart(7)} MB/s wall  ${m.mbPerCpuSecond.toFixed(1).padStart(7)} MB/s CPU  ${m.seconds.toFixed(2).padStart(7)} s  peak RSS ${m.maxRssMB.toFixed(0).padStart(5)} MB${how}`);
-      if (!top || m.mbPerCpuSecond > top.mbPerCpuSecond) top = m;
+  const threads = option('--threads');
+  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'packages/core', 'packages/bench', 'packages/report', 'packages/cli'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+  const file = await ensureQuirkyLog(Number(option('--rows') ?? 200_000));
+  const mb = statSync(file).size / 1e6;
+  console.log(`${file}: ${mb.toFixed(0)} MB, ${quirkyPaths().length} counters; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}; hostplan --threads ${threads ?? `default (${availableParallelism()})`}`);
+  const tools = [['duckdb', !args.includes('--no-duckdb')], ['csv-parse', !args.includes('--no-csv-parse')]] as const;
+  const rows: Record<string, Run[]> = { hostplan: [], 'hostplan --threads 1': [], duckdb: [], 'csv-parse': [] };
+  for (let round = 1; round <= runs; round++) {
+    const mine = hostplan(file, threads);
+    rows.hostplan!.push(mine);
+    let line = `round ${round} (load ${loadavg()[0]!.toFixed(1)}): hostplan bench ${mine.seconds.toFixed(2)} s (${(mb / mine.seconds).toFixed(0)} MB/s, CPU ${mine.cpuSeconds.toFixed(2)} s, peak RSS ${mine.peakRssMB.toFixed(0)} MB)`;
+    for (const [tool, on] of tools) {
+      if (!on) continue;
+      const r = reference(tool, file);
+      agree(tool, mine.answer, r.answer);
+      rows[tool]!.push(r);
+      line += `; ${tool} ${r.seconds.toFixed(2)} s = ${(r.seconds / mine.seconds).toFixed(2)}x (CPU ${r.cpuSeconds.toFixed(2)} s, peak RSS ${r.peakRssMB.toFixed(0)} MB)`;
     }
-    return top!;
-  };
-  const rate = (m: Measure) => `${m.mbPerSecond.toFixed(1)} MB/s wall, ${m.mbPerCpuSecond.toFixed(1)} MB/s of CPU time`;
-  const baseline = measure('baseline', file);
-  const stats = best('statistics', 'statistics', runs);
-  const lines = [
-    `statistics (seriesStatistics, default options, ${stats.method}, ${stats.passes} pass${stats.passes > 1 ? 'es' : ''} over the file): ${rate(stats)} on one thread (target >= 150); peak RSS ${stats.maxRssMB.toFixed(0)} MB (target < 300 MB on 2 GB; the process without reading: ${baseline.maxRssMB.toFixed(0)} MB)`,
-  ];
-  if (!args.includes('--no-in-memory') && bytes < 600e6) {
-    // a budget that holds every value (8 bytes each, chunks rounded up): one pass
-    const oneBudget = Math.ceil(bytes / 4) * 8;
-    const one = best('statistics, in-memory', 'statistics', runs, 1, oneBudget);
-    sameChecksum('in-memory statistics', one.checksum, stats.checksum);
-    lines.push(`statistics in memory (memoryBudgetBytes ${(oneBudget / 2 ** 20).toFixed(0)} MiB, ${one.method}): ${rate(one)}; peak RSS ${one.maxRssMB.toFixed(0)} MB`);
+    if (args.includes('--one-thread')) {
+      const one = hostplan(file, '1');
+      agree('hostplan --threads 1', mine.answer, one.answer);
+      rows['hostplan --threads 1']!.push(one);
+      line += `; hostplan --threads 1 ${one.seconds.toFixed(2)} s = ${(one.seconds / mine.seconds).toFixed(2)}x (CPU ${one.cpuSeconds.toFixed(2)} s, peak RSS ${one.peakRssMB.toFixed(0)} MB)`;
+    }
+    console.log(line);
   }
-  if (!args.includes('--no-replay')) {
-    const replay = best('statistics, no spill', 'statistics-replay', 1);
-    sameChecksum('statistics without a spill file', replay.checksum, stats.checksum);
-    lines.push(`statistics without a spill file (spillDirectory: false, ${replay.method}, ${replay.passes} passes over the file): ${rate(replay)}; peak RSS ${replay.maxRssMB.toFixed(0)} MB`);
+  console.log('\n| run | best | median | ratio to hostplan, best / median | CPU time, median | peak RSS, median |\n|---|---|---|---|---|---|');
+  for (const tool of ['hostplan', 'hostplan --threads 1', 'duckdb', 'csv-parse'] as const) {
+    const rs = rows[tool]!;
+    if (rs.length === 0) continue;
+    const ratios = rs.map((r, i) => r.seconds / rows.hostplan![i]!.seconds);
+    const ratio = tool === 'hostplan' ? '' : `${Math.max(...ratios).toFixed(2)}x / ${median(ratios).toFixed(2)}x`;
+    console.log(`| ${tool} | ${Math.min(...rs.map((r) => r.seconds)).toFixed(2)} s | ${median(rs.map((r) => r.seconds)).toFixed(2)} s | ${ratio} | ${median(rs.map((r) => r.cpuSeconds)).toFixed(2)} s | ${median(rs.map((r) => r.peakRssMB)).toFixed(0)} MB |`);
   }
-  const reader = best('reader only', 'reader', runs);
-  sameChecksum('reader', reader.checksum, stats.checksum);
-  lines.push(`reader only (minimal sink, the previous figure): ${rate(reader)}; peak RSS ${reader.maxRssMB.toFixed(0)} MB`);
-  if (!args.includes('--no-csv-parse')) {
-    const reference = best('csv-parse', 'csv-parse', Math.min(runs, 2));
-    sameChecksum('csv-parse', reference.checksum, stats.checksum);
-    lines.push(`csv-parse (same minimal sink): ${rate(reference)}; peak RSS ${reference.maxRssMB.toFixed(0)} MB`);
-    lines.push(`ratio statistics / csv-parse: ${(stats.mbPerSecond / reference.mbPerSecond).toFixed(2)}x wall, ${(stats.mbPerCpuSecond / reference.mbPerCpuSecond).toFixed(2)}x CPU time (target >= 5); reader only / csv-parse: ${(reader.mbPerCpuSecond / reference.mbPerCpuSecond).toFixed(2)}x CPU time`);
-  }
-  if (parallel > 1) {
-    const p = best(`statistics, ${parallel} workers`, 'statistics-workers', 1, parallel);
-    sameChecksum('statistics in workers', p.checksum, stats.checksum);
-    lines.push(`statistics of ${parallel} files on ${parallel} worker threads (seriesStatisticsOfFiles, ${parallel} x ${mb.toFixed(0)} MB, worker start-up included): ${p.mbPerSecond.toFixed(1)} MB/s aggregate wall, ${p.mbPerCpuSecond.toFixed(1)} MB/s of CPU time (all threads); peak RSS ${p.maxRssMB.toFixed(0)} MB`);
-  }
-  lines.push(`checksums equal across runs: ${showChecksum(stats.checksum)}`);
-  console.log('\n' + lines.join('\n'));
+  console.log('answers agree: counts per column, means, p95 (DuckDB)');
 }
 
-// only the main thread runs the benchmark (worker threads never import this module, but stay safe)
-if (isMainThread) await main();
+await main();

@@ -11,9 +11,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCatalog, parseCostInputs, sizeFarm, vmDemand, type Sizing } from '@hostplan/core';
-import { concatSources, loadHosts, loadVms, measureDemand, parseJsonText, readPerfFile } from '@hostplan/bench';
-import { renderHtmlReport, reportInputFromDemand, reportInputFromSizing } from '@hostplan/report';
+import { parseCatalog, parseCostInputs, parseJsonText, sizeFarm, vmDemand, type Sizing } from '@hostplan/core';
+import { concatSources, loadHosts, loadVms, measureDemand, readPerfFile } from '@hostplan/bench';
+import { renderHtmlReport, reportInputFromSizing } from '@hostplan/report';
+import { reportInputFromDemand } from '@hostplan/cli';
 
 const path = (name: string) => fileURLToPath(new URL(`../${name}`, import.meta.url));
 const readJson = (name: string) => parseJsonText(readFileSync(path(name), 'utf8'), name);

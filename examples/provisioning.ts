@@ -5,7 +5,7 @@
  *
  * Loads the sample farm, fills it with the VMs already running (the first 250 of the sample
  * inventory), rates every host for a new SQL Server VM that must not share a host with its
- * partner, places it, and prints why each other host lost.
+ * partner (absolute stars, best first, a reason for every host), then places it.
  */
 import { fileURLToPath } from 'node:url';
 import { placeVms, rateHosts, type Vm } from '@hostplan/core';
@@ -30,18 +30,11 @@ export async function provisioning(print: (line: string) => void = console.log):
   print(`New VM: ${newVm.id} (${newVm.vcpus} vCPUs, ${newVm.memoryGB} GB), anti-affinity with ${partner.vm.id} on ${partner.host}.`);
 
   for (const goal of ['consolidate', 'balance'] as const) {
+    // best first, absolute stars, one explanation per host
     const ratings = rateHosts(hosts, newVm, { placed, goal });
-    const ranked = [...ratings].sort((a, b) => b.score - a.score || a.host.localeCompare(b.host));
-    const best = ranked[0]!;
-    print(`\nGoal ${goal}: best host ${best.host} (${best.stars} stars, score ${best.score.toFixed(3)})`);
-    for (const c of best.contributions) print(`  ${c.scorer}: ${c.contribution.toFixed(3)} (raw ${c.raw.toFixed(3)}, weight ${c.weight})`);
-    print('  why not the others:');
-    for (const r of ranked.slice(1)) {
-      const why = r.stars === 0
-        ? r.reasons.map((x) => x.message).join('; ')
-        : `${r.stars} stars, score ${r.score.toFixed(3)}: ${r.contributions.filter((c, i) => c.contribution < (best.contributions[i]?.contribution ?? 0)).map((c) => c.scorer).join(', ') || 'equal scorers, lower total'}`;
-      print(`    ${r.host}: ${why}`);
-    }
+    const best = ratings.find((r) => r.recommended);
+    print(`\nGoal ${goal}: ${best ? `recommended ${best.host} (${best.stars} stars, score ${best.score.toFixed(3)})` : 'no host can take it'}`);
+    for (const r of ratings) print(`  ${r.host} ${r.stars.toFixed(1)}: ${r.explanation}`);
   }
 
   // Place it for real (the running VMs pinned where they are).

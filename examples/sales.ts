@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cheapestLicensing, DEFAULT_LICENCE_PRICES, parseCatalog, quote, type HostCostInputs, type PriceSheet, type VmPlan } from '@hostplan/core';
-import { parseJsonText } from '@hostplan/bench';
+import { cheapestLicensing, DEFAULT_LICENCE_PRICES, parseCatalog, quote, type HostCostInputs, type PriceSheet, type VmPlan, parseJsonText } from '@hostplan/core';
 
 const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
 const readJson = (name: string) => parseJsonText(readFileSync(data(name), 'utf8'), `data/${name}`);

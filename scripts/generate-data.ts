@@ -11,6 +11,7 @@ import { DEFAULT_LICENCE_PRICES, HOST_COST_DEFAULTS, POLICY_DEFAULTS } from '@ho
 import { CATALOG } from './data/catalog.js';
 import { sampleInventory, type SampleVm } from './data/inventory.js';
 import { perfLogs } from './data/perf.js';
+import { rvtoolsVinfo } from './data/rvtools.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'data');
@@ -73,6 +74,7 @@ export function sampleFiles(): Map<string, string | Buffer> {
       { name: 'L', vcpus: 4, memoryGB: 16, diskGB: 200, cpuUtilization: 0.3 },
     ],
   }));
+  files.set('rvtools-vinfo.csv', rvtoolsVinfo(vms, { hosts }));
   for (const [name, text] of perfLogs(vms, hosts)) files.set(`perf/${name}`, text);
   return files;
 }

@@ -14,6 +14,11 @@ export interface Io {
   readonly cwd: string;
   /** Standard error is a terminal: progress bars may be drawn. */
   readonly isTTY: boolean;
+  /**
+   * The command's arguments (set by `main`): an output path named among them twice is also an
+   * input, and is refused. @defaultValue none: no such check
+   */
+  readonly argv?: readonly string[];
 }
 
 /** Exit codes: 0 success, 1 a plan was produced but some VMs are unplaced or failover is not met, 2 bad input or usage. */

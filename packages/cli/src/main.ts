@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { HostplanError } from '@hostplan/core';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
+import { terminalSafeIo } from './terminal.js';
+import { fsErrorLine, isFsError } from './fsErrors.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -30,9 +32,7 @@ Exit codes: 0 success, 1 plan produced but VMs unplaced or failover not met, 2 b
  */
 export function errorLine(e: unknown): string {
   if (e instanceof HostplanError || e instanceof UsageError) return e.message.split('\n')[0]!;
-  if (e && typeof e === 'object' && 'code' in e && (e as { code: string }).code === 'ENOENT') {
-    return `cannot read ${(e as { path?: string }).path ?? 'file'}: no such file`;
-  }
+  if (isFsError(e)) return fsErrorLine(e, 'read');
   if (e && typeof e === 'object' && 'code' in e && String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS')) {
     return (e as unknown as Error).message.split('\n')[0]!;
   }
@@ -46,6 +46,8 @@ export function errorLine(e: unknown): string {
  * await main(['capacity', '--hosts', 'data/hosts.json'], io) // => 0
  */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  // nothing from the input reaches the terminal as a control sequence (ids with ESC, bidi overrides)
+  io = terminalSafeIo(io);
   // --quiet anywhere: no progress bars (as when standard error is not a terminal)
   const quiet = argv.includes('--quiet') || argv.includes('-q');
   if (quiet) io = { ...io, isTTY: false };
@@ -68,11 +70,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, { ...io, argv: rest });
   } catch (e) {
     io.stderr.write(`hostplan ${name}: ${errorLine(e)}\n`);
     const known = e instanceof HostplanError || e instanceof UsageError ||
-      (e && typeof e === 'object' && 'code' in e && (String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS') || (e as { code: string }).code === 'ENOENT'));
+      isFsError(e) || (e && typeof e === 'object' && 'code' in e && String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS'));
     if (!known && process.env.HOSTPLAN_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
     return EXIT.usage;
   }

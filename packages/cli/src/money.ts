@@ -1,3 +1,5 @@
+import { formatDecimal } from '@hostplan/core';
+
 /** The currency every cost rate and price is read in (licence list prices are USD; cost files carry no currency). */
 export const CURRENCY = 'USD';
 
@@ -10,5 +12,5 @@ export const CURRENCY = 'USD';
  */
 export function money(amount: number | null | undefined, currency = CURRENCY): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '-';
-  return `${currency} ${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `${currency} ${formatDecimal(amount, 2, { fixed: true })}`;
 }

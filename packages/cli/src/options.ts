@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseJsonText } from '@hostplan/bench';
+import { parseJsonText } from '@hostplan/core';
 import { UsageError } from './io.js';
+import { checkDuplicateJsonKeys } from '@hostplan/core';
 
 /**
  * Reads a JSON file relative to the working directory; syntax errors name file, line and column.
@@ -10,7 +11,20 @@ import { UsageError } from './io.js';
  * await readJsonFile('data/plans.json', process.cwd()) // => { plans: [...] }
  */
 export async function readJsonFile(file: string, cwd: string): Promise<unknown> {
-  return parseJsonText(await readFile(resolve(cwd, file), 'utf8'), file);
+  return parseJsonInput(await readFile(resolve(cwd, file), 'utf8'), file);
+}
+
+/**
+ * Parses the text of a JSON input: syntax errors name file, line and column, and a key
+ * repeated in one object is an error too (JSON.parse would keep the last silently).
+ *
+ * @example
+ * parseJsonInput('{"a": 1, "a": 2}', 'costs.json') // throws 'costs.json:1:10: duplicate key "a" in $ ...'
+ */
+export function parseJsonInput(text: string, file: string): unknown {
+  const doc = parseJsonText(text, file);
+  checkDuplicateJsonKeys(text.replace(/^\uFEFF/, ''), file);
+  return doc;
 }
 
 /**

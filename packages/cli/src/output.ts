@@ -1,6 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import type { Io } from './io.js';
+import { randomBytes } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fsErrorLine, isFsError } from './fsErrors.js';
+import { UsageError, type Io } from './io.js';
 
 /** Writes JSON to a file, or to standard output when `target` is `-`. Returns where it went. */
 export async function writeJson(target: string, value: unknown, io: Io): Promise<string> {
@@ -8,14 +11,53 @@ export async function writeJson(target: string, value: unknown, io: Io): Promise
   return writeText(target, text, io);
 }
 
-/** Writes text to a file (creating folders), or to standard output when `target` is `-`. */
+/** The file a path names after symbolic links, or the resolved path when it does not exist yet. */
+function identity(path: string): string {
+  try {
+    return existsSync(path) ? realpathSync(path) : path;
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Refuses an output path that is also one of the command's inputs (named twice on the command
+ * line, after resolving links): writing would destroy the input.
+ */
+function refuseInputAsOutput(path: string, target: string, io: Io): void {
+  const args = io.argv ?? [];
+  const me = identity(path);
+  const named = args.filter((a) => a !== '-' && !a.startsWith('-') && identity(resolve(io.cwd, a)) === me).length;
+  if (named > 1) throw new UsageError(`${target}: the output is also an input; refusing to overwrite it (choose another output file)`);
+}
+
+/**
+ * Writes text to a file (creating folders), or to standard output when `target` is `-`.
+ * Atomic: the text goes to a temporary file in the same folder, which is then renamed over the
+ * target, so a reader (or a concurrent run) sees the old file or the new one, never a mix, and
+ * a full disk leaves the old file untouched. A file-system error names the path and what it
+ * means (`cannot write out/r.html: no space left on the device (ENOSPC)`). An output that is
+ * also an input of the command is refused. Returns where the text went.
+ *
+ * @example
+ * await writeText('out/report.html', html, io) // => '/abs/out/report.html'
+ */
 export async function writeText(target: string, text: string, io: Io): Promise<string> {
   if (target === '-') {
     io.stdout.write(text);
     return 'standard output';
   }
   const path = resolve(io.cwd, target);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
+  refuseInputAsOutput(path, target, io);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temp, text, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    if (isFsError(e)) throw new UsageError(fsErrorLine(e.code === 'EISDIR' || e.syscall === 'rename' || e.path === temp ? Object.assign(e, { path }) : e, 'write', path));
+    throw e;
+  }
   return path;
 }

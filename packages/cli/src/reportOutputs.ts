@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { placementsCsv, priceSheetCsv, renderHtmlReport, renderMarkdownSummary, reportJsonText, type ReportInput } from '@hostplan/report';
+import { placementsCsv, priceSheetCsv, renderHtmlReport, renderMarkdownSummary, reportJsonText, runbookCsv, type ReportInput } from '@hostplan/report';
 import type { Io } from './io.js';
 import { writeText } from './output.js';
 
@@ -9,7 +9,7 @@ export interface ReportTargets {
   readonly html?: string | undefined;
   /** Markdown summary file, or `-` for standard output. */
   readonly markdown?: string | undefined;
-  /** Folder for placements.csv and price-sheet.csv. */
+  /** Folder for placements.csv, failover-runbook.csv (with a failover check) and price-sheet.csv. */
   readonly csv?: string | undefined;
   /** Report JSON file, or `-` for standard output. */
   readonly json?: string | undefined;
@@ -27,6 +27,7 @@ export async function writeReportOutputs(input: ReportInput, targets: ReportTarg
   if (targets.markdown) written.push(await writeText(targets.markdown, renderMarkdownSummary(input), io));
   if (targets.csv) {
     written.push(await writeText(join(targets.csv, 'placements.csv'), placementsCsv(input), io));
+    if (input.failover?.runbook) written.push(await writeText(join(targets.csv, 'failover-runbook.csv'), runbookCsv(input), io));
     if (input.priceSheet?.length) written.push(await writeText(join(targets.csv, 'price-sheet.csv'), priceSheetCsv(input.priceSheet, input.costs?.currency), io));
   }
   if (targets.json) written.push(await writeText(targets.json, reportJsonText(input), io));

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { writePdhCsv } from '@hostplan/bench';
@@ -101,7 +100,8 @@ describe('hostplan bench', () => {
   it.each([
     [['bench'], /bench needs at least one FILE/],
     [['bench', 'hv01.csv', '--percentile', '120'], /invalid --percentile: "120"; expected a percentile in 0\.\.100/],
-    [['bench', 'hv01.csv', '--window', 'soon'], /invalid --window: "soon"/],
+    [['bench', 'hv01.csv', '--window', 'soon'], /--window: expected a duration such as 30s, 5m/],
+    [['bench', 'hv01.csv', '--window', '5'], /--window: "5" has no unit: write 5m/],
     [['bench', 'hv01.csv', '--format', 'xml'], /invalid --format: "xml"/],
     [['bench', 'hv01.csv', '--map', 'bad-map.json'], /bad-map\.json:rules\[0\]\.resource: expected one of/],
     [['bench', 'missing.csv'], /no such file/],
@@ -111,6 +111,44 @@ describe('hostplan bench', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
+});
+
+describe('hostplan bench and plan --perf on worker threads (--threads)', () => {
+  it('bench: the same JSON on 1 and 2 threads, two files; the default states os.availableParallelism() in assumptions', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'hv01-day2.csv'), readFileSync(join(dir, 'hv01.csv'), 'utf8').replaceAll('03/04/2024', '03/05/2024'));
+    const json = async (extra: string[]) => {
+      expect((await run(['bench', 'hv01.csv', 'hv01-day2.csv', '--json', 'out.json', ...extra], dir)).code).toBe(0);
+      return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { assumptions: { name: string; value: unknown; source: string; isDefault: boolean }[] } & Record<string, unknown>;
+    };
+    const one = await json(['--threads', '1']);
+    const two = await json(['--threads', '2']);
+    const byDefault = await json([]);
+    const threads = (r: typeof one) => r.assumptions.find((a) => a.name === 'stats.threads');
+    expect(threads(one)).toMatchObject({ value: 1, isDefault: false });
+    expect(threads(two)).toMatchObject({ value: 2, isDefault: false });
+    expect(threads(byDefault)).toMatchObject({ value: availableParallelism(), isDefault: true, source: expect.stringMatching(/os\.availableParallelism\(\)/) });
+    const without = ({ assumptions, ...rest }: typeof one) => ({ ...rest, assumptions: assumptions.filter((a) => a.name !== 'stats.threads') });
+    expect(without(two)).toEqual(without(one));
+    expect(without(byDefault)).toEqual(without(one));
+    expect((await run(['bench', 'hv01.csv', '--threads', '0'], dir)).stderr).toMatch(/--threads: expected a whole number of threads >= 1, got "0"/);
+  }, 60_000);
+
+  it('plan --perf over two files: the same placements and measured VMs on 1 and 3 threads', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'hv01-day2.csv'), readFileSync(join(dir, 'hv01.csv'), 'utf8').replaceAll('03/04/2024', '03/05/2024'));
+    writeFileSync(join(dir, 'hosts.json'), JSON.stringify({ hosts: [{ id: 'HV01', sockets: 2, coresPerSocket: 8, threadsPerCore: 2, clockGHz: 2.5, memoryGB: 256, storage: { iops: 20000, capacityGB: 4000 }, nics: [{ role: 'guest', gbps: 10, ports: 2 }] }] }));
+    const plan = async (threads: string) => {
+      const r = await run(['plan', '--hosts', 'hosts.json', '--vms', 'vms.json', '--perf', 'hv01.csv', 'hv01-day2.csv', '--threads', threads, '--json', '-'], dir);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout) as { measured: unknown[]; placements: unknown };
+    };
+    const one = await plan('1');
+    const three = await plan('3');
+    expect(three.measured).toEqual(one.measured);
+    expect(three.placements).toEqual(one.placements);
+    expect(one.measured.length).toBe(1); // web01, measured in both files
+  }, 60_000);
 });
 
 describe('hostplan bench --prometheus', () => {
@@ -141,32 +179,5 @@ describe('hostplan bench --prometheus', () => {
     expect(r.stderr).toMatch(/--prometheus: expected an http/);
     const both = await run(['bench', 'hv01.csv', '--prometheus', 'http://127.0.0.1:9'], workspace());
     expect(both.stderr).toMatch(/either FILEs or --prometheus/);
-  });
-});
-
-const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
-
-describe('hostplan bench on the real logs in ../shared/data', () => {
-  it('needs the shared data folder', () => {
-    if (!existsSync(DATA)) throw new Error(`this suite needs ${DATA} (the shared real data sets); it is missing`);
-  });
-
-  it('India LogicalDisk log: statistics equal simple-statistics on values split independently from the text', async () => {
-    const file = join(DATA, 'perfmon/india-logicaldisk.csv');
-    const r = await run(['bench', file, '--json', '-'], process.cwd());
-    expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
-    // independent parse: strip the outer quotes, split on '","'
-    const lines = readFileSync(file, 'latin1').trim().split(/\r?\n/).map((l) => l.slice(1, -1).split('","'));
-    const header = lines[0]!;
-    expect(out.series).toHaveLength(header.length - 1);
-    header.slice(1).forEach((path, c) => {
-      const values = lines.slice(1).map((cells) => cells[c + 1]!).filter((x) => x.trim() !== '').map(Number).sort((a, b) => a - b);
-      const s = out.series[c];
-      expect(s.path).toBe(path);
-      expect(s.count).toBe(values.length);
-      expect(s.missing).toBe(lines.length - 1 - values.length);
-      if (values.length) expect([s.min, s.max, s.p95]).toEqual([values[0], values.at(-1), quantileSorted(values, 0.95)]);
-    });
   });
 });

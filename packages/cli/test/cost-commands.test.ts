@@ -131,7 +131,7 @@ describe('hostplan size', () => {
     // 24 VMs on 3 hosts hold 30 with one down; 24 x 1.05^5 = 30.6 -> 31 VMs in month 5
     const r = await run(['size', '--catalog', join(dir, 'catalog.json'), '--vms', join(dir, 'vms24.json'), '--growth', '0.05', '--horizon', '12']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/3 x R32\s+3\s+2 \+ 1\s+1\s+memoryMB/);
+    expect(r.out).toMatch(/3 x R32\s+3\s+2 \+ 1 passive\s+1\s+memoryMB/);
     expect(r.out).toMatch(/runs out in month 5 \(31 VMs\); 4 hosts needed at month 12/);
   });
 

@@ -1,11 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, run } from './support/run.js';
-
-const CT01 = fileURLToPath(new URL('../../../../shared/data/vbp/ct01/CT01/', import.meta.url));
 
 
 // 2 x 4 cores x 3 GHz = 21.6 GHz after the 10 % reserve; 32,768 - 512 = 32,256 MB on hyperv-2008
@@ -48,11 +45,11 @@ describe('hostplan pack', () => {
     expect(lines.map((l) => [l.file, l.bins, l.lowerBound])).toEqual([['set/one.vbp', 2, 2], ['set/sub/two.vbp', 3, 3]]);
   });
 
-  it('packs shared CT01 instances and prints a table', async () => {
-    if (!existsSync(CT01)) throw new Error(`shared data missing: ${CT01}`);
-    const r = await run(['pack', CT01 + 'CL_1_25_1.vbp', CT01 + 'CL_2_25_1.vbp', '--effort', '10000']);
+  it('prints a table with one row per instance and a line counting those at the lower bound', async () => {
+    const r = await run(['pack', 'pairs.vbp', 'set/one.vbp'], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/CL_1_25_1\.vbp/);
+    expect(r.out).toMatch(/pairs\.vbp/);
+    expect(r.out).toMatch(/one\.vbp/);
     expect(r.out).toMatch(/of 2 at the lower bound/);
   });
 
@@ -82,13 +79,17 @@ describe('hostplan plan', () => {
     expect(JSON.parse(r.out).hosts.map((h: { vms: string[] }) => h.vms.length)).toEqual([4, 4]);
   });
 
-  it('exits 1 when a VM is left out, with its reason on every host', async () => {
+  it('exits 1 when a VM is left out: a grouped line by default, its reason on every host with --verbose', async () => {
     const r = await run(['plan', '--hosts', 'hosts.json', '--vms', 'huge.json'], dir);
     expect(r.code).toBe(1);
     // 40 GB: 40,960 + 32 + 8 x 39 = 41,304 MB requested, 32,256 free on b; a holds 'small' (2,088 MB)
-    expect(r.out).toMatch(/huge:/);
-    expect(r.out).toMatch(/host b: VM huge needs 9,048 MB more memory/);
-    expect(r.out).toMatch(/host a: VM huge needs 11,136 MB more memory/);
+    // so it misses by 9,048 MB at best (on b) and 11,136 MB on a
+    expect(r.out).toContain('1 VM fit nowhere:\n  1 VM (huge): memory short on every host (2) by 9,048 MB\n');
+    expect(r.out).not.toMatch(/host b: VM huge/);
+    const v = await run(['plan', '--hosts', 'hosts.json', '--vms', 'huge.json', '--verbose'], dir);
+    expect(v.out).toMatch(/huge:/);
+    expect(v.out).toMatch(/host b: VM huge needs 9,048 MB more memory/);
+    expect(v.out).toMatch(/host a: VM huge needs 11,136 MB more memory/);
   });
 
   it('rejects a bad goal or a missing option with exit code 2', async () => {
@@ -102,18 +103,37 @@ describe('hostplan rate', () => {
   it('rates each host, zero with what would have to change', async () => {
     const r = await run(['rate', '--hosts', 'hosts.json', '--vm', 'new.json', '--placed', 'placed.json', '--json', '-'], dir);
     expect(r.code).toBe(0);
+    const { ratings, recommended } = JSON.parse(r.out);
+    // best first: b (empty) takes the VM, a cannot
+    expect(recommended).toBe('b');
+    expect(ratings[1]).toMatchObject({ host: 'a', stars: 0 });
+    expect(ratings[1].changes[0]).toMatch(/needs 4,944 MB more memory/);
+    expect(ratings[1].explanation).toMatch(/^cannot take new: needs 4,944 MB more memory/);
+    // consolidate on an empty 32 GB host: memory 20,664 / 32,256 = 0.6406, CPU 0.6 / 21.6 = 0.0278,
+    // occupied 0: (0.6406 + 0.0278 + 0) / 3 = 0.2228 -> round(2.228) / 2 = 1 star
+    expect(ratings[0]).toMatchObject({ host: 'b', stars: 1, recommended: true });
+  });
+
+  it('takes a plan\'s own JSON output as --placed, the VMs from --vms', async () => {
+    // the plan puts 7 of the 4 GB VMs on a (29,064 MB) and the 8th on b; the 20 GB VM (20,664 MB)
+    // fits on b only: 32,256 - 4,152 = 28,104 MB free there, 3,192 MB on a
+    const planned = await run(['plan', '--hosts', 'hosts.json', '--vms', 'vms8.json', '--json', 'plan8.json'], dir);
+    expect(planned.code).toBe(0);
+    const r = await run(['rate', '--hosts', 'hosts.json', '--vms', 'vms8.json', '--placed', 'plan8.json', '--vm', 'new.json', '--json', '-'], dir);
+    expect(r.code).toBe(0);
     const { ratings } = JSON.parse(r.out);
-    expect(ratings[0]).toMatchObject({ host: 'a', stars: 0 });
-    expect(ratings[0].changes[0]).toMatch(/needs 4,944 MB more memory/);
-    expect(ratings[1]).toMatchObject({ host: 'b', stars: 5 });
+    expect(ratings.map((x: { host: string; stars: number }) => [x.host, x.stars > 0])).toEqual([['b', true], ['a', false]]);
+    const noVms = await run(['rate', '--hosts', 'hosts.json', '--placed', 'plan8.json', '--vm', 'new.json'], dir);
+    expect(noVms.err).toMatch(/plan8\.json: \[0\]\.vm: VM "v1" is not in the VMs file \(give --vms FILE/);
   });
 
   it('prints a table and names a bad --placed entry', async () => {
     const ok = await run(['rate', '--hosts', 'hosts.json', '--vm', 'new.json'], dir);
     expect(ok.out).toMatch(/Ratings of 2 hosts for new/);
+    expect(ok.out).toMatch(/Recommended: a \(1 stars\)/);
     const bad = await run(['rate', '--hosts', 'hosts.json', '--vm', 'new.json', '--placed', 'placed-bad.json'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/placed-bad\.json: placed\[0\]\.host/);
+    expect(bad.err).toMatch(/placed-bad\.json: \[0\]\.host/);
     expect((await run(['rate', '--hosts', 'hosts.json', '--vm', 'vms8.json'], dir)).err).toMatch(/exactly one VM, found 8/);
   });
 });

@@ -34,7 +34,7 @@ describe('hostplan report', () => {
       expect(existsSync(join(dir, f))).toBe(true);
     }
     const html = readFileSync(join(dir, 'out/r.html'), 'utf8');
-    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'failover', 'measurements', 'rightsizing', 'growth', 'costs', 'unplaced', 'assumptions']);
+    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'vms', 'failover', 'measurements', 'rightsizing', 'growth', 'costs', 'unplaced', 'assumptions']);
     expect(JSON.parse(readFileSync(join(dir, 'out/r.json'), 'utf8')).kind).toBe('hostplan.report');
   });
 
@@ -54,12 +54,12 @@ describe('hostplan report', () => {
   it.each<[string, string[], string]>([
     ['no input', ['report'], 'hostplan report: report needs --plan FILE'],
     ['a missing file', ['report', '--plan', 'nope.json'], 'hostplan report: cannot read'],
-    ['a field of the wrong type', ['report', '--plan', 'bad.json'], 'hostplan report: bad.json: plan.hosts[0].capacity.memoryMB: expected a number, got "two"'],
+    ['a field of the wrong type', ['report', '--plan', 'bad.json'], 'hostplan report: bad.json: plan.hosts[0].capacity.memoryMB: expected a finite number or "Infinity" or null, got "two"'],
     ['broken JSON', ['report', '--plan', 'broken.json'], 'hostplan report: broken.json:2:12: invalid JSON: unexpected'],
     ['an unknown option', ['report', '--plan', 'plan.json', '--pdf', 'x'], 'hostplan report: Unknown option'],
   ])('exits 2 with one line naming the problem: %s', async (_name, args, start) => {
     const dir = workspace();
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ plan: { placements: [], hosts: [{ id: 'h', used: {}, capacity: { memoryMB: 'two' } }] } }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ plan: { placements: [], unplaced: [], hosts: [{ id: 'h', used: {}, capacity: { memoryMB: 'two' } }] } }));
     writeFileSync(join(dir, 'broken.json'), '{\n  "plan": [,\n}');
     const r = await run(args, dir);
     expect(r.code).toBe(2);
@@ -82,8 +82,9 @@ describe('hostplan report', () => {
     // 4,195.93 + 455.52 + 125 + 600 = 5,376.45 per month; / 302 VMs = 17.80
     expect(r.stdout).toContain('| Cost per month | USD 5,376.45; USD 17.80 per VM |');
     const html = readFileSync(join(dir, 'size.html'), 'utf8');
-    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'costs', 'assumptions']);
-    expect(html).toContain('Host models considered');
+    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'sizing', 'costs', 'assumptions']);
+    expect(html).toContain('Host models compared');
+    expect(html).toContain('data-chart="model-comparison"');
   });
 
   it('--help shows usage and examples', async () => {

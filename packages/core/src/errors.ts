@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'unknown-platform'
   | 'duplicate-id'
   | 'invalid-formula'
-  | 'parse-error';
+  | 'parse-error'
+  | 'internal-error';
 
 /**
  * The one error type hostplan throws, for misuse and invalid input only (an expected outcome
@@ -35,7 +36,7 @@ export class HostplanError extends Error {
 
 /**
  * Throws a {@link HostplanError} with code `invalid-value` at `path`, saying what was expected
- * and what was received (rendered by {@link show}). Typed `never`, so it ends a branch.
+ * and what was received (strings quoted and cut, objects by kind only). Typed `never`, so it ends a branch.
  *
  * @example
  * invalid('hosts[0].sockets', 'a whole number', 1.5)

@@ -33,15 +33,24 @@ describe('the HTML report in headless chromium', () => {
   beforeAll(async () => { context = await launchChromium(); });
   afterAll(async () => { await context?.close(); });
 
-  it('launchChromium() fails, never skips, with a clear message when chromium is missing', async () => {
-    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow("/nonexistent/chromium is missing: install it with 'apt-get install -y chromium'");
+  it('draws text: the browser finds fonts (the npm package lists only AWS Lambda font folders)', async () => {
+    const page = await context.newPage();
+    await page.setContent('<h1 id="t">hostplan</h1>');
+    expect(await page.locator('#t').innerText()).toBe('hostplan');
+    const box = await page.locator('#t').evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().width; });
+    expect(box).toBeGreaterThan(20);
+    await page.close();
+  });
+
+  it('launchChromium() fails, never skips, with a clear message when the named browser is missing', async () => {
+    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow('/nonexistent/chromium is missing: no browser to launch there');
   });
 
   it('opens the sample report with no console error, every section and chart drawn, and saves a screenshot', async () => {
     const { page, problems } = await open(context, renderHtmlReport(sampleReportInput()), 'sample.html');
     expect(problems).toEqual([]);
     const sections = await page.$$eval('section[data-section]', (els) => els.map((e) => e.getAttribute('data-section')));
-    expect(sections).toEqual(['summary', 'hosts', 'placement', 'failover', 'measurements', 'rightsizing', 'growth', 'costs', 'unplaced', 'assumptions']);
+    expect(sections).toEqual(['summary', 'hosts', 'placement', 'vms', 'failover', 'measurements', 'rightsizing', 'growth', 'costs', 'unplaced', 'assumptions']);
     // Every chart has a laid-out box and drew marks.
     const charts = await page.$$eval('svg[data-chart]', (els) => els.map((e) => ({ kind: e.getAttribute('data-chart'), width: e.getBoundingClientRect().width, marks: e.querySelectorAll('rect,path,line,circle').length })));
     expect(new Set(charts.map((c) => c.kind))).toEqual(new Set(['utilisation-matrix', 'placement-map', 'failover-headroom', 'time-bands', 'heatmap', 'histogram', 'peak-coincidence', 'growth', 'cost-breakdown']));

@@ -1,9 +1,7 @@
 import { randomLcg, randomNormal } from 'd3';
 import { describe, it } from 'vitest';
-import {
-  chartBands, chartCostBars, chartGrowth, chartHeatmap, chartHistogram, chartPairedBars, chartPlacementMap,
-  chartUtilisationMatrix, createIdSource, renderHtmlReport,
-} from '../src/index.js';
+import { chartBands, chartCostBars, chartGrowth, chartHeatmap, chartHistogram, chartPairedBars, chartPlacementMap, chartUtilisationMatrix, renderHtmlReport } from '../src/index.js';
+import { createIdSource } from '../src/charts/svg.js';
 import { expectGolden } from './helpers/golden.js';
 
 process.env.TZ = 'UTC';

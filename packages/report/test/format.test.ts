@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatMoney, formatNumber, formatPercent, formatResource, resourceLabel } from '../src/index.js';
+import { formatMoney, formatNumber, formatPercent, formatResource, resourceLabel } from '../src/index.js';
+import { escapeHtml } from '../src/html/escape.js';
 import { peakShare, topHosts } from '../src/aggregate/hostShares.js';
 import { reasonText } from '../src/html/sections/reasonText.js';
 import type { ReportReason } from '../src/index.js';

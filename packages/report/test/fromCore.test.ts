@@ -14,11 +14,20 @@ describe('reportInputFromPlan({ plan, hosts, vms })', () => {
     // 256 GB = 262,144 MB total per host; the reserve comes from core's hostCapacity.
     expect(input.plan!.hosts[0]!.total?.memoryMB).toBe(262_144);
     expect(input.plan!.hosts[0]!.reserved?.memoryMB).toBeGreaterThan(0);
-    expect(input.vms).toContainEqual({ id: 'db-1', group: 'db', size: { vcpus: 4, memoryMB: 131_072, storageGB: 100 } });
+    expect(input.vms!.find((v) => v.id === 'db-1')).toMatchObject({ id: 'db-1', group: 'db', size: { vcpus: 4, memoryMB: 131_072, storageGB: 100 } });
+    // a placed VM carries its demand on its host (memory plus core's overhead); an unplaced one none
+    expect(input.vms!.find((v) => v.id === 'web-1')!.demand!.memoryMB).toBeGreaterThanOrEqual(16_384);
+    expect(input.vms!.find((v) => v.id === 'huge')!.demand).toBeUndefined();
     const html = renderHtmlReport(input);
-    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'unplaced', ...(plan.assumptions.length ? ['assumptions'] : [])]);
-    expect(html).toContain('class="reserve-line"');
+    expect([...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1])).toEqual(['summary', 'hosts', 'placement', 'vms', 'unplaced', ...(plan.assumptions.length ? ['assumptions'] : [])]);
+    // no utilisation ceiling: the reserve begins at the target, so no second tick hides under it
+    expect(html).not.toContain('class="reserve-line"');
     expect(html).toContain('huge');
+    // with a 0.8 ceiling the reserve begins past the target and is drawn
+    const policy = { targetUtilization: { cpuGHz: 0.8, memoryMB: 0.8 } };
+    const ceiling = renderHtmlReport(reportInputFromPlan({ plan: placeVms(hosts, vms, { policy }), hosts, vms, policy }));
+    expect(ceiling).toContain('class="reserve-line"');
+    expect(ceiling).toContain('the red tick where the reserve begins');
   });
 });
 
@@ -43,7 +52,7 @@ describe('reportFailoverFrom({ summary, result, plan, hosts, vms })', () => {
   });
 
   it('returns the summary alone when the plan or the worst scenario is missing', () => {
-    const summary = { toleratedFailures: 0, requiredFailures: 1, met: false, exhaustive: true, worstScenario: null, notRestarted: [] };
+    const summary = { toleratedFailures: 0, requiredFailures: 1, met: false, verdict: 'not met' as const, proof: 'not met', coverage: { checked: 1, total: 1 }, exhaustive: true, warnings: [], worstScenario: null, notRestarted: [] };
     expect(reportFailoverFrom({ summary })).toBe(summary);
     expect(renderHtmlReport({ failover: summary })).toContain('Failover not met');
   });

@@ -16,7 +16,7 @@ describe('reportInputFromJson(docs)', () => {
 
   it.each<[string, unknown, string]>([
     ['a host without id', { ...plan, hosts: [{ used: {}, capacity: {} }] }, 'plan.json: plan.hosts[0].id: expected a string, got undefined'],
-    ['a used value that is not a number', { ...plan, hosts: [{ id: 'h', used: { memoryMB: 'lots' }, capacity: {} }] }, 'plan.json: plan.hosts[0].used.memoryMB: expected a number, got "lots"'],
+    ['a used value that is not a number', { ...plan, hosts: [{ id: 'h', used: { memoryMB: 'lots' }, capacity: {} }] }, 'plan.json: plan.hosts[0].used.memoryMB: expected a finite number or "Infinity" or null, got "lots"'],
     ['placements that are not an array', { ...plan, placements: {} }, 'plan.json: plan.placements: expected an array, got an object'],
     ['a reason without a message', { ...plan, unplaced: [{ vm: 'b', reasons: [{ kind: 'x' }] }] }, 'plan.json: plan.unplaced[0].reasons[0].message: expected a string, got undefined'],
     ['a document without a plan', { hosts: 3 }, 'plan.json: plan: expected a placement plan'],
@@ -46,9 +46,9 @@ describe('reportInputFromJson(docs)', () => {
 
   it.each<[string, Parameters<typeof reportInputFromJson>[0], string]>([
     ['failover without met', { plan: doc(plan), failover: doc({ toleratedFailures: 1 }, 'f.json') }, 'f.json: failover.met: expected true or false'],
-    ['size without hostsNeeded', { plan: doc(plan), size: doc({ sizing: {} }, 's.json') }, 's.json: sizing.hostsNeeded: expected a number'],
+    ['size without hostsNeeded', { plan: doc(plan), size: doc({ sizing: {} }, 's.json') }, 's.json: sizing.hostsNeeded: expected a finite number'],
     ['bench with nothing the report draws', { plan: doc(plan), bench: doc({ other: 1 }, 'b.json') }, 'b.json: measurements: expected measurements'],
-    ['a cost line without amount', { plan: doc(plan), size: doc({ hostsNeeded: 1, costs: { lines: [{ category: 'power' }] } }, 's.json') }, 's.json: costs.lines[0].amount: expected a number'],
+    ['a cost line without amount', { plan: doc(plan), size: doc({ hostsNeeded: 1, costs: { lines: [{ category: 'power' }] } }, 's.json') }, 's.json: costs.lines[0].amount: expected a finite number'],
   ])('rejects %s with the file and field', (_name, docs, message) => {
     expect(() => reportInputFromJson(docs)).toThrow(message);
   });

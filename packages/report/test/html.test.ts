@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderHtmlReport, type ReportInput } from '../src/index.js';
+import { renderHtmlReport, type ReportInput } from '../src/index.js';
+import { escapeHtml } from '../src/html/escape.js';
 import { sampleReportInput } from './fixtures/sample.js';
 
 const sectionsOf = (html: string) => [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
@@ -13,14 +14,14 @@ const plan = { placements: [{ vm: 'a', host: 'h1' }], unplaced: [], hosts: [host
 describe('renderHtmlReport(input)', () => {
   it('shows every section and chart for the sample input', () => {
     const html = renderHtmlReport(sampleReportInput());
-    expect(sectionsOf(html)).toEqual(['summary', 'hosts', 'placement', 'failover', 'measurements', 'rightsizing', 'growth', 'costs', 'unplaced', 'assumptions']);
+    expect(sectionsOf(html)).toEqual(['summary', 'hosts', 'placement', 'vms', 'failover', 'measurements', 'rightsizing', 'growth', 'costs', 'unplaced', 'assumptions']);
     expect(new Set(chartsOf(html))).toEqual(new Set(['utilisation-matrix', 'placement-map', 'failover-headroom', 'time-bands', 'heatmap', 'histogram', 'peak-coincidence', 'growth', 'cost-breakdown']));
   });
 
   it.each<[string, ReportInput, string[]]>([
     ['nothing', {}, []],
-    ['a plan with every VM placed', { plan }, ['summary', 'hosts', 'placement']],
-    ['a plan with an unplaced VM', { plan: { ...plan, unplaced: [{ vm: 'b', reasons: [{ message: 'too big' }] }] } }, ['summary', 'hosts', 'placement', 'unplaced']],
+    ['a plan with every VM placed', { plan }, ['summary', 'hosts', 'placement', 'vms']],
+    ['a plan with an unplaced VM', { plan: { ...plan, unplaced: [{ vm: 'b', reasons: [{ message: 'too big' }] }] } }, ['summary', 'hosts', 'placement', 'vms', 'unplaced']],
     ['failover only', { failover: { toleratedFailures: 1, met: true } }, ['summary', 'failover']],
     ['costs only', { costs: { lines: [{ category: 'power', amount: 10 }] } }, ['summary', 'costs']],
     ['assumptions only', { assumptions: [{ name: 'x', value: 1, source: 's', isDefault: true }] }, ['assumptions']],

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, renderMarkdownSummary } from '../src/index.js';
+import { renderMarkdownSummary } from '../src/index.js';
+import { escapeMarkdown } from '../src/markdown/escapeMarkdown.js';
 import { sampleReportInput } from './fixtures/sample.js';
 
 describe('renderMarkdownSummary(input)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeWindows, renderHtmlReport } from '../src/index.js';
+import { renderHtmlReport } from '../src/index.js';
+import { mergeWindows } from '../src/charts/bandChart.js';
 import { syntheticReportInput } from './fixtures/synthetic.js';
 
 describe('report size at scale', () => {

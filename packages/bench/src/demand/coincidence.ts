@@ -1,5 +1,6 @@
 import { HostplanError } from '@hostplan/core';
-import { quantileSorted7 } from '../stats/quantile.js';
+import { interpolate7, quantileRank } from '@hostplan/core';
+import { orderStatistics } from '../stats/orderStatistics.js';
 import { coarsenAligned, type AlignedSeries } from '../stats/rollup.js';
 
 /** Percentile of the summed series against the sum of each member's percentile. */
@@ -21,7 +22,7 @@ export interface PeakCoincidence {
  * aligned series up by bucket start, keeps the buckets where every member has a value, and
  * compares the type-7 percentile of the summed series with the sum of the members'
  * percentiles over the same buckets. Values are bucket means (see `StatsOptions.alignMs`);
- * members on different bucket lengths (a long capture coarsens) are re-bucketed to the longest. O(buckets x members + buckets log buckets).
+ * members on different bucket lengths (a long capture coarsens) are re-bucketed to the longest. O(buckets x members).
  *
  * @example
  * // two VMs busy at different times: A = 4, 0; B = 0, 4 cores
@@ -49,8 +50,13 @@ export function peakCoincidence(members: readonly { readonly id: string; readonl
   }
   if (sums.length === 0) return none;
   const p = percentile / 100;
-  const sorted = (xs: number[]) => Float64Array.from(xs).sort();
-  const sumOfPercentiles = columns.reduce((s, c) => s + quantileSorted7(sorted(c), p), 0);
-  const percentileOfSum = quantileSorted7(sorted(sums), p);
+  // the two ranks type 7 needs, selected rather than sorted (the same values a sort puts there)
+  const at = (xs: number[]) => {
+    const r = quantileRank(xs.length, p);
+    const [lo, hi] = orderStatistics(Float64Array.from(xs), [r.lower, r.upper]);
+    return interpolate7(lo!, hi!, r.fraction, r.lower === r.upper) + 0;
+  };
+  const sumOfPercentiles = columns.reduce((s, c) => s + at(c), 0);
+  const percentileOfSum = at(sums);
   return { members: ids, percentile, buckets: sums.length, sumOfPercentiles, percentileOfSum, ratio: sumOfPercentiles === 0 ? null : percentileOfSum / sumOfPercentiles };
 }

@@ -78,9 +78,14 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
 
   // each VM's series per resource: bucket means times a scale (the clock for cores)
   const byIndex = new Map(result.stats.series.map((s) => [s.index, s]));
+  const groupOf = new Map<string, DemandResult['groups'][number]>();
+  for (const g of result.groups) {
+    // measureDemand spells a VM's host as the inventory does (hv01), the counter groups as perfmon does (HV01)
+    const k = `${g.host.toLowerCase()}\u0000${g.entity}\u0000${g.resource}`;
+    if (!groupOf.has(k)) groupOf.set(k, g);
+  }
   const bucketsOf = (host: string, entity: string, resource: string): AlignedSeries | null => {
-    // a VM's host may be spelled as --hosts names it and its groups as the log does (perfmon upper-cases): match either
-    const g = result.groups.find((x) => x.host.toLowerCase() === host.toLowerCase() && x.entity === entity && x.resource === resource);
+    const g = groupOf.get(`${host.toLowerCase()}\u0000${entity}\u0000${resource}`);
     return (g && byIndex.get(g.index)?.buckets) || null;
   };
   const measuredAt = (host: string, entity: string, resource: string) => result.groups.some((x) => x.host.toLowerCase() === host.toLowerCase() && x.entity === entity && x.resource === resource);

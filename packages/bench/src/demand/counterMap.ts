@@ -1,5 +1,6 @@
 import { HostplanError } from '@hostplan/core';
 import type { SeriesKey } from '../series/types.js';
+import { compileRulePattern, rulePatternBody } from './rulePattern.js';
 
 /**
  * What a derived demand series measures, in the unit its name says:
@@ -39,7 +40,7 @@ export const DEMAND_RESOURCES: readonly DemandResource[] = [
 export interface CounterRule {
   readonly object: string;
   readonly counter: string;
-  /** `*` any (default), `!name` any but name, `/regex/` (case-insensitive), or an exact name. */
+  /** `*` any (default), `!name` any but name, `/regex/` (case-insensitive, RE2 syntax: matched in linear time, no backreferences or lookaround), or an exact name. */
   readonly instance?: string;
   readonly resource: DemandResource;
   /**
@@ -105,7 +106,8 @@ function instanceMatches(pattern: string, instance: string | null): boolean {
   const inst = instance ?? '';
   if (pattern === '*') return true;
   if (pattern.startsWith('!')) return inst.toLowerCase() !== pattern.slice(1).toLowerCase();
-  if (pattern.length > 1 && pattern.startsWith('/') && pattern.endsWith('/')) return new RegExp(pattern.slice(1, -1), 'i').test(inst);
+  const body = rulePatternBody(pattern);
+  if (body !== null) return compileRulePattern(body).test(inst);
   return inst.toLowerCase() === pattern.toLowerCase();
 }
 
@@ -138,9 +140,13 @@ export function matchCounter(map: CounterMap, key: SeriesKey): CounterMatch | nu
     else if (how === 'vp') {
       const at = instance.toLowerCase().lastIndexOf(':hv vp');
       entity = at >= 0 ? instance.slice(0, at) : instance;
-    } else if (how.length > 1 && how.startsWith('/') && how.endsWith('/')) entity = new RegExp(how.slice(1, -1), 'i').exec(instance)?.[1] ?? instance;
-    else entity = instance;
-    entity = map.entities?.[entity] ?? entity;
+    } else {
+      const body = rulePatternBody(how);
+      entity = body === null ? instance : (compileRulePattern(body).capture(instance) ?? instance);
+    }
+    // own names only: an instance called toString or __proto__ is renamed by nothing inherited
+    const entities = map.entities;
+    if (entities && Object.hasOwn(entities, entity)) entity = entities[entity]!;
     return { rule, resource: rule.resource, entity, virtualProcessor: how === 'vp' };
   }
   return null;
@@ -174,11 +180,12 @@ export function extendCounterMap(json: unknown, file: string, base: CounterMap =
     for (const f of ['scale', 'offset'] as const) if (rule[f] !== undefined && !(typeof rule[f] === 'number' && Number.isFinite(rule[f]))) fail(`${p}.${f}`, 'a finite number', rule[f]);
     for (const f of ['instance', 'entity'] as const) {
       const s = rule[f];
-      if (typeof s === 'string' && s.length > 1 && s.startsWith('/') && s.endsWith('/')) {
+      const body = typeof s === 'string' ? rulePatternBody(s) : null;
+      if (body !== null) {
         try {
-          new RegExp(s.slice(1, -1));
+          compileRulePattern(body);
         } catch (e) {
-          fail(`${p}.${f}`, 'a valid regular expression', s);
+          throw new HostplanError('invalid-value', `${file}:${p}.${f}`, `expected a valid regular expression: ${(e as Error).message}`, 'a valid regular expression', s);
         }
       }
     }

@@ -44,3 +44,17 @@ export function growthTrend(dailyPeaks: readonly { readonly dayMs: number; reado
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * How much a rising trend adds over `days` (slope x days), or 0 without a rising trend (flat,
+ * falling, or fewer than 2 days): added to a size measured now, what that size must cover to
+ * last that long.
+ *
+ * @example
+ * const peaks = [{ dayMs: 0, peak: 1 }, { dayMs: 86_400_000, peak: 1.1 }];
+ * trendRise(growthTrend(peaks, 2), 10) // => 1 (+0.1 a day for 10 days)
+ */
+export function trendRise(trend: GrowthTrend | null, days: number): number {
+  const slope = trend?.slopePerDay ?? null;
+  return slope !== null && slope > 0 ? round(slope * days) : 0;
+}

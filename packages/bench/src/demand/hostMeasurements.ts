@@ -51,9 +51,24 @@ export function measureHosts(series: readonly SeriesStats[], groups: readonly De
   const spans = captureSpans(series);
   // hosts with host counters, or with VMs named otherwise than the host (a one-VM-per-file trace names each VM as its host)
   const names = [...new Set(groups.filter((g) => g.resource.startsWith('host.') || g.entity !== g.host).map((g) => g.host))];
+  // first group of each (host, resource) and (host, entity, resource): one pass, not a search per VM
+  const hostGroup = new Map<string, DemandGroup>();
+  const entityGroup = new Map<string, DemandGroup>();
+  for (const g of groups) {
+    const hk = `${g.host}\u0000${g.resource}`;
+    if (!hostGroup.has(hk)) hostGroup.set(hk, g);
+    const ek = `${g.host}\u0000${g.entity}\u0000${g.resource}`;
+    if (!entityGroup.has(ek)) entityGroup.set(ek, g);
+  }
+  const vmsByHost = new Map<string, VmMeasurement[]>();
+  for (const v of vms) {
+    const list = vmsByHost.get(v.host);
+    if (list) list.push(v);
+    else vmsByHost.set(v.host, [v]);
+  }
   return names.map((host) => {
     const stat = (r: string) => {
-      const g = groups.find((x) => x.host === host && x.resource === r);
+      const g = hostGroup.get(`${host}\u0000${r}`);
       return g ? byIndex.get(g.index) ?? null : null;
     };
     const fig = (r: string) => {
@@ -65,10 +80,10 @@ export function measureHosts(series: readonly SeriesStats[], groups: readonly De
     const bw = fig('host.networkBandwidthMbps');
     const span = spans.get(host) ?? null;
     const primary = stat('host.cpuPercent') ?? stat('host.availableMemoryMB');
-    const onHost = vms.filter((v) => v.host === host);
+    const onHost = vmsByHost.get(host) ?? [];
     const coincide = (r: string) => {
       const members = onHost.flatMap((v) => {
-        const g = groups.find((x) => x.host === host && x.entity === v.entity && x.resource === r);
+        const g = entityGroup.get(`${host}\u0000${v.entity}\u0000${r}`);
         const s = g ? byIndex.get(g.index) : undefined;
         return s?.buckets ? [{ id: v.id, buckets: s.buckets }] : [];
       });

@@ -60,8 +60,12 @@ export async function measureDemand(source: SampleSource, options: MeasureDemand
   const stats = await seriesStatistics(d.source, statsOptions);
   const groups = d.groups();
   const spans = captureSpans(stats.series);
-  const vms = measureVms(stats.series, groups, o, spans);
-  const hosts = measureHosts(stats.series, groups, vms, o);
+  // perfmon upper-cases host names (\\HV01\...): show the inventory's spelling where --hosts names the host
+  const spelling = new Map(o.hosts.map((h) => [h.id.toLowerCase(), h.id]));
+  const spell = <T extends { readonly host: string }>(x: T): T => ({ ...x, host: spelling.get(x.host.toLowerCase()) ?? x.host });
+  const measured = measureVms(stats.series, groups, o, spans);
+  const vms = measured.map(spell);
+  const hosts = measureHosts(stats.series, groups, measured, o).map(spell);
   const resolution = resolveEntity
     ? [{ name: 'demand.entityResolution', value: 'a counter instance that is not an inventory VM joins the inventory VM whose id it contains as a whole token (longest id first), e.g. a storage device D:-VMs-web-01-web-01.vhd joins web-01', source: 'hostplan', isDefault: true }]
     : [];

@@ -1,6 +1,6 @@
 import { HostplanError, type Assumption, type Host, type Vm } from '@hostplan/core';
 
-/** Options that turn statistics into demand; defaults resolved in {@link resolveDemandOptions}. */
+/** Options that turn statistics into demand; defaults resolved by `resolveDemandOptions` (internal). */
 export interface DemandOptions {
   /** Percentile (0..100) each VM is sized at. @defaultValue 95 (Azure Migrate, MAP toolkit) */
   readonly percentile?: number;
@@ -26,6 +26,12 @@ export interface DemandOptions {
   readonly oversizeFactor?: number;
   /** Size on the percentile of the roll-up (peak per window, Azure Migrate) instead of raw samples. @defaultValue false */
   readonly useRollup?: boolean;
+  /**
+   * Days after the last measured day that a suggested size must still cover: a VM whose daily
+   * CPU peaks trend upwards is never advised a cut its own trend outgrows within the horizon.
+   * @defaultValue 90 (hostplan: one quarter)
+   */
+  readonly growthHorizonDays?: number;
 }
 
 /** {@link DemandOptions} with every default applied. */
@@ -40,6 +46,7 @@ export interface ResolvedDemandOptions {
   readonly idleCpuMHz: number;
   readonly oversizeFactor: number;
   readonly useRollup: boolean;
+  readonly growthHorizonDays: number;
 }
 
 function num(value: number, path: string, ok: (x: number) => boolean, expected: string): number {
@@ -66,6 +73,7 @@ export function resolveDemandOptions(o: DemandOptions = {}): ResolvedDemandOptio
     idleCpuMHz: num(o.idleCpuMHz ?? 100, 'demand.idleCpuMHz', (x) => x >= 0, 'a non-negative number'),
     oversizeFactor: num(o.oversizeFactor ?? 2, 'demand.oversizeFactor', (x) => x > 1, 'a number above 1'),
     useRollup: o.useRollup ?? false,
+    growthHorizonDays: num(o.growthHorizonDays ?? 90, 'demand.growthHorizonDays', (x) => x >= 0, 'a number of days >= 0'),
   };
 }
 
@@ -89,5 +97,6 @@ export function demandAssumptions(o: DemandOptions = {}): Assumption[] {
     a('idleCpuMHz', r.idleCpuMHz, 'VMware Aria Operations: CPU demand at or under about 100 MHz is idle', 'MHz'),
     a('oversizeFactor', r.oversizeFactor, 'hostplan: allocated at least 2 x the suggested size is oversized', 'x'),
     a('useRollup', r.useRollup, 'hostplan: percentile of raw samples (Azure Migrate takes the peak per 10 minutes first)'),
+    a('growthHorizonDays', r.growthHorizonDays, 'hostplan (unverified: a planning choice, one quarter): a suggested size covers the CPU trend this many days past the last measured day', 'days'),
   ];
 }

@@ -3,7 +3,7 @@ import type { SeriesStats } from '../stats/types.js';
 import type { Confidence } from './confidence.js';
 import type { DemandGroup } from './demandSource.js';
 import { figuresOf, seriesConfidence, type MeasuredFigures } from './figures.js';
-import { growthTrend, type GrowthTrend } from './growth.js';
+import { growthTrend, trendRise, type GrowthTrend } from './growth.js';
 import type { ResolvedDemandOptions } from './options.js';
 
 /** What the measurements say one VM needs. */
@@ -78,7 +78,7 @@ export function clockOf(host: string, o: ResolvedDemandOptions): number | null {
  * percentile x comfort factor; CPU in cores (sum of VP guest run time / 100), in GHz at the
  * host clock, and as a share of vCPUs; confidence from the CPU series (else the first
  * measured) over its host's capture span; idle and oversized flags with suggested sizes;
- * the CPU growth trend; and a core `Vm` merging the VM inventory. O(VMs).
+ * the CPU growth trend; and a core `Vm` merging the VM inventory (found by id in a map). O(VMs + inventory).
  *
  * @example
  * const vms = measureVms(stats.series, groups, resolveDemandOptions({ clockGHz: 3 }), spans);
@@ -99,6 +99,7 @@ export function measureVms(
     e.groups.set(g.resource, g);
     vms.set(k, e);
   }
+  const inventory = inventoryIndex(o.inventory);
   const nameCount = new Map<string, number>();
   for (const e of vms.values()) nameCount.set(lower(e.entity), (nameCount.get(lower(e.entity)) ?? 0) + 1);
   const out: VmMeasurement[] = [];
@@ -115,7 +116,7 @@ export function measureVms(
     const measured = { cpuCores: fig('vm.cpuCores'), cpuGHz: fig('vm.cpuGHz'), memoryMB: fig('vm.memoryMB'), iops: fig('vm.iops'), networkMbps: fig('vm.networkMbps') };
     const comfort = (x: number | null | undefined) => (x == null ? null : x * o.comfortFactor);
     const maxOf = (r: string) => stat(r)?.max ?? null;
-    const inv = o.inventory.find((v) => lower(v.id) === lower(e.entity) || lower(v.id) === lower(id));
+    const inv = inventory.first(lower(e.entity), lower(id));
     const reasons: string[] = [];
     // vCPUs: virtual processor instances, else a reported core count (traces), else the inventory
     const vpCount = e.groups.get('vm.cpuCores')?.virtualProcessors ?? 0;
@@ -148,28 +149,17 @@ export function measureVms(
       ? { idle: false, reason: 'no CPU counter for this VM' }
       : { idle: idleByCores || idleByMHz, reason: `p${o.percentile} CPU ${atP !== null ? `${round3(atP)} cores` : ''}${atP !== null && ghzAtP !== null ? ' = ' : ''}${ghzAtP !== null ? `${round3(ghzAtP * 1000)} MHz` : ''}; idle under ${o.idleCpuCores} cores or ${o.idleCpuMHz} MHz` };
 
-    const suggestedVcpus = cpuCores !== null ? Math.max(1, Math.ceil(cpuCores / o.targetUtilization - 1e-9)) : null;
-    const cpuOver = suggestedVcpus !== null && allocatedVcpus !== null ? { allocatedVcpus, suggestedVcpus } : null;
-    const allocatedMB = maxOf('vm.memoryAllocatedMB');
-    const memAllocatedGB = inv?.memoryGB ?? (allocatedMB !== null && allocatedMB > 0 ? allocatedMB / 1024 : null);
-    const suggestedGB = demand.memoryMB !== null ? Math.max(0.5, Math.ceil((demand.memoryMB / o.targetUtilization / 1024) * 2 - 1e-9) / 2) : null;
-    const memOver = suggestedGB !== null && memAllocatedGB !== null ? { allocatedGB: memAllocatedGB, suggestedGB } : null;
-    const cpuIsOver = cpuOver !== null && cpuOver.allocatedVcpus >= o.oversizeFactor * cpuOver.suggestedVcpus;
-    const memIsOver = memOver !== null && memOver.allocatedGB >= o.oversizeFactor * memOver.suggestedGB;
-    const overReasons = [
-      cpuOver && `${cpuOver.allocatedVcpus} vCPUs allocated, ${cpuOver.suggestedVcpus} suggested (ceil(${round3(cpuCores!)} cores / target ${o.targetUtilization}))`,
-      memOver && `${memOver.allocatedGB} GB allocated, ${memOver.suggestedGB} GB suggested (${round3(demand.memoryMB!)} MB / target ${o.targetUtilization}, in 0.5 GB steps)`,
-    ].filter(Boolean);
-    const oversized = {
-      oversized: cpuIsOver || memIsOver, cpu: cpuOver, memory: memOver,
-      reason: overReasons.length ? `${overReasons.join('; ')}; oversized at ${o.oversizeFactor} x the suggestion` : 'no allocation to compare (needs VP counters or a VM inventory)',
-    };
-
     const coreStats = stat('vm.cpuCores');
     const ghzStats = stat('vm.cpuGHz');
     const growth = coreStats?.dailyPeaks && allocatedVcpus
       ? growthTrend(coreStats.dailyPeaks, allocatedVcpus * o.targetUtilization)
       : ghzStats?.dailyPeaks && allocatedVcpus && clockGHz !== null ? growthTrend(ghzStats.dailyPeaks, allocatedVcpus * clockGHz * o.targetUtilization) : null;
+    // a suggestion covers the CPU trend to the end of the horizon: no cut the VM's own growth outgrows
+    const riseCores = coreStats?.dailyPeaks ? trendRise(growth, o.growthHorizonDays) : clockGHz ? trendRise(growth, o.growthHorizonDays) / clockGHz : 0;
+    const allocatedMB = maxOf('vm.memoryAllocatedMB');
+    const memAllocatedGB = inv?.memoryGB ?? (allocatedMB !== null && allocatedMB > 0 ? allocatedMB / 1024 : null);
+    const oversized = oversizedFinding(cpuCores, riseCores, allocatedVcpus, demand.memoryMB, memAllocatedGB, o);
+
 
     const memoryGB = demand.memoryMB !== null ? demand.memoryMB / 1024 : inv?.memoryGB ?? null;
     if (allocatedVcpus === null) reasons.push('vCPUs unknown: no virtual processor counters, no vCPU count in the trace and no inventory entry');
@@ -189,4 +179,46 @@ export function measureVms(
     out.push({ id, host: e.host, entity: e.entity, vcpus, measured, demand, clockGHz, confidence, idle, oversized, growth, vm, reasons });
   }
   return out;
+}
+
+/**
+ * The VM inventory by lower-cased id, so that each measured VM finds its entry in O(1) (it was a
+ * scan of the inventory per VM): `first(a, b)` is the earliest entry whose id is either, as
+ * `inventory.find` gave.
+ */
+function inventoryIndex(inventory: readonly Vm[]): { first(a: string, b: string): Vm | undefined } {
+  const byId = new Map<string, number>();
+  inventory.forEach((v, i) => {
+    const key = lower(v.id);
+    if (!byId.has(key)) byId.set(key, i);
+  });
+  return {
+    first(a, b) {
+      const i = Math.min(byId.get(a) ?? Infinity, byId.get(b) ?? Infinity);
+      return i === Infinity ? undefined : inventory[i];
+    },
+  };
+}
+
+/** Oversized by CPU or memory: the allocation against the suggestion (demand / target, vCPUs whole, memory in 0.5 GB steps). */
+function oversizedFinding(cpuCores: number | null, riseCores: number, allocatedVcpus: number | null, memoryMB: number | null, memAllocatedGB: number | null, o: ResolvedDemandOptions): VmMeasurement['oversized'] {
+  // the CPU trend over the growth horizon is added, so no cut is advised that the VM outgrows
+  const grows = cpuCores !== null && riseCores > 0;
+  const sizedCores = grows ? cpuCores + riseCores : cpuCores;
+  const suggestedVcpus = sizedCores !== null ? Math.max(1, Math.ceil(sizedCores / o.targetUtilization - 1e-9)) : null;
+  const cpuOver = suggestedVcpus !== null && allocatedVcpus !== null ? { allocatedVcpus, suggestedVcpus } : null;
+  const suggestedGB = memoryMB !== null ? Math.max(0.5, Math.ceil((memoryMB / o.targetUtilization / 1024) * 2 - 1e-9) / 2) : null;
+  const memOver = suggestedGB !== null && memAllocatedGB !== null ? { allocatedGB: memAllocatedGB, suggestedGB } : null;
+  const cpuIsOver = cpuOver !== null && cpuOver.allocatedVcpus >= o.oversizeFactor * cpuOver.suggestedVcpus;
+  const memIsOver = memOver !== null && memOver.allocatedGB >= o.oversizeFactor * memOver.suggestedGB;
+  const overReasons = [
+    cpuOver && (grows
+      ? `${cpuOver.allocatedVcpus} vCPUs allocated, ${cpuOver.suggestedVcpus} suggested (ceil(${round3(sizedCores!)} cores / target ${o.targetUtilization}): ${round3(cpuCores!)} cores measured now + ${round3(riseCores)} cores of CPU growth trend over the ${o.growthHorizonDays}-day horizon: the trend sets the size)`
+      : `${cpuOver.allocatedVcpus} vCPUs allocated, ${cpuOver.suggestedVcpus} suggested (ceil(${round3(cpuCores!)} cores / target ${o.targetUtilization}))`),
+    memOver && `${memOver.allocatedGB} GB allocated, ${memOver.suggestedGB} GB suggested (${round3(memoryMB!)} MB / target ${o.targetUtilization}, in 0.5 GB steps)`,
+  ].filter(Boolean);
+  return {
+    oversized: cpuIsOver || memIsOver, cpu: cpuOver, memory: memOver,
+    reason: overReasons.length ? `${overReasons.join('; ')}; oversized at ${o.oversizeFactor} x the suggestion` : 'no allocation to compare (needs VP counters or a VM inventory)',
+  };
 }

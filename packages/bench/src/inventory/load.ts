@@ -1,45 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { jsonErrorOffset } from './jsonErrorOffset.js';
-import { HostplanError, parseHosts, parsePolicy, parseVms, type Host, type Policy, type Vm } from '@hostplan/core';
-
-/**
- * Line and column (1-based) of a 0-based character offset in a text, for `file:line:column`
- * error paths; lines end at `\n`.
- *
- * @example
- * lineColumn('ab\ncd', 4) // => { line: 2, column: 2 }
- */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { line, column: offset - last };
-}
-
-/**
- * Parses JSON text; a syntax error becomes a {@link HostplanError} naming `file:line:column`.
- *
- * @example
- * parseJsonText('{"a": }', 'x.json') // throws 'x.json:1:7: invalid JSON: ...'
- */
-export function parseJsonText(text: string, file: string): unknown {
-  const body = text.replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(body);
-  } catch (e) {
-    const offset = jsonErrorOffset(body);
-    const where = lineColumn(body, Math.max(0, offset));
-    const found = offset >= body.length ? 'the end of the file' : JSON.stringify(body.slice(offset, offset + 12));
-    throw new HostplanError('parse-error', `${file}:${where.line}:${where.column}`, `invalid JSON: unexpected ${found}`, 'JSON', (e as Error).message);
-  }
-}
+import { HostplanError, parseHosts, parseJsonText, parsePolicy, parseVms, type Host, type Policy, type Vm } from '@hostplan/core';
+import { decodeUtf8Strict, readInputFile } from './textEncoding.js';
 
 /**
  * Rows of a CSV file as objects keyed by header, with their line numbers; empty cells are
@@ -61,13 +23,33 @@ export function parseCsvRows(text: string, file: string): { header: string[]; ro
   const [head, ...body] = records;
   if (!head) throw new HostplanError('parse-error', `${file}:1`, 'empty CSV: expected a header row', 'a header row', '');
   const header = head.record;
+  checkUniqueHeader(header, file, head.info.lines);
   return {
     header,
     rows: body.map(({ record, info }) => ({
       line: info.lines,
+      // fromEntries defines own properties: a __proto__ column stays a column for the unknown-field check
       cells: Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']).filter(([, v]) => v !== '')),
     })),
   };
+}
+
+/**
+ * Throws `parse-error` at the second of two header cells with the same (trimmed, non-empty)
+ * name: a repeated column would otherwise keep the last value silently.
+ *
+ * @example
+ * checkUniqueHeader(['id', 'vcpus', 'id'], 'vms.csv', 1) // throws 'vms.csv:1:3: duplicate column "id" (also column 1)'
+ */
+export function checkUniqueHeader(header: readonly string[], file: string, line: number): void {
+  const seen = new Map<string, number>();
+  header.forEach((h, i) => {
+    const name = h.trim();
+    if (name === '') return;
+    const before = seen.get(name);
+    if (before !== undefined) throw new HostplanError('parse-error', `${file}:${line}:${i + 1}`, `duplicate column ${JSON.stringify(name)} (also column ${before + 1}); each column may appear once`, 'unique column names', name);
+    seen.set(name, i);
+  });
 }
 
 /** Nested CSV columns: `storage.iops` or `storageIops` become `storage: { iops }`. */
@@ -78,7 +60,7 @@ function nest(cells: Record<string, string>): Record<string, unknown> {
     if (m) {
       const key = m[1]!.toLowerCase() === 'iops' ? 'iops' : m[1]!.toLowerCase() === 'disks' ? 'disks' : 'capacityGB';
       out.storage = { ...(out.storage as object), [key]: v };
-    } else out[k] = v;
+    } else Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); // __proto__ too
   }
   return out;
 }
@@ -118,7 +100,7 @@ function fromCsv<T>(text: string, file: string, parseDoc: (rows: unknown[], path
 }
 
 async function read(file: string, cwd: string): Promise<string> {
-  return readFile(resolve(cwd, file), 'utf8');
+  return decodeUtf8Strict(await readInputFile(resolve(cwd, file), file), file);
 }
 
 const isCsv = (file: string) => ['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase());

@@ -7,7 +7,9 @@ import { promPushdownStatistics } from './pushdown.js';
 import { expandPromRate, PROM_PRESETS, type PromPresetName, type PromQuerySpec } from './presets.js';
 import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
 import { redactedUrl } from './redact.js';
-import { alignPromWindow, parsePromDurationMs, parsePromTimeMs, promWindowPoints } from './time.js';
+import { checkPromRequestCount, promRequestBudget, spendPromRequest } from './requestBudget.js';
+import { parseDurationMs } from '@hostplan/core';
+import { alignPromWindow, parsePromTimeMs, promWindowPoints } from './time.js';
 import type { PrometheusEndpoint, PromSeriesStatistics, PromWindow } from './types.js';
 
 /** Options of {@link benchFromPrometheus}: the endpoint, the queries, the window and the mode. */
@@ -37,6 +39,12 @@ export interface PrometheusBenchOptions {
   readonly maxPointsPerChunk?: number;
   /** Raw mode: samples one response may carry, bounding memory per request for a fleet. @defaultValue 500000 */
   readonly maxSamplesPerRequest?: number;
+  /**
+   * HTTP requests the run may send, every query together: a raw-mode window that needs more is
+   * refused before the first request, and a run that reaches the cap stops with
+   * `too-many-requests`. @defaultValue 10000 ({@link PROM_MAX_REQUESTS})
+   */
+  readonly maxRequests?: number;
   /** What `now` means in relative times. @defaultValue Date.now() */
   readonly nowMs?: number;
   /** Raw mode: options of the statistics module (percentiles, sustained-peak window, memory budget...). @defaultValue `{}` (every {@link StatsOptions} default) */
@@ -102,7 +110,7 @@ export function resolvePromQueries(o: Pick<PrometheusBenchOptions, 'preset' | 'q
 }
 
 const asMs = (v: string | number, path: string, kind: 'time' | 'duration', nowMs: number) =>
-  typeof v === 'number' ? v : kind === 'time' ? parsePromTimeMs(v, path, nowMs) : parsePromDurationMs(v, path);
+  typeof v === 'number' ? v : kind === 'time' ? parsePromTimeMs(v, path, nowMs) : parseDurationMs(v, path, 's');
 
 /**
  * The window of a run as given (not yet aligned to steps): `from`, `to` and `step` read as
@@ -133,7 +141,7 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
   const started = performance.now();
   const nowMs = options.nowMs ?? Date.now();
   const rateWindow = options.rateWindow ?? '5m';
-  parsePromDurationMs(rateWindow, 'rateWindow');
+  parseDurationMs(rateWindow, 'rateWindow', 'm');
   const queries = resolvePromQueries(options);
   const requested = resolvePromWindow(options, nowMs);
   const w = alignPromWindow(requested);
@@ -145,12 +153,16 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
   let requests = 0;
   let bytes = 0;
   const expected = promWindowPoints(w);
+  const requestBudget = promRequestBudget(options.maxRequests);
+  const maxPointsPerChunk = options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES;
+  if (!options.pushdown) checkPromRequestCount(w, queries.length, maxPointsPerChunk, requestBudget);
   for (const q of queries) {
     const expr = expandPromRate(q.expr, rateWindow);
     const object = q.resource ?? 'other';
     const extra = { resource: object, entity: q.entity ?? 'host', unit: q.unit ?? null, expected } as const;
     let found: { key: SeriesKey; stats: PromSeriesStatistics; sustainedPeak: number | null }[];
     if (options.pushdown) {
+      for (let i = options.pushdownParallel ? 10 : 1; i > 0; i--) spendPromRequest(requestBudget, q.name);
       const r = await promPushdownStatistics(options.endpoint, expr, w, { name: q.name, object, ...(options.pushdownParallel && { parallel: true }) });
       requests += r.requests;
       bytes += r.bytes;
@@ -163,7 +175,8 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
         const r = await streamPromRange(options.endpoint, expr, w, sink, {
           name: q.name,
           object,
-          maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES,
+          maxPointsPerChunk,
+          requestBudget,
           ...(options.maxSamplesPerRequest !== undefined && { maxSamplesPerRequest: options.maxSamplesPerRequest }),
         });
         requests += r.requests;

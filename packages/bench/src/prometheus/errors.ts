@@ -5,7 +5,10 @@ export type PrometheusErrorCode =
   | 'http-error'
   | 'query-error'
   | 'malformed-response'
-  | 'truncated-response';
+  | 'truncated-response'
+  | 'response-too-large'
+  | 'too-many-requests'
+  | 'too-many-series';
 
 /**
  * A query against a Prometheus-compatible endpoint failed after its retries. `path` is the

@@ -1,6 +1,10 @@
 import { PrometheusError, type PrometheusErrorCode } from './errors.js';
 import { redactedUrl, redactText, promSecretsOf } from './redact.js';
+import { fetchFollowing, readLimited, type Hop } from './transport.js';
 import type { PromResponse, PrometheusEndpoint } from './types.js';
+
+/** Default of `PrometheusEndpoint.maxResponseBytes`: 64 MiB, about five times the default request's answer (500,000 samples). */
+export const PROM_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -57,6 +61,7 @@ export async function promRequest<T>(endpoint: PrometheusEndpoint, api: string, 
     retries = 4,
     backoffMs = 500,
     maxBackoffMs = 30_000,
+    maxResponseBytes = PROM_MAX_RESPONSE_BYTES,
     fetch: doFetch = globalThis.fetch,
     sleep = sleepReal,
   } = endpoint;
@@ -64,11 +69,8 @@ export async function promRequest<T>(endpoint: PrometheusEndpoint, api: string, 
   const base = endpoint.url.replace(/\/+$/, '');
   const url = `${base}/api/v1/${api}`;
   const where = redactedUrl(url);
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/x-www-form-urlencoded',
-    Accept: 'application/json',
-    ...endpoint.headers,
-  };
+  const plainHeaders = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
+  const headers: Record<string, string> = { ...plainHeaders, ...endpoint.headers };
   if (endpoint.bearerToken) headers.Authorization = `Bearer ${endpoint.bearerToken}`;
   const target = new URL(url);
   if (target.username || target.password) {
@@ -76,7 +78,13 @@ export async function promRequest<T>(endpoint: PrometheusEndpoint, api: string, 
     target.username = '';
     target.password = '';
   }
-  const body = new URLSearchParams(params).toString();
+  const request: Request = {
+    hop: { url: target.toString(), method: 'POST', headers, body: new URLSearchParams(params).toString() },
+    plainHeaders,
+    timeoutMs,
+    maxResponseBytes,
+    what: `${api} ${params.query === undefined ? '' : JSON.stringify(params.query.length > 120 ? `${params.query.slice(0, 117)}...` : params.query)}`.trim(),
+  };
 
   let last: Attempt | undefined;
   let attempts = 0;
@@ -86,7 +94,7 @@ export async function promRequest<T>(endpoint: PrometheusEndpoint, api: string, 
       await sleep(Math.min(maxBackoffMs, last.waitMs ?? backoff));
     }
     attempts = attempt;
-    const outcome = await once<T>(doFetch, target.toString(), headers, body, timeoutMs);
+    const outcome = await once<T>(doFetch, request);
     if ('data' in outcome) return { ...outcome, warnings: outcome.warnings.map((w) => redactText(w, secrets)) };
     last = outcome;
     if (!outcome.retry) break;
@@ -101,22 +109,50 @@ export async function promRequest<T>(endpoint: PrometheusEndpoint, api: string, 
   );
 }
 
-async function once<T>(doFetch: typeof fetch, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PromResponse<T> | Attempt> {
+/** One request as {@link once} sends it. */
+interface Request {
+  readonly hop: Hop;
+  /** Headers that may go to another origin after a redirect. */
+  readonly plainHeaders: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  /** The API and query, for messages. */
+  readonly what: string;
+}
+
+async function once<T>(doFetch: typeof fetch, request: Request): Promise<PromResponse<T> | Attempt> {
+  const { timeoutMs, maxResponseBytes } = request;
   const signal = AbortSignal.timeout(timeoutMs);
   let res: Response;
   try {
-    res = await doFetch(url, { method: 'POST', headers, body, signal });
+    const followed = await fetchFollowing(doFetch, request.hop, request.plainHeaders, signal);
+    if ('failure' in followed) return { retry: false, code: 'http-error', message: followed.failure };
+    res = followed.res;
   } catch (e) {
     if (signal.aborted) return { retry: true, code: 'timeout', message: `no response within ${timeoutMs} ms` };
     return { retry: true, code: 'network-error', message: `cannot connect: ${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message}` };
   }
   let text: string;
   try {
-    text = await res.text();
+    const body = await readLimited(res, maxResponseBytes);
+    if ('tooLargeAt' in body) {
+      const mib = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MiB`;
+      return {
+        retry: false,
+        code: 'response-too-large',
+        message: `the answer to ${request.what} passed the limit of ${maxResponseBytes} bytes (${mib(maxResponseBytes)}, maxResponseBytes, --max-response-mb) at ${body.tooLargeAt} bytes; raise the limit, or ask for less per request (a larger step, fewer samples per request)`,
+        status: res.status,
+      };
+    }
+    text = new TextDecoder().decode(body.bytes);
   } catch (e) {
     if (signal.aborted) return { retry: true, code: 'timeout', message: `response body not complete within ${timeoutMs} ms`, status: res.status };
     return { retry: true, code: 'truncated-response', message: `response body cut short (${(e as Error).message})`, status: res.status };
   }
+  return interpret<T>(res, text);
+}
+
+function interpret<T>(res: Response, text: string): PromResponse<T> | Attempt {
   const bytes = Buffer.byteLength(text);
   if (!res.ok) {
     const retry = retryableStatus(res.status);
@@ -131,13 +167,19 @@ async function once<T>(doFetch: typeof fetch, url: string, headers: Record<strin
     return { retry: true, code: 'malformed-response', message: `response is not valid JSON (${bytes} bytes: ${(e as Error).message})`, status: res.status };
   }
   const j = json as { status?: unknown; data?: unknown; error?: unknown; errorType?: unknown; warnings?: unknown; infos?: unknown };
-  if (!j || typeof j !== 'object') return { retry: true, code: 'malformed-response', message: 'response is not a JSON object', status: res.status };
+  if (!j || typeof j !== 'object' || Array.isArray(j)) return { retry: true, code: 'malformed-response', message: 'response is not a JSON object', status: res.status };
   if (j.status === 'error') {
-    return { retry: false, code: 'query-error', message: `${String(j.errorType ?? 'error')}: ${String(j.error ?? '(no message)')}`, status: res.status };
+    return { retry: false, code: 'query-error', message: `${short(j.errorType ?? 'error')}: ${short(j.error ?? '(no message)')}`, status: res.status };
   }
   if (j.status !== 'success' || !j.data || typeof j.data !== 'object') {
-    return { retry: true, code: 'malformed-response', message: `expected {"status":"success","data":{...}}, got status ${JSON.stringify(j.status)}`, status: res.status };
+    return { retry: true, code: 'malformed-response', message: `expected {"status":"success","data":{...}}, got status ${short(JSON.stringify(j.status) ?? 'undefined')}`, status: res.status };
   }
-  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x) ?? String(x))) : []);
   return { data: j.data as T, warnings: [...strings(j.warnings), ...strings(j.infos)], bytes };
+}
+
+/** A server-given value as a message shows it: a string, cut at 500 characters. */
+function short(v: unknown): string {
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  return s.length > 500 ? `${s.slice(0, 497)}...` : s;
 }

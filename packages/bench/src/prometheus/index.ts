@@ -11,5 +11,5 @@ export * from './pushdown.js';
 export * from './presets.js';
 export * from './mapping.js';
 export * from './source.js';
-export * from './cliOptions.js';
 export * from './bench.js';
+export { PROM_MAX_REQUESTS, checkPromRequestCount, promRequestBudget, spendPromRequest, type PromRequestBudget } from './requestBudget.js';

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { HostplanError, invalid } from '@hostplan/core';
+import { HostplanError, invalid, parseJsonText } from '@hostplan/core';
 import { DEMAND_RESOURCES, type DemandResource } from '../demand/counterMap.js';
-import { parseJsonText } from '../inventory/load.js';
 import type { PromQuerySpec, PromResource } from './presets.js';
 
 const RESOURCES: readonly PromResource[] = ['cpu', 'memory', 'iops', 'network', 'other'];

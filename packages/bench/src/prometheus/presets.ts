@@ -54,7 +54,7 @@ export type PromPresetName = 'node' | 'hyperv' | 'libvirt';
 /**
  * The queries of every {@link PromPresetName}, with the metric names listed at the top of this
  * module: each gives one instant vector in the unit it names and, where it has one, the demand
- * series it feeds. `$rate` in an expression is replaced by the rate window ({@link expandPromRate}).
+ * series it feeds. `$rate` in an expression is replaced by the rate window (`expandPromRate`).
  *
  * @example
  * PROM_PRESETS.node.map((q) => q.name) // => ['host-cpu', 'host-memory-available', 'host-iops', 'host-network']

@@ -1,8 +1,9 @@
+import { describeReceivedValue as show } from '@hostplan/core';
 import type { ReadIssue, SeriesKey } from '../series/types.js';
 import { PrometheusError } from './errors.js';
 import { promRequest } from './http.js';
-import { redactedUrl } from './redact.js';
-import { promLabelsId, promLabelsText, promSeriesKey, promLabelsWithoutName } from './seriesKey.js';
+import { promSecretsOf, redactedUrl, redactText } from './redact.js';
+import { promLabelsFrom, promLabelsId, promLabelsText, promSeriesKey, promLabelsWithoutName } from './seriesKey.js';
 import { alignPromWindow, promApiSeconds, promWindowPoints } from './time.js';
 import type { PromSeries, PrometheusEndpoint, PromWindow, PromSeriesStatistics } from './types.js';
 import { parsePromValue } from './values.js';
@@ -98,6 +99,8 @@ export interface PromPushdownOptions {
   readonly parallel?: boolean;
 }
 
+const STATS: ReadonlySet<string> = new Set(['all', 'count', 'min', 'max', 'mean', 'stddev', ...PROM_PUSHDOWN_QUANTILES.map(([f]) => f)]);
+
 const EMPTY = { count: 0, missing: 0, min: null, max: null, mean: null, stddev: null, p50: null, p90: null, p95: null, p99: null };
 
 /**
@@ -114,6 +117,9 @@ export async function promPushdownStatistics(endpoint: PrometheusEndpoint, expr:
   const { name = expr, object = 'prometheus', seriesKey = promSeriesKey } = options;
   const w = alignPromWindow(window);
   const file = redactedUrl(endpoint.url);
+  const secrets = promSecretsOf(endpoint);
+  const redact = (text: string) => redactText(text, secrets);
+  const malformed = (message: string) => new PrometheusError('malformed-response', file, redact(`${name}: ${message}`));
   const time = promApiSeconds(w.endMs);
   const queries = options.parallel ? promPushdownParts(expr, w) : [promPushdownExpression(expr, w)];
   const answers = await Promise.all(queries.map((query) => promRequest<{ resultType?: string; result?: PromSeries[] }>(endpoint, 'query', { query, time })));
@@ -121,27 +127,34 @@ export async function promPushdownStatistics(endpoint: PrometheusEndpoint, expr:
   const results: PromSeries[] = [];
   for (const res of answers) {
     if (res.data.resultType !== 'vector' || !Array.isArray(res.data.result)) {
-      throw new PrometheusError('malformed-response', file, `${name}: expected a vector result from the push-down query, got ${JSON.stringify(res.data.resultType)}`);
+      throw malformed(`expected a vector result from the push-down query, got ${show(res.data.resultType)}`);
     }
     results.push(...res.data.result);
   }
-  const bySeries = new Map<string, { labels: Record<string, string>; stats: Record<string, number> }>();
+  const bySeries = new Map<string, { labels: Record<string, string>; stats: Map<string, number> }>();
   for (const s of results) {
-    const stat = s?.metric?.[PROM_STAT_LABEL];
-    if (!stat || !Array.isArray(s.value)) throw new PrometheusError('malformed-response', file, `${name}: a push-down result without ${PROM_STAT_LABEL} or value`);
-    const { [PROM_STAT_LABEL]: _stat, ...labels } = s.metric;
+    if (!s || typeof s !== 'object') throw malformed(`a push-down result is ${show(s)}, expected a series`);
+    const metric = promLabelsFrom(s.metric, redact);
+    if (typeof metric === 'string') throw malformed(metric);
+    const stat = metric[PROM_STAT_LABEL];
+    if (!stat || !STATS.has(stat) || !Array.isArray(s.value)) throw malformed(`a push-down result without a known ${PROM_STAT_LABEL} or a value`);
+    const { [PROM_STAT_LABEL]: _stat, ...labels } = metric;
     const id = promLabelsId(promLabelsWithoutName(labels));
     let entry = bySeries.get(id);
-    if (!entry) bySeries.set(id, (entry = { labels, stats: {} }));
-    entry.stats[stat] = parsePromValue(s.value[1]);
+    if (!entry) bySeries.set(id, (entry = { labels, stats: new Map() }));
+    entry.stats.set(stat, parsePromValue(s.value[1]));
   }
   const expectedPoints = promWindowPoints(w);
   const series: PromPushdownSeries[] = [];
   for (const { labels, stats } of bySeries.values()) {
-    if (stats.all === undefined) throw new PrometheusError('malformed-response', file, `${name} ${promLabelsText(name, labels)}: the push-down answer lacks the sample count (partial result)`);
-    const all = stats.all;
-    const count = stats.count ?? 0;
-    const num = (k: string) => (count > 0 && Number.isFinite(stats[k]) ? stats[k]! : null);
+    const all = stats.get('all');
+    if (all === undefined) throw malformed(`${promLabelsText(name, labels)}: the push-down answer lacks the sample count (partial result)`);
+    const count = stats.get('count') ?? 0;
+    if (!Number.isFinite(all) || !Number.isFinite(count)) throw malformed(`${promLabelsText(name, labels)}: the sample count is not a number`);
+    const num = (k: string) => {
+      const v = stats.get(k);
+      return count > 0 && v !== undefined && Number.isFinite(v) ? v : null;
+    };
     const out: PromSeriesStatistics = {
       ...EMPTY,
       count,
@@ -159,7 +172,7 @@ export async function promPushdownStatistics(endpoint: PrometheusEndpoint, expr:
       issues.push({ file, line: 0, column: 0, code: 'non-finite-value', message: `${name} ${promLabelsText(name, labels)}: ${all - count} NaN or infinite value(s) treated as missing`, severity: 'warning' });
     }
     if (count > 0 && ['min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p95', 'p99'].some((k) => out[k as keyof PromSeriesStatistics] === null)) {
-      throw new PrometheusError('malformed-response', file, `${name} ${promLabelsText(name, labels)}: the push-down answer lacks some statistics (partial result)`);
+      throw malformed(`${promLabelsText(name, labels)}: the push-down answer lacks some statistics (partial result)`);
     }
     series.push({ key: seriesKey(labels, object, name), stats: out });
   }

@@ -1,9 +1,10 @@
-import { HostplanError } from '@hostplan/core';
+import { HostplanError, describeReceivedValue as show } from '@hostplan/core';
 import type { SeriesKey, SeriesSink } from '../series/types.js';
 import { PrometheusError } from './errors.js';
 import { promRequest } from './http.js';
-import { redactedUrl } from './redact.js';
-import { promLabelsId, promSeriesKey } from './seriesKey.js';
+import { promSecretsOf, redactedUrl, redactText } from './redact.js';
+import { promRequestBudget, spendPromRequest, type PromRequestBudget } from './requestBudget.js';
+import { promLabelsFrom, promLabelsId, promSeriesKey } from './seriesKey.js';
 import { alignPromWindow, promApiSeconds, promWindowPoints } from './time.js';
 import type { PromSeries, PrometheusEndpoint, PromWindow } from './types.js';
 import { countPromNonFinite, describePromNonFinite, parsePromValue, type PromNonFiniteCounts } from './values.js';
@@ -31,6 +32,16 @@ export interface PromRangeOptions {
   readonly firstIndex?: number;
   /** Builds each series' key from its labels. @defaultValue {@link promSeriesKey} */
   readonly seriesKey?: (labels: Readonly<Record<string, string>>, object: string, counter: string) => SeriesKey;
+  /**
+   * Requests the run may send, shared by its queries: the stream fails with `too-many-requests`
+   * rather than send one more. @defaultValue a budget of {@link PROM_MAX_REQUESTS} for this call
+   */
+  readonly requestBudget?: PromRequestBudget;
+  /**
+   * Series the sink may receive, counting from `firstIndex` (so across the queries of a source):
+   * each takes memory for its statistics, so more fail with `too-many-series`. @defaultValue 100000
+   */
+  readonly maxSeries?: number;
 }
 
 /** What a streamed range query cost. */
@@ -78,6 +89,11 @@ export function promRangeChunks(w: PromWindow, maxPoints: number): PromWindow[] 
  */
 export async function streamPromRange(endpoint: PrometheusEndpoint, query: string, window: PromWindow, sink: SeriesSink, options: PromRangeOptions = {}): Promise<PromRangeResult> {
   const { name = query, object = 'prometheus', maxPointsPerChunk = PROM_MAX_POINTS_PER_SERIES, maxSamplesPerRequest = 500_000, probePoints = 1000, firstIndex = 0, seriesKey = promSeriesKey } = options;
+  const budget = options.requestBudget ?? promRequestBudget();
+  const maxSeries = options.maxSeries ?? 100_000;
+  const secrets = promSecretsOf(endpoint);
+  const redact = (text: string) => redactText(text, secrets);
+  const malformed = (message: string) => new PrometheusError('malformed-response', file, redact(`${name}: ${message}`));
   checkMaxPoints(maxPointsPerChunk);
   if (!(maxSamplesPerRequest >= 1) || !(probePoints >= 1)) {
     throw new HostplanError('invalid-value', 'maxSamplesPerRequest', `expected at least 1 sample and 1 probe point, got ${maxSamplesPerRequest} and ${probePoints}`, '>= 1', maxSamplesPerRequest);
@@ -85,6 +101,7 @@ export async function streamPromRange(endpoint: PrometheusEndpoint, query: strin
   const w = alignPromWindow(window);
   const file = redactedUrl(endpoint.url);
   const indexOf = new Map<string, number>();
+  const names = new Map<number, string>();
   const bad = new Map<number, PromNonFiniteCounts>();
   let samples = 0;
   let nonFinite = 0;
@@ -96,6 +113,7 @@ export async function streamPromRange(endpoint: PrometheusEndpoint, query: strin
     const points = Math.max(1, Math.min(maxPointsPerChunk, requests === 0 ? probePoints : Math.floor(maxSamplesPerRequest / Math.max(1, seriesInLast))));
     const chunk = { startMs, endMs: Math.min(w.endMs, startMs + (points - 1) * w.stepMs), stepMs: w.stepMs };
     startMs = chunk.endMs + w.stepMs;
+    spendPromRequest(budget, name);
     const res = await promRequest<{ resultType?: string; result?: PromSeries[] }>(endpoint, 'query_range', {
       query,
       start: promApiSeconds(chunk.startMs),
@@ -106,27 +124,30 @@ export async function streamPromRange(endpoint: PrometheusEndpoint, query: strin
     bytes += res.bytes;
     for (const message of res.warnings) sink.issue?.({ file, line: 0, column: 0, code: 'prometheus-warning', message: `${name}: ${message}`, severity: 'warning' });
     if (res.data.resultType !== 'matrix' || !Array.isArray(res.data.result)) {
-      throw new PrometheusError('malformed-response', file, `${name}: expected a matrix result from query_range, got ${JSON.stringify(res.data.resultType)}`);
+      throw malformed(`expected a matrix result from query_range, got ${show(res.data.resultType)}`);
     }
     const expected = promWindowPoints(chunk);
     seriesInLast = Math.max(seriesInLast, res.data.result.length);
     for (const s of res.data.result) {
-      if (!s || typeof s.metric !== 'object' || !Array.isArray(s.values)) {
-        throw new PrometheusError('malformed-response', file, `${name}: a series without metric or values`);
-      }
-      if (s.values.length > expected) {
-        throw new PrometheusError('malformed-response', file, `${name}: ${s.values.length} points for a chunk of ${expected} steps`);
-      }
+      if (!s || typeof s !== 'object' || !Array.isArray(s.values)) throw malformed('a series without metric or values');
+      if (s.values.length > expected) throw malformed(`${s.values.length} points for a chunk of ${expected} steps`);
+      const labels = promLabelsFrom(s.metric, redact);
+      if (typeof labels === 'string') throw malformed(labels);
+      // matched across chunks by the labels as sent; named by the labels without secrets
       const id = promLabelsId(s.metric);
       let index = indexOf.get(id);
       if (index === undefined) {
+        if (firstIndex + indexOf.size >= maxSeries) {
+          throw new PrometheusError('too-many-series', file, `${name}: more than ${maxSeries} series (maxSeries): each takes memory for its statistics; narrow the query (by label) or use push-down mode`);
+        }
         index = firstIndex + indexOf.size;
         indexOf.set(id, index);
-        sink.series(index, seriesKey(s.metric, object, name));
+        names.set(index, promLabelsId(labels));
+        sink.series(index, seriesKey(labels, object, name));
       }
       for (const point of s.values) {
-        const t = Number(point?.[0]) * 1000;
-        if (!Number.isFinite(t)) throw new PrometheusError('malformed-response', file, `${name}: a point without a timestamp`);
+        const t = Array.isArray(point) ? Number(point[0]) * 1000 : Number.NaN;
+        if (!Number.isFinite(t)) throw malformed('a point without a timestamp');
         const v = parsePromValue(point[1]);
         let counts = bad.get(index);
         if (!Number.isFinite(v)) {
@@ -142,7 +163,7 @@ export async function streamPromRange(endpoint: PrometheusEndpoint, query: strin
     }
   }
   for (const [index, counts] of bad) {
-    const id = [...indexOf].find(([, i]) => i === index)![0];
+    const id = names.get(index)!;
     sink.issue?.({ file, line: 0, column: 0, code: 'non-finite-value', message: `${name} ${id}: ${describePromNonFinite(counts)} treated as missing`, severity: 'warning' });
   }
   return { series: indexOf.size, samples, nonFinite, requests, bytes, window: w };

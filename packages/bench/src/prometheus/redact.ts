@@ -18,6 +18,8 @@ export function promSecretsOf(options: { bearerToken?: string; headers?: Readonl
       const u = new URL(options.url);
       if (u.password) out.push(decodeURIComponent(u.password), u.password);
       if (u.username) out.push(decodeURIComponent(u.username), u.username);
+      // what Basic auth sends (base64 of user:password), found by its encoded forms
+      if (u.password) out.push(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
     } catch {
       // an invalid URL is reported elsewhere
     }
@@ -26,15 +28,67 @@ export function promSecretsOf(options: { bearerToken?: string; headers?: Readonl
 }
 
 /**
- * Replaces every occurrence of each secret (and of its URL-encoded form) with `***`.
+ * Replaces every occurrence of each secret with `***`, in every form hostplan or a server may
+ * print it: as written, URL-encoded (`%20` or `+` for a space), JSON-escaped, and base64 or
+ * base64url (at any of the three byte alignments, so inside a longer base64 text such as
+ * `Basic dXNlcjpwdw==` too; only the characters that depend on the secret alone are replaced,
+ * and only secrets long enough to give six of them).
  *
  * @example
  * redactText('Authorization: Bearer s3cr3t', ['s3cr3t']) // => 'Authorization: Bearer ***'
+ * redactText('echo: c2VjcmV0LXRva2Vu', ['secret-token']) // => 'echo: ***'
  */
 export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
+  if (secrets.length === 0 || text.length === 0) return text;
+  return text.replace(redactionPattern(secrets), '***');
+}
+
+let cached: { readonly key: string; readonly pattern: RegExp } | undefined;
+
+/** One alternation of every form of every secret, longest first (cached for the last list). */
+function redactionPattern(secrets: readonly string[]): RegExp {
+  const key = JSON.stringify(secrets);
+  if (cached?.key === key) return cached.pattern;
+  const forms = new Set<string>();
   for (const s of secrets) {
-    for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join('***');
+    const base64 = base64Cores(s);
+    for (const f of [s, encodeURIComponent(s), encodeURIComponent(s).replace(/%20/g, '+'), JSON.stringify(s).slice(1, -1), ...base64]) {
+      if (f.length > 0) forms.add(f);
+    }
+    for (const b of base64) {
+      const url = b.replace(/\+/g, '-').replace(/\//g, '_');
+      forms.add(url);
+      forms.add(encodeURIComponent(b));
+    }
+  }
+  const alternatives = [...forms].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(alternatives.join('|'), 'g');
+  cached = { key, pattern };
+  return pattern;
+}
+
+/** Base64 characters that depend only on the secret's bytes, for each alignment; short ones left out. */
+function base64Cores(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const out: string[] = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes, Buffer.alloc(3)]).toString('base64');
+    let first = -1;
+    let last = -1;
+    // character i carries bits 6i..6i+5 of the byte stream
+    for (let i = 0; i < encoded.length; i++) {
+      const from = Math.floor((6 * i) / 8);
+      const to = Math.floor((6 * i + 5) / 8);
+      if (from >= shift && to < shift + bytes.length) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    if (first >= 0 && last - first + 1 >= 6) {
+      out.push(encoded.slice(first, last + 1));
+      // the secret at the end of the encoded text: its last characters and the padding too
+      out.push(Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64').slice(first));
+    }
   }
   return out;
 }

@@ -56,3 +56,30 @@ export function promLabelsWithoutName(labels: Readonly<Record<string, string>>):
 export function promLabelsId(labels: Readonly<Record<string, string>>): string {
   return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
 }
+
+/**
+ * Checks a series' `metric` as a server sent it: an object whose values are strings. Returns
+ * the labels (own properties only, secrets replaced by `redact`) or, for any other shape
+ * (`null`, an array, a number as a label value), a sentence saying what is wrong, so that a
+ * hostile or broken answer gives a clear error instead of a TypeError.
+ *
+ * @example
+ * promLabelsFrom({ instance: 'h1' }, (s) => s) // => { instance: 'h1' }
+ * promLabelsFrom({ cpu: 3 }, (s) => s)         // => 'label "cpu" is a number (3), expected a string'
+ */
+export function promLabelsFrom(metric: unknown, redact: (text: string) => string): Record<string, string> | string {
+  if (metric === null || typeof metric !== 'object' || Array.isArray(metric)) {
+    return `a series' metric is ${metric === null ? 'null' : Array.isArray(metric) ? 'an array' : typeof metric}, expected an object of string labels`;
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(metric)) {
+    if (typeof v !== 'string') {
+      const shown = typeof v === 'number' || typeof v === 'boolean' ? ` (${String(v)})` : '';
+      const kind = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+      return `label ${JSON.stringify(redact(k).slice(0, 60))} is ${kind}${shown}, expected a string`;
+    }
+    // defineProperty: a label named __proto__ stays a label
+    Object.defineProperty(out, redact(k), { value: redact(v), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import type { CounterMap } from '../demand/counterMap.js';
 import type { SampleSource } from '../stats/types.js';
 import { expandPromRate, promCounterMap, type PromQuerySpec } from './presets.js';
 import { PROM_MAX_POINTS_PER_SERIES, streamPromRange } from './rangeQuery.js';
+import { checkPromRequestCount, promRequestBudget } from './requestBudget.js';
 import { alignPromWindow } from './time.js';
 import type { PrometheusEndpoint, PromWindow } from './types.js';
 
@@ -19,6 +20,11 @@ export interface PrometheusSourceOptions {
   readonly maxPointsPerChunk?: number;
   /** Samples one response may carry (see `streamPromRange`). @defaultValue 500000 */
   readonly maxSamplesPerRequest?: number;
+  /**
+   * Requests the source may send, every query and pass together: a window that needs more is
+   * refused before the first request (`too-many-requests`). @defaultValue 10000 ({@link PROM_MAX_REQUESTS})
+   */
+  readonly maxRequests?: number;
 }
 
 /** A replayable sample source over Prometheus queries, the counter map for its series, and what it has cost so far. */
@@ -45,15 +51,20 @@ export function prometheusSource(options: PrometheusSourceOptions): PrometheusSo
   const window = alignPromWindow(options.window);
   const rateWindow = options.rateWindow ?? '5m';
   const cost = { requests: 0, bytes: 0, passes: 0 };
+  const maxPointsPerChunk = options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES;
+  const requestBudget = promRequestBudget(options.maxRequests);
+  checkPromRequestCount(window, options.queries.length, maxPointsPerChunk, requestBudget);
   const source: SampleSource = async (sink) => {
     cost.passes++;
+    checkPromRequestCount(window, options.queries.length, maxPointsPerChunk, requestBudget);
     let firstIndex = 0;
     for (const q of options.queries) {
       const r = await streamPromRange(options.endpoint, expandPromRate(q.expr, rateWindow), window, sink, {
         name: q.name,
         object: q.resource ?? 'other',
         firstIndex,
-        maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES,
+        maxPointsPerChunk,
+        requestBudget,
         ...(options.maxSamplesPerRequest !== undefined && { maxSamplesPerRequest: options.maxSamplesPerRequest }),
       });
       firstIndex += r.series;

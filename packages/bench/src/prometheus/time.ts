@@ -1,28 +1,5 @@
-import { HostplanError } from '@hostplan/core';
+import { HostplanError, parseDurationMs } from '@hostplan/core';
 import type { PromWindow } from './types.js';
-
-const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
-
-/**
- * Reads a duration as PromQL writes it (`30s`, `5m`, `1h30m`, `250ms`, `1d`, `1w`) or a
- * plain number of seconds; returns milliseconds.
- *
- * @example
- * parsePromDurationMs('1h30m', 'step') // => 5400000
- * parsePromDurationMs('15', 'step')    // => 15000
- */
-export function parsePromDurationMs(text: string, path: string): number {
-  const s = text.trim();
-  if (/^\d+(\.\d+)?$/.test(s)) {
-    const ms = Number(s) * 1000;
-    if (ms > 0) return ms;
-  } else if (/^(\d+(ms|s|m|h|d|w|y))+$/.test(s)) {
-    let ms = 0;
-    for (const m of s.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) ms += Number(m[1]) * UNIT_MS[m[2]!]!;
-    if (ms > 0) return ms;
-  }
-  throw new HostplanError('invalid-value', path, `expected a duration such as 30s, 5m, 1h30m or a number of seconds, got ${JSON.stringify(text)}`, 'a duration', text);
-}
 
 /**
  * Reads a time: RFC 3339 (`2025-06-01T00:00:00Z`), Unix seconds (`1748736000`), `now`, or
@@ -35,7 +12,7 @@ export function parsePromDurationMs(text: string, path: string): number {
 export function parsePromTimeMs(text: string, path: string, nowMs = Date.now()): number {
   const s = text.trim();
   const rel = /^now(?:\s*-\s*(.+))?$/.exec(s);
-  if (rel) return rel[1] ? nowMs - parsePromDurationMs(rel[1], path) : nowMs;
+  if (rel) return rel[1] ? nowMs - parseDurationMs(rel[1], path, 'd') : nowMs;
   if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(s)) {
     const withZone = /T|\s/.test(s) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(s) ? `${s}Z` : s;

@@ -9,7 +9,11 @@ export interface PrometheusEndpoint {
   readonly url: string;
   /** Bearer token sent as `Authorization: Bearer ...`; never written to errors, issues or output. */
   readonly bearerToken?: string;
-  /** Extra request headers (`X-Scope-OrgID` for Mimir, an API key...); values are treated as secret. */
+  /**
+   * Extra request headers (`X-Scope-OrgID` for Mimir, an API key...); values are treated as
+   * secret and, like the bearer token, sent to the endpoint's origin only (never after a
+   * redirect to another origin).
+   */
   readonly headers?: Readonly<Record<string, string>>;
   /** Per-attempt timeout. @defaultValue 30000 */
   readonly timeoutMs?: number;
@@ -19,6 +23,11 @@ export interface PrometheusEndpoint {
   readonly backoffMs?: number;
   /** Upper bound on one wait, including a server's `Retry-After`. @defaultValue 30000 */
   readonly maxBackoffMs?: number;
+  /**
+   * Bytes one answer may have: the body is read as a counted stream and the request fails
+   * (`response-too-large`, not retried) as soon as it passes this many. @defaultValue 67108864 (64 MiB)
+   */
+  readonly maxResponseBytes?: number;
   /** The fetch to use (tests, proxies). @defaultValue globalThis.fetch */
   readonly fetch?: typeof fetch;
   /** Waits between retries (tests replace it). @defaultValue setTimeout-based sleep */

@@ -1,4 +1,4 @@
-/** A language with localised perfmon names in {@link CAPACITY_COUNTER_NAMES}. */
+/** A language with localised perfmon names in the capacity counter name table. */
 export type CounterLanguage = 'en' | 'es' | 'ru';
 
 /** One capacity counter in English and as localised Windows writes it. */

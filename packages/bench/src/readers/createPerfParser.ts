@@ -8,6 +8,8 @@ import { detectFormat } from './_internals/detectFormat.js';
 import { chooseEncoding, type EncodingChoice } from './_internals/encoding.js';
 import type { FormatParser } from './_internals/formatParser.js';
 import { LineSplitter } from './_internals/lines.js';
+import { notPerfLog } from './_internals/notPerfLog.js';
+import { isUtcBias, PERF_BIAS_RANGE } from './_internals/pdhTime.js';
 import { createPdhParser } from './_internals/pdhParser.js';
 import { createSarParser } from './_internals/sarParser.js';
 
@@ -22,6 +24,9 @@ export interface PerfParser {
 }
 
 const SNIFF_LIMIT = 1 << 20;
+const MAX_LINE_BYTES = 64 << 20;
+const MAX_SERIES = 100_000;
+const EXPECTED = 'expected perfmon PDH-CSV/TSV, sysstat sadf -d or CSV text';
 
 /**
  * Creates a streaming parser that detects encoding and format from the first line, then sends
@@ -36,7 +41,10 @@ const SNIFF_LIMIT = 1 << 20;
 export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): PerfParser {
   const started = performance.now();
   const file = options.file ?? '<text>';
-  const ctx = new ReadContext(file, sink, options.strict ?? false, options.maxIssues ?? 200);
+  if (options.timeZoneBiasMinutes !== undefined && !isUtcBias(options.timeZoneBiasMinutes)) {
+    throw new HostplanError('invalid-value', 'timeZoneBiasMinutes', `expected a whole number of minutes in ${PERF_BIAS_RANGE} (UTC minus local), got ${options.timeZoneBiasMinutes}`, PERF_BIAS_RANGE, options.timeZoneBiasMinutes);
+  }
+  const ctx = new ReadContext(file, sink, options.strict ?? false, options.maxIssues ?? 200, options.maxSeries ?? MAX_SERIES);
   let bytes = 0;
   let head: Uint8Array[] = [];
   let headLength = 0;
@@ -62,6 +70,8 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
     const decoder = new TextDecoder(choice.transcode ? 'utf-8' : choice.encoding);
     const nl = body.indexOf(10);
     const firstLine = decoder.decode(body.subarray(0, nl < 0 ? body.length : nl));
+    const binary = notPerfLog(all, body);
+    if (binary) throw new HostplanError('parse-error', `${file}:${binary.line}:${binary.column}`, `not a perf log: ${binary.reason}; ${EXPECTED}`);
     const format = options.format === undefined || options.format === 'auto' ? detectFormat(firstLine) : options.format;
     ctx.format = format;
     if (format === 'pdh') {
@@ -73,7 +83,10 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
       parser = createCsvParser(ctx, decoder, options);
     }
     const p = parser;
-    splitter = new LineSplitter((buf, s, e, lineNo, complete) => p.line(buf, s, e, lineNo, complete));
+    const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+    splitter = new LineSplitter((buf, s, e, lineNo, complete) => p.line(buf, s, e, lineNo, complete), maxLineBytes, (lineNo, length) => {
+      throw new HostplanError('parse-error', `${file}:${lineNo}:1`, `line ${lineNo} is longer than ${maxLineBytes} bytes (maxLineBytes) without a line break (${length} bytes so far): not a perf log, or a value without a line break; ${EXPECTED}`);
+    });
     splitter.push(body);
   }
 
@@ -92,6 +105,7 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
       if (chunk.indexOf(10) >= 0 || headLength >= SNIFF_LIMIT) start();
     },
     end() {
+      if (bytes === 0) throw new HostplanError('parse-error', `${file}:1:1`, `not a perf log: the file is empty; ${EXPECTED}`);
       if (!splitter) start();
       if (transcoder) {
         const rest = transcoder.decode();
@@ -99,6 +113,7 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
       }
       splitter!.end();
       parser!.end();
+      ctx.finish();
       return ctx.summary(bytes, performance.now() - started);
     },
   };

@@ -8,4 +8,3 @@ export * from './presets.js';
 export * from './sarActivities.js';
 export * from './counterNames.js';
 export * from './pdhWriter.js';
-export * from './readPerfFiles.js';

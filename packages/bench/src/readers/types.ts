@@ -113,8 +113,24 @@ export interface ReadOptions {
   readonly chunkBytes?: number;
   /** The name used in issues and the summary for text and stream input. @defaultValue the path, or `'<text>'` */
   readonly file?: string;
-  /** Issues kept in the summary (all are sent to the sink). @defaultValue `200` */
+  /**
+   * Issues kept in the summary and sent to the sink; the rest are counted (`issueCount`) and
+   * summed up by code in one `issues-not-listed` warning at the end, so that a file of millions
+   * of bad rows costs no memory per row. @defaultValue `200`
+   */
   readonly maxIssues?: number;
+  /**
+   * Longest line accepted, in bytes: a longer one (a file that is not a log, a value without a
+   * line break) stops the read with a `parse-error` at its line, before it takes more memory.
+   * @defaultValue `64 MiB` (a PDH header of 500,000 counters)
+   */
+  readonly maxLineBytes?: number;
+  /**
+   * Series one read may announce: past it the read stops with a `parse-error` at the column
+   * (each series takes memory for its statistics, about 8 KB in `seriesStatistics`: 100,000
+   * come near 1 GB). @defaultValue `100000`
+   */
+  readonly maxSeries?: number;
 }
 
 /** What a read did: counts, the applied format, encoding and time zone, and the issues. */
@@ -139,7 +155,7 @@ export interface ReadSummary {
   readonly firstTimestampMs: number | null;
   readonly lastTimestampMs: number | null;
   readonly timeZone: TimeZoneInfo;
-  /** The first `maxIssues` issues. */
+  /** The first `maxIssues` issues, then an `issues-not-listed` warning when there were more. */
   readonly issues: readonly ReadIssue[];
   /** All issues, by count. */
   readonly issueCount: number;

@@ -1,17 +1,13 @@
 // Public API of bench/stats; re-exported by bench/src/index.ts.
 export * from './types.js';
 export * from './moments.js';
-export * from './quantile.js';
 export * from './orderStatistics.js';
 export * from './sketch.js';
 export * from './sustainedPeak.js';
 export * from './thresholds.js';
 export * from './rollup.js';
-export * from './duration.js';
 export * from './options.js';
 export * from './selectOrderStatistics.js';
 export * from './collector.js';
 export * from './seriesStatistics.js';
-export * from './mergeSummaries.js';
 export * from './concatSources.js';
-export * from './filesStatistics.js';

@@ -40,6 +40,8 @@ export interface ResolvedStatsOptions {
    * the identity unless {@link StatsOptions.canonicalKey} is given.
    */
   readonly canonicalKey: (key: SeriesKey) => SeriesKey;
+  /** Statistics threads, a whole number >= 1 ({@link StatsOptions.threads}). */
+  readonly threads: number;
 }
 
 const STANDARD = [50, 90, 95, 99];
@@ -65,8 +67,9 @@ export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOp
   const {
     percentiles = [], windowMs = 300_000, maxGapMs = windowMs * 1.5, thresholds = DEFAULT_THRESHOLDS, maxAlertsPerRule = 100,
     rollupMs = null, memoryBudgetBytes = 48 * 1024 * 1024, spillDirectory = tmpdir(), replay = true, sketch = false, alignMs = 300_000,
-    align, dailyPeaks = true, canonicalKey = (k: SeriesKey) => k,
+    align, dailyPeaks = true, canonicalKey = (k: SeriesKey) => k, threads = 1,
   } = options;
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new HostplanError('invalid-value', 'stats.threads', `expected a whole number of threads >= 1, got ${String(threads)}`, 'a whole number >= 1', threads);
   percentiles.forEach((p, i) => {
     if (!(typeof p === 'number' && p >= 0 && p <= 100)) throw new HostplanError('invalid-value', `stats.percentiles[${i}]`, `expected a percentile in 0..100, got ${String(p)}`, '0..100', p);
   });
@@ -86,6 +89,7 @@ export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOp
     align: align ?? null,
     dailyPeaks,
     canonicalKey,
+    threads,
   };
 }
 
@@ -110,5 +114,6 @@ export function statsAssumptions(options: StatsOptions = {}): Assumption[] {
     a('memoryBudgetBytes', r.memoryBudgetBytes, 'hostplan: values kept in memory for exact percentiles; beyond it, they go to the spill file', 'bytes'),
     a('spillDirectory', r.spillDirectory, 'hostplan: the system temporary directory holds values beyond the memory budget (8 bytes each, removed when done); false: replay the source instead'),
     a('sketch', r.sketch, 'DDSketch relative accuracy for fleet-wide merges (off unless asked)'),
+    a('threads', r.threads, 'hostplan: statistics on the calling thread (the library default; hostplan bench and plan --perf use os.availableParallelism())'),
   ];
 }

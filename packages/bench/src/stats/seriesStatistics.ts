@@ -1,6 +1,7 @@
 import { StatsCollector } from './collector.js';
 import { resolveStatsOptions, statsAssumptions } from './options.js';
 import { selectOrderStatistics } from './selectOrderStatistics.js';
+import { parallelSeriesStatistics } from './parallel/pool.js';
 import type { SampleSource, StatsOptions, StatsResult } from './types.js';
 
 /**
@@ -17,7 +18,9 @@ import type { SampleSource, StatsOptions, StatsResult } from './types.js';
  * needed ranks are selected exactly by replaying the source (`method: 'two-pass'`, `passes`
  * says how many calls were made); with `replay: false` as well they come from the sketch
  * (`method: 'sketch'`, `exact: false`). Memory grows with the number of series, not samples,
- * beyond the budget.
+ * beyond the budget. With `threads` > 1 the statistics run on that many worker threads, each
+ * for its share of the series, while the source streams on the calling thread: the same
+ * results.
  *
  * @example
  * const stats = await seriesStatistics((sink) => readPerfFile('host.csv', sink));
@@ -25,6 +28,7 @@ import type { SampleSource, StatsOptions, StatsResult } from './types.js';
  */
 export async function seriesStatistics(source: SampleSource, options: StatsOptions = {}): Promise<StatsResult> {
   const o = resolveStatsOptions(options);
+  if (o.threads > 1) return parallelSeriesStatistics(source, options, o.threads);
   const collector = new StatsCollector(o);
   try {
     await source(collector);

@@ -91,9 +91,11 @@ export class SustainedPeakTracker {
     let sum = this.sum;
     let runStart = this.runStart;
     let prev = this.prev;
-    let peak = this.peak;
+    // no peak yet: -Infinity, which every window mean beats (the means are finite)
+    let peak = this.peak ?? -Infinity;
     let peakEndMs = this.peakEndMs;
     let windows = this.windows;
+    let evictions = this.evictions;
     for (let k = 0; k < count; k++) {
       const t = ts[k]!;
       const v = vs[k]!;
@@ -121,19 +123,21 @@ export class SustainedPeakTracker {
       while (wt[head & mask]! <= cut) {
         sum -= wv[head & mask]!;
         head++;
-        if (++this.evictions === 4096) {
+        if (++evictions === 4096) {
           this.head = head;
           this.tail = tail;
           this.resum();
           sum = this.sum;
+          evictions = 0;
         }
       }
       if (runStart <= cut) {
         windows++;
         const n = tail - head;
-        if (peak === null || sum >= peak * n - Math.abs(peak * n) * 1e-12) {
+        // -Infinity * n - |...| is -Infinity: the first covered window always computes its mean
+        if (sum >= peak * n - Math.abs(peak * n) * 1e-12) {
           const mean = sum / n;
-          if (peak === null || mean > peak) {
+          if (mean > peak) {
             peak = mean;
             peakEndMs = t;
           }
@@ -145,7 +149,8 @@ export class SustainedPeakTracker {
     this.sum = sum;
     this.runStart = runStart;
     this.prev = prev;
-    this.peak = peak;
+    this.evictions = evictions;
+    this.peak = peak === -Infinity ? null : peak;
     this.peakEndMs = peakEndMs;
     this.windows = windows;
   }

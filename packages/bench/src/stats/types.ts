@@ -73,6 +73,16 @@ export interface StatsOptions {
   readonly dailyPeaks?: boolean;
   /** Maps a (possibly localised) key to English names before thresholds are matched. @defaultValue identity */
   readonly canonicalKey?: (key: SeriesKey) => SeriesKey;
+  /**
+   * Worker threads computing the statistics, each for its share of the series, while the
+   * source streams (reads and parses) on the calling thread; 1: everything on the calling
+   * thread. The results are the same whatever the number (only `method` may differ: each
+   * thread keeps its share of `memoryBudgetBytes`, less 8 MiB of blocks shared with the calling
+   * thread, in memory). `hostplan bench` and `plan --perf`
+   * pass `os.availableParallelism()`.
+   * @defaultValue 1
+   */
+  readonly threads?: number;
 }
 
 /** Percentile results keyed by the percentile as written (`"95"`, `"99.5"`). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COUNTER_MAP, extendCounterMap, matchCounter } from '@hostplan/bench';
+import { DEFAULT_COUNTER_MAP, extendCounterMap } from '@hostplan/bench';
+import { matchCounter } from '../../src/demand/index.js';
 import { pdhKey } from './hyperv.js';
 
 describe('matchCounter(map, key)', () => {
@@ -35,5 +36,39 @@ describe('extendCounterMap(json, file)', () => {
     [{ rulez: [] }, /map\.json:rulez: unknown field/],
   ])('rejects %j naming the file and field', (json, message) => {
     expect(() => extendCounterMap(json, 'map.json')).toThrow(message);
+  });
+});
+
+describe('user patterns and names cannot hang or crash matching', () => {
+  const vp = (instance: string) => pdhKey('HV1', 'Custom', instance, 'Busy');
+  const rule = (instance: string, entity?: string) => ({ object: 'Custom', counter: 'Busy', instance, resource: 'vm.cpuCores', ...(entity && { entity }) });
+
+  it('/^(a+)+$/ against 5,000 a and a ! answers no match (RE2: linear time, no backtracking)', () => {
+    const map = extendCounterMap({ rules: [rule('/^(a+)+$/')] }, 'map.json', { rules: [] });
+    expect(matchCounter(map, vp(`${'a'.repeat(5000)}!`))).toBeNull();
+    expect(matchCounter(map, vp('aaaa'))).toMatchObject({ entity: 'aaaa' });
+  });
+
+  it('an entity pattern with nested quantifiers still captures, in linear time', () => {
+    const map = extendCounterMap({ rules: [rule('*', '/^((?:x+)+)y/')] }, 'map.json', { rules: [] });
+    expect(matchCounter(map, vp(`${'x'.repeat(5000)}z`))).toMatchObject({ entity: `${'x'.repeat(5000)}z` }); // no match: the instance
+    expect(matchCounter(map, vp('xxy-1'))).toMatchObject({ entity: 'xx' });
+  });
+
+  it.each([
+    ['/(a)\\1/', /map\.json:rules\[0\]\.instance: expected a valid regular expression: .*invalid escape sequence.*RE2 syntax/],
+    ['/(?=a)b/', /map\.json:rules\[0\]\.instance: expected a valid regular expression: .*unsupported Perl syntax/],
+    [`/${'a'.repeat(1001)}/`, /map\.json:rules\[0\]\.instance: expected a valid regular expression: the pattern has 1001 characters, more than 1000/],
+  ])('refuses %s with a located error', (pattern, message) => {
+    expect(() => extendCounterMap({ rules: [rule(pattern)] }, 'map.json')).toThrow(message);
+  });
+
+  it.each(['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf'])('a VM instance named %s keeps its name, with and without renames', (name) => {
+    for (const entities of [{}, { web01: 'WEB-01' }]) {
+      const map = extendCounterMap({ rules: [rule('*')], entities }, 'map.json', { rules: [] });
+      expect(matchCounter(map, vp(name))).toMatchObject({ entity: name });
+    }
+    const renamed = extendCounterMap(JSON.parse(`{"rules":[{"object":"Custom","counter":"Busy","resource":"vm.cpuCores"}],"entities":{${JSON.stringify(name)}:"renamed"}}`), 'map.json', { rules: [] });
+    expect(matchCounter(renamed, vp(name))).toMatchObject({ entity: 'renamed' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concatSources, DEFAULT_COUNTER_MAP, DemandSink, demandSource, readPerfText, seriesStatistics, writePdhCsv, type SeriesKey, type SeriesSink, type SeriesStats } from '@hostplan/bench';
+import { concatSources, DEFAULT_COUNTER_MAP, readPerfText, seriesStatistics, writePdhCsv, type SeriesKey, type SeriesSink, type SeriesStats } from '@hostplan/bench';
+import { DemandSink, demandSource } from '../../src/demand/index.js';
 import { constant, pdhKey, rows, T0 } from './hyperv.js';
 
 /** A sink recording what it receives. */

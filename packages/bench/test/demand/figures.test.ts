@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { applyMeasuredCapacity, confidenceOf, expectedSamples, growthTrend, peakCoincidence } from '@hostplan/bench';
+import { applyMeasuredCapacity } from '@hostplan/bench';
+import { confidenceOf, expectedSamples, growthTrend, peakCoincidence } from '../../src/demand/index.js';
 
 const DAY = 86_400_000;
 
@@ -65,6 +67,17 @@ describe('peakCoincidence(members, percentile)', () => {
       const c = peakCoincidence(vms.map((v, i) => ({ id: String(i), buckets: b(v) })), 100);
       expect(c.percentileOfSum!).toBeLessThanOrEqual(c.sumOfPercentiles! * (1 + 1e-12) + 1e-12);
     }), { numRuns: 200 });
+  });
+
+  it('selects the type-7 percentiles a full sort gives, for any percentile (property, simple-statistics on sorted copies)', () => {
+    const vm = fc.array(fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 0, max: 3 })), { minLength: 40, maxLength: 40 });
+    fc.assert(fc.property(fc.array(vm, { minLength: 1, maxLength: 4 }), fc.double({ min: 0, max: 100, noNaN: true }), (vms, percentile) => {
+      const c = peakCoincidence(vms.map((v, i) => ({ id: String(i), buckets: b(v) })), percentile);
+      const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
+      const sums = vms[0]!.map((_, k) => vms.reduce((s, v) => s + v[k]!, 0));
+      expect(c.percentileOfSum).toBe(quantileSorted(sorted(sums), percentile / 100) + 0);
+      expect(c.sumOfPercentiles).toBe(vms.reduce((s, v) => s + quantileSorted(sorted(v), percentile / 100), 0) + 0);
+    }), { numRuns: 300 });
   });
 });
 

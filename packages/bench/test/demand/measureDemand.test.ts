@@ -143,4 +143,29 @@ describe('measureDemand options', () => {
     // hourly samples from midnight UTC: one peak per UTC day; (80 - 50) / 2 = 15 days after day 0
     expect((h.growth!.crossesAtMs! - midnight) / day).toBeCloseTo(15, 9);
   });
+
+  it('never advises a vCPU cut that the VM\'s own CPU trend outgrows within the growth horizon, and says the trend set the size', async () => {
+    const day = 86_400_000;
+    const midnight = Math.floor(T0 / day) * day;
+    // app: 4 vCPUs; hourly VP samples at 20 % of each VP (0.8 cores) with a daily peak rising 0.05 cores a day
+    const src = (sink: Parameters<Parameters<typeof measureDemand>[0]>[0]) => {
+      for (let n = 0; n < 4; n++) sink.series(n, pdhKey('HV1', VP, `app:Hv VP ${n}`, '% Guest Run Time'));
+      for (let d = 0; d < 7; d++) {
+        for (let h = 0; h < 24; h++) for (let n = 0; n < 4; n++) sink.sample(n, midnight + d * day + h * 3_600_000, h === 12 ? 25 + 1.25 * d : 20);
+      }
+    };
+    const inventory = [{ id: 'app', vcpus: 4, memoryGB: 4 }];
+    // measured now: p95 of 0.8 cores (the peaks are 7 of 168 samples, under 5 %): 1 vCPU would do, 4 is oversized
+    const flat = (await measureDemand(src, { inventory, growthHorizonDays: 0 })).vms[0]!;
+    expect(flat.demand.cpuCores).toBeCloseTo(0.8, 12);
+    expect(flat.oversized).toMatchObject({ oversized: true, cpu: { allocatedVcpus: 4, suggestedVcpus: 1 } });
+    // peaks rise 4 x 1.25 % = 0.05 cores a day: 90 days add 4.5 cores -> 0.8 + 4.5 = 5.3 cores -> 6 vCPUs, no cut
+    const r = await measureDemand(src, { inventory });
+    const app = r.vms[0]!;
+    expect(app.growth!.slopePerDay).toBeCloseTo(0.05, 9);
+    expect(app.oversized.oversized).toBe(false);
+    expect(app.oversized.cpu).toEqual({ allocatedVcpus: 4, suggestedVcpus: 6 });
+    expect(app.oversized.reason).toMatch(/0\.8 cores measured now \+ 4\.5 cores of CPU growth trend over the 90-day horizon: the trend sets the size/);
+    expect(r.assumptions.find((a) => a.name === 'demand.growthHorizonDays')).toMatchObject({ value: 90, isDefault: true });
+  });
 });

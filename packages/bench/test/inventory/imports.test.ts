@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
-import { importInventory, inventoryToGB, matchInventoryColumns, parseInventory, RVTOOLS_COLUMNS } from '@hostplan/bench';
+import { importInventory, parseInventory } from '@hostplan/bench';
+import { inventoryToGB, matchInventoryColumns, RVTOOLS_COLUMNS } from '../../src/inventory/imports/index.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const fixture = (name: string) => readFile(join(fixtures, name), 'utf8');
@@ -26,11 +27,12 @@ describe('RVTools vInfo', () => {
     expect(r.format).toBe('rvtools');
     expect(r.vms).toEqual([
       // Memory 4,096 MiB / 1,024 = 4 GB; Provisioned 40,960 MiB / 1,024 = 40 GB
-      { id: 'web-01', vcpus: 2, memoryGB: 4, diskGB: 40, guestOS: 'Microsoft Windows Server 2008 R2 (64-bit)' },
+      // Host and Cluster kept: where each VM runs today
+      { id: 'web-01', vcpus: 2, memoryGB: 4, diskGB: 40, guestOS: 'Microsoft Windows Server 2008 R2 (64-bit)', host: 'esx01.corp.example', cluster: 'CL-PROD' },
       // 32,768 / 1,024 = 32 GB; 512,000 / 1,024 = 500 GB; no configured OS, so the VMware Tools one
-      { id: 'sql-01', vcpus: 8, memoryGB: 32, diskGB: 500, guestOS: 'Microsoft Windows Server 2012 (64-bit)' },
+      { id: 'sql-01', vcpus: 8, memoryGB: 32, diskGB: 500, guestOS: 'Microsoft Windows Server 2012 (64-bit)', host: 'esx02.corp.example', cluster: 'CL-PROD' },
       // a second web-01 (another vCenter): renamed; 6,144 / 1,024 = 6 GB
-      { id: 'web-01#2', vcpus: 2, memoryGB: 6, diskGB: 40, guestOS: 'Microsoft Windows Server 2008 R2 (64-bit)' },
+      { id: 'web-01#2', vcpus: 2, memoryGB: 6, diskGB: 40, guestOS: 'Microsoft Windows Server 2008 R2 (64-bit)', host: 'esx12.corp.example', cluster: 'CL-DR' },
     ]);
     expect(r.excluded).toEqual([
       { id: 'old-app', line: 4, reason: 'powered-off', state: 'poweredOff' },
@@ -39,12 +41,13 @@ describe('RVTools vInfo', () => {
       { id: 'batch-01', line: 7, reason: 'powered-off', state: 'suspended' },
     ]);
     expect(r.renamed).toEqual([{ from: 'web-01', to: 'web-01#2', line: 8 }]);
-    expect(r.ignoredColumns).toEqual(['Config status', 'DNS Name', 'NICs', 'Disks', 'In Use MiB', 'Annotation', 'Datacenter', 'Cluster', 'Host', 'VM ID', 'VI SDK Server']);
+    expect(r.ignoredColumns).toEqual(['Config status', 'DNS Name', 'NICs', 'Disks', 'In Use MiB', 'Annotation', 'Datacenter', 'VM ID', 'VI SDK Server']);
     expect(r.columns).toMatchObject({ id: 'VM', vcpus: 'CPUs', memoryGB: 'Memory', diskGB: 'Provisioned MiB', guestOS: 'OS according to the configuration file' });
     expect(r.assumptions.map((a) => [a.name, a.value, a.isDefault])).toEqual([
       ['import.memoryGB', 'Memory', true],
       ['import.diskGB', 'Provisioned MiB', true],
       ['import.includePoweredOff', false, true],
+      ['import.host', 'Host', true],
       ['import.includeTemplates', false, true],
     ]);
   });
@@ -63,9 +66,9 @@ describe('RVTools vInfo', () => {
     const r = parseInventory(await fixture('rvtools-vinfo-cli.csv'), 'cli.csv');
     expect(r.format).toBe('rvtools');
     // 12,288 / 1,024 = 12 GB; 81,920 / 1,024 = 80 GB
-    expect(r.vms).toEqual([{ id: 'app-7', vcpus: 4, memoryGB: 12, diskGB: 80, guestOS: 'CentOS 4/5/6/7 (64-bit)' }]);
+    expect(r.vms).toEqual([{ id: 'app-7', vcpus: 4, memoryGB: 12, diskGB: 80, guestOS: 'CentOS 4/5/6/7 (64-bit)', host: 'esx03' }]);
     expect(r.excluded).toEqual([{ id: 'app-8', line: 3, reason: 'powered-off', state: 'poweredOff' }]);
-    expect(r.ignoredColumns).toEqual(['vInfoHost']);
+    expect(r.ignoredColumns).toEqual([]);
   });
 
   it('a ;-separated file (Excel on a European locale) reads decimal commas', () => {
@@ -87,9 +90,9 @@ describe('Hyper-V Get-VM | Export-Csv', () => {
     expect(r.format).toBe('hyperv');
     expect(r.vms).toEqual([
       // MemoryStartup 4,294,967,296 B / 1,073,741,824 = 4 GB
-      { id: 'dc-01', vcpus: 2, memoryGB: 4 },
-      // MemoryStartup 2,147,483,648 B = 2 GB (Dynamic Memory: assigned 9 GB at export time, see assumptions)
-      { id: 'fs-01', vcpus: 4, memoryGB: 2 },
+      { id: 'dc-01', vcpus: 2, memoryGB: 4, host: 'HV01' },
+      // MemoryStartup 2,147,483,648 B = 2 GB (Dynamic Memory: assigned 9 GB at export time, see assumptions); ComputerName is its host
+      { id: 'fs-01', vcpus: 4, memoryGB: 2, host: 'HV01' },
     ]);
     expect(r.excluded).toEqual([
       { id: 'lab-01', line: 5, reason: 'powered-off', state: 'Off' },
@@ -206,6 +209,6 @@ describe('properties', () => {
   it('inventoryToGB and matchInventoryColumns: worked examples', () => {
     expect(inventoryToGB(1536, 'MB')).toBe(1.5); // 1,536 / 1,024
     expect(inventoryToGB(1610612736, 'bytes')).toBe(1.5); // 1.5 x 1,073,741,824
-    expect(matchInventoryColumns(['vm', '# CPUs', 'MEMORY', 'Host', 'Host'], RVTOOLS_COLUMNS).ignored).toEqual(['Host']);
+    expect(matchInventoryColumns(['vm', '# CPUs', 'MEMORY', 'Host', 'Host'], RVTOOLS_COLUMNS).ignored).toEqual(['Host']); // the second Host
   });
 });

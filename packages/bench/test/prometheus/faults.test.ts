@@ -1,14 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  benchFromPrometheus,
-  PrometheusError,
-  promPushdownStatistics,
-  promRequest,
-  promRetryAfterMs,
-  streamPromRange,
-  type PrometheusEndpoint,
-  type SeriesSink,
-} from '@hostplan/bench';
+import { benchFromPrometheus, PrometheusError, type PrometheusEndpoint, type SeriesSink } from '@hostplan/bench';
+import { promPushdownStatistics, promRequest, promRetryAfterMs, streamPromRange } from '../../src/prometheus/index.js';
 import { hang, json, matrix, startStub, truncated, vector, type Behaviour, type StubServer } from './support/stubServer.js';
 
 let stub: StubServer | undefined;
@@ -254,7 +246,7 @@ describe('secrets stay secret', () => {
   it('never appear in issues or in the JSON output of benchFromPrometheus', async () => {
     stub = await startStub([echoWarning]);
     const url = stub.url.replace('http://', `http://ops:${PASSWORD}@`);
-    const out = await benchFromPrometheus({ endpoint: { url, bearerToken: TOKEN, headers: { 'X-Scope-OrgID': ORG } }, queries: ['up'], from: '0', to: '60', step: '60' });
+    const out = await benchFromPrometheus({ endpoint: { url, bearerToken: TOKEN, headers: { 'X-Scope-OrgID': ORG } }, queries: ['up'], from: '0', to: '60', step: '60s' });
     const text = JSON.stringify(out);
     expect(out.issues.map((i) => i.message)).toEqual(['q1: seen Bearer *** ***']);
     for (const secret of [TOKEN, ORG, PASSWORD]) expect(text).not.toContain(secret);

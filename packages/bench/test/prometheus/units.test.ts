@@ -1,39 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  alignPromWindow,
-  expandPromRate,
-  parsePromDurationMs,
-  parsePromMapping,
-  parsePromTimeMs,
-  parsePromValue,
-  PROM_PRESETS,
-  prometheusBenchOptions,
-  resolvePromQueries,
-  resolvePromWindow,
-  promPushdownExpression,
-  promRangeChunks,
-  promSeriesKey,
-  promWindowPoints,
-  redactedUrl,
-  redactText,
-} from '@hostplan/bench';
+import { parsePromMapping, PROM_PRESETS, resolvePromQueries, resolvePromWindow, redactedUrl, redactText } from '@hostplan/bench';
+import { alignPromWindow, expandPromRate, parsePromTimeMs, parsePromValue, promPushdownExpression, promRangeChunks, promSeriesKey, promWindowPoints } from '../../src/prometheus/index.js';
 
-describe('parsePromDurationMs and parsePromTimeMs', () => {
-  it.each([
-    ['30s', 30_000],
-    ['5m', 300_000],
-    ['1h30m', 5_400_000], // 3,600,000 + 30 x 60,000
-    ['250ms', 250],
-    ['1d', 86_400_000],
-    ['15', 15_000], // bare seconds
-    ['0.5', 500],
-  ])('parsePromDurationMs(%j) = %d ms', (text, ms) => expect(parsePromDurationMs(text, 'step')).toBe(ms));
-
-  it.each(['', '5x', '-1m', '0s', 'm5'])('parsePromDurationMs(%j) throws naming the field', (text) => {
-    expect(() => parsePromDurationMs(text, 'step')).toThrow(/^step: expected a duration/);
-  });
-
+describe('parsePromTimeMs', () => {
   it.each([
     ['2025-06-01T00:00:00Z', Date.UTC(2025, 5, 1)],
     ['2025-06-01T02:00:00+02:00', Date.UTC(2025, 5, 1)],
@@ -149,31 +119,6 @@ describe('redaction', () => {
       }),
       { numRuns: 200 },
     );
-  });
-});
-
-describe('prometheusBenchOptions (the bench command line)', () => {
-  const ctx = { cwd: '/', env: { HOSTPLAN_PROMETHEUS_TOKEN: 'tok-1', ORG: 'acme' } };
-  it('maps the options, the token from the environment and env: header values', async () => {
-    const o = await prometheusBenchOptions({ prometheus: 'https://mimir/prometheus', query: ['up', 'sum(rate(x[5m]))'], from: 'now-7d', to: 'now', step: '1m', pushdown: true, header: ['X-Scope-OrgID: env:ORG', 'X-Team: ops'] }, ctx);
-    expect(o).toEqual({
-      endpoint: { url: 'https://mimir/prometheus', bearerToken: 'tok-1', headers: { 'X-Scope-OrgID': 'acme', 'X-Team': 'ops' } },
-      queries: ['up', 'sum(rate(x[5m]))'],
-      from: 'now-7d',
-      to: 'now',
-      step: '1m',
-      pushdown: true,
-    });
-  });
-  it.each([
-    [{ prometheus: 'prom:9090', preset: 'node', from: 'a', to: 'b', step: '1m' }, /^--prometheus: expected an http/],
-    [{ prometheus: 'http://p', preset: 'node', to: 'b', step: '1m' }, /^--from: --prometheus needs/],
-    [{ prometheus: 'http://p', preset: 'vmware', from: 'a', to: 'b', step: '1m' }, /^--preset: expected one of node, hyperv, libvirt/],
-    [{ prometheus: 'http://p', from: 'a', to: 'b', step: '1m' }, /^--query: give --query/],
-    [{ prometheus: 'http://p', preset: 'node', from: 'a', to: 'b', step: '1m', header: ['secret-value-without-name'] }, /^--header\[0\]: expected 'Name: value'$/],
-    [{ prometheus: 'http://p', preset: 'node', from: 'a', to: 'b', step: '1m', header: ['X-Key: env:NOPE'] }, /^--header\[0\]: X-Key: environment variable NOPE is not set/],
-  ])('refuses %j', async (values, message) => {
-    await expect(prometheusBenchOptions(values, ctx)).rejects.toThrow(message);
   });
 });
 

@@ -1,15 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { ReadEvent, ReadIssue, SeriesKey, SeriesSink } from '@hostplan/bench';
-
-/** The shared real data (`/work/shared/data`), resolved from the repo root; fails loudly when absent. */
-export function sharedData(sub: string): string {
-  const dir = fileURLToPath(new URL(`../../../../../shared/data/${sub}`, import.meta.url));
-  if (!existsSync(dir)) {
-    throw new Error(`These conformance tests need the shared real data folder ${dir} (../shared/data next to the repo); it is missing.`);
-  }
-  return dir;
-}
 
 /** A sink that keeps everything, for assertions. */
 export interface CollectingSink extends SeriesSink {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCounterPath, parsePdhHeader, translateCounterName } from '@hostplan/bench';
+import { parseCounterPath, translateCounterName } from '@hostplan/bench';
+import { parsePdhHeader } from '../../src/readers/index.js';
 import { parseNumberBytes, scanNumber, scanStop } from '../../src/readers/_internals/parseNumber.js';
 import { parsePdhTimeBytes } from '../../src/readers/_internals/pdhTime.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
-import { createPerfParser, encodePdhText, readPerfText } from '@hostplan/bench';
+import { createPerfParser, readPerfText } from '@hostplan/bench';
+import { encodePdhText } from '../../src/readers/index.js';
 import { collectingSink } from './helpers.js';
 
 const HEAD = '"(PDH-CSV 4.0) (Eastern Daylight Time)(240)","\\\\H\\Memory\\Available MBytes","\\\\H\\Processor(_Total)\\% Processor Time"\r\n';

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  BucketMeanTracker, DailyPeakTracker, MomentsAccumulator, orderStatistics, readPerfText, seriesStatistics, SustainedPeakTracker, ThresholdTracker, writePdhCsv,
-  type SeriesSink, type ThresholdRule,
-} from '@hostplan/bench';
+import { readPerfText, seriesStatistics, writePdhCsv, type SeriesSink, type ThresholdRule } from '@hostplan/bench';
+import { BucketMeanTracker, DailyPeakTracker, MomentsAccumulator, orderStatistics, SustainedPeakTracker, ThresholdTracker } from '../../src/stats/index.js';
 import { key } from './memorySource.js';
 
 const MIN = 60_000;

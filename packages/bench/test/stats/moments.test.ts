@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { mean, standardDeviation, sum, variance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_MOMENTS, mergeMoments, momentsOf, momentsStandardDeviation, momentsVariance } from '@hostplan/bench';
+import { EMPTY_MOMENTS, mergeMoments, momentsOf, momentsStandardDeviation, momentsVariance } from '../../src/stats/index.js';
 
 const values = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 0, maxLength: 100 });
 /** Float tolerance of a merged figure against the batch one: 1e-9 relative to the data's scale. */

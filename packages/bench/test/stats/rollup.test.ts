@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from '@hostplan/bench';
+import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from '../../src/stats/index.js';
 
 const MIN = 60_000;
 

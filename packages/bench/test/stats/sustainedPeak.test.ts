@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sustainedPeak } from '@hostplan/bench';
+import { sustainedPeak } from '../../src/stats/index.js';
 
 const MIN = 60_000;
 

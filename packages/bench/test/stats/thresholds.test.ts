@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, thresholdMatches, ThresholdTracker, type ThresholdRule } from '@hostplan/bench';
+import { DEFAULT_THRESHOLDS, type ThresholdRule } from '@hostplan/bench';
+import { thresholdMatches, ThresholdTracker } from '../../src/stats/index.js';
 import { key } from './memorySource.js';
 
 const MIN = 60_000;

@@ -2,17 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  benchFromPrometheus, COLUMN_MAP_PRESETS, prometheusBenchOptions, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
-  DEFAULT_COUNTER_MAP, DEMAND_OBJECT, extendCounterMap, loadHosts, loadVms, measureDemand, parseDurationMs, parseJsonText,
-  type ColumnMap, type CounterMap, type ReadOptions, type SampleSource, type SeriesStats,
+  benchFromPrometheus, COLUMN_MAP_PRESETS, DEMAND_OBJECT, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
+  DEFAULT_COUNTER_MAP, extendCounterMap, loadHosts, loadVms, measureDemand,
+  type ColumnMap, type CounterMap, type ReadOptions, type SampleSource,
 } from '@hostplan/bench';
-import { reportInputFromDemand } from '@hostplan/report';
+import { formatDecimal, HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
+import { prometheusBenchOptions } from '../prometheusOptions.js';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { perfFilesSource } from '../perfFiles.js';
 import { progressBar } from '../progress.js';
+import { threadsOption, withThreadsAssumption } from '../threads.js';
+import { demandJson, fmt, writeDemandSummary } from './benchOutput.js';
 
 const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
 
@@ -25,24 +28,11 @@ function number(text: string | undefined, name: string, ok: (x: number) => boole
 
 /** `--map`: a column-map preset name, a counter map JSON ({ rules, entities }) or a column map JSON ({ time, ... }). */
 async function loadMap(arg: string, cwd: string): Promise<{ counterMap?: CounterMap; columnMap?: ColumnMap | string }> {
-  if (COLUMN_MAP_PRESETS[arg]) return { columnMap: arg };
+  if (Object.hasOwn(COLUMN_MAP_PRESETS, arg)) return { columnMap: arg };
   const doc = parseJsonText(await readFile(resolve(cwd, arg), 'utf8'), arg);
   if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'time' in doc) return { columnMap: doc as ColumnMap };
   return { counterMap: extendCounterMap(doc, arg, DEFAULT_COUNTER_MAP) };
 }
-
-/** The per-series JSON the command writes (the spec's fields first). */
-function seriesJson(s: SeriesStats) {
-  return {
-    host: s.host, object: s.object, instance: s.instance, counter: s.counter, path: s.path,
-    count: s.count, missing: s.missing, min: s.min, max: s.max, mean: s.mean, stddev: s.stddev,
-    p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, sustainedPeak: s.sustainedPeak,
-    percentiles: s.percentiles, intervalMs: s.intervalMs, firstMs: s.firstMs, lastMs: s.lastMs,
-    exact: s.exact, method: s.method, rollup: s.rollup, timeOver: s.timeOver.filter((t) => t.runs > 0),
-  };
-}
-
-const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : x.toLocaleString('en-US', { maximumFractionDigits: digits }));
 
 export const bench: Command = {
   name: 'bench',
@@ -50,7 +40,7 @@ export const bench: Command = {
   help: `Usage: hostplan bench FILE... [--format auto|pdh|sar|csv] [--encoding NAME] [--map FILE|NAME]
                       [--percentile 95] [--comfort 1.0] [--target 1.0] [--window 5m] [--rollup]
                       [--clock GHZ] [--hosts FILE] [--vms FILE] [--tz-bias MINUTES] [--strict]
-                      [--memory-budget MB] [--spill-dir DIR|none] [--json OUT|-]
+                      [--memory-budget MB] [--spill-dir DIR|none] [--threads N] [--json OUT|-]
        hostplan bench --prometheus URL (--preset node|hyperv|libvirt | --query EXPR... | --prom-map FILE)
                       --from TIME --to TIME --step 1m [--pushdown] [--header 'Name: value']... [demand options]
 
@@ -61,13 +51,15 @@ thresholds), then per VM the demand at a percentile times a comfort factor (CPU 
 IOPS, Mbps) with confidence stars, idle and oversized flags, and per host the measured figures
 and the peak coincidence of its VMs. Several files are read in turn, each once: values beyond the
 memory budget go to a temporary spill file (8 bytes a value, removed when done), and the
-percentiles stay exact.
+percentiles stay exact. The logs are parsed on one thread while the statistics run on --threads
+worker threads (default: the machine's cores), with the same results as on one.
 
 Options:
   --format NAME        file format (default auto: from the first line)
   --encoding NAME      text encoding, e.g. windows-1251, utf-16le (default auto; code page 1252)
   --map FILE|NAME      a counter map JSON ({ "rules": [...], "entities": {...} }, added before the
-                       built-in Hyper-V and sar rules), a column map JSON for generic CSV
+                       built-in Hyper-V and sar rules; /regex/ instances and entities use RE2
+                       syntax, matched in linear time), a column map JSON for generic CSV
                        ({ "time": ..., "metrics": [...] }), or a column-map preset (bitbrains)
   --percentile P       percentile each VM is sized at (default 95)
   --comfort X          comfort factor on the percentile (default 1.0; Azure Migrate uses 1.3)
@@ -85,6 +77,8 @@ Options:
   --spill-dir DIR      directory of the spill file (default: the system temporary directory,
                        TMPDIR; name a disk where that is in memory); none: no file, the logs
                        are read again instead (still exact)
+  --threads N          worker threads for the statistics (default: os.availableParallelism(),
+                       the cores this process may use; 1: everything on one thread)
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
 Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):
@@ -93,7 +87,10 @@ Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TO
   --query EXPR         a PromQL expression (repeatable); --prom-map FILE for named queries
   --from, --to TIME    RFC 3339, Unix seconds or now-7d; --step 1m
   --pushdown           let the engine compute the statistics (no samples fetched, no demand)
-  --header 'N: v'      request header (repeatable; a value env:VAR reads the environment)
+  --header 'N: v'      request header (repeatable; a value env:VAR reads the environment),
+                       sent to the URL's origin only (not after a redirect elsewhere)
+  --max-requests N     requests per run (default 10000; a larger window is refused up front)
+  --max-response-mb N  bytes per answer, in MiB (default 64; read as a stream and stopped there)
 
 Exit code 2 when the files yield no series at all (not a perf log hostplan can read), with
 the rows read and the first issue.
@@ -109,9 +106,10 @@ Examples:
         format: { type: 'string' }, encoding: { type: 'string' }, map: { type: 'string' }, percentile: { type: 'string' },
         comfort: { type: 'string' }, target: { type: 'string' }, window: { type: 'string' }, rollup: { type: 'boolean' },
         clock: { type: 'string' }, hosts: { type: 'string' }, vms: { type: 'string' }, 'tz-bias': { type: 'string' },
-        strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' },
+        strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' }, threads: { type: 'string' },
         prometheus: { type: 'string' }, query: { type: 'string', multiple: true }, preset: { type: 'string' }, 'prom-map': { type: 'string' },
         from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, pushdown: { type: 'boolean' }, header: { type: 'string', multiple: true },
+        'max-requests': { type: 'string' }, 'max-response-mb': { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -126,12 +124,13 @@ Examples:
     const clockGHz = number(values.clock, 'clock', (x) => x > 0, 'a clock in GHz such as 2.93');
     const bias = number(values['tz-bias'], 'tz-bias', (x) => Number.isInteger(x) && Math.abs(x) <= 24 * 60, 'whole minutes, UTC minus local');
     const budgetMB = number(values['memory-budget'], 'memory-budget', (x) => x > 0, 'a positive number of MB');
+    const threads = threadsOption(values.threads);
     let windowMs: number | undefined;
     if (values.window !== undefined) {
       try {
-        windowMs = parseDurationMs(values.window, '--window');
+        windowMs = parseDurationMs(values.window, '--window', 'm');
       } catch (e) {
-        throw new UsageError(`invalid --window: ${JSON.stringify(values.window)}; expected a duration such as 5m, 30s or 1h`);
+        throw e instanceof HostplanError ? new UsageError(e.message) : e;
       }
     }
     const map = values.map ? await loadMap(values.map, io.cwd) : {};
@@ -144,6 +143,7 @@ Examples:
       ...(windowMs !== undefined && { windowMs }),
       ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }),
       ...(spill !== undefined && { spillDirectory: spill === 'none' ? (false as const) : resolve(io.cwd, spill) }),
+      threads: threads.threads,
     };
     const prom = values.prometheus ? await prometheusBenchOptions(values, { cwd: io.cwd, env: process.env }) : null;
     if (prom?.pushdown) {
@@ -168,7 +168,7 @@ Examples:
     };
     const files = perfFilesSource(positionals, readOptions, io);
     const summaries = files.summaries;
-    const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom) }) : null;
+    const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom), ...(prom.maxRequests !== undefined && { maxRequests: prom.maxRequests }) }) : null;
     const source: SampleSource = promSource ? promSource.source : files.source;
     const r = await measureDemand(source, {
       ...(percentile !== undefined && { percentile }),
@@ -184,7 +184,6 @@ Examples:
       stats: statsOptions,
     });
     const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
-    const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
     if (raw.length === 0) {
       // nothing measured: a file that is not a perf log must not pass as an empty measurement
       const first = r.stats.issues[0];
@@ -193,46 +192,13 @@ Examples:
       return EXIT.usage;
     }
     if (values.json) {
-      await writeJson(values.json, {
-        ...(promSource && prom ? { source: { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } } : {}),
-        files: summaries.map(({ issues: _issues, elapsedMs: _elapsed, ...s }) => s),
-        series: raw.map(seriesJson),
-        derived: derived.map((s) => ({ resource: s.counter, entity: s.instance, ...seriesJson(s) })),
-        vms: r.vms,
-        hosts: r.hosts,
-        alerts: r.stats.alerts,
-        issues: r.stats.issues,
-        ...reportInputFromDemand(r),
-        passes: r.stats.passes,
-        assumptions: r.assumptions,
-      }, io);
+      const source = promSource && prom ? { kind: 'prometheus', url: redactedUrl(prom.endpoint.url), from: new Date(promSource.window.startMs).toISOString(), to: new Date(promSource.window.endMs).toISOString(), stepSeconds: promSource.window.stepMs / 1000, cost: promSource.cost } : null;
+      await writeJson(values.json, { ...demandJson(r, summaries, source), assumptions: withThreadsAssumption(r.assumptions, threads) }, io);
       if (values.json === '-') return EXIT.ok;
     }
-    const exact = r.stats.series.every((s) => s.exact);
     const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
-    const rowCount = promSource ? '' : `, ${summaries.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} rows`;
-    io.stdout.write(`${what}: ${raw.length} series${rowCount}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}; statistics ${exact ? 'exact' : 'partly from the sketch'} in ${r.stats.passes} pass${r.stats.passes === 1 ? '' : 'es'}\n`);
-    if (r.hosts.length > 0) {
-      io.stdout.write(`\nHosts (p${r.assumptions.find((a) => a.name === 'demand.percentile')?.value})\n`);
-      io.stdout.write(table(['host', 'CPU % p', 'CPU % sustained', 'avail MB min', 'IOPS p', 'IOPS sustained', 'Mbps p', 'VMs', 'confidence'], r.hosts.map((h) => [
-        h.host, fmt(h.cpuPercent?.atPercentile), fmt(h.cpuPercent?.sustainedPeak), fmt(h.availableMemoryMB?.min, 0), fmt(h.iops?.atPercentile), fmt(h.measuredMax.iops),
-        fmt(h.networkMbps?.atPercentile), String(h.vms.length), h.confidence ? `${'*'.repeat(h.confidence.stars)} ${fmt(h.confidence.percent, 0)} %` : '',
-      ])));
-    }
-    if (r.vms.length > 0) {
-      io.stdout.write('\nVMs (demand = percentile x comfort)\n');
-      io.stdout.write(table(['vm', 'host', 'vCPUs', 'CPU cores', 'CPU GHz', 'memory MB', 'IOPS', 'Mbps', 'confidence', 'flags'], r.vms.map((v) => [
-        v.id, v.host, v.vcpus === null ? '' : String(v.vcpus), fmt(v.demand.cpuCores, 3), fmt(v.demand.cpuGHz), fmt(v.demand.memoryMB, 0), fmt(v.demand.iops), fmt(v.demand.networkMbps),
-        `${'*'.repeat(v.confidence.stars)} ${fmt(v.confidence.percent, 0)} %`, [v.idle.idle && 'idle', v.oversized.oversized && 'oversized', !v.vm && 'incomplete'].filter(Boolean).join(' '),
-      ])));
-    }
-    if (r.stats.alerts.length > 0) {
-      const byRule = new Map<string, number>();
-      for (const a of r.stats.alerts) byRule.set(`${a.severity} ${a.rule}`, (byRule.get(`${a.severity} ${a.rule}`) ?? 0) + 1);
-      io.stdout.write(`\nAlerts: ${[...byRule].map(([k, n]) => `${n} x ${k}`).join(', ')}\n`);
-    }
-    for (const i of r.stats.issues.slice(0, 10)) io.stdout.write(`${i.severity}: ${i.file}:${i.line}:${i.column}: ${i.message}\n`);
-    if (r.stats.issues.length > 10) io.stdout.write(`... and ${r.stats.issues.length - 10} more issues (see --json)\n`);
+    const rowCount = promSource ? '' : `, ${formatDecimal(summaries.reduce((n, s) => n + s.rows, 0))} rows`;
+    writeDemandSummary(io, r, what, rowCount, summaries);
     io.stdout.write(`\nPer-series statistics, alerts and assumptions: --json OUT\n`);
     return EXIT.ok;
   },

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { hostCapacity, policyAssumptions, resolvePolicy, RESOURCES, RESOURCE_UNITS } from '@hostplan/core';
+import { formatDecimal, hostCapacity, policyAssumptions, resolvePolicy, RESOURCE_UNITS, RESOURCES } from '@hostplan/core';
 import { loadHosts, loadPolicy } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 
-const fmt = (x: number) => (x === Infinity ? 'unlimited' : x.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+const fmt = (x: number) => formatDecimal(x, 1, { infinity: 'unlimited' });
 
 export const capacity: Command = {
   name: 'capacity',
@@ -14,7 +14,8 @@ export const capacity: Command = {
   help: `Usage: hostplan capacity --hosts FILE [--policy FILE] [--json OUT|-]
 
 Prints each host's usable capacity per resource (CPU GHz, vCPUs, memory MB, IOPS, storage GB,
-guest network Mbps, running VMs) and the rule behind each figure.
+guest network Mbps, running VMs), then the rule behind each figure, once per group of hosts
+whose rules read the same.
 
 Options:
   --hosts FILE    hosts as JSON (array or { "hosts": [...] }) or CSV
@@ -44,6 +45,15 @@ Examples:
       capacities.map((c, i) => [c.hostId, hosts[i]!.model ?? '', c.platform.id, String(c.usableLogicalProcessors), ...RESOURCES.map((r) => fmt(c.limits[r]))]),
     ));
     io.stdout.write(`\nUnits: ${RESOURCES.map((r) => `${r} in ${RESOURCE_UNITS[r]}`).join(', ')}.\n`);
+    // The rule behind each figure, once per group of hosts whose rules read the same.
+    const groups = new Map<string, string[]>();
+    capacities.forEach((c) => {
+      const key = RESOURCES.map((r) => `${r}: ${c.rules[r]}`).join('\n');
+      groups.set(key, [...(groups.get(key) ?? []), c.hostId]);
+    });
+    for (const [rules, ids] of groups) {
+      io.stdout.write(`\nRules for ${ids.length === 1 ? ids[0] : `${ids.length} hosts (${ids.join(', ')})`}:\n${rules.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    }
     return EXIT.ok;
   },
 };

@@ -16,7 +16,9 @@ export const importCommand: Command = {
 
 Reads a VM inventory export and writes hostplan VMs ({ "vms": [...] }, what --vms reads), with
 what was left out and why: powered-off VMs and templates (by default), columns nothing reads,
-repeated names renamed, and the unit conversions applied.
+repeated names renamed, and the unit conversions applied. Where the export says where each VM
+runs today (RVTools Host and Cluster, Get-VM ComputerName), each VM keeps its "host" (and
+"cluster"): the current layout, which plan --current, rate --vms and moves --current read.
 
 Formats (auto-detected from the #TYPE line and the header):
   rvtools   RVTools vInfo tab saved as CSV (VM, Powerstate, Template, CPUs, Memory, Provisioned MiB...)
@@ -59,7 +61,9 @@ Examples:
     }
     io.stdout.write(`Imported ${r.vms.length} VM${r.vms.length === 1 ? '' : 's'} from ${r.file} (${r.format})\n\n`);
     if (r.vms.length > 0) {
-      io.stdout.write(table(['id', 'vCPUs', 'memory GB', 'disk GB', 'guest OS'], r.vms.map((v) => [v.id, String(v.vcpus), String(v.memoryGB), v.diskGB === undefined ? '' : String(v.diskGB), v.guestOS ?? ''])));
+      io.stdout.write(table(['id', 'vCPUs', 'memory GB', 'disk GB', 'guest OS', 'host'], r.vms.map((v) => [v.id, String(v.vcpus), String(v.memoryGB), v.diskGB === undefined ? '' : String(v.diskGB), v.guestOS ?? '', v.host ?? ''])));
+      const onHosts = new Set(r.vms.flatMap((v) => (v.host === undefined ? [] : [v.host])));
+      if (onHosts.size > 0) io.stdout.write(`\n${r.vms.filter((v) => v.host !== undefined).length} VMs run on ${onHosts.size} hosts today: check that layout with hostplan plan --current\n`);
     }
     if (r.excluded.length > 0) {
       io.stdout.write(`\nLeft out (${r.excluded.length}):\n`);

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PACK_EFFORT, packVectors, parseVbp } from '@hostplan/core';
+import { DEFAULT_PACK_EFFORT, formatDecimal, packVectors, parseVbp } from '@hostplan/core';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeText } from '../output.js';
@@ -40,7 +40,7 @@ packVectors and prints bins used against the lower bound (max over dimensions of
 ceil(total size / capacity)). Folders are searched recursively for *.vbp files.
 
 Options:
-  --effort N     improvement budget in move evaluations (default ${DEFAULT_PACK_EFFORT.toLocaleString('en-US')}; 0: greedy only)
+  --effort N     improvement budget in move evaluations (default ${formatDecimal(DEFAULT_PACK_EFFORT)}; 0: greedy only)
   --seed N       seed of the search's tie-breaking (default 1)
   --json OUT|-   one JSON line per instance: { "file", "bins", "lowerBound", "assignment", "elapsedMs" };
                  assignment = bin index of each item, demands expanded, in file order
@@ -72,7 +72,7 @@ Examples:
     io.stdout.write(table(['file', 'items', 'bins', 'lower bound', 'ms'], results.map(({ file, items, r, elapsedMs }) =>
       [file, String(items), String(r.bins), String(r.lowerBound), elapsedMs.toFixed(1)])));
     const atBound = results.filter(({ r }) => r.bins === r.lowerBound).length;
-    io.stdout.write(`\n${atBound} of ${results.length} at the lower bound (effort ${effort.toLocaleString('en-US')}, seed ${seed}).\n`);
+    io.stdout.write(`\n${atBound} of ${results.length} at the lower bound (effort ${formatDecimal(effort)}, seed ${seed}).\n`);
     return EXIT.ok;
   },
 };

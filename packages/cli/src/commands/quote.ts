@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
-  DEFAULT_LICENCE_PRICES, guestOsAssumptions, parseCatalog, parseCostInputs, parseLicencePrices, parsePlans, quote, suggestPlanTiers,
+  DEFAULT_LICENCE_PRICES, formatDecimal, guestOsAssumptions, parseCatalog, parseCostInputs, parseLicencePrices, parsePlans, quote, suggestPlanTiers,
   type Assumption, type LicensingEra, type PriceSheet, type QuoteLicensing, type VmPlan,
 } from '@hostplan/core';
 import { loadPolicy, loadVms } from '@hostplan/bench';
@@ -9,6 +9,7 @@ import { money } from '../money.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
+import { costIncludesLine } from '../summaries/costIncludes.js';
 import { numberOption, readJsonFile } from '../options.js';
 
 
@@ -109,8 +110,15 @@ Examples:
       const line = sheets.find((s) => s.model === b.model)?.lines.find((l) => l.plan === b.plan);
       if (line) io.stdout.write(`  ${b.plan} on ${b.model}: ${line.byDensity.map((d) => `${d.vmsPerHost}: ${money(d.pricePerMonth)}`).join(', ')}\n`);
     }
+    const licensed = best.flatMap((b) => {
+      const l = sheets.find((s) => s.model === b.model)?.lines.find((x) => x.plan === b.plan)?.licensing;
+      return l ? [`  ${b.plan} on ${b.model}: per host ${l.failover.windowsGuests} Windows guests, ${money(l.failover.total)} after a failure; normal layout ${money(l.normal.activeHost.total)} per active host, ${money(l.normal.spareHost.total)} per spare (${l.normal.spareHost.windowsGuests} guests)\n`] : [];
+    });
+    if (licensed.length) io.stdout.write(`\nLicences per host (a spare is licensed for the guests it takes over after a failure):\n${licensed.join('')}`);
     for (const u of unpriced) io.stdout.write(`\n${u.plan}: fits no host model: ${sheets.map((s) => `${s.model}: ${s.lines.find((l) => l.plan === u.plan)!.rule}`).join('; ')}`);
-    io.stdout.write(`\n${assumptions.filter((a) => a.isDefault && /^(quote|farm|costs)\./.test(a.name)).length} defaults used (see --json for every assumption).\n`);
+    const shown = sheets.find((s) => s.model === best[0]?.model)?.lines.find((l) => l.plan === best[0]?.plan)?.hostCost;
+    io.stdout.write(`\n${costIncludesLine(shown, { costsFile: Boolean(values.costs), licensing: Boolean(values.licensing) })}\n`);
+    io.stdout.write(`${assumptions.filter((a) => a.isDefault && /^(quote|farm|costs)\./.test(a.name)).length} defaults used (see --json for every assumption).\n`);
     return unpriced.length ? EXIT.incomplete : EXIT.ok;
   },
 };

@@ -6,6 +6,8 @@ import { hostCapacity, asResolved } from './hostCapacity.js';
 import { platformViolations } from './platformRules.js';
 import type { FitResult, HostCapacity, Shortfall } from './types.js';
 import { vmDemand } from './vmDemand.js';
+import { asHost, asVm } from '../input/normalise.js';
+import { formatDecimal } from '../format/numbers.js';
 
 /** Relative tolerance for floating-point sums when comparing demand with capacity. */
 export const EPSILON = 1e-9;
@@ -21,7 +23,19 @@ export function tolerance(limit: number): number {
   return limit === Infinity ? 0 : EPSILON * Math.max(1, limit);
 }
 
-const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/**
+ * Whether `requested` more of a resource overflows a limit of which `used` is taken, beyond
+ * {@link tolerance}: the one capacity comparison of {@link shortfalls}, {@link fits} and the
+ * placement filter. O(1).
+ *
+ * @example
+ * exceeds(4096, 30_000, 32_768) // => true (2,768 free)
+ */
+export function exceeds(requested: number, used: number, limit: number): boolean {
+  return requested > limit - used + tolerance(limit);
+}
+
+const fmt = (x: number) => formatDecimal(x, 2);
 
 /**
  * Describes a shortfall in the resource's unit, amounts with thousands separators and at most
@@ -49,7 +63,7 @@ export function shortfalls(demand: Readonly<ResourceVector>, used: Readonly<Reso
   const out: Shortfall[] = [];
   for (const r of RESOURCES) {
     const available = limits[r] - used[r];
-    if (demand[r] > available + tolerance(limits[r])) {
+    if (exceeds(demand[r], used[r], limits[r])) {
       out.push({ resource: r, requested: demand[r], available, capacity: limits[r], message: shortfallMessage(r, demand[r], available, limits[r]) });
     }
   }
@@ -65,6 +79,8 @@ export function shortfalls(demand: Readonly<ResourceVector>, used: Readonly<Reso
  * fits({ id: 'big', vcpus: 5, memoryGB: 4 }, host2008, {}) // => { ok: false, shortfalls: [], violations: [{ rule: 'max-vcpus-per-vm', ... }] }
  */
 export function fits(vm: Vm, host: Host, used: Partial<ResourceVector> = {}, policy?: Policy | ResolvedPolicy, capacity?: HostCapacity): FitResult {
+  vm = asVm(vm, 'vm');
+  host = asHost(host, 'host');
   const p = asResolved(policy);
   const cap = capacity ?? hostCapacity(host, p);
   const demand = vmDemand(vm, host, p).vector;

@@ -5,6 +5,9 @@ import { RESOURCES, type Resource, type ResourceVector } from '../model/resource
 import { resolvePlatform } from '../platform/profiles.js';
 import { storageTotals } from './storage.js';
 import type { HostCapacity } from './types.js';
+import { checkVector } from './checkVector.js';
+import { asHost } from '../input/normalise.js';
+import { formatDecimal } from '../format/numbers.js';
 
 const WHOLE: ReadonlySet<Resource> = new Set(['vcpus', 'vms']);
 
@@ -25,7 +28,7 @@ function markResolved(p: ResolvedPolicy): ResolvedPolicy {
   return p;
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const fmt = (x: number) => formatDecimal(x, 2);
 
 /**
  * What a host can give per resource after platform limits, reserves and target ceilings,
@@ -39,6 +42,7 @@ const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.
  * c.limits.vcpus    // => 64 (8 LPs x 8 vCPU per LP)
  */
 export function hostCapacity(host: Host, policy?: Policy | ResolvedPolicy): HostCapacity {
+  host = asHost(host, 'host');
   const p = asResolved(policy);
   const platform = resolvePlatform(host.platform ?? p.platform, `hosts[${host.id}].platform`);
   const threads = host.threadsPerCore || 1;
@@ -77,6 +81,7 @@ export function hostCapacity(host: Host, policy?: Policy | ResolvedPolicy): Host
     const raw = Math.max(0, total[r] - reserved[r]) * p.targetUtilization[r];
     limits[r] = WHOLE.has(r) ? Math.floor(raw) : raw;
   }
+  checkVector(limits, 'capacity', `hosts[${host.id}]`);
   const target = (r: Resource) => (p.targetUtilization[r] < 1 ? ` x target ${p.targetUtilization[r]}` : '');
   const rules: Record<Resource, string> = {
     cpuGHz: `${fmt(usableCores)} physical cores${usableLps < lps ? ` (platform uses ${usableLps} of ${lps} LPs)` : ''} x ${host.clockGHz} GHz = ${fmt(total.cpuGHz)} GHz, less ${p.reserves.cpuPercent} % reserve${target('cpuGHz')} = ${fmt(limits.cpuGHz)} GHz`,

@@ -7,7 +7,7 @@ import { compileFormula } from '../units/formula.js';
  * O(1).
  *
  * @param vmMemoryMB the VM's assigned memory in MB (binary)
- * @param formula optional mathjs expression of `memoryMB` and `memoryGB` that replaces the rule
+ * @param formula optional arithmetic expression (mathjs syntax) of `memoryMB` and `memoryGB` that replaces the rule
  * @example
  * memoryOverheadMB(1536)  // => 40
  * memoryOverheadMB(65536) // => 536

@@ -5,6 +5,8 @@ import type { Vm } from '../model/vm.js';
 import { asResolved } from './hostCapacity.js';
 import { memoryOverheadMB } from './overhead.js';
 import type { VmDemand } from './types.js';
+import { checkVector } from './checkVector.js';
+import { asHost, asVm } from '../input/normalise.js';
 
 /**
  * What a VM costs on a host, overhead included: CPU in GHz at the host's clock (measured
@@ -19,6 +21,8 @@ import type { VmDemand } from './types.js';
  * d.vector.cpuGHz   // => 0.6
  */
 export function vmDemand(vm: Vm, host: Host, policy?: Policy | ResolvedPolicy): VmDemand {
+  vm = asVm(vm, 'vm');
+  host = asHost(host, 'host');
   const p = asResolved(policy);
   const memoryMB = vm.memoryGB * 1024;
   const overhead = memoryOverheadMB(memoryMB, p.memoryOverhead);
@@ -36,6 +40,7 @@ export function vmDemand(vm: Vm, host: Host, policy?: Policy | ResolvedPolicy): 
     networkMbps: vm.networkMbps ?? p.newVm.networkMbps,
     vms: 1,
   };
+  checkVector(vector, 'demand', `vms[${vm.id}]`);
   const rules: Record<Resource, string> = {
     cpuGHz: vm.cpuDemandGHz !== undefined
       ? `measured ${vm.cpuDemandGHz} GHz${vm.cpuDemandGHz > maxGHz ? `, capped at ${vm.vcpus} vCPUs x ${host.clockGHz} GHz` : ''}`

@@ -7,6 +7,7 @@ import { platformViolations } from './platformRules.js';
 import type { Violation } from './types.js';
 import { vmDemand } from './vmDemand.js';
 import { tolerance } from './fits.js';
+import { asHost, asVm } from '../input/normalise.js';
 
 /** The answer of {@link vmsPerHost}. */
 export interface VmsPerHost {
@@ -28,6 +29,8 @@ export interface VmsPerHost {
  * vmsPerHost(host, { id: 'v', vcpus: 1, memoryGB: 2 }) // => { count: 15, binding: 'memoryMB', ... }
  */
 export function vmsPerHost(host: Host, vm: Vm, policy?: Policy | ResolvedPolicy): VmsPerHost {
+  host = asHost(host, 'host');
+  vm = asVm(vm, 'vm');
   const p = asResolved(policy);
   const cap = hostCapacity(host, p);
   const demand = vmDemand(vm, host, p).vector;

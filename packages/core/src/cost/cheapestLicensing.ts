@@ -21,7 +21,7 @@ export function needsWindowsLicence(guest: LicensedGuest): boolean {
 }
 
 function whole(value: unknown, path: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) invalid(path, `a whole number >= ${min}`, value);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) invalid(path, `a whole number >= ${min} (at most 2^53 - 1)`, value);
   return value;
 }
 
@@ -39,7 +39,7 @@ const fewerLicences = (o: LicensingOption) => o.items.reduce((s, i) => s + i.cou
  * socket, unlimited. 2016 onward: all cores (at least 8 per socket, 16 per host); Standard
  * covers 2 VMs per full licensing of the cores and stacks; Datacenter unlimited. With
  * `hostOs: 'hyper-v-server'` (or `'cheapest'`) the free host with one licence per Windows guest.
- * Ties go to the option with fewer licences. O(VMs).
+ * Ties go to the option with fewer licences. O(1) in the VM count (O(VMs) to count a list).
  *
  * @example
  * // 2008, 2 sockets, 10 VMs: Datacenter 2 x $2,999 = $5,998 beats 3 Enterprise ($8,997)

@@ -12,3 +12,4 @@ export * from './quote.js';
 export * from './suggestPlanTiers.js';
 export * from './parseCostInputs.js';
 export * from './parseLicencePrices.js';
+export { quoteLineLicensing, type LicenceFigure, type QuoteLineLicensing } from './quoteLicensing.js';

@@ -1,7 +1,8 @@
 import { invalid } from '../errors.js';
 import type { LicenceItem, LicensingOption, Prices2008, Prices2016 } from './licensingTypes.js';
+import { formatDecimal } from '../format/numbers.js';
 
-const usd = (x: number) => `USD ${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (x: number) => `USD ${formatDecimal(x, 2, { fixed: true })}`;
 
 /**
  * Validates a price: a finite number >= 0, else throws `invalid-value` naming `path`.
@@ -25,8 +26,9 @@ function option(items: LicenceItem[]): LicensingOption {
 
 /**
  * The cheapest mix of 2008 Standard (1 VM each) and Enterprise (4 VMs each) licences, stacked
- * on one host, for `windowsGuests` guests; at least one licence for the host itself.
- * O(guests / 4).
+ * on one host, for `windowsGuests` guests; at least one licence for the host itself. The cost
+ * is linear in the Enterprise count between 0 and floor(guests / 4), so only those ends, 1 and
+ * ceil(guests / 4) are compared (the same answer as trying every count). O(1).
  *
  * @example
  * // 5 VMs: Enterprise + Standard = $2,999 + $999 = $3,998
@@ -34,7 +36,8 @@ function option(items: LicenceItem[]): LicensingOption {
  */
 export function standardEnterpriseMix(windowsGuests: number, prices: Prices2008): LicensingOption {
   let best: { e: number; s: number; cost: number } | undefined;
-  for (let e = 0; e <= Math.max(1, Math.ceil(windowsGuests / 4)); e++) {
+  const top = Math.max(1, Math.ceil(windowsGuests / 4));
+  for (const e of [...new Set([0, 1, Math.floor(windowsGuests / 4), top])].filter((x) => x <= top).sort((a, b) => a - b)) {
     const s = Math.max(windowsGuests - 4 * e, e === 0 ? 1 : 0);
     const cost = e * prices.enterprise + s * prices.standard;
     if (!best || cost < best.cost || (cost === best.cost && e + s < best.e + best.s)) best = { e, s, cost };

@@ -7,10 +7,12 @@ import type { Assumption } from '../plan/types.js';
 import { cheapestLicensing } from './cheapestLicensing.js';
 import { guestOsAssumptions } from '../guest/guestOsAssumptions.js';
 import { costAssumptions } from './costDefaults.js';
+import { quoteLineLicensing } from './quoteLicensing.js';
 import { hostMonthlyCost } from './hostMonthlyCost.js';
 import type { DensityPoint, PriceSheet, QuoteFarm, QuoteLine, QuoteOptions, VmPlan } from './quoteTypes.js';
+import { formatDecimal } from '../format/numbers.js';
 
-const money = (x: number) => `USD ${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (x: number) => `USD ${formatDecimal(x, 2, { fixed: true })}`;
 
 /** The quote defaults, listed in every price sheet's assumptions. */
 export const QUOTE_DEFAULTS = { margin: 0.35, fill: 1, spareHosts: 1, densitySteps: [0.25, 0.5, 0.75, 1], minSpareShareOfHosts: 0.05 } as const;
@@ -100,6 +102,7 @@ export function quote(plans: readonly VmPlan[], farm: QuoteFarm, options: QuoteO
     });
     return {
       plan: plan.name, maxVmsPerHost: max, vmsPerHost: density, binding: fit.binding, violations: [], costPerMonth: at.cost, pricePerMonth: at.price, hostCost: at.hostCost, byDensity,
+      ...(farm.licensing && { licensing: quoteLineLicensing(plan, density, farm)! }),
       rule: `${money(at.hostCost.total)} per host x ${perCluster} / ${perCluster - spare} hosts (spares) / ${density} VMs per host (${max} fit, bound by ${fit.binding}${fill < 1 ? `, x fill ${fill}` : ''}) = ${money(at.cost)}; / (1 - ${margin}) = ${money(at.price)}`,
     };
   });

@@ -4,6 +4,7 @@ import type { Assumption } from '../plan/types.js';
 import type { Violation } from '../capacity/types.js';
 import type { HostCostInputs, HostMonthlyCost, PricedHost } from './costTypes.js';
 import type { HostOs, LicensingEra, Prices2008, Prices2016 } from './licensingTypes.js';
+import type { QuoteLineLicensing } from './quoteLicensing.js';
 
 /** A VM plan sold at a fixed size (e.g. S, M, L). Load fields default like a new VM's. */
 export interface VmPlan {
@@ -72,6 +73,8 @@ export interface QuoteLine {
   readonly byDensity: readonly DensityPoint[];
   /** The arithmetic, in words. */
   readonly rule: string;
+  /** Licences per host normally and after a failure, when licensing is priced. */
+  readonly licensing?: QuoteLineLicensing;
 }
 
 /** The answer of `quote`. */

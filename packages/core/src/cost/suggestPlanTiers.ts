@@ -2,6 +2,7 @@ import { ckmeans } from 'simple-statistics';
 import { invalid } from '../errors.js';
 import type { Vm } from '../model/vm.js';
 import type { VmPlan } from './quoteTypes.js';
+import { maxOf } from '../math/fold.js';
 
 /** A suggested plan tier: the plan and the inventory VMs it covers. */
 export interface PlanTier {
@@ -27,7 +28,7 @@ export function suggestPlanTiers(vms: readonly Vm[], options: { readonly tiers?:
   const tiers = options.tiers ?? 3;
   if (!Number.isInteger(tiers) || tiers < 1) invalid('tiers', 'a whole number >= 1', tiers);
   if (vms.length === 0) return [];
-  const max = (f: (v: Vm) => number) => Math.max(...vms.map(f)) || 1;
+  const max = (f: (v: Vm) => number) => maxOf(vms, f) || 1;
   const maxCpu = max((v) => v.vcpus);
   const maxMem = max((v) => v.memoryGB);
   const maxDisk = max((v) => v.diskGB ?? 0);
@@ -42,9 +43,9 @@ export function suggestPlanTiers(vms: readonly Vm[], options: { readonly tiers?:
     return {
       plan: {
         name: NAMES[i] ?? `T${i + 1}`,
-        vcpus: Math.max(...members.map((v) => v.vcpus)),
-        memoryGB: Math.max(...members.map((v) => v.memoryGB)),
-        diskGB: Math.max(...members.map((v) => v.diskGB ?? 0)),
+        vcpus: maxOf(members, (v) => v.vcpus),
+        memoryGB: maxOf(members, (v) => v.memoryGB),
+        diskGB: maxOf(members, (v) => v.diskGB ?? 0),
       },
       vms: members.map((v) => v.id),
       sizeRange: [lo, hi] as const,

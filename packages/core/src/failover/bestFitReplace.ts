@@ -10,6 +10,7 @@ import type { Vm } from '../model/vm.js';
 import type { Placement, Reason, Unplaced } from '../plan/types.js';
 import { bindingOf } from './hostLoads.js';
 import type { ReplaceRequest, ReplaceResult } from './types.js';
+import { maxOf } from '../math/fold.js';
 
 interface Slot {
   readonly host: Host;
@@ -116,7 +117,7 @@ export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
   // most constrained first: members of the largest anti-affinity groups, then the largest VMs
   const groupSize = new Map<string, number>();
   for (const id of displaced) for (const g of vmById.get(id)!.antiAffinity ?? []) groupSize.set(g, (groupSize.get(g) ?? 0) + 1);
-  const constraint = (vm: Vm) => Math.max(0, ...(vm.antiAffinity ?? []).map((g) => groupSize.get(g) ?? 0));
+  const constraint = (vm: Vm) => maxOf(vm.antiAffinity ?? [], (g) => groupSize.get(g) ?? 0, 0);
   const order = displaced.map((id) => vmById.get(id)!).map((vm) => ({ vm, group: constraint(vm), size: ref ? bindingOf(cache.demand(vm, ref), total).share : 0 }))
     .sort((a, b) => b.group - a.group || b.size - a.size || (a.vm.id < b.vm.id ? -1 : a.vm.id > b.vm.id ? 1 : 0));
 

@@ -11,3 +11,4 @@ export * from './seedRule.js';
 export * from './slotPolicy.js';
 export * from './checkFailover.js';
 export * from './failoverReport.js';
+export { failoverRunbook, RUNBOOK_DEFAULT_SCENARIOS, type FailoverRunbook, type RunbookOptions, type RunbookScenario } from './runbook.js';

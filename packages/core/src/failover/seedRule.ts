@@ -2,8 +2,9 @@ import { RESOURCES, addVectors, subtractVectors, zeroVector, type Resource } fro
 import { tolerance } from '../capacity/fits.js';
 import type { HostLoad } from './hostLoads.js';
 import type { SeedRuleCluster } from './types.js';
+import { formatDecimal } from '../format/numbers.js';
 
-const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const fmt = (x: number) => formatDecimal(x, 1);
 
 /**
  * The seed's capacity rule on one cluster: "the passive node is sized such that it can take on

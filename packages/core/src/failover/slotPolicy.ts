@@ -27,7 +27,8 @@ export function slotPolicy(cluster: string, loads: readonly HostLoad[], k: numbe
       vms++;
     }
   }
-  const slotsPerHost: Record<string, number> = {};
+  // keyed by host id: no prototype, so a host named __proto__ is a key like any other
+  const slotsPerHost: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const l of usable) {
     const cpu = Math.floor(l.limits.cpuGHz / slotCpuGHz + 1e-9);
     const mem = slotMemoryMB > 0 ? Math.floor(l.limits.memoryMB / slotMemoryMB + 1e-9) : Infinity;

@@ -41,6 +41,8 @@ export interface FailoverScenario {
   readonly binding: Resource | null;
   /** `exhaustive`, `most-loaded` or `sampled`: how this set was chosen. */
   readonly chosenAs: 'exhaustive' | 'most-loaded' | 'sampled';
+  /** Surviving hosts left with nothing free of a resource after the restart (absent when none). */
+  readonly saturated?: readonly { readonly host: string; readonly resource: Resource }[];
 }
 
 /** How a cluster's failure sets were covered. */
@@ -54,10 +56,20 @@ export interface ClusterCoverage {
   readonly exhaustive: boolean;
   readonly mostLoaded: number;
   readonly sampled: number;
+  /** True only when the verdict is `met`. */
   readonly tolerates: boolean;
+  /** `met` (proven), `not met` (a failure set left VMs unplaced) or `not proven` (sets left unchecked, no argument covers them). */
+  readonly verdict: FailoverVerdict;
+  /** What proves a `met`: every set re-placed (`exhaustive`), or the passive-host argument (see `passiveArgument`); null otherwise. */
+  readonly proof: 'exhaustive' | 'passive-hosts' | null;
+  /** The empty hosts the passive-host argument relies on, when it is the proof. */
+  readonly passiveHosts?: readonly string[];
   /** True when the check stopped after `maxFailingScenarios` failing sets (the verdict is settled). */
   readonly stoppedEarly: boolean;
 }
+
+/** A failover verdict: proven met, shown not met by a failing set, or not proven. */
+export type FailoverVerdict = 'met' | 'not met' | 'not proven';
 
 /** What another rule concludes on the same farm, and how it compares with re-placement. */
 export interface RuleComparison<D> {
@@ -102,7 +114,11 @@ export interface FailoverOptions {
   readonly k?: number;
   /** Reserves, overcommit ratios and limits of the hosts. @defaultValue {@link POLICY_DEFAULTS} */
   readonly policy?: Policy | ResolvedPolicy;
-  /** Failure sets checked per cluster before falling back to most-loaded sets plus a seeded sample. @defaultValue 1000 */
+  /**
+   * Failure sets checked per cluster before falling back to most-loaded sets plus a seeded
+   * sample; a sampled cluster is `not proven` unless the passive-host argument covers it.
+   * @defaultValue 100000
+   */
   readonly maxScenarios?: number;
   /** Seed of the sample (core has no randomness of its own). @defaultValue 1 */
   readonly seed?: number;
@@ -126,10 +142,21 @@ export interface FailoverOptions {
 /** The answer of `checkFailover`. */
 export interface FailoverResult {
   readonly k: number;
-  /** True when no failure set checked leaves a VM unplaced (every set when `exhaustive`). */
+  /**
+   * True only when proven: every failure set of every cluster re-placed with no VM left over,
+   * or (for a cluster with too many sets) the passive-host argument; see `verdict`.
+   */
   readonly tolerates: boolean;
+  /** `met` when every cluster is proven, `not met` when a set failed, else `not proven`. */
+  readonly verdict: FailoverVerdict;
+  /** Failure sets re-placed / in all, over every cluster. */
+  readonly coverage: { readonly checked: number; readonly total: number };
+  /** How the verdict was reached, in words. */
+  readonly proof: string;
   /** True when every failure set of every cluster was checked. */
   readonly exhaustive: boolean;
+  /** Warnings on a verdict, e.g. hosts left with nothing free of a resource after a failure. */
+  readonly warnings: readonly string[];
   readonly scenarios: readonly FailoverScenario[];
   /** The scenario with the most unplaced VMs, then the highest peak utilisation. */
   readonly worst: FailoverScenario | null;

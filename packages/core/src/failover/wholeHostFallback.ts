@@ -1,5 +1,6 @@
 import type { Placement } from '../plan/types.js';
 import type { Replacer, ReplaceRequest, ReplaceResult } from './types.js';
+import { pushAll } from '../math/fold.js';
 
 /** The VMs of one failed host, moved as a block. */
 interface Block {
@@ -40,8 +41,8 @@ export function wholeHostFallback(engine: Replacer): Replacer {
         const ids = new Set([...here.map((p) => p.vm), ...block.vms]);
         const attempt = engine({ hosts: [target], vms: req.vms.filter((v) => ids.has(v.id)), pinned: here, displaced: block.vms, policy: req.policy });
         if (attempt.unplaced.length === 0) {
-          pinned.push(...attempt.placements);
-          moved.push(...attempt.placements);
+          pushAll(pinned, attempt.placements);
+          pushAll(moved, attempt.placements);
           for (const id of block.vms) left.delete(id);
           break;
         }

@@ -61,7 +61,16 @@ interface NumberRule {
   max?: number;
 }
 
+/**
+ * Largest magnitude any numeric input field takes (10^15): sums and unit conversions of such
+ * values stay finite (a 1e308 GB VM would be Infinity MB).
+ */
+export const MAX_INPUT_NUMBER = 1e15;
+
 function checkNumber(n: number, p: string, rule: NumberRule, received: unknown): number {
+  if (Number.isFinite(n) && Math.abs(n) > MAX_INPUT_NUMBER && rule.max === undefined) {
+    invalid(p, `a number of at most 1e15${rule.unit ? ` ${rule.unit}` : ''} (values beyond cannot be planned with)`, received);
+  }
   const expected = `${rule.integer ? 'a whole number' : 'a number'}${rule.above !== undefined ? ` > ${rule.above}` : ''}${rule.min !== undefined ? ` >= ${rule.min}` : ''}${rule.max !== undefined ? ` <= ${rule.max}` : ''}${rule.unit ? ` (${rule.unit})` : ''}`;
   if (!Number.isFinite(n)) invalid(p, expected, received);
   if (rule.integer && !Number.isInteger(n)) invalid(p, expected, received);
@@ -164,7 +173,9 @@ export function noUnknown(raw: Raw, known: readonly string[], path: string): voi
 }
 
 /**
- * Throws `duplicate-id` for the second of two items with the same id, naming both positions.
+ * Throws `duplicate-id` for the second of two items with the same id, naming both positions;
+ * an id that is not a non-empty string is `invalid-value` at its position. The one id check of
+ * the parsers, placement and rating.
  *
  * @example
  * uniqueIds([{ id: 'a' }, { id: 'b' }, { id: 'a' }], 'vms')
@@ -173,6 +184,7 @@ export function noUnknown(raw: Raw, known: readonly string[], path: string): voi
 export function uniqueIds(items: readonly { id: string }[], path: string): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
+    if (typeof item?.id !== 'string' || item.id === '') invalid(`${path}[${i}].id`, 'a non-empty string', item?.id);
     const first = seen.get(item.id);
     if (first !== undefined) {
       throw new HostplanError('duplicate-id', `${path}[${i}].id`, `duplicate id ${JSON.stringify(item.id)} (first at ${path}[${first}])`, 'a unique id', item.id);

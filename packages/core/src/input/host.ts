@@ -1,4 +1,5 @@
 import { invalid } from '../errors.js';
+import { resolvePlatform } from '../platform/profiles.js';
 import { NIC_ROLES, RAID_LEVELS, type DiskGroup, type Host, type Nic, type Storage } from '../model/host.js';
 import { bool, noUnknown, number, object, oneOf, string, type Raw } from './fields.js';
 import { parseDisksCompact, parseNicsCompact } from './compact.js';
@@ -24,7 +25,7 @@ function storage(value: unknown, path: string): Storage | undefined {
   noUnknown(raw, ['iops', 'capacityGB', 'disks'], path);
   const d = raw.disks;
   const disks = d === undefined ? undefined
-    : typeof d === 'string' ? parseDisksCompact(d, `${path}.disks`)
+    : typeof d === 'string' ? parseDisksCompact(d, `${path}.disks`).map((x, i) => disk(x, `${path}.disks[${i}]`))
     : Array.isArray(d) ? d.map((x, i) => disk(x, `${path}.disks[${i}]`))
     : [disk(d, `${path}.disks`)];
   const iops = number(raw, 'iops', path, { min: 0 });
@@ -54,12 +55,13 @@ export function parseHost(value: unknown, path: string): Host {
   noUnknown(raw, HOST_FIELDS, path);
   const nicsRaw = raw.nics;
   const nics = nicsRaw === undefined || nicsRaw === null || nicsRaw === '' ? undefined
-    : typeof nicsRaw === 'string' ? parseNicsCompact(nicsRaw, `${path}.nics`)
+    : typeof nicsRaw === 'string' ? parseNicsCompact(nicsRaw, `${path}.nics`).map((n, i) => nic(n, `${path}.nics[${i}]`))
     : Array.isArray(nicsRaw) ? nicsRaw.map((n, i) => nic(n, `${path}.nics[${i}]`))
     : invalid(`${path}.nics`, 'a list of { role, gbps, ports }', nicsRaw);
   const st = storage(raw.storage, `${path}.storage`);
   const model = string(raw, 'model', path);
   const platform = string(raw, 'platform', path);
+  if (platform !== undefined) resolvePlatform(platform, `${path}.platform`);
   const installation = oneOf(raw, 'installation', path, ['core', 'full'] as const);
   const unavailable = bool(raw, 'unavailable', path);
   const cluster = string(raw, 'cluster', path);

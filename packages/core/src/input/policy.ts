@@ -1,5 +1,8 @@
 import type { Policy } from '../model/policy.js';
 import { RESOURCES } from '../model/resources.js';
+import { resolvePlatform } from '../platform/profiles.js';
+import { resolvePolicy } from '../model/defaults.js';
+import { compileFormula } from '../units/formula.js';
 import { noUnknown, number, object, string, type Raw } from './fields.js';
 
 /** Fields a policy may have (the JSON Schema lists the same). */
@@ -16,7 +19,10 @@ export function parsePolicy(value: unknown, path: string): Policy {
   const raw: Raw = object(value, path);
   noUnknown(raw, POLICY_FIELDS, path);
   const out: Record<string, unknown> = {};
-  if (raw.platform !== undefined) out.platform = typeof raw.platform === 'string' ? raw.platform : object(raw.platform, `${path}.platform`);
+  if (raw.platform !== undefined) {
+    // an id must name a built-in profile (own keys only); an object is checked field by field
+    out.platform = typeof raw.platform === 'string' ? resolvePlatform(raw.platform, `${path}.platform`).id : resolvePlatform(object(raw.platform, `${path}.platform`) as never, `${path}.platform`);
+  }
   const mb = (r: Raw, k: string, p: string) => number(r, k, p, { unit: 'MB', min: 0 });
   if (raw.rootReserveMB !== undefined) out.rootReserveMB = mb(raw, 'rootReserveMB', path);
   if (raw.fullInstallationExtraMB !== undefined) out.fullInstallationExtraMB = mb(raw, 'fullInstallationExtraMB', path);
@@ -39,7 +45,11 @@ export function parsePolicy(value: unknown, path: string): Policy {
     out.targetUtilization = Object.fromEntries(Object.keys(t).map((k) => [k, number(t, k, `${path}.targetUtilization`)]));
   }
   const formula = string(raw, 'memoryOverhead', path);
-  if (formula !== undefined) out.memoryOverhead = formula;
+  if (formula !== undefined) {
+    // compiled now, so that a formula outside the whitelist is refused naming the file
+    compileFormula(formula, ['memoryMB', 'memoryGB'], `${path}.memoryOverhead`);
+    out.memoryOverhead = formula;
+  }
   if (raw.newVm !== undefined) {
     const n = object(raw.newVm, `${path}.newVm`);
     const p = `${path}.newVm`;
@@ -56,5 +66,7 @@ export function parsePolicy(value: unknown, path: string): Policy {
     noUnknown(v, ['fixed', 'dynamic', 'differencing', 'passthrough'], `${path}.vhdIopsFactor`);
     out.vhdIopsFactor = Object.fromEntries(Object.keys(v).map((k) => [k, number(v, k, `${path}.vhdIopsFactor`, { min: 0 })]));
   }
+  // ranges (percentages, shares, the platform) checked here too, so errors name the file
+  resolvePolicy(out as Policy, path);
   return out as Policy;
 }

@@ -2,7 +2,7 @@ import { VHD_TYPES, type Vm } from '../model/vm.js';
 import { names, noUnknown, number, object, oneOf, string, type Raw } from './fields.js';
 
 /** Fields a VM may have (the JSON Schema lists the same). */
-export const VM_FIELDS = ['id', 'vcpus', 'memoryGB', 'diskGB', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'guestOS', 'antiAffinity', 'affinity', 'role'];
+export const VM_FIELDS = ['id', 'vcpus', 'memoryGB', 'diskGB', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'guestOS', 'antiAffinity', 'affinity', 'role', 'host', 'cluster'];
 
 /**
  * Reads one VM from a plain object (JSON, or a CSV row's cells), accepting unit strings for
@@ -29,5 +29,7 @@ export function parseVm(value: unknown, path: string): Vm {
     ...opt('role', string(raw, 'role', path)),
     ...opt('antiAffinity', names(raw, 'antiAffinity', path)),
     ...opt('affinity', names(raw, 'affinity', path)),
+    ...opt('host', string(raw, 'host', path)),
+    ...opt('cluster', string(raw, 'cluster', path)),
   };
 }

@@ -1,5 +1,5 @@
 import { HostplanError, invalid } from '../errors.js';
-import { DEFAULT_PLATFORM } from '../platform/profiles.js';
+import { DEFAULT_PLATFORM, resolvePlatform } from '../platform/profiles.js';
 import type { Policy, ResolvedPolicy } from './policy.js';
 import { RESOURCES, type Resource } from './resources.js';
 
@@ -49,6 +49,12 @@ function percent(value: unknown, path: string): number {
   return value;
 }
 
+/** A platform id must name a built-in profile; a custom profile is validated (and frozen). */
+function checkedPlatform(platform: unknown, path: string): string | ReturnType<typeof resolvePlatform> {
+  if (typeof platform === 'string') return resolvePlatform(platform, path).id;
+  return resolvePlatform(platform as Exclude<Parameters<typeof resolvePlatform>[0], string>, path);
+}
+
 /**
  * Fills in every default of a policy and validates it.
  *
@@ -84,10 +90,10 @@ export function resolvePolicy(policy: Policy = {}, path = 'policy'): ResolvedPol
     invalid(`${path}.vcpuPerLp`, 'a number > 0, or null for no limit', vcpuPerLp);
   }
   if (policy.memoryOverhead !== undefined && typeof policy.memoryOverhead !== 'string') {
-    invalid(`${path}.memoryOverhead`, 'a mathjs expression of memoryMB and memoryGB', policy.memoryOverhead);
+    invalid(`${path}.memoryOverhead`, 'an arithmetic expression of memoryMB and memoryGB', policy.memoryOverhead);
   }
   return {
-    platform: policy.platform ?? d.platform,
+    platform: checkedPlatform(policy.platform ?? d.platform, `${path}.platform`),
     rootReserveMB: nonNegative(policy.rootReserveMB ?? d.rootReserveMB, `${path}.rootReserveMB`),
     fullInstallationExtraMB: nonNegative(policy.fullInstallationExtraMB ?? d.fullInstallationExtraMB, `${path}.fullInstallationExtraMB`),
     reserves,

@@ -48,8 +48,8 @@ export interface Policy {
   /** Ceiling on the usable capacity (after reserves) per resource, 0..1. @defaultValue 1 each */
   readonly targetUtilization?: Partial<Record<Resource, number>>;
   /**
-   * Per-VM memory overhead in MB as a mathjs expression of `memoryMB` (the VM's memory) and
-   * `memoryGB`; evaluated in a sandbox that sees only those variables.
+   * Per-VM memory overhead in MB as an arithmetic expression (mathjs syntax, see
+   * {@link compileFormula}) of `memoryMB` (the VM's memory) and `memoryGB`; it sees only those.
    * @defaultValue the seed's rule: 32 MB for the first GB + 8 MB per further started GB
    */
   readonly memoryOverhead?: string;

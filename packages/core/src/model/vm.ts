@@ -35,4 +35,8 @@ export interface Vm {
   readonly antiAffinity?: readonly string[];
   /** Group names: all VMs of a group share one host. */
   readonly affinity?: readonly string[];
+  /** Host the VM runs on today (an inventory's current layout); placement ignores it unless the caller pins the VM there. */
+  readonly host?: string;
+  /** Cluster the VM runs in today, as the inventory names it; descriptive. */
+  readonly cluster?: string;
 }

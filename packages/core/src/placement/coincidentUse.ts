@@ -4,7 +4,8 @@ import type { Vm } from '../model/vm.js';
 import type { Assumption } from '../plan/types.js';
 import { DEFAULT_COINCIDENCE_PERCENTILE, PROFILED_RESOURCES, type CoincidenceOptions, type ProfiledResource } from './coincidenceTypes.js';
 import type { FarmHost } from './farm.js';
-import { quantileSelect7 } from './quantileSelect.js';
+import { quantileSelect7 } from '../math/quantile.js';
+import { tolerance } from '../capacity/fits.js';
 
 /** One VM's series for one resource, with its own percentile and range (internal). */
 interface Series {
@@ -174,7 +175,7 @@ export class CoincidentUse {
     for (const r of this.resolved.resources) {
       const l = limits[r];
       if (l === Infinity) continue;
-      const room = l + 1e-9 * Math.max(1, l);
+      const room = l + tolerance(l);
       if (unit.length === 1) {
         // the range of the VM's series bounds the new percentile: base + min <= P(sum + x) <= base + max
         const vm = unit[0]!;

@@ -1,4 +1,4 @@
-import { shortfalls } from '../capacity/fits.js';
+import { exceeds, shortfalls } from '../capacity/fits.js';
 import { hostCapacity } from '../capacity/hostCapacity.js';
 import { platformViolations } from '../capacity/platformRules.js';
 import type { HostCapacity } from '../capacity/types.js';
@@ -9,6 +9,7 @@ import { RESOURCES, zeroVector, type ResourceVector } from '../model/resources.j
 import type { Vm } from '../model/vm.js';
 import type { Reason } from '../plan/types.js';
 import type { CoincidentUse } from './coincidentUse.js';
+import type { PlatformProfile } from '../platform/profile.js';
 
 /** One host's state during placement (internal). */
 export interface FarmHost {
@@ -26,7 +27,8 @@ export interface FarmHost {
 export class Farm {
   readonly hosts: FarmHost[];
   readonly byId: Map<string, FarmHost>;
-  private readonly demandCache = new Map<string, ResourceVector>();
+  /** Host clock -> VM -> demand (keyed by object: no string built per lookup). */
+  private readonly demandCache = new Map<number, Map<Vm, ResourceVector>>();
   /** `coincidence`: peak-coincidence use of the profiled resources (placeVms' option), else null. */
   constructor(hosts: readonly Host[], readonly policy: ResolvedPolicy, readonly coincidence: CoincidentUse | null = null) {
     this.hosts = [...hosts].sort((a, b) => cmp(a.id, b.id)).map((host) => ({
@@ -37,14 +39,16 @@ export class Farm {
 
   /** A VM's demand on a host: it depends on the host only through its clock, so it is cached per clock. */
   demand(vm: Vm, host: Host): ResourceVector {
-    const key = `${vm.id}\u0000${host.clockGHz}`;
-    let d = this.demandCache.get(key);
-    if (!d) this.demandCache.set(key, (d = vmDemand(vm, host, this.policy).vector));
+    let byVm = this.demandCache.get(host.clockGHz);
+    if (!byVm) this.demandCache.set(host.clockGHz, (byVm = new Map()));
+    let d = byVm.get(vm);
+    if (!d) byVm.set(vm, (d = vmDemand(vm, host, this.policy).vector));
     return d;
   }
 
-  /** The summed demand of a unit (VMs that go together) on a host. */
+  /** The summed demand of a unit (VMs that go together) on a host; for one VM its cached demand (read only). */
   unitDemand(unit: readonly Vm[], host: Host): ResourceVector {
+    if (unit.length === 1) return this.demand(unit[0]!, host);
     const out = zeroVector();
     for (const vm of unit) {
       const d = this.demand(vm, host);
@@ -63,12 +67,9 @@ export class Farm {
       for (const v of platformViolations(vm, host, fh.capacity.platform)) {
         if (v.rule !== 'host-unavailable') out.push({ kind: 'platform', host: id, violation: v, message: `host ${id}: ${vm.id}: ${v.message}` });
       }
-      for (const g of vm.antiAffinity ?? []) {
-        const other = fh.groups.get(g);
-        if (other !== undefined && !unit.some((u) => u.id === other)) {
-          out.push({ kind: 'anti-affinity', host: id, group: g, conflictingVm: other, message: `host ${id} already runs ${other} of anti-affinity group ${g}` });
-        }
-      }
+    }
+    for (const { group, other } of antiAffinityConflicts(unit, fh, false)) {
+      out.push({ kind: 'anti-affinity', host: id, group, conflictingVm: other, message: `host ${id} already runs ${other} of anti-affinity group ${group}` });
     }
     for (const s of shortfalls(this.demandOn(unit, fh), fh.used, fh.capacity.limits)) {
       out.push({ kind: 'capacity', host: id, shortfall: s, message: `host ${id}: ${label} ${s.message}` });
@@ -76,24 +77,22 @@ export class Farm {
     return out;
   }
 
-  /** Whether the unit can go on this host now: the same test as {@link reasons}, without building messages. */
+  /**
+   * Whether the unit can go on this host now: the test of {@link reasons} (the same rules,
+   * `antiAffinityConflicts`, `exceeds`, the platform rules, coincidence), stopping at the first
+   * obstacle and building no message; cheapest checks first. The hot path of placement.
+   */
   fitsFast(unit: readonly Vm[], fh: FarmHost): boolean {
     const host = fh.host;
     if (host.unavailable) return false;
-    for (const vm of unit) {
-      for (const g of vm.antiAffinity ?? []) {
-        const other = fh.groups.get(g);
-        if (other !== undefined && !unit.some((u) => u.id === other)) return false;
-      }
-    }
+    if (antiAffinityConflicts(unit, fh, true).length > 0) return false;
     const limits = fh.capacity.limits;
     const used = fh.used;
-    const d = unit.length === 1 ? this.demand(unit[0]!, host) : this.unitDemand(unit, host);
+    const demand = unit.length === 1 ? this.demand(unit[0]!, host) : this.unitDemand(unit, host);
     const co = this.coincidence;
-    for (const r of RESOURCES) {
-      const l = limits[r];
-      if (co !== null && co.handles(r)) continue;
-      if (d[r] > l - used[r] + (l === Infinity ? 0 : 1e-9 * Math.max(1, l))) return false;
+    for (const resource of RESOURCES) {
+      if (co !== null && co.handles(resource)) continue;
+      if (exceeds(demand[resource], used[resource], limits[resource])) return false;
     }
     for (const vm of unit) if (!this.platformOk(vm, fh)) return false;
     return co === null || co.fits(fh, unit, (vm) => this.demand(vm, host));
@@ -108,12 +107,14 @@ export class Farm {
     return this.coincidence === null ? d : this.coincidence.marginal(fh, unit, d, (vm) => this.demand(vm, fh.host));
   }
 
-  private readonly platformCache = new Map<string, boolean>();
+  private readonly platformCache = new Map<PlatformProfile, Map<Vm, boolean>>();
   /** Whether the VM breaks no platform rule on this host's platform (cached per VM and platform). */
   platformOk(vm: Vm, fh: FarmHost): boolean {
-    const key = `${vm.id}\u0000${fh.capacity.platform.id}`;
-    let ok = this.platformCache.get(key);
-    if (ok === undefined) this.platformCache.set(key, (ok = platformViolations(vm, { ...fh.host, unavailable: false }, fh.capacity.platform).length === 0));
+    const platform = fh.capacity.platform;
+    let byVm = this.platformCache.get(platform);
+    if (!byVm) this.platformCache.set(platform, (byVm = new Map()));
+    let ok = byVm.get(vm);
+    if (ok === undefined) byVm.set(vm, (ok = platformViolations(vm, { ...fh.host, unavailable: false }, platform).length === 0));
     return ok;
   }
 
@@ -136,6 +137,27 @@ export class Farm {
     }
     this.coincidence?.apply(fh, unit, (vm) => this.demand(vm, fh.host), -1);
   }
+}
+
+const NO_CONFLICT: readonly { group: string; other: string }[] = Object.freeze([]);
+
+/**
+ * The unit's anti-affinity conflicts on the host: a group of one of its VMs that a VM outside
+ * the unit already holds there. `first`: stop at the first. No allocation when there is none.
+ */
+function antiAffinityConflicts(unit: readonly Vm[], fh: FarmHost, first: boolean): readonly { group: string; other: string }[] {
+  let out: { group: string; other: string }[] | null = null;
+  for (const vm of unit) {
+    const groups = vm.antiAffinity;
+    if (groups === undefined) continue;
+    for (const group of groups) {
+      const other = fh.groups.get(group);
+      if (other === undefined || unit.some((u) => u.id === other)) continue;
+      (out ??= []).push({ group, other });
+      if (first) return out;
+    }
+  }
+  return out ?? NO_CONFLICT;
 }
 
 /** Code-unit string order, independent of locale. */

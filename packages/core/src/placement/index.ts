@@ -6,8 +6,9 @@ export { CLASSIC_HEURISTICS, packClassic, type ClassicHeuristic, type FfdKey } f
 export * from './packVectors.js';
 export * from './types.js';
 export * from './coincidenceTypes.js';
-export { quantileSelect7 } from './quantileSelect.js';
 export { measuredExposure, type ExposureOptions, type HostExposure, type ResourceExposure } from './measuredExposure.js';
 export { hostLowerBound } from './hostLowerBound.js';
 export { placeVms, binding, DEFAULT_PLACE_EFFORT } from './placeVms.js';
 export { rateHosts } from './rateHosts.js';
+export { resolvePlacedVms } from './resolvePlaced.js';
+export { HostIndex, indexHosts, type IndexedRatings } from './hostIndex.js';

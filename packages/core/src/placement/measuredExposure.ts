@@ -6,7 +6,7 @@ import type { Policy, ResolvedPolicy } from '../model/policy.js';
 import type { Vm } from '../model/vm.js';
 import type { PlacementPlan } from '../plan/types.js';
 import { DEFAULT_COINCIDENCE_PERCENTILE, PROFILED_RESOURCES, type ProfiledResource, type VmProfile } from './coincidenceTypes.js';
-import { quantileSelect7 } from './quantileSelect.js';
+import { quantileSelect7 } from '../math/quantile.js';
 
 /** How often one host's measured demand of one resource went over its limit. */
 export interface ResourceExposure {

@@ -7,6 +7,7 @@ import { RESOURCES, type Resource, type ResourceVector } from '../model/resource
 import type { Vm } from '../model/vm.js';
 import type { Assumption, HostUse, Placement, PlacementPlan, Reason, Unplaced } from '../plan/types.js';
 import { chooseHost } from './chooseHost.js';
+import { GreedyCandidates } from './greedyCandidates.js';
 import { emptyHosts } from './emptyHosts.js';
 import { repairUnplaced } from './repairUnplaced.js';
 import { cmp, Farm, type FarmHost } from './farm.js';
@@ -14,8 +15,11 @@ import { hostLowerBound } from './hostLowerBound.js';
 import { resolveScoring, scoringAssumptions, type ResolvedScoring } from './scoring.js';
 import type { PinnedVm, PlaceVmsOptions } from './types.js';
 import type { CoincidenceOptions } from './coincidenceTypes.js';
-import { affinityUnits, type Unit } from './units.js';
+import { affinityUnits, fitSignature, type Unit } from './units.js';
 import { coincidenceAssumptions, CoincidentUse, resolveCoincidence, withoutProfiledDemand, type ResolvedCoincidence } from './coincidentUse.js';
+import { maxOf } from '../math/fold.js';
+import { uniqueIds } from '../input/fields.js';
+import { asHosts, asVms } from '../input/normalise.js';
 
 /** Default effort of the host-emptying phase, in host-move evaluations. */
 export const DEFAULT_PLACE_EFFORT = 20_000;
@@ -45,6 +49,8 @@ export const DEFAULT_PLACE_EFFORT = 20_000;
  * plan.unplaced[0].reasons // => [{ kind: 'capacity', host: 'h1', shortfall: { resource: 'memoryMB', ... } }, ...]
  */
 export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: PlaceVmsOptions = {}): PlacementPlan {
+  hosts = asHosts(hosts, 'hosts');
+  vms = asVms(vms, 'vms');
   const policy: Policy = options.policy ?? {};
   const resolved = asResolved(policy);
   const scoring = resolveScoring(options);
@@ -142,22 +148,13 @@ export function binding(used: Readonly<ResourceVector>, limits: Readonly<Resourc
   return best;
 }
 
-function uniqueIds(items: readonly { id: string }[], path: string): void {
-  const seen = new Set<string>();
-  items.forEach((x, i) => {
-    if (typeof x?.id !== 'string' || x.id === '') invalid(`${path}[${i}].id`, 'a non-empty string', x?.id);
-    if (seen.has(x.id)) throw new HostplanError('duplicate-id', `${path}[${i}].id`, `duplicate id ${JSON.stringify(x.id)}`);
-    seen.add(x.id);
-  });
-}
-
 const REFERENCE_HOST: Host = { id: 'reference', sockets: 1, coresPerSocket: 1, threadsPerCore: 1, clockGHz: 1, memoryGB: 1 };
 
 /** Each unit's size: sum over weighted resources of its demand / the largest unit demand. */
 function sizeOrder(units: readonly Unit[], farm: Farm, weights: Readonly<Record<Resource, number>>): Map<Unit, number> {
   const demands = units.map((u) => farm.unitDemand(u.vms, REFERENCE_HOST));
   const max = {} as Record<Resource, number>;
-  for (const r of RESOURCES) max[r] = Math.max(0, ...demands.map((d) => d[r]));
+  for (const r of RESOURCES) max[r] = maxOf(demands, (d) => d[r], 0);
   return new Map(units.map((u, i) => {
     let s = 0;
     for (const r of RESOURCES) if (max[r] > 0) s += (weights[r] || 0.01) * demands[i]![r] / max[r];
@@ -225,11 +222,21 @@ function runStrategy(strategy: Strategy, hosts: readonly Host[], vmById: Readonl
   const failed: Unit[] = strategy === 'bin-centric' ? fillHostByHost(farm, ordered, unitHost, scoring) : [];
   if (strategy !== 'bin-centric') {
     const s: ResolvedScoring = strategy === 'greedy-balance' ? { ...scoring, goal: 'balance' } : scoring;
+    const pools = new GreedyCandidates(farm);
+    // hosts only fill up here, so a unit like one that fitted nowhere fits nowhere either
+    const fitsNowhere = new Set<string>();
     for (const u of ordered) {
-      const candidates = farm.hosts.filter((fh) => farm.fitsFast(u.vms, fh));
-      if (candidates.length === 0) { failed.push(u); continue; }
+      const signature = coincidence ? null : fitSignature(u);
+      if (signature !== null && fitsNowhere.has(signature)) { failed.push(u); continue; }
+      const candidates = pools.fitting(u);
+      if (candidates.length === 0) {
+        failed.push(u);
+        if (signature !== null) fitsNowhere.add(signature);
+        continue;
+      }
       const chosen = chooseHost(farm, u, candidates, s);
       farm.place(u.vms, chosen);
+      pools.placed(chosen);
       unitHost.set(u, chosen);
     }
   }
@@ -242,9 +249,32 @@ function runStrategy(strategy: Strategy, hosts: readonly Host[], vmById: Readonl
     stillFailed = failed.filter((u) => !r.placed.has(u));
   }
   if (scoring.goal === 'consolidate' && effort > effortUsed) effortUsed += emptyHosts(farm, unitHost, scoring, effort - effortUsed);
-  for (const u of stillFailed) fail(u.vms, farm.hosts.flatMap((fh) => farm.reasons(u.vms, fh, u.label)));
+  failReasons(farm, stillFailed, coincidence === null, fail);
   for (const [u, fh] of unitHost) for (const v of u.vms) placedOn.set(v.id, fh);
   return { farm, placedOn, unplaced, effortUsed, strategy };
+}
+
+/**
+ * The reasons of every unit left out, host by host. Units with the same fit signature (see
+ * `fitSignature`; not under peak coincidence) share one list, computed once and naming the
+ * first VM and how many more there are: 100,000 like VMs on 50 hosts give 50 reasons, not 5
+ * million. O(distinct units x hosts).
+ */
+function failReasons(farm: Farm, failed: readonly Unit[], share: boolean, fail: (vms: readonly Vm[], reasons: readonly Reason[]) => void): void {
+  const groups = new Map<string, Unit[]>();
+  for (const u of failed) {
+    const signature = share ? fitSignature(u) : null;
+    if (signature === null) { fail(u.vms, farm.hosts.flatMap((fh) => farm.reasons(u.vms, fh, u.label))); continue; }
+    const list = groups.get(signature);
+    if (list) list.push(u);
+    else groups.set(signature, [u]);
+  }
+  for (const list of groups.values()) {
+    const first = list[0]!;
+    const label = list.length === 1 ? first.label : `${first.label} (and ${list.length - 1} more VM${list.length === 2 ? '' : 's'} with the same demand)`;
+    const reasons = farm.hosts.flatMap((fh) => farm.reasons(first.vms, fh, label));
+    for (const u of list) fail(u.vms, reasons);
+  }
 }
 
 /**
@@ -256,7 +286,7 @@ function runStrategy(strategy: Strategy, hosts: readonly Host[], vmById: Readonl
 function fillHostByHost(farm: Farm, ordered: readonly Unit[], unitHost: Map<Unit, FarmHost>, scoring: ResolvedScoring): Unit[] {
   const w = scoring.weights;
   const ref = {} as Record<Resource, number>;
-  for (const r of RESOURCES) ref[r] = Math.max(0, ...farm.hosts.map((fh) => fh.capacity.limits[r]).filter(Number.isFinite));
+  for (const r of RESOURCES) ref[r] = maxOf(farm.hosts, (fh) => (Number.isFinite(fh.capacity.limits[r]) ? fh.capacity.limits[r] : 0), 0);
   const size = (fh: FarmHost) => RESOURCES.reduce((s, r) => s + (ref[r] > 0 && Number.isFinite(fh.capacity.limits[r]) ? (w[r] || 0.01) * fh.capacity.limits[r] / ref[r] : 0), 0);
   const order = farm.hosts.filter((fh) => !fh.host.unavailable)
     .map((fh) => ({ fh, occupied: fh.vms.length > 0 ? 1 : 0, k: size(fh) }))

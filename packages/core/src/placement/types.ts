@@ -75,30 +75,70 @@ export interface ScorerContribution {
   readonly weight: number;
   /** The scorer's raw value on this host (a utilisation share after placement, or 0/1). */
   readonly raw: number;
-  /** Raw value mapped to 0..1 over the candidate hosts (min-max; 1 when all are equal), reversed for `balance`. */
+  /**
+   * The raw value as a 0..1 goodness. In a rating ({@link rateHosts}): headroom `1 - raw` under
+   * `balance`, `raw` itself under `consolidate`, so it depends on this host alone. When
+   * placement chooses among candidates: min-max over them (1 when all are equal), reversed
+   * for `balance`.
+   */
   readonly normalized: number;
   /** weight x normalized / sum of weights: the part of the 0..1 score. */
   readonly contribution: number;
 }
 
+/** A figure on which a host loses score against the best-rated host. */
+export interface RatingDifference {
+  /** The scorer, e.g. `memoryMB utilisation` or `occupied`. */
+  readonly scorer: string;
+  /** This host's raw value (utilisation share after placement, or occupied 0/1); NaN where the resource has no limit here. */
+  readonly value: number;
+  /** The best host's raw value; NaN where the resource has no limit there. */
+  readonly bestValue: number;
+  /** What this scorer costs the host against the best one, in score (> 0): weight x goodness gap / this host's total weight. */
+  readonly scoreGap: number;
+  /** e.g. `memory after placement 91 % vs 62 % on hv03`. */
+  readonly message: string;
+}
+
 /** The rating of one host for one VM. */
 export interface HostRating {
   readonly host: string;
-  /** 0 to 5 in half steps; 0 exactly when the VM cannot go there. */
+  /**
+   * 0 to 5 in half steps from the absolute score (`max(0.5, round(score x 10) / 2)`); 0 exactly
+   * when the VM cannot go there. Depends on this host, the VM and the goal alone.
+   */
   readonly stars: number;
   /** 0..1, the sum of the contributions; 0 for an unsuitable host. */
   readonly score: number;
+  /** True for the one host the rating recommends: the first of the list when it has stars. */
+  readonly recommended: boolean;
   readonly contributions: readonly ScorerContribution[];
   /** What each resource would have left after placing the VM (negative: short by that much). */
   readonly margins: ResourceVector;
+  /** The figures on which this host loses against the recommended one, largest loss first (empty for it and for zero-star hosts). */
+  readonly versusBest: readonly RatingDifference[];
+  /** One sentence: why recommended, what separates it from the best, or what would have to change. */
+  readonly explanation: string;
   /** Why the VM cannot go there (empty when it can). */
   readonly reasons: readonly Reason[];
   /** What would have to change for the VM to fit, e.g. `needs 1,200 MB more memoryMB ...`. */
   readonly changes: readonly string[];
 }
 
+/**
+ * A VM already running on a host, in any of three shapes: the VM with its host, a placement
+ * as {@link placeVms} returns it (`{ vm: id, host }`, the VM looked up in `vms`), or a VM
+ * carrying its own `host` field (as `import` writes a running estate).
+ */
+export type PlacedVm =
+  | { readonly vm: Vm; readonly host: string }
+  | { readonly vm: string; readonly host: string }
+  | (Vm & { readonly host: string });
+
 /** Options of {@link rateHosts}. */
 export interface RateHostsOptions extends ScoringOptions {
   /** VMs already running, with their host. @defaultValue `[]` (every host empty) */
-  readonly placed?: readonly { readonly vm: Vm; readonly host: string }[];
+  readonly placed?: readonly PlacedVm[];
+  /** The VMs that placements given by id (`{ vm: id, host }`) refer to. @defaultValue `[]` */
+  readonly vms?: readonly Vm[];
 }

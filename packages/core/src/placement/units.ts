@@ -46,3 +46,15 @@ export function affinityUnits(vms: readonly Vm[]): Unit[] {
     return { vms: members, label, conflict };
   });
 }
+
+/**
+ * What decides whether a one-VM unit fits a host and why not: every field demand, platform
+ * rules and anti-affinity read. Two units with the same signature fit the same hosts and fail
+ * for the same reasons (without peak coincidence, whose profiles are per VM). Null for a unit
+ * of several VMs (internal). O(fields).
+ */
+export function fitSignature(unit: Unit): string | null {
+  if (unit.vms.length !== 1 || unit.conflict) return null;
+  const v = unit.vms[0]!;
+  return [v.vcpus, v.memoryGB, v.diskGB, v.vhd, v.iops, v.networkMbps, v.cpuUtilization, v.cpuDemandGHz, v.guestOS, (v.antiAffinity ?? []).join('\u0001')].join('\u0000');
+}

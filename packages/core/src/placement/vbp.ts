@@ -7,11 +7,16 @@ export interface VectorInstance {
   readonly items: readonly (readonly number[])[];
 }
 
+/** Most items (demands expanded) a `.vbp` instance may expand to. */
+export const VBP_MAX_ITEMS = 1_000_000;
+
 /**
  * Parses a VPSolver `.vbp` instance: line 1 the number of dimensions d, line 2 the d bin
  * capacities, line 3 the number of item types m, then m lines `w_1 ... w_d demand`; demands
- * are expanded into identical items, in file order. Throws a `HostplanError` (`parse-error`)
- * naming the line and what was expected. O(size of the text).
+ * are expanded into identical items, in file order, at most {@link VBP_MAX_ITEMS} in all. An
+ * item type larger than the bin on some dimension has no packing: refused too. Throws a
+ * `HostplanError` (`parse-error`) naming the line and what was expected. O(size of the text +
+ * items).
  *
  * @example
  * parseVbp('2\n10 10\n2\n6 3 1\n4 7 2\n')
@@ -43,7 +48,14 @@ export function parseVbp(text: string, file = 'vbp'): VectorInstance {
     const demand = il.nums[d]!;
     if (!Number.isInteger(demand)) throw new HostplanError('parse-error', `${file}:${il.n}`, `expected an integer demand, got ${demand}`, 'integer >= 0', demand);
     const size = il.nums.slice(0, d);
-    for (let k = 0; k < demand; k++) items.push(size.slice());
+    const over = size.findIndex((w, k) => w > cl.nums[k]!);
+    if (over >= 0 && demand > 0) {
+      throw new HostplanError('parse-error', `${file}:${il.n}`, `item type ${i + 1} is larger than the bin on dimension ${over + 1} (${size[over]} > ${cl.nums[over]}): no packing exists`, `sizes <= ${cl.nums.join(' ')}`, il.nums.join(' '));
+    }
+    if (items.length + demand > VBP_MAX_ITEMS) {
+      throw new HostplanError('parse-error', `${file}:${il.n}`, `demand ${demand} expands the instance to more than ${VBP_MAX_ITEMS.toLocaleString('en-US')} items`, `at most ${VBP_MAX_ITEMS} items in all`, demand);
+    }
+    for (let k = 0; k < demand; k++) items.push(size);
   }
   if (at < lines.length) throw new HostplanError('parse-error', `${file}:${lines[at]!.n}`, `expected end of file after ${m} item types`, 'end of file', lines[at]!.t);
   return { capacity: cl.nums, items };

@@ -1,5 +1,6 @@
 import { HostplanError } from '../errors.js';
 import type { GuestVcpuRule, PlatformProfile } from './profile.js';
+import { validatePlatformProfile } from './validateProfile.js';
 
 const TB = 1024;
 const PB = 1024 * 1024;
@@ -88,19 +89,22 @@ export const PLATFORMS: Readonly<Record<string, PlatformProfile>> = Object.freez
 export const DEFAULT_PLATFORM = 'hyperv-2008';
 
 /**
- * Resolves a platform id or a custom profile to a profile.
+ * Resolves a platform id or a custom profile to a profile. Ids are looked up among the
+ * built-in profiles' own keys only (`"constructor"`, `"__proto__"` or `"toString"` are unknown
+ * platforms, not inherited members); a custom profile is checked by
+ * {@link validatePlatformProfile}. Throws {@link HostplanError} at `path` otherwise.
  *
  * @example
  * resolvePlatform('hyperv-2016').maxRunningVms // => 1024
+ * resolvePlatform('constructor', 'hosts[h1].platform') // throws HostplanError: hosts[h1].platform: unknown platform "constructor"; ...
  */
 export function resolvePlatform(platform: string | PlatformProfile | undefined, path = 'platform'): PlatformProfile {
   if (platform === undefined) return PLATFORMS[DEFAULT_PLATFORM]!;
-  if (typeof platform !== 'string') return platform;
-  const found = PLATFORMS[platform];
-  if (!found) {
+  if (typeof platform !== 'string') return validatePlatformProfile(platform, path);
+  if (!Object.hasOwn(PLATFORMS, platform)) {
     throw new HostplanError('unknown-platform', path,
       `unknown platform ${JSON.stringify(platform)}; expected one of ${Object.keys(PLATFORMS).join(', ')} or a custom profile`,
       Object.keys(PLATFORMS).join(' | '), platform);
   }
-  return found;
+  return PLATFORMS[platform]!;
 }

@@ -1,6 +1,7 @@
 import type { PricedHost } from '../cost/costTypes.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
+import { invalid } from '../errors.js';
 import { resolvePlatform } from '../platform/profiles.js';
 
 /** How many of which catalog entry. */
@@ -41,13 +42,18 @@ export function buildFarm(spec: readonly FarmSpec[], policy: ResolvedPolicy): Ho
 }
 
 /**
- * Hosts needed, spares included, so that `k` spares per cluster remain beyond `forLoad`.
+ * Hosts needed, spares included, so that `k` spares per cluster remain beyond `forLoad`: each
+ * cluster of at most `maxNodes` hosts carries load on `maxNodes - k` of them, so
+ * c = ceil(forLoad / (maxNodes - k)) clusters and forLoad + k x c hosts (at least one cluster).
+ * `k` must be below `maxNodes` (N+16 in a 16-node cluster leaves no host for load): throws
+ * {@link HostplanError} `invalid-value` at `failover` otherwise. O(1).
  *
  * @example
  * withSpares(20, 1, 16) // => 22 (2 clusters of 11, one spare each)
+ * withSpares(20, 16, 16) // throws HostplanError: failover: expected fewer host failures than the 16 nodes a cluster may have, got 16
  */
 export function withSpares(forLoad: number, k: number, maxNodes: number): number {
-  let t = forLoad + k;
-  while (t - k * clusterCount(t, maxNodes) < forLoad) t++;
-  return t;
+  if (!(k < maxNodes)) invalid('failover', `fewer host failures than the ${maxNodes} nodes a cluster may have`, k);
+  const clusters = Math.max(1, Math.ceil(forLoad / (maxNodes - k)));
+  return forLoad + k * clusters;
 }

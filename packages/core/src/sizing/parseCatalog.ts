@@ -17,7 +17,8 @@ const PRICE_FIELDS = ['purchasePrice', 'powerWatts', 'rackUnits', 'clusterSize']
 export function parseCatalogEntry(value: unknown, path: string): PricedHost {
   const raw = object(value, path);
   const hostRaw: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) if (!(PRICE_FIELDS as readonly string[]).includes(k)) hostRaw[k] = v;
+  // defineProperty: a key named __proto__ stays a key, and parseHost's unknown-field check sees it
+  for (const [k, v] of Object.entries(raw)) if (!(PRICE_FIELDS as readonly string[]).includes(k)) Object.defineProperty(hostRaw, k, { value: v, enumerable: true, writable: true, configurable: true });
   if (hostRaw.id === undefined && hostRaw.model !== undefined) hostRaw.id = hostRaw.model;
   if (hostRaw.model === undefined && hostRaw.id !== undefined) hostRaw.model = hostRaw.id;
   const host = parseHost(hostRaw, path);

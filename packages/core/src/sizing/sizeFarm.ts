@@ -13,6 +13,7 @@ import type { SizingContext } from './evaluateFarm.js';
 import { runway } from './runway.js';
 import { sizeMix, sizeModel, type SizedOption } from './sizeModel.js';
 import type { Sizing, SizingOptions, SizingOption } from './types.js';
+import { asVms } from '../input/normalise.js';
 
 /** The sizing defaults, listed in every sizing's assumptions. */
 export const SIZING_DEFAULTS = { failover: 1, mixed: true, horizonMonths: 36 } as const;
@@ -45,11 +46,16 @@ const rank = (a: SizingOption, b: SizingOption) =>
  * s.options.map((o) => [o.name, o.hosts, Math.round(o.costPerMonth)]) // => [['R710', 5, 2058], ['DL380', 6, 2390]]
  */
 export function sizeFarm(given: readonly PricedHost[], vms: readonly Vm[], options: SizingOptions = {}): Sizing {
+  vms = asVms(vms, 'vms');
   if (!Array.isArray(given) || given.length === 0) invalid('catalog', 'at least one host model', given);
   // licences are looked up by host.model: an entry built without one (parseCatalog sets it) uses its id
   const catalog = given.map((e) => (e.host.model === undefined ? { ...e, host: { ...e.host, model: e.host.id } } : e));
   const k = options.failover ?? SIZING_DEFAULTS.failover;
   if (!Number.isInteger(k) || k < 0) invalid('failover', 'a whole number of host failures >= 0', k);
+  for (const e of catalog) {
+    const platform = resolvePlatform(e.host.platform ?? options.policy?.platform);
+    if (k >= platform.maxClusterNodes) invalid('failover', `fewer host failures than the ${platform.maxClusterNodes} nodes a ${platform.name} cluster may have (model ${e.host.id})`, k);
+  }
   const ctx: SizingContext = { policy: asResolved(options.policy), k, replace: options.replace ?? DEFAULT_REPLACE, options };
   const inventory = applyWhatIf(vms, options);
   const platformOf = (e: PricedHost) => resolvePlatform(e.host.platform ?? ctx.policy.platform).id;

@@ -32,14 +32,17 @@ export function hostsLowerBound(host: PricedHost['host'], vms: readonly Vm[], po
 
 /** The fewest hosts that pack the VMs, then with k spares per cluster verified by re-placement. */
 function grow(spec: (extra: number) => FarmSpec[], start: number, cap: number, vms: readonly Vm[], ctx: SizingContext, withFailover: boolean): number | null {
-  for (let n = start; n <= cap; n++) if (tryFarm(spec(n), vms, ctx, withFailover).ok) return n;
+  for (let n = start; n <= cap; n++) if (tryFarm(spec(n), vms, ctx, withFailover, true).ok) return n;
   return null;
 }
 
 /**
  * Sizes a farm of one host model: the fewest hosts that hold every VM that fits the model at
  * all (from the resource lower bound up), then k spare hosts per cluster, added until
- * re-placement shows every cluster survives k failures.
+ * re-placement shows every cluster survives k failures, with the spares kept empty (passive)
+ * or the load spread over every host, whichever holds first. With one cluster the passive
+ * layout holds at load + k (any failed host's VMs fit an empty host of the same model), and no
+ * farm can do with fewer than the load's minimum + k (the survivors must hold every VM).
  *
  * @example
  * sizeModel(entry, vms, ctx).option.hosts // => 4 (3 for the load + 1 spare)

@@ -4,6 +4,7 @@ import type { Policy } from '../model/policy.js';
 import type { Resource } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import type { Assumption, Placement, Unplaced } from '../plan/types.js';
+import type { HostLicensing } from './licenceFarm.js';
 
 /** What-if changes to the inventory: VMs added or removed, and growth over a horizon. */
 export interface WhatIf {
@@ -37,7 +38,7 @@ export interface SizingOptions {
   readonly mixed?: boolean;
   /** VMs added or removed and growth over a horizon, applied to the inventory before sizing. @defaultValue none: the inventory as given */
   readonly whatIf?: WhatIf;
-  /** Failure sets per cluster before sampling (see `checkFailover`). @defaultValue 1000 */
+  /** Failure sets per cluster before sampling (see `checkFailover`); a sampled cluster is not proven. @defaultValue 100000 */
   readonly maxScenarios?: number;
   /** @defaultValue 1 */
   readonly seed?: number;
@@ -55,8 +56,15 @@ export interface ModelCount {
   readonly description?: string;
   readonly hosts: number;
   readonly cost: HostMonthlyCost;
-  /** The licence bought per host of this model, when licensing is priced. */
-  readonly licensing?: { readonly windowsGuests: number; readonly total: number; readonly items: readonly LicenceItem[] };
+  /**
+   * The licence bought per host of this model, when licensing is priced: for the most Windows
+   * guests a host of the model runs before or after any failure set checked; `normal` is the
+   * figure on the normal layout alone, for comparison.
+   */
+  readonly licensing?: {
+    readonly windowsGuests: number; readonly total: number; readonly items: readonly LicenceItem[];
+    readonly normal: { readonly windowsGuests: number; readonly total: number; readonly items: readonly LicenceItem[] };
+  };
 }
 
 /** "When do we run out?" for one sizing. */
@@ -67,7 +75,12 @@ export interface Runway {
   readonly runsOutAtMonth: number | null;
   /** VM count each month from 0 to the horizon (or to running out). */
   readonly vmsByMonth: readonly number[];
-  /** Hosts the grown inventory needs at the horizon (same models, same failover). */
+  /** VMs at the horizon: ceil(n x (1 + rate)^months), Infinity when that overflows. */
+  readonly vmsAtHorizon: number;
+  /**
+   * Hosts the grown inventory needs at the horizon (same models, same failover); null for a
+   * mix of models, or when `vmsAtHorizon` is over 100,000 (not sized).
+   */
   readonly hostsAtHorizon: number | null;
 }
 
@@ -86,8 +99,13 @@ export interface SizingOption {
   readonly binding: Resource | null;
   /** Used / limit per resource over the whole farm (spares included). */
   readonly utilization: Readonly<Record<Resource, number>>;
-  readonly failover: Pick<FailoverResult, 'k' | 'tolerates' | 'exhaustive' | 'binding'> & { readonly scenarios: number };
-  /** True when every VM is placed and failover holds. */
+  /** The failover check of the option's layout: verdict (`met` only when proven), how it was reached, coverage and warnings. */
+  readonly failover: Pick<FailoverResult, 'k' | 'tolerates' | 'verdict' | 'proof' | 'coverage' | 'exhaustive' | 'binding' | 'warnings'> & { readonly scenarios: number };
+  /** How the spares are kept in the layout checked: `passive` (k empty hosts per cluster) or `spread` (the load over every host). */
+  readonly spares: 'passive' | 'spread';
+  /** Per host, when licensing is priced: Windows guests and licence normally and in the worst failure set checked. */
+  readonly licencesByHost?: readonly HostLicensing[];
+  /** True when every VM is placed and failover holds (proven). */
   readonly feasible: boolean;
   /** VMs this option cannot run at all (platform rules or larger than a host), with reasons. */
   readonly unplaced: readonly Unplaced[];

@@ -1,29 +1,21 @@
 import { HostplanError, show } from '../errors.js';
-import { math } from './math.js';
+import { lookupUnit, type UnitDefinition } from './unitTable.js';
 
 /** The units hostplan fields are kept in. Byte units are binary (1 GB = 1,024 MB). */
 export type FieldUnit = 'MB' | 'GB' | 'GHz' | 'MHz' | 'Mbps' | 'Gbps' | 'W' | 'months';
 
-/** How each field unit is written for mathjs: hostplan's GB are mathjs's GiB. */
-const MATHJS_UNIT: Readonly<Record<Exclude<FieldUnit, 'months'>, string>> = {
-  MB: 'MiB',
-  GB: 'GiB',
-  GHz: 'GHz',
-  MHz: 'MHz',
-  Mbps: 'Mbps',
-  Gbps: 'Gbps',
-  W: 'W',
+/** Each field unit as a unit of the table: its kind and size. */
+const FIELD_UNIT: Readonly<Record<Exclude<FieldUnit, 'months'>, UnitDefinition>> = {
+  MB: lookupUnit('MB')!,
+  GB: lookupUnit('GB')!,
+  GHz: lookupUnit('GHz')!,
+  MHz: lookupUnit('MHz')!,
+  Mbps: lookupUnit('Mbps')!,
+  Gbps: lookupUnit('Gbps')!,
+  W: lookupUnit('W')!,
 };
 
-/** Byte units in input are binary, as Windows and Hyper-V report them: `64 GB` is 64 GiB. */
-function toMathjs(text: string): string {
-  return text
-    .replace(/\b([KMGTP])B\b/g, '$1iB')
-    .replace(/\bkB\b/g, 'KiB')
-    .replace(/\b([kKMGT])bit\/s\b/g, (_, p: string) => `${p === 'K' ? 'k' : p}bps`)
-    .replace(/\b([kKMGT])b\/s\b/g, (_, p: string) => `${p === 'K' ? 'k' : p}bps`);
-}
-
+/** A conversion rounded to 15 significant digits, so that `2660 MHz` reads as exactly 2.66 GHz. */
 function clean(x: number): number {
   return Number(x.toPrecision(15));
 }
@@ -53,22 +45,24 @@ export function parseQuantity(value: unknown, unit: FieldUnit, path: string): nu
     if (!m) throw new HostplanError('invalid-unit', path, `expected a duration in months or years, got ${show(value)}`, 'months', value);
     return /^y/i.test(m[2]!) ? Number(m[1]) * 12 : Number(m[1]);
   }
-  const same = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([a-z/]+)$/i.exec(text);
-  if (same && same[2] === unit) return Number(same[1]); // no conversion, no rounding
-  let parsed;
-  try {
-    parsed = math.unit(toMathjs(text));
-  } catch {
-    throw new HostplanError('invalid-unit', path, `cannot read ${show(value)} as a quantity in ${unit}`, unit, value);
+  const written = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([a-z][a-z/]*)$/i.exec(text);
+  // bits in a byte field (memory, disk): "256 Gb" is gigabits, almost surely a typo for GB
+  const bits = written && (unit === 'MB' || unit === 'GB') ? /^([kKMGTP]i?)?(b|bits?)$/.exec(written[2]!) : null;
+  if (bits) {
+    const bytes = `${bits[1] ?? ''}B`.replace(/^k/, 'K');
+    throw new HostplanError('invalid-unit', path, `${show(value)} is in bits (${written![2]}), but memory and disk sizes are in bytes; write ${JSON.stringify(`${written![1]} ${bytes}`)} (a capital B)`, unit, value);
   }
-  const target = math.unit(MATHJS_UNIT[unit]);
-  if (!parsed.equalBase(target)) {
+  if (written && written[2] === unit) return Number(written[1]); // no conversion, no rounding
+  const from = written ? lookupUnit(written[2]!) : undefined;
+  if (!written || !from) {
+    const bare = lookupUnit(text) !== undefined;
+    throw new HostplanError('invalid-unit', path, bare ? `${show(value)} has a unit but no number` : `cannot read ${show(value)} as a quantity in ${unit}`, unit, value);
+  }
+  const target = FIELD_UNIT[unit];
+  if (from.kind !== target.kind) {
     throw new HostplanError('invalid-unit', path, `${show(value)} is not a quantity of the kind ${unit} measures`, unit, value);
   }
-  if (parsed.value === null) {
-    throw new HostplanError('invalid-unit', path, `${show(value)} has a unit but no number`, unit, value);
-  }
-  const n = clean(parsed.toNumber(MATHJS_UNIT[unit]));
+  const n = clean((Number(written[1]) * from.size) / target.size);
   if (!Number.isFinite(n)) throw new HostplanError('invalid-value', path, `expected a finite quantity, got ${show(value)}`, unit, value);
   return n;
 }

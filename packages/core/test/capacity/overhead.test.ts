@@ -15,7 +15,7 @@ describe('memoryOverheadMB(vmMemoryMB)', () => {
     expect(memoryOverheadMB(mb)).toBe(expected);
   });
 
-  it('accepts a mathjs formula of memoryMB and memoryGB in place of the rule', () => {
+  it('accepts an arithmetic formula of memoryMB and memoryGB in place of the rule', () => {
     // 2 % of memory, at least 16 MB: 4,096 x 0.02 = 81.92
     expect(memoryOverheadMB(4096, 'max(16, 0.02 * memoryMB)')).toBeCloseTo(81.92, 10);
     expect(memoryOverheadMB(4096, '32 + 8 * (ceil(memoryGB) - 1)')).toBe(56);

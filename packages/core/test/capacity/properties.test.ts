@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addVectors, fits, hostCapacity, RESOURCES, vmDemand, vmsPerHost, zeroVector, type Vm } from '@hostplan/core';
+import { fits, hostCapacity, RESOURCES, vmDemand, vmsPerHost, type Vm } from '@hostplan/core';
+import { addVectors, zeroVector } from '../../src/model/resources.js';
 import { hostArb, policyArb, vmArb } from '../arbitraries/domain.js';
 
 describe('capacity model properties', () => {

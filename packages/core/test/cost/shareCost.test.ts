@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { shareFarmCost, zeroVector, type ResourceVector } from '@hostplan/core';
+import { shareFarmCost, type ResourceVector } from '@hostplan/core';
+import { zeroVector } from '../../src/model/resources.js';
 
 const vec = (v: Partial<ResourceVector>): ResourceVector => ({ ...zeroVector(), ...v });
 const FARM = vec({ cpuGHz: 100, memoryMB: 100_000, iops: Infinity, storageGB: 1000 });

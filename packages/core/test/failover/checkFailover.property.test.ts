@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  bestFitReplace, checkFailover, combinations, hostCapacity, platformViolations, resolvePolicy, tolerance, vmDemand, RESOURCES,
-  type Host, type Placement, type Vm,
-} from '@hostplan/core';
+import { bestFitReplace, checkFailover, combinations, hostCapacity, platformViolations, resolvePolicy, vmDemand, RESOURCES, type Host, type Placement, type Vm } from '@hostplan/core';
+import { tolerance } from '../../src/capacity/fits.js';
 
 const policy = resolvePolicy({});
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFailover, choose, combinations, sampleCombinations, seededRandom, splitClusters } from '@hostplan/core';
+import { checkFailover, combinations, sampleCombinations, seededRandom, splitClusters } from '@hostplan/core';
+import { choose } from '../../src/failover/combinations.js';
 import { farm, host, many, vm } from './fixtures.js';
 
 describe('checkFailover(hosts, plan, { vms, k }) by re-placement', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HostplanError, parseDisksCompact, parseHost, parseHosts, parseNicsCompact, parsePolicy, parseVm, parseVms, resolvePolicy, policyAssumptions } from '@hostplan/core';
+import { HostplanError, parseHost, parseHosts, parsePolicy, parseVm, parseVms, resolvePolicy, policyAssumptions } from '@hostplan/core';
+import { parseDisksCompact, parseNicsCompact } from '../../src/input/compact.js';
 
 const errorOf = (f: () => unknown): HostplanError => {
   try {

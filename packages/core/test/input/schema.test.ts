@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { HOST_FIELDS, parseHost, parsePolicy, parseVm, POLICY_FIELDS, VM_FIELDS } from '@hostplan/core';
+import { parseHost, parsePolicy, parseVm } from '@hostplan/core';
+import { HOST_FIELDS } from '../../src/input/host.js';
+import { POLICY_FIELDS } from '../../src/input/policy.js';
+import { VM_FIELDS } from '../../src/input/vm.js';
 import { hostArb, policyArb, vmArb } from '../arbitraries/domain.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/${name}.schema.json`, import.meta.url), 'utf8'));

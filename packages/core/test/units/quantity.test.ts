@@ -22,6 +22,14 @@ describe('parseQuantity(value, unit, path)', () => {
     ['1.2 kW', 'W', 1200],
     ['3 years', 'months', 36],
     [' 1,024 MB ', 'MB', 1024],
+    ['64GB', 'GB', 64],
+    ['2 gigabytes', 'MB', 2048],
+    ['1 TiB', 'GB', 1024],
+    ['4096 KB', 'MB', 4],
+    ['25 Gbit/s', 'Gbps', 25],
+    ['500 kbps', 'Mbps', 0.5],
+    ['2 kilowatts', 'W', 2000],
+    ['3400000000 Hz', 'GHz', 3.4],
   ] as const)('reads %j as %s: %d', (text, unit, expected) => {
     expect(parseQuantity(text, unit as FieldUnit, 'x')).toBeCloseTo(expected, 12);
   });
@@ -35,6 +43,9 @@ describe('parseQuantity(value, unit, path)', () => {
   it.each([
     ['3 GHz', 'MB', /not a quantity of the kind MB/],
     ['64 parsecs', 'GB', /cannot read/],
+    ['64 gb', 'GB', /cannot read/], //  symbols are case-sensitive: gb is no unit
+    ['10 Gbps', 'MB', /not a quantity of the kind MB/],
+    ['1 W', 'GHz', /not a quantity of the kind GHz/],
     ['GB', 'GB', /cannot read|no number/],
     [true, 'GB', /expected a number/],
     [Number.NaN, 'GB', /finite/],

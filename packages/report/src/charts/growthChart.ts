@@ -1,4 +1,4 @@
-import { line, max, scaleLinear, scaleUtc, format, utcFormat } from 'd3';
+import { line, max, min, scaleLinear, scaleUtc, format, utcFormat } from 'd3';
 import type { ReportGrowth } from '../input/types.js';
 import { axisBottom, axisLeft } from './axis.js';
 import { PALETTE } from './palette.js';
@@ -21,10 +21,11 @@ export function chartGrowth(growth: ReportGrowth, size: { width?: number; height
   const ok = (p: Point) => Number.isFinite(p.timestampMs) && Number.isFinite(p.used);
   const all: Point[] = [...growth.history, ...(growth.projection ?? [])].filter(ok);
   const capacity = Number.isFinite(growth.capacity) ? growth.capacity : null;
-  const t0 = all.length ? Math.min(...all.map((p) => p.timestampMs)) : 0;
-  const t1 = all.length ? Math.max(...all.map((p) => p.timestampMs)) : 0;
+  // d3's min and max loop (a spread overflows the stack on long histories)
+  const t0 = min(all, (p) => p.timestampMs) ?? 0;
+  const t1 = max(all, (p) => p.timestampMs) ?? 0;
   const x = scaleUtc([new Date(t0), new Date(t1 > t0 ? t1 : t0 + 86_400_000)], [m.left, width - m.right]);
-  const y = scaleLinear(spanDomain(Math.min(0, ...all.map((p) => p.used)), Math.max(capacity ?? 0, max(all, (p) => p.used) ?? 0) * 1.08), [height - m.bottom, m.top]).nice();
+  const y = scaleLinear(spanDomain(Math.min(0, min(all, (p) => p.used) ?? 0), Math.max(capacity ?? 0, max(all, (p) => p.used) ?? 0) * 1.08), [height - m.bottom, m.top]).nice();
   const path = line<Point>().x((p) => x(new Date(p.timestampMs))).y((p) => y(p.used));
   const history = growth.history.filter(ok).sort((a, b) => a.timestampMs - b.timestampMs);
   const projection = [...(history.length ? [history.at(-1)!] : []), ...(growth.projection ?? []).filter(ok).sort((a, b) => a.timestampMs - b.timestampMs)];

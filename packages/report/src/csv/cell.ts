@@ -1,13 +1,19 @@
-/** First characters a spreadsheet reads as the start of a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Starts a spreadsheet may read as a formula (OWASP CSV injection): `=`, `+`, `-`, `@` (and
+ * their full-width forms), also after leading whitespace, which spreadsheets trim; or a tab,
+ * CR or LF first.
+ */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
 
 /**
- * Neutralises a text cell against formula injection: a cell starting with `=`, `+`, `-`, `@`,
- * tab or carriage return gets a leading `'`, which spreadsheets show as text. Numbers are
+ * Neutralises a text cell against formula injection: a cell starting with `=`, `+`, `-`, `@`
+ * (also after leading whitespace), tab, CR or LF gets a leading `'`, which spreadsheets show as
+ * text. Numbers are
  * written as numbers and never changed.
  *
  * @example
  * neutraliseCell('=HYPERLINK("http://x")') // => '\'=HYPERLINK("http://x")'
+ * neutraliseCell(' =1+1') // => "' =1+1"
  * neutraliseCell('web-01') // => 'web-01'
  */
 export function neutraliseCell(text: string): string {

@@ -21,10 +21,10 @@ nav.toc a{color:var(--accent);text-decoration:none;margin-right:14px;white-space
 .status-ok{color:var(--good)}.status-bad{color:var(--alarm)}.status-warn{color:var(--warn)}
 table{border-collapse:collapse;width:100%;margin:8px 0 14px;font-size:12.5px}
 caption{text-align:left;color:var(--muted);font-size:12px;padding-bottom:4px}
-th,td{padding:4px 8px;border-bottom:1px solid var(--track);text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{padding:4px 8px;border-bottom:1px solid var(--track);text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal;hyphens:manual}
 th{font-weight:600;border-bottom:1px solid var(--rule);background:#f7f9fa;white-space:nowrap}
 td:first-child{min-width:7em}
-table.assumptions td:first-child{white-space:nowrap}
+table.assumptions td:first-child{white-space:nowrap;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.sortable th{cursor:pointer}
 table.sortable th[aria-sort=ascending]::after{content:" ▲";font-size:9px}
@@ -53,6 +53,14 @@ svg .run-out{fill:var(--alarm)}
 .alert{border-left:4px solid var(--muted);padding:4px 10px;margin:4px 0;background:#f7f9fa;font-size:13px}
 .alert.warning{border-color:var(--warn)}.alert.critical{border-color:var(--alarm)}
 .stars{color:var(--warn);letter-spacing:1px;white-space:nowrap}
+p.filter input{font:inherit;padding:3px 6px;margin-left:6px;width:18em;border:1px solid var(--rule);border-radius:4px}
+table.vm-table td:first-child,table.vm-table td:nth-child(2){overflow-wrap:normal;word-break:normal}
+@media print{p.filter{display:none}}
+details{margin:4px 0 12px}details>summary{cursor:pointer;color:var(--accent);font-size:13px}
+form.whatif{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:8px 14px;margin:10px 0;padding:10px 12px;border:1px solid var(--rule);border-radius:6px;background:#f7f9fa}
+.whatif-field{display:flex;flex-direction:column;font-size:12.5px}.whatif-field input{font:inherit;padding:3px 6px;border:1px solid var(--rule);border-radius:4px;width:100%}.whatif-field small{color:var(--muted);font-size:11px}
+.whatif-status{font-size:13px;color:var(--muted)}.whatif-status.busy{color:var(--warn)}
+@media print{form.whatif{display:none}}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--rule);padding-top:8px}
 @media print{

@@ -1,7 +1,11 @@
 import { escapeHtml } from './escape.js';
 
-/** A table cell: text, or text with a numeric sort value (right-aligned). */
-export type Cell = string | { readonly text: string; readonly value?: number; readonly html?: boolean };
+/**
+ * A table cell: text, text with a numeric sort value (right-aligned), a name shown as code, or a
+ * confidence rating drawn as five stars. There is no way to pass markup: every cell is built
+ * from typed data.
+ */
+export type Cell = string | { readonly text: string; readonly value?: number } | { readonly code: string } | { readonly stars: number | undefined };
 
 /** Options of {@link htmlTable}. */
 export interface TableOptions {
@@ -14,8 +18,32 @@ export interface TableOptions {
 }
 
 /**
- * An HTML table; every header and cell is escaped unless the cell says `html: true` (used only
- * for markup the report itself builds).
+ * Confidence as five stars.
+ *
+ * @example
+ * stars(3) // => '★★★☆☆'
+ */
+export function stars(n: number | undefined): string {
+  if (n === undefined || !Number.isFinite(n)) return '–';
+  const k = Math.max(0, Math.min(5, Math.round(n)));
+  return '★'.repeat(k) + '☆'.repeat(5 - k);
+}
+
+function cellHtml(c: Cell, numeric: boolean): string {
+  const sortValue = typeof c === 'string' || 'code' in c ? undefined : 'stars' in c ? c.stars : c.value;
+  const attrs = (numeric ? ' class="num"' : '') + (sortValue !== undefined && Number.isFinite(sortValue) ? ` data-v="${escapeHtml(String(sortValue))}"` : '');
+  if (typeof c === 'string') return `<td${attrs}>${escapeHtml(c)}</td>`;
+  if ('code' in c) return `<td${attrs}><code>${escapeHtml(c.code)}</code></td>`;
+  if ('stars' in c) {
+    const title = c.stars !== undefined && Number.isFinite(c.stars) ? `${escapeHtml(String(c.stars))} of 5` : '– of 5';
+    return `<td${attrs}><span class="stars" title="${title}">${stars(c.stars)}</span></td>`;
+  }
+  return `<td${attrs}>${escapeHtml(c.text)}</td>`;
+}
+
+/**
+ * An HTML table; every header and cell is escaped (a star rating's markup is generated from
+ * its number).
  *
  * @example
  * htmlTable(['VM', 'Host'], [['<b>', 'h1']]) // => '<table class="sortable">...<td>&lt;b&gt;</td>...'
@@ -25,10 +53,6 @@ export function htmlTable(headers: readonly string[], rows: readonly (readonly C
   const num = new Set(numeric);
   const cls = [sortable ? 'sortable' : '', className ?? ''].filter(Boolean).join(' ');
   const head = headers.map((h, i) => `<th scope="col"${num.has(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => {
-    const cell = typeof c === 'string' ? { text: c } : c;
-    const attrs = (num.has(i) ? ' class="num"' : '') + (cell.value !== undefined && Number.isFinite(cell.value) ? ` data-v="${cell.value}"` : '');
-    return `<td${attrs}>${cell.html ? cell.text : escapeHtml(cell.text)}</td>`;
-  }).join('')}</tr>`).join('\n');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => cellHtml(c, num.has(i))).join('')}</tr>`).join('\n');
   return `<table${cls ? ` class="${cls}"` : ''}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

@@ -1,4 +1,4 @@
-import { hostCapacity, RESOURCES, vmDemand, type FailoverResult, type FailoverSummary, type Host, type PlacementPlan, type Policy, type Vm } from '@hostplan/core';
+import { failoverRunbook, hostCapacity, RESOURCES, vmDemand, type FailoverResult, type FailoverSummary, type Host, type PlacementPlan, type Policy, type Vm } from '@hostplan/core';
 import type { ReportFailover, ReportHost, ReportInput, ReportVm } from './types.js';
 
 /**
@@ -6,7 +6,7 @@ import type { ReportFailover, ReportHost, ReportInput, ReportVm } from './types.
  * `PlacementPlan` is assignable to the report's plan type, which this file checks at compile
  * time), each host's total and reserved capacity from `hostCapacity` when the hosts are given
  * (the reserve line of the utilisation bars), and each VM's group (`role`, else its first
- * anti-affinity group) and size for the placement map.
+ * anti-affinity group), size and demand on its host for the placement map and table.
  *
  * @example
  * const plan = placeVms(hosts, vms, { policy });
@@ -21,16 +21,20 @@ export function reportInputFromPlan(options: { plan: PlacementPlan; hosts?: read
     const capacity = hostCapacity(host, policy);
     return { ...use, total: capacity.total, reserved: capacity.reserved };
   });
+  const hostOf = new Map(plan.placements.map((p) => [p.vm, p.host]));
   const reportVms: ReportVm[] | undefined = vms?.map((v) => {
     const group = v.role ?? v.antiAffinity?.[0];
-    return { id: v.id, ...(group !== undefined && { group }), size: { vcpus: v.vcpus, memoryMB: v.memoryGB * 1024, ...(v.diskGB !== undefined && { storageGB: v.diskGB }) } };
+    const host = byId.get(hostOf.get(v.id) ?? '');
+    return { id: v.id, ...(group !== undefined && { group }), size: { vcpus: v.vcpus, memoryMB: v.memoryGB * 1024, ...(v.diskGB !== undefined && { storageGB: v.diskGB }) },
+      ...(host && { demand: vmDemand(v, host, policy).vector }) };
   });
   return { plan: { ...plan, hosts: reportHosts }, ...(reportVms && { vms: reportVms }) };
 }
 
 /**
  * The failover section from core's `failoverReport`: its summary as it is (core's
- * `FailoverSummary` is assignable to the report's type) plus the headroom of every surviving
+ * `FailoverSummary` is assignable to the report's type), the runbook (`failoverRunbook`: where
+ * each displaced VM restarts, worst failure sets first) plus the headroom of every surviving
  * host in the worst scenario: its limits from `hostCapacity` less what it ran before
  * (`plan.hosts[].used`) and the demand (`vmDemand`) of the VMs that restart on it.
  *
@@ -41,7 +45,8 @@ export function reportInputFromPlan(options: { plan: PlacementPlan; hosts?: read
 export function reportFailoverFrom(options: { summary: FailoverSummary; result?: FailoverResult; plan?: PlacementPlan; hosts?: readonly Host[]; vms?: readonly Vm[]; policy?: Policy }): ReportFailover {
   const { summary, result, plan, hosts, vms, policy } = options;
   const worst = result?.worst;
-  if (!worst || !plan || !hosts || !vms) return summary;
+  const runbook = result && plan ? failoverRunbook(result, plan) : undefined;
+  if (!worst || !plan || !hosts || !vms) return runbook ? { ...summary, runbook } : summary;
   const hostById = new Map(hosts.map((h) => [h.id, h]));
   const vmById = new Map(vms.map((v) => [v.id, v]));
   const failed = new Set(worst.failed);
@@ -62,5 +67,5 @@ export function reportFailoverFrom(options: { summary: FailoverSummary; result?:
     for (const r of RESOURCES) free[r] = limits[r] - u.used[r] - (e[r] ?? 0);
     return { host: u.id, free, capacity: limits };
   });
-  return { ...summary, headroom };
+  return { ...summary, headroom, ...(runbook && { runbook }) };
 }

@@ -1,5 +1,6 @@
-import { HostplanError, RESOURCES, show, type Assumption } from '@hostplan/core';
+import { HostplanError, invalid, RESOURCES, type Assumption } from '@hostplan/core';
 import type { LooseVector, ReportInput, ReportReason } from './types.js';
+import { checkReportSection } from './checkSchema.js';
 
 /**
  * The one adapter between the JSON other commands write (`hostplan plan --json`, `hostplan
@@ -20,7 +21,7 @@ type Obj = Record<string, unknown>;
 class Reader {
   constructor(readonly file: string) {}
   fail(path: string, expected: string, received: unknown): never {
-    throw new HostplanError('invalid-value', `${this.file}: ${path}`, `expected ${expected}, got ${show(received)}`, expected, received);
+    invalid(`${this.file}: ${path}`, expected, received);
   }
   object(v: unknown, path: string): Obj {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(path, 'an object', v);
@@ -53,6 +54,7 @@ class Reader {
   }
   assumptions(v: unknown, path: string): Assumption[] {
     if (v === undefined) return [];
+    checkReportSection('assumptions', v, this.file);
     return this.array(v, path).map((x, i) => {
       const o = this.object(x, `${path}[${i}]`);
       return { name: this.string(o.name, `${path}[${i}].name`), value: o.value, source: typeof o.source === 'string' ? o.source : 'input', isDefault: o.isDefault === true, ...(typeof o.unit === 'string' && { unit: o.unit }) };
@@ -72,6 +74,8 @@ function readPlan(doc: JsonDocument): Partial<ReportInput> {
   const top = r.object(doc.data, '(document)');
   const p = r.section(doc.data, 'plan', 'placements');
   if (!p) r.fail('plan', 'a placement plan (an object with placements, unplaced and hosts, at the top or under "plan")', doc.data);
+  checkReportSection('plan', p, doc.file);
+  if (top.vms !== undefined) checkReportSection('vms', top.vms, doc.file);
   const placements = r.array(p.placements, 'plan.placements').map((x, i) => {
     const o = r.object(x, `plan.placements[${i}]`);
     return { vm: r.string(o.vm, `plan.placements[${i}].vm`), host: r.string(o.host, `plan.placements[${i}].host`) };
@@ -112,19 +116,38 @@ function readPlan(doc: JsonDocument): Partial<ReportInput> {
   };
 }
 
+/** `hostplan plan --json`'s failover (`scenarios`, `scenariosChecked`, `scenariosNote`) as the report's runbook. */
+function runbookFromPlanJson(r: Reader, o: Obj): Obj {
+  const { scenarios, scenariosChecked, scenariosNote, ...rest } = o;
+  const list = r.array(scenarios, 'failover.scenarios').map((x, i) => {
+    const sc = r.object(x, `failover.scenarios[${i}]`);
+    r.array(sc.failed, `failover.scenarios[${i}].failed`);
+    r.array(sc.placements, `failover.scenarios[${i}].placements`).forEach((p, j) => { const q = r.object(p, `failover.scenarios[${i}].placements[${j}]`); r.string(q.vm, `failover.scenarios[${i}].placements[${j}].vm`); r.string(q.host, `failover.scenarios[${i}].placements[${j}].host`); });
+    r.array(sc.unplaced, `failover.scenarios[${i}].unplaced`).forEach((u, j) => r.string(r.object(u, `failover.scenarios[${i}].unplaced[${j}]`).vm, `failover.scenarios[${i}].unplaced[${j}].vm`));
+    return sc;
+  });
+  const total = scenariosChecked === undefined ? list.length : r.number(scenariosChecked, 'failover.scenariosChecked');
+  return { ...rest, runbook: { total, note: typeof scenariosNote === 'string' ? scenariosNote : null, scenarios: list } };
+}
+
 /** Checks the sections the report draws from a document and returns those present. */
 function readSections(r: Reader, top: Obj, keys: readonly ('costs' | 'priceSheet' | 'failover' | 'sizing' | 'measurements' | 'rightsizing' | 'growth')[]): Partial<ReportInput> {
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const v = top[k];
     if (v === undefined) continue;
+    checkReportSection(k, v, r.file);
     if (k === 'priceSheet' || k === 'rightsizing') {
       r.array(v, k).forEach((x, i) => r.object(x, `${k}[${i}]`));
       if (k === 'priceSheet') (v as Obj[]).forEach((x, i) => { r.string(x.item, `priceSheet[${i}].item`); r.number(x.unitPrice, `priceSheet[${i}].unitPrice`); });
     } else {
       const o = r.object(v, k);
       if (k === 'costs') r.array(o.lines, 'costs.lines').forEach((x, i) => { const l = r.object(x, `costs.lines[${i}]`); r.string(l.category, `costs.lines[${i}].category`); r.number(l.amount, `costs.lines[${i}].amount`); });
-      if (k === 'failover') { r.number(o.toleratedFailures, 'failover.toleratedFailures'); if (typeof o.met !== 'boolean') r.fail('failover.met', 'true or false', o.met); }
+      if (k === 'failover') {
+        r.number(o.toleratedFailures, 'failover.toleratedFailures');
+        if (typeof o.met !== 'boolean') r.fail('failover.met', 'true or false', o.met);
+        if (o.scenarios !== undefined && o.runbook === undefined) { out[k] = runbookFromPlanJson(r, o); continue; }
+      }
       if (k === 'sizing') r.number(o.hostsNeeded, 'sizing.hostsNeeded');
       if (k === 'growth') { r.number(o.capacity, 'growth.capacity'); r.array(o.history, 'growth.history'); }
     }
@@ -144,7 +167,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
   if (!docs.plan && !docs.failover && !docs.bench && !docs.size) throw new HostplanError('missing-field', '', 'a report needs at least one document: plan, failover, bench or size');
   const fromPlan = docs.plan ? readPlan(docs.plan) : {};
   const parts: Partial<ReportInput>[] = [fromPlan];
-  const assumptions: Assumption[] = [...(fromPlan.assumptions ?? [])];
+  const assumptions: Assumption[] = (fromPlan.assumptions ?? []).slice();
   const extra = (doc: JsonDocument | undefined, key: 'failover' | 'sizing' | null, marker: string, keys: Parameters<typeof readSections>[2]) => {
     if (!doc) return;
     const r: Reader = new Reader(doc.file);
@@ -155,7 +178,7 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
       parts.push(readSections(r, { [key]: s }, [key]));
     }
     parts.push(readSections(r, top, keys.filter((k) => k !== key || top[key] !== undefined)));
-    assumptions.push(...r.assumptions(top.assumptions ?? (key ? (top[key] as Obj | undefined)?.assumptions : undefined), 'assumptions'));
+    for (const a of r.assumptions(top.assumptions ?? (key ? (top[key] as Obj | undefined)?.assumptions : undefined), 'assumptions')) assumptions.push(a);
   };
   extra(docs.failover, 'failover', 'toleratedFailures', []);
   extra(docs.size, 'sizing', 'hostsNeeded', ['costs', 'priceSheet']);
@@ -166,11 +189,12 @@ export function reportInputFromJson(docs: { plan?: JsonDocument; failover?: Json
     if (m === undefined && top.rightsizing === undefined && top.growth === undefined) r.fail('measurements', 'measurements (summaries, timeSeries, heatmaps, distributions, peakCoincidence or alerts), rightsizing or growth', top);
     if (m !== undefined) {
       const mo = r.object(m, 'measurements');
+      checkReportSection('measurements', mo, r.file);
       for (const k of ['summaries', 'timeSeries', 'heatmaps', 'distributions', 'peakCoincidence', 'alerts']) if (mo[k] !== undefined) r.array(mo[k], `measurements.${k}`);
       parts.push({ measurements: mo as ReportInput['measurements'] & object });
     }
     parts.push(readSections(r, top, ['rightsizing', 'growth']));
-    assumptions.push(...r.assumptions(top.assumptions, 'assumptions'));
+    for (const a of r.assumptions(top.assumptions, 'assumptions')) assumptions.push(a);
   }
   return Object.assign({}, ...parts, { assumptions }) as ReportInput;
 }

@@ -22,7 +22,11 @@ export function reportInputFromSizing(sizing: Sizing): Required<Pick<ReportInput
       ...(best.lowerBound !== null && { lowerBound: best.lowerBound }),
       spareHosts: best.hosts - best.hostsForLoad,
       // an option that cannot run every VM (or hold failover) has no cost to compare
-      options: sizing.options.map((o) => ({ model: o.name, hosts: o.hosts, ...(o.feasible ? { costPerMonth: o.costPerMonth } : { note: `cannot run ${o.unplaced.length} VM(s) or hold failover: no cost shown` }) })),
+      options: sizing.options.map((o) => ({
+        model: o.name, hosts: o.hosts, binding: o.binding, feasible: o.feasible,
+        ...(o.feasible ? { costPerMonth: o.costPerMonth, costPerVm: o.costPerVmMonth } : { note: `cannot run ${o.unplaced.length} VM(s) or hold failover: no cost shown` }),
+        ...(o.binding && { bindingShare: o.utilization[o.binding] }),
+      })),
     },
     costs: {
       currency: 'USD', period: 'month', vmCount: best.placements.length,

@@ -1,4 +1,4 @@
-import type { Assumption, Resource, ResourceVector } from '@hostplan/core';
+import type { Assumption, Host, PlacementGoal, Policy, Resource, ResourceVector, Vm } from '@hostplan/core';
 
 /**
  * What a report is made from. Every section is optional: the HTML report shows a section only
@@ -22,6 +22,10 @@ export interface ReportInput {
   /** Idle, oversized and powered-off VMs with a suggested size. */
   readonly rightsizing?: readonly RightsizingFinding[];
   readonly growth?: ReportGrowth;
+  /** Measured demand over time per host of the plan (time charts, farm heatmap, runway). */
+  readonly timelines?: ReportTimelines;
+  /** What the page needs to re-plan in the browser (the what-if controls); none: a static page. */
+  readonly whatIf?: ReportWhatIf;
   /** Every default and input that shaped the numbers (merged with the plan's own). */
   readonly assumptions?: readonly Assumption[];
 }
@@ -73,6 +77,8 @@ export interface ReportVm {
   /** Anti-affinity group, service or tenant: colours the placement map. */
   readonly group?: string;
   readonly size?: LooseVector;
+  /** What the VM needs of its host (core's `vmDemand`, overhead included); the placement table falls back to `size`. */
+  readonly demand?: LooseVector;
 }
 
 /** The answer of the failover check. */
@@ -92,6 +98,31 @@ export interface ReportFailover {
   readonly headroom?: readonly { readonly host: string; readonly free: LooseVector; readonly capacity: LooseVector }[];
   /** VMs that would not restart anywhere in the worst scenario. */
   readonly notRestarted?: readonly { readonly vm: string; readonly reasons?: readonly ReportReason[] }[];
+  /** `met` (proven), `not met` or `not proven` (failure sets left unchecked). */
+  readonly verdict?: 'met' | 'not met' | 'not proven';
+  /** How the verdict was reached, in words. */
+  readonly proof?: string;
+  /** Failure sets re-placed / in all. */
+  readonly coverage?: { readonly checked: number; readonly total: number };
+  readonly warnings?: readonly string[];
+  /** Where each displaced VM restarts, per failure set, worst first (core's `failoverRunbook`). */
+  readonly runbook?: ReportRunbook;
+}
+
+/** Failure sets as an operator follows them: the worst first, possibly capped (`note` says so). */
+export interface ReportRunbook {
+  /** Failure sets checked in all. */
+  readonly total: number;
+  readonly note?: string | null;
+  readonly scenarios: readonly ReportRunbookScenario[];
+}
+
+/** One failure set: each displaced VM, the host it ran on and where it restarts, and what would not restart and why. */
+export interface ReportRunbookScenario {
+  readonly cluster?: string;
+  readonly failed: readonly string[];
+  readonly placements: readonly { readonly vm: string; readonly from?: string; readonly host: string }[];
+  readonly unplaced: readonly { readonly vm: string; readonly from?: string; readonly reasons?: readonly ReportReason[] }[];
 }
 
 /** How many hosts of which model the demand needs. */
@@ -104,11 +135,27 @@ export interface ReportSizing {
   /** Spare hosts added for failover, included in `hostsNeeded`. */
   readonly spareHosts?: number;
   /** Alternatives considered, cheapest first. */
-  readonly options?: readonly { readonly model: string; readonly hosts: number; readonly costPerMonth?: number; readonly note?: string }[];
+  readonly options?: readonly SizingChoice[];
 }
 
 /** Cost categories the report knows; others are shown as written. */
 export type CostCategory = 'hardware' | 'licences' | 'power' | 'rack' | 'administration' | (string & {});
+
+/** One host model (or mix) as sized for the same VMs. */
+export interface SizingChoice {
+  readonly model: string;
+  readonly hosts: number;
+  readonly costPerMonth?: number;
+  /** Cost per VM per month; null when no VM is placed. */
+  readonly costPerVm?: number | null;
+  /** The resource that runs out first on this model. */
+  readonly binding?: Resource | null;
+  /** Use of the binding resource across the farm, 0..1. */
+  readonly bindingShare?: number;
+  /** Runs every VM and holds failover. @defaultValue true */
+  readonly feasible?: boolean;
+  readonly note?: string;
+}
 
 /** What the farm costs, per category. */
 export interface ReportCosts {
@@ -219,6 +266,79 @@ export interface ReportGrowth {
   readonly daysRemaining: number | null;
   /** Warn below this many days. @defaultValue 120 */
   readonly warningDays?: number;
+}
+
+/**
+ * Demand over time per host of the plan, on one time grid: bucket `i` starts at
+ * `startMs + i x stepMs`. Values are in the model's units (GHz, MB), as the plan's hosts are.
+ */
+export interface ReportTimelines {
+  /** Start of the first bucket, UTC epoch ms. */
+  readonly startMs: number;
+  /** Length of one bucket in ms (each value is the mean over it). */
+  readonly stepMs: number;
+  readonly hosts: readonly HostTimeline[];
+  /** How the values were built, shown under the charts. */
+  readonly note?: string;
+}
+
+/** One host's demand over time, per resource, and the alerts raised on it. */
+export interface HostTimeline {
+  readonly host: string;
+  readonly resources: readonly ResourceTimeline[];
+  readonly alerts?: readonly TimelineAlert[];
+  /** VMs on the host whose demand was measured over time (the rest are constant). */
+  readonly measuredVms?: number;
+  readonly vms?: number;
+}
+
+/** Demand of one resource on one host over time, with the host's limit and target. */
+export interface ResourceTimeline {
+  readonly resource: Resource;
+  /** Demand per bucket in the model's unit; null where nothing was measured. */
+  readonly values: readonly (number | null)[];
+  /** What placement may use: after reserves and the target utilisation ceiling. */
+  readonly target: number;
+  /** After reserves, before the target ceiling. @defaultValue `target` */
+  readonly limit?: number;
+}
+
+/** An alert on a time range (a threshold crossed). */
+export interface TimelineAlert {
+  /** The resource it concerns: marked on that resource's chart only. @defaultValue every chart of the host */
+  readonly resource?: Resource;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly severity: 'info' | 'warning' | 'critical';
+  readonly label: string;
+}
+
+/** A measured figure of a VM, which the comfort factor multiplies. */
+export type MeasuredField = 'cpuDemandGHz' | 'cpuUtilization' | 'memoryGB' | 'iops' | 'networkMbps';
+
+/**
+ * The inputs of the plan, as core takes them, so that the page re-plans with the same core:
+ * same inputs, same answer as the command that wrote it.
+ */
+export interface ReportWhatIf {
+  readonly hosts: readonly Host[];
+  /** The VMs as planned (measured ones at percentile x comfort factor). */
+  readonly vms: readonly Vm[];
+  readonly policy: Policy;
+  /** @defaultValue `'consolidate'` */
+  readonly goal?: PlacementGoal;
+  /** Host failures checked by the command (0: none). */
+  readonly failover: number;
+  /** Comfort factor the measured VMs were sized with. @defaultValue 1 */
+  readonly comfortFactor?: number;
+  /** Per measured VM, the figures that came from measurements (the comfort factor scales them). */
+  readonly measured?: readonly { readonly id: string; readonly fields: readonly MeasuredField[] }[];
+  /** Cost of one host per month, for the price per VM at a margin; none: the margin control is off. */
+  readonly costPerHostMonth?: number;
+  /** @defaultValue `'USD'` */
+  readonly currency?: string;
+  /** Margin of the price, price = cost / (1 - margin). @defaultValue 0.35 (core's quote default) */
+  readonly margin?: number;
 }
 
 /** One host and resource of a plan's exposure to its measurements (plain data). */

@@ -28,7 +28,7 @@ export function renderMarkdownSummary(input: ReportInput, options: MarkdownOptio
   const binding = sizing?.binding ?? plan?.summary?.binding;
   if (binding) rows.push(['Binding resource', `${RESOURCE_DISPLAY[binding].label} (${RESOURCE_DISPLAY[binding].unit})`]);
   if (plan) rows.push(['VMs placed', `${formatNumber(plan.placements.length, 0)}; unplaced ${formatNumber(plan.unplaced.length, 0)}`]);
-  if (failover) rows.push(['Failover', `${failover.met ? 'met' : '**not met**'}: tolerates ${failover.toleratedFailures}${failover.requiredFailures !== undefined ? ` of ${failover.requiredFailures} required` : ''} host failure(s)${failover.worstScenario ? `; worst set ${md(failover.worstScenario.failedHosts.join(', '))}` : ''}${failover.notRestarted?.length ? `; ${failover.notRestarted.length} VMs would not restart` : ''}`]);
+  if (failover) rows.push(['Failover', `${failover.met ? 'met' : `**${failover.verdict === 'not proven' ? 'not proven' : 'not met'}**`}${failover.coverage ? ` (${failover.coverage.checked.toLocaleString('en-US')} of ${failover.coverage.total.toLocaleString('en-US')} failure sets re-placed)` : ''}: tolerates ${md(failover.toleratedFailures)}${failover.requiredFailures !== undefined ? ` of ${md(failover.requiredFailures)} required` : ''} host failure(s)${failover.worstScenario ? `; worst set ${md(failover.worstScenario.failedHosts.join(', '))}` : ''}${failover.notRestarted?.length ? `; ${failover.notRestarted.length} VMs would not restart` : ''}`]);
   if (costs) {
     const total = costTotal(costs);
     const per = costs.period ?? 'month';

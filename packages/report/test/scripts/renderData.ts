@@ -1,12 +1,12 @@
 // Plans data/hosts.json + data/vms.json with core, checks failover, and writes out/report/data.html.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { failoverReport, placeVms } from '@hostplan/core';
-import { loadHosts, loadVms } from '@hostplan/bench';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { failoverReport, parseHosts, parseJsonText, parseVms, placeVms } from '@hostplan/core';
 import { renderHtmlReport, reportFailoverFrom, reportInputFromPlan } from '../../src/index.js';
 
 const root = new URL('../../../../', import.meta.url).pathname;
-const hosts = await loadHosts('data/hosts.json', root);
-const vms = await loadVms('data/vms.json', root);
+const readJson = (file: string) => parseJsonText(readFileSync(`${root}${file}`, 'utf8'), file);
+const hosts = parseHosts(readJson('data/hosts.json'), 'data/hosts.json');
+const vms = parseVms(readJson('data/vms.json'), 'data/vms.json');
 const t0 = performance.now();
 const plan = placeVms(hosts, vms);
 const t1 = performance.now();

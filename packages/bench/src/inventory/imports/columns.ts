@@ -2,7 +2,7 @@ import type { InventoryFormat } from './types.js';
 
 /** A VM field and the header names that feed it, with the unit each header's values are in. */
 export interface InventoryColumnRule {
-  readonly field: 'id' | 'vcpus' | 'memory' | 'memoryFallback' | 'disk' | 'guestOS' | 'guestOSFallback' | 'state' | 'template' | 'srmPlaceholder' | 'role' | 'vhd' | 'iops' | 'networkMbps' | 'cpuUtilization' | 'cpuDemandGHz' | 'antiAffinity' | 'affinity';
+  readonly field: 'id' | 'vcpus' | 'memory' | 'memoryFallback' | 'disk' | 'guestOS' | 'guestOSFallback' | 'state' | 'template' | 'srmPlaceholder' | 'role' | 'vhd' | 'iops' | 'networkMbps' | 'cpuUtilization' | 'cpuDemandGHz' | 'antiAffinity' | 'affinity' | 'host' | 'cluster';
   /** Header names, compared without case, spaces or punctuation. */
   readonly names: readonly string[];
   /** Unit of the values: memory and disk are converted to binary GB. */
@@ -15,7 +15,8 @@ export interface InventoryColumnRule {
  * and used by vInfo readers on GitHub): `VM`, `Powerstate` (poweredOn, poweredOff, suspended),
  * `Template` (True/False), `SRM Placeholder`, `CPUs`, `Memory` (MiB), `Provisioned MiB` (older
  * releases: `Provisioned MB`), `In Use MiB`, `OS according to the configuration file`,
- * `OS according to the VMware Tools`. RVTools' "MB" are binary (MiB), as vSphere reports them.
+ * `OS according to the VMware Tools`, and where the VM runs today: `Host` and `Cluster`
+ * (`vInfoHost`, `vInfoCluster`). RVTools' "MB" are binary (MiB), as vSphere reports them.
  */
 export const RVTOOLS_COLUMNS: readonly InventoryColumnRule[] = [
   { field: 'id', names: ['VM', 'vInfoVMName', 'VM Name'] },
@@ -27,6 +28,8 @@ export const RVTOOLS_COLUMNS: readonly InventoryColumnRule[] = [
   { field: 'state', names: ['Powerstate', 'vInfoPowerstate', 'Power State'] },
   { field: 'template', names: ['Template', 'vInfoTemplate'] },
   { field: 'srmPlaceholder', names: ['SRM Placeholder', 'vInfoSRMPlaceHolder'] },
+  { field: 'host', names: ['Host', 'vInfoHost'] },
+  { field: 'cluster', names: ['Cluster', 'vInfoCluster'] },
 ];
 
 /**
@@ -35,7 +38,8 @@ export const RVTOOLS_COLUMNS: readonly InventoryColumnRule[] = [
  * the VirtualMachine object's properties: `Name` (also `VMName`), `State` (Running, Off, Saved,
  * Paused...), `ProcessorCount`, `MemoryStartup`, `MemoryAssigned`, `MemoryMinimum`,
  * `MemoryMaximum` (all in bytes), `DynamicMemoryEnabled`, `Generation`, `ComputerName`, `VMId`...
- * (the properties New-VM/Set-VM name `-MemoryStartupBytes` and `-ProcessorCount`).
+ * (the properties New-VM/Set-VM name `-MemoryStartupBytes` and `-ProcessorCount`);
+ * `ComputerName` is the Hyper-V host the VM runs on today.
  */
 export const HYPERV_COLUMNS: readonly InventoryColumnRule[] = [
   { field: 'id', names: ['Name', 'VMName'] },
@@ -43,6 +47,7 @@ export const HYPERV_COLUMNS: readonly InventoryColumnRule[] = [
   { field: 'memory', names: ['MemoryStartup', 'MemoryStartupBytes'], unit: 'bytes' },
   { field: 'memoryFallback', names: ['MemoryAssigned'], unit: 'bytes' },
   { field: 'state', names: ['State'] },
+  { field: 'host', names: ['ComputerName'] },
 ];
 
 /** hostplan's own VM CSV: the `Vm` field names, with a few common aliases and unit-named variants. */
@@ -63,6 +68,8 @@ export const HOSTPLAN_COLUMNS: readonly InventoryColumnRule[] = [
   { field: 'cpuDemandGHz', names: ['cpuDemandGHz'] },
   { field: 'antiAffinity', names: ['antiAffinity'] },
   { field: 'affinity', names: ['affinity'] },
+  { field: 'host', names: ['host'] },
+  { field: 'cluster', names: ['cluster'] },
 ];
 
 /**
@@ -94,7 +101,7 @@ export interface InventoryMatchedColumn {
  * header cells nothing reads (listed once each, in order).
  *
  * @example
- * matchInventoryColumns(['VM', 'CPUs', 'Memory', 'Host'], RVTOOLS_COLUMNS).ignored // => ['Host']
+ * matchInventoryColumns(['VM', 'CPUs', 'Memory', 'Datacenter'], RVTOOLS_COLUMNS).ignored // => ['Datacenter']
  */
 export function matchInventoryColumns(header: readonly string[], rules: readonly InventoryColumnRule[]): { matched: Map<InventoryColumnRule['field'], InventoryMatchedColumn>; ignored: string[] } {
   const byName = new Map<string, number>();

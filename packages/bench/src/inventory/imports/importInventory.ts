@@ -1,16 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../textEncoding.js';
 import { resolve } from 'node:path';
 import { HostplanError, parseVm, type Vm } from '@hostplan/core';
 import { inventoryCellBoolean, inventoryCellNumber, isPoweredOffState, inventoryToGB, type InventoryCellAt } from './cells.js';
 import { INVENTORY_COLUMNS, matchInventoryColumns, type InventoryColumnRule, type InventoryMatchedColumn } from './columns.js';
 import { detectInventoryFormat } from './detect.js';
-import { decodeInventoryText, readInventoryTable } from './readCsv.js';
+import { decodeInventoryBytes, readInventoryTable } from './readCsv.js';
 import type { InventoryExcludedVm, InventoryAssumption, InventoryFormat, InventoryImport, InventoryImportOptions } from './types.js';
 
 type Field = InventoryColumnRule['field'];
 
 /** VM fields of hostplan's CSV passed to core's `parseVm` as written (it reads units and lists). */
-const PASS_THROUGH: readonly Field[] = ['role', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'antiAffinity', 'affinity'];
+const PASS_THROUGH: readonly Field[] = ['role', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'antiAffinity', 'affinity', 'host', 'cluster'];
 
 function requireColumns(matched: Map<Field, InventoryMatchedColumn>, format: InventoryFormat, file: string, line: number): void {
   const need: [string, Field[]][] = [['VM name', ['id']], ['vCPU count', ['vcpus']], ['memory', ['memory', 'memoryFallback']]];
@@ -35,6 +35,8 @@ function assumptionsFor(format: InventoryFormat, matched: Map<Field, InventoryMa
     ? { name: 'import.diskGB', value: disk.header, unit: disk.rule.unit, source: `provisioned capacity, converted from ${disk.rule.unit} to binary GB`, isDefault: true }
     : { name: 'import.diskGB', value: null, source: "not in the file: the policy's new-VM default applies", isDefault: true });
   out.push({ name: 'import.includePoweredOff', value: o.includePoweredOff, source: o.includePoweredOff ? 'powered-off VMs kept' : 'powered-off VMs (RVTools poweredOff or suspended, Hyper-V Off or Saved) left out and listed under excluded', isDefault: options.includePoweredOff === undefined });
+  const host = col('host');
+  if (host) out.push({ name: 'import.host', value: host.header, source: `where each VM runs today, kept as its host${col('cluster') ? ` (and ${col('cluster')!.header} as its cluster)` : ''}: the current layout for plan --current, rate and moves`, isDefault: true });
   if (format === 'rvtools') out.push({ name: 'import.includeTemplates', value: o.includeTemplates, source: o.includeTemplates ? 'templates and SRM placeholders kept' : 'templates and SRM placeholders left out and listed under excluded', isDefault: options.includeTemplates === undefined });
   return out;
 }
@@ -52,7 +54,8 @@ function atSource(e: unknown, file: string, line: number, sourceOf: Map<string, 
  * Reads a VM inventory export (RVTools vInfo, `Get-VM | Export-Csv`, or hostplan's own CSV)
  * into core {@link Vm}s: columns matched by name with known aliases, memory and disk converted
  * to binary GB, powered-off VMs and templates left out unless asked for (and listed), columns
- * nothing reads listed once, repeated names suffixed `#2`, `#3`. Bad cells throw a
+ * nothing reads listed once, repeated names suffixed `#2`, `#3`; the host and cluster each VM
+ * runs on today (RVTools `Host`/`Cluster`, Get-VM `ComputerName`) kept. Bad cells throw a
  * {@link HostplanError} naming `file:line:column` and the column.
  *
  * @example
@@ -142,12 +145,23 @@ export function parseInventory(text: string, file: string, options: InventoryImp
 }
 
 /**
- * Reads an inventory export file (UTF-8, or UTF-16 with a byte-order mark) with
+ * Reads an inventory export file (UTF-8, UTF-16 with a byte-order mark, or Windows-1252 when the
+ * bytes are not UTF-8: listed first in `assumptions` as `import.encoding`) with
  * {@link parseInventory}.
  *
  * @example
  * const { vms, excluded } = await importInventory('RVTools_tabvInfo.csv');
  */
 export async function importInventory(file: string, options: InventoryImportOptions = {}, cwd = process.cwd()): Promise<InventoryImport> {
-  return parseInventory(decodeInventoryText(await readFile(resolve(cwd, file))), file, options);
+  const decoded = decodeInventoryBytes(await readInputFile(resolve(cwd, file), file), file);
+  const r = parseInventory(decoded.text, file, options);
+  if (!decoded.notUtf8At) return r;
+  const at = decoded.notUtf8At;
+  const encoding: InventoryAssumption = {
+    name: 'import.encoding',
+    value: decoded.encoding,
+    source: `the file is not UTF-8 (first other byte at line ${at.line}, column ${at.column}): read as Windows-1252, the code page of Western Windows and Excel; save it as UTF-8 if names look wrong`,
+    isDefault: true,
+  };
+  return { ...r, assumptions: [encoding, ...r.assumptions] };
 }

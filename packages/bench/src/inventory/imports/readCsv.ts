@@ -1,5 +1,7 @@
 import { HostplanError } from '@hostplan/core';
 import { parse } from 'csv-parse/sync';
+import { checkUniqueHeader } from '../load.js';
+import { byteLineColumn, decodeWindows1252, firstInvalidUtf8 } from '../textEncoding.js';
 
 /** A delimited file as a header and rows, each row with its 1-based line number. */
 export interface InventoryTable {
@@ -12,17 +14,47 @@ export interface InventoryTable {
   readonly delimiter: string;
 }
 
+/** The text of an inventory file and the encoding it was read in. */
+export interface InventoryText {
+  readonly text: string;
+  /** `utf-8`, `utf-16le`, `utf-16be`, or `windows-1252` for bytes that are not UTF-8. */
+  readonly encoding: string;
+  /** Where the first byte that is not UTF-8 is, when the text was read as Windows-1252. */
+  readonly notUtf8At?: { readonly line: number; readonly column: number };
+}
+
 /**
- * Text of a file's bytes: UTF-16 (LE or BE) and UTF-8 by their byte-order marks, else UTF-8
- * (PowerShell 7 and RVTools write UTF-8; Windows PowerShell's Export-Csv writes ASCII, a subset).
+ * Text of a file's bytes and its encoding: UTF-16 (LE or BE) and UTF-8 by their byte-order
+ * marks; else UTF-8 when the bytes are UTF-8 (PowerShell 7 and RVTools write UTF-8; Windows
+ * PowerShell's Export-Csv ASCII, a subset); else Windows-1252 (Excel's "CSV" on Western
+ * Windows), said in `encoding` so that the import can list it: never U+FFFD replacements
+ * (UTF-16 that does not decode is a `parse-error` naming `file`).
+ *
+ * @example
+ * decodeInventoryBytes(Buffer.from('VM\ncaf\xe9\n', 'latin1')) // => { text: 'VM\ncafé\n', encoding: 'windows-1252', notUtf8At: { line: 2, column: 4 } }
+ */
+export function decodeInventoryBytes(bytes: Uint8Array, file = 'inventory'): InventoryText {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2)), encoding: utf16 };
+    } catch {
+      throw new HostplanError('parse-error', `${file}:1:1`, `the file starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()} (an odd byte count or a lone surrogate); save it again as UTF-8 or UTF-16`, utf16, undefined);
+    }
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return { text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', notUtf8At: byteLineColumn(bytes, bad) };
+}
+
+/**
+ * Text of a file's bytes, as {@link decodeInventoryBytes} reads them.
  *
  * @example
  * decodeInventoryText(Buffer.from([0xff, 0xfe, 0x41, 0x00])) // => 'A'
  */
 export function decodeInventoryText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  return decodeInventoryBytes(bytes).text;
 }
 
 /**
@@ -66,6 +98,7 @@ export function readInventoryTable(text: string, file: string): InventoryTable {
   }
   const [head, ...body] = records;
   const header = (head?.record ?? []).map((h) => h.trim());
+  checkUniqueHeader(header, file, head?.info.lines ?? headerIndex + 1);
   const rows = body.map(({ record, info }) => ({ line: info.lines, cells: record }));
   for (const r of rows) {
     if (r.cells.length !== header.length && !(r.cells.length === 1 && r.cells[0]!.trim() === '')) {

@@ -121,7 +121,10 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
         return { index, entity: m.entity ?? null, object: m.object ?? map!.object ?? 'csv', counter, instance: m.instance ?? null, path: names[index] ?? counter, mustBePositive: positive.has(index) };
       });
     }
+    if (wide.length > ctx.maxSeries) ctx.tooManySeries(lineNo, wide[ctx.maxSeries]!.index + 1);
     fixedSeries = new Int32Array(wide.length).fill(-1);
+    // several entities or metrics interleaved: rows of one instant need not follow each other
+    ctx.order = longMetric >= 0 || entityIndex >= 0 ? 'any' : 'increasing';
     const naive = timeFormat.kind === 'iso' || timeFormat.kind === 'pdh';
     if (options.timeZoneBiasMinutes !== undefined) ctx.timeZone = { name: null, biasMinutes, source: 'option' };
     else ctx.timeZone = { name: null, biasMinutes: 0, source: naive ? 'assumed-utc' : 'utc' };
@@ -201,7 +204,7 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       ctx.issue(lineNo, timeIndex + 1, 'bad-timestamp', `expected a time, got ${excerpt(decoder, buf, spans.starts[timeIndex]!, spans.ends[timeIndex]!)}; row skipped`);
       return;
     }
-    ctx.seeTime(t);
+    if (!ctx.seeTime(t, lineNo, timeIndex + 1)) return;
     const entity = entityIndex >= 0 ? cellText(decoder, buf, spans.starts[entityIndex]!, spans.ends[entityIndex]!, (spans.flags[entityIndex]! & ESCAPED) !== 0) : fixedEntity;
     const sink = ctx.sink;
     if (longMetric >= 0) {
@@ -209,7 +212,7 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
       const id = `${entity}\u0000${metric}`;
       let index = longSeries.get(id);
       if (index === undefined) {
-        index = ctx.addSeries({ host: entity, object: map?.object ?? 'csv', instance: null, counter: metric, path: metric });
+        index = ctx.addSeries({ host: entity, object: map?.object ?? 'csv', instance: null, counter: metric, path: metric }, lineNo, longMetric + 1);
         longSeries.set(id, index);
       }
       sink.sample(index, t, number(buf, longValue, lineNo, metric));
@@ -223,10 +226,10 @@ export function createCsvParser(ctx: ReadContext, decoder: TextDecoder, options:
         const w = wide[k]!;
         if (w.entity !== null) {
           // a column of a fixed entity is one series whatever the row's entity
-          if (fixedSeries[k]! < 0) fixedSeries[k] = ctx.addSeries({ host: w.entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path });
+          if (fixedSeries[k]! < 0) fixedSeries[k] = ctx.addSeries({ host: w.entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path }, lineNo, w.index + 1);
           indices[k] = fixedSeries[k]!;
         } else {
-          indices[k] = ctx.addSeries({ host: entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path });
+          indices[k] = ctx.addSeries({ host: entity, object: w.object, instance: w.instance, counter: w.counter, path: w.path }, lineNo, w.index + 1);
         }
       }
       entitySeries.set(entity, indices);

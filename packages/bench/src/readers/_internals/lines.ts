@@ -2,14 +2,21 @@
  * Cuts a byte stream into lines (LF or CRLF; the CR is dropped) without copying whole chunks:
  * only a partial last line is carried to the next chunk. `onLine(buf, start, end, lineNo)`
  * gets 1-based line numbers. A final line without a line break is delivered by `end()` with
- * `complete = false` so a reader can tell a truncated line.
+ * `complete = false` so a reader can tell a truncated line. A line longer than `maxLineBytes`
+ * calls `onTooLong` (which throws) before it is carried further: memory stays bounded.
  */
 export class LineSplitter {
   private carry: Uint8Array = new Uint8Array(0);
   private carryLength = 0;
   lineNo = 0;
 
-  constructor(private readonly onLine: (buf: Uint8Array, start: number, end: number, lineNo: number, complete: boolean) => void) {}
+  constructor(
+    private readonly onLine: (buf: Uint8Array, start: number, end: number, lineNo: number, complete: boolean) => void,
+    private readonly maxLineBytes = Number.POSITIVE_INFINITY,
+    private readonly onTooLong: (lineNo: number, bytes: number) => never = (lineNo, bytes) => {
+      throw new RangeError(`line ${lineNo} is longer than ${bytes} bytes`);
+    },
+  ) {}
 
   push(chunk: Uint8Array): void {
     let pos = 0;
@@ -43,11 +50,13 @@ export class LineSplitter {
 
   private emit(buf: Uint8Array, start: number, end: number, complete: boolean): void {
     if (end > start && buf[end - 1] === 13) end--;
+    if (end - start > this.maxLineBytes) this.onTooLong(this.lineNo + 1, end - start);
     this.onLine(buf, start, end, ++this.lineNo, complete);
   }
 
   private append(chunk: Uint8Array, from: number, to: number): void {
     const need = this.carryLength + (to - from);
+    if (need > this.maxLineBytes + 2) this.onTooLong(this.lineNo + 1, need); // + CR LF
     if (need > this.carry.length) {
       const grown = new Uint8Array(Math.max(need, this.carry.length * 2, 4096));
       grown.set(this.carry.subarray(0, this.carryLength));

@@ -6,7 +6,7 @@ import { CellSpans, ESCAPED, MALFORMED, QUOTED, splitCells } from './cells.js';
 import type { ReadContext } from './context.js';
 import { cellText, excerpt, type FormatParser } from './formatParser.js';
 import { parseNumberBytes, scanNumber, scanStop } from './parseNumber.js';
-import { parsePdhTimeBytes } from './pdhTime.js';
+import { isUtcBias, parsePdhTimeBytes, PERF_BIAS_RANGE } from './pdhTime.js';
 
 /**
  * PDH-CSV / PDH-TSV (perfmon, relog, typeperf, logman). Line 1: `"(PDH-CSV 4.0) (zone)(bias)"`
@@ -28,7 +28,7 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
    * `"time","1.5"," ",""...` with exactly `columns` cells. Returns false, having sent nothing,
    * for any other shape; the general path then reads the row and reports what is wrong.
    */
-  function fastRow(buf: Uint8Array, start: number, end: number): boolean {
+  function fastRow(buf: Uint8Array, start: number, end: number, lineNo: number): boolean {
     if (buf[start] !== 34) return false;
     let q = start + 1;
     while (q < end && buf[q] !== 34) q++;
@@ -60,8 +60,8 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
     }
     if (pos !== end) return false;
     const t = local + biasMs;
-    ctx.seeTime(t);
     ctx.rows++;
+    if (!ctx.seeTime(t, lineNo, 1)) return true;
     if (rowSink) sink.row!(t, values, n);
     else for (let i = 0; i < n; i++) sink.sample(i, t, values[i]!);
     ctx.samples += n;
@@ -77,6 +77,9 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
     }
     if (options.timeZoneBiasMinutes !== undefined) {
       ctx.timeZone = { name: head?.zoneName ?? null, biasMinutes: options.timeZoneBiasMinutes, source: 'option' };
+    } else if (head && head.biasMinutes !== null && !isUtcBias(head.biasMinutes)) {
+      ctx.timeZone = { name: head.zoneName, biasMinutes: 0, source: 'assumed-utc' };
+      ctx.issue(lineNo, 1, 'bad-time-zone-bias', `the header's bias of ${head.biasMinutes} minutes is not a UTC offset (expected ${PERF_BIAS_RANGE}): local timestamps are treated as UTC; pass timeZoneBiasMinutes (UTC minus local) to correct them`);
     } else if (head && head.biasMinutes !== null) {
       ctx.timeZone = { name: head.zoneName, biasMinutes: head.biasMinutes, source: 'header' };
     } else {
@@ -85,6 +88,7 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
       ctx.warnOnce('zone', lineNo, 1, 'time-zone-unknown', `${what}: local timestamps are treated as UTC; pass timeZoneBiasMinutes (UTC minus local) to correct them`);
     }
     biasMs = ctx.timeZone.biasMinutes * 60_000;
+    if (n - 1 > ctx.maxSeries) ctx.tooManySeries(lineNo, ctx.maxSeries + 2);
     const seen = new Map<string, number>();
     for (let i = 1; i < n; i++) {
       const path = cellText(decoder, buf, spans.starts[i]!, spans.ends[i]!, (spans.flags[i]! & ESCAPED) !== 0);
@@ -93,7 +97,7 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
       const before = seen.get(path);
       if (before !== undefined) ctx.issue(lineNo, i + 1, 'duplicate-counter', `${JSON.stringify(path)} repeats column ${before}; both are kept as separate series`, 'warning');
       seen.set(path, i + 1);
-      ctx.addSeries(key);
+      ctx.addSeries(key, lineNo, i + 1);
     }
     columns = n;
     values = new Float64Array(n);
@@ -107,7 +111,7 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
         return;
       }
       if (start === end) return; // blank line: nothing to drop
-      if (fastRow(buf, start, end)) return;
+      if (fastRow(buf, start, end, lineNo)) return;
       const n = splitCells(buf, start, end, separator, false, spans);
       ctx.rows++;
       if (n !== columns) {
@@ -137,7 +141,7 @@ export function createPdhParser(ctx: ReadContext, decoder: TextDecoder, options:
         return;
       }
       const t = local + biasMs;
-      ctx.seeTime(t);
+      if (!ctx.seeTime(t, lineNo, 1)) return;
       let missing = 0;
       for (let i = 1; i < n; i++) {
         const s = starts[i]!;

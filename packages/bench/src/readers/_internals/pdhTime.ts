@@ -35,8 +35,37 @@ export function parsePdhTimeBytes(buf: Uint8Array, start: number, end: number): 
     ms = len === 21 ? f * 100 : len === 22 ? f * 10 : f;
   }
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return NaN;
-  const t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const t = utcMs(year, month - 1, day, hour, minute, second, ms);
   // 02/31 would roll over into March: reject days past the month's end
   if (day > 28 && new Date(t).getUTCDate() !== day) return NaN;
   return t;
+}
+
+/** 400 Gregorian years, in ms: the calendar repeats after them. */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/**
+ * `Date.UTC` for every year: Date.UTC reads years 0-99 as 1900-1999, so that `01/01/0000`
+ * would become 1900; those years are computed 400 years later and moved back.
+ *
+ * @example
+ * new Date(utcMs(0, 0, 1, 0, 0, 0, 0)).toISOString() // => '0000-01-01T00:00:00.000Z'
+ */
+export function utcMs(year: number, monthIndex: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  if (year >= 100) return Date.UTC(year, monthIndex, day, hour, minute, second, ms);
+  return Date.UTC(year + 400, monthIndex, day, hour, minute, second, ms) - FOUR_CENTURIES_MS;
+}
+
+/** Biases a time zone can have, UTC minus local in minutes: within 14 hours (UTC+14, Kiribati, to UTC-12), either sign. */
+export const PERF_BIAS_RANGE = '-840 .. 840 minutes';
+
+/**
+ * Whether a bias (UTC minus local, minutes) is one a time zone can have.
+ *
+ * @example
+ * isUtcBias(-330) // => true (India)
+ * isUtcBias(99_999_999_999) // => false
+ */
+export function isUtcBias(minutes: number): boolean {
+  return Number.isInteger(minutes) && minutes >= -840 && minutes <= 840;
 }

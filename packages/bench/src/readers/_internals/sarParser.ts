@@ -5,6 +5,7 @@ import { CellSpans, splitCells } from './cells.js';
 import type { ReadContext } from './context.js';
 import { excerpt, type FormatParser } from './formatParser.js';
 import { parseNumberBytes } from './parseNumber.js';
+import { utcMs } from './pdhTime.js';
 
 interface Activity {
   readonly name: string;
@@ -41,6 +42,9 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
   }
 
   function header(line: string, lineNo: number): void {
+    // each activity lists its instants again; within one, rows of several instances share one
+    ctx.order = 'non-decreasing';
+    ctx.restartTimes();
     const cols = line.replace(/^#\s*/, '').split(';');
     if (cols[0] !== 'hostname' || cols[1] !== 'interval' || cols[2] !== 'timestamp') {
       ctx.issue(lineNo, 1, 'bad-header', `expected "# hostname;interval;timestamp;...", got ${JSON.stringify(line.slice(0, 60))}`);
@@ -65,7 +69,7 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
     if (/^\d{9,11}$/.test(raw)) return Number(raw) * 1000;
     const m = SAR_TIME.exec(raw);
     if (!m) return NaN;
-    const local = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    const local = utcMs(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, 0);
     const zone = m[7] ?? null;
     if (!zoneSet) {
       zoneSet = true;
@@ -79,11 +83,11 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
     return local + ctx.timeZone.biasMinutes * 60_000;
   }
 
-  function seriesFor(host: string, act: Activity, instance: string | null, counter: string): number {
+  function seriesFor(host: string, act: Activity, instance: string | null, counter: string, lineNo: number, column: number): number {
     const id = `${host}\u0000${act.name}\u0000${instance ?? ''}\u0000${counter}`;
     let index = seriesIndex.get(id);
     if (index === undefined) {
-      index = ctx.addSeries({ host, object: act.name, instance, counter, path: `\\\\${host}\\${act.name}${instance === null ? '' : `(${instance})`}\\${counter}` });
+      index = ctx.addSeries({ host, object: act.name, instance, counter, path: `\\\\${host}\\${act.name}${instance === null ? '' : `(${instance})`}\\${counter}` }, lineNo, column);
       seriesIndex.set(id, index);
     }
     return index;
@@ -133,7 +137,7 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
         ctx.issue(lineNo, 3, 'bad-timestamp', `expected YYYY-MM-DD HH:MM:SS [zone] or epoch seconds, got ${excerpt(decoder, buf, spans.starts[2]!, spans.ends[2]!)}; row skipped`);
         return;
       }
-      ctx.seeTime(t);
+      if (!ctx.seeTime(t, lineNo, 3)) return;
       const host = text(0, buf);
       let instance: string | null = null;
       if (act.keyCount > 0) {
@@ -159,7 +163,7 @@ export function createSarParser(ctx: ReadContext, decoder: TextDecoder, options:
           if (s !== e) ctx.issue(lineNo, i + 1, 'non-numeric', `expected a number for ${counter}, got ${excerpt(decoder, buf, s, e)}; read as missing`);
           ctx.missing++;
         }
-        sink.sample(seriesFor(host, act, instance, counter), t, v);
+        sink.sample(seriesFor(host, act, instance, counter, lineNo, i + 1), t, v);
         ctx.samples++;
       }
     },

@@ -1,3 +1,4 @@
+import { seededRandom } from '@hostplan/core';
 /**
  * A deterministic fleet of series for the integration test: per-VM CPU gauges with NaN and
  * infinite samples in one VM, and a per-VM network byte counter. Values have at most six
@@ -21,23 +22,11 @@ export interface Fleet {
   readonly points: number;
 }
 
-/** mulberry32: a tiny seeded generator. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** `hosts` x `vmsPerHost` VMs over `points` minutes; the first VM of the first host has bad values. */
 export function generateFleet(hosts: number, vmsPerHost: number, points: number, seed = 42): Fleet {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed); // mulberry32, core's seeded generator
   const cpu: GeneratedSeries[] = [];
   const netCounter: GeneratedSeries[] = [];
   for (let h = 0; h < hosts; h++) {

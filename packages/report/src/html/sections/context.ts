@@ -9,6 +9,8 @@ export interface ResolvedHtmlOptions {
   readonly maxHostRows: number;
   /** Rows of a long table (unplaced VMs, findings) before it is cut, with a note saying so. */
   readonly maxTableRows: number;
+  /** VMs listed in the placement table before it lists the worst-fitting ones only. */
+  readonly maxVmRows: number;
   /** Colour the placement map by group or by size. */
   readonly colourBy: 'auto' | 'group' | 'size';
 }

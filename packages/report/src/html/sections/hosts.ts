@@ -1,6 +1,6 @@
 import type { Resource } from '@hostplan/core';
 import { chartHistogram } from '../../charts/histogram.js';
-import { chartUtilisationMatrix, type MatrixCell } from '../../charts/utilisationMatrix.js';
+import { chartUtilisationMatrix, matrixLegend, type MatrixCell } from '../../charts/utilisationMatrix.js';
 import { drawnResources, peakShare, topHosts } from '../../aggregate/hostShares.js';
 import { formatPercent } from '../../format/number.js';
 import { RESOURCE_DISPLAY, resourceLabel } from '../../format/resources.js';
@@ -45,13 +45,14 @@ export function sectionHosts(ctx: SectionContext): Section | null {
   const limit = ctx.options.maxHostRows;
   const aggregated = hosts.length > limit;
   const shown = topHosts(hosts, limit, resources);
+  const matrixRows = shown.map((h) => ({ label: h.id, cells: resources.map((r) => matrixCell(h, r)) }));
   const matrix = chartUtilisationMatrix({
     title: aggregated ? `The ${shown.length} fullest of ${hosts.length} hosts: use per resource` : 'Use per host and resource',
     columns: resources.map(resourceLabel),
     units: resources.map((r) => RESOURCE_DISPLAY[r].unit),
-    rows: shown.map((h) => ({ label: h.id, cells: resources.map((r) => matrixCell(h, r)) })),
+    rows: matrixRows,
   });
-  let html = `<p>Each bar is the share of the host's total in use. The dark tick is the target (what placement may use after reserves and the utilisation ceiling); the red tick is where the reserve begins.${aggregated ? ` With ${hosts.length.toLocaleString('en-US')} hosts, the ${shown.length} fullest are drawn and the rest are summarised as distributions.` : ''}</p>`;
+  let html = `<p>${matrixLegend(matrixRows)}${aggregated ? ` With ${hosts.length.toLocaleString('en-US')} hosts, the ${shown.length} fullest are drawn and the rest are summarised as distributions.` : ''}</p>`;
   html += figure(matrix, aggregated ? `The ${shown.length} hosts with the highest binding share, fullest first.` : 'Every host, fullest first.');
   if (aggregated) {
     html += '<h3>Distribution over all hosts</h3><div class="grid2">';

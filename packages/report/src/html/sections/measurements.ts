@@ -8,18 +8,6 @@ import { htmlTable } from '../table.js';
 import { figure, shownNote, type Section, type SectionContext } from './context.js';
 
 /**
- * Confidence as five stars.
- *
- * @example
- * stars(3) // => '★★★☆☆'
- */
-export function stars(n: number | undefined): string {
-  if (n === undefined || !Number.isFinite(n)) return '–';
-  const k = Math.max(0, Math.min(5, Math.round(n)));
-  return '★'.repeat(k) + '☆'.repeat(5 - k);
-}
-
-/**
  * Measurements: alerts, utilisation over time with percentile bands and thresholds, the
  * day-by-hour heatmap, distributions, sum of peaks versus peak of sum, and per-series summaries
  * with coverage and confidence.
@@ -43,7 +31,7 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
     const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
     const list = [...groups.values()].sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3) || b.count - a.count);
     const shown = list.slice(0, ctx.options.maxTableRows);
-    parts.push(`<h3>Alerts (${m.alerts.length.toLocaleString('en-US')})</h3>`, ...shown.map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>${a.count > 1 ? ` <span class="note">× ${a.count.toLocaleString('en-US')}; the first:</span>` : ':'} ${escapeHtml(a.message)}</div>`),
+    parts.push(`<h3>Alerts (${m.alerts.length.toLocaleString('en-US')})</h3>`, ctx.input.timelines ? '<p class="note">Each alert is marked where it happened on the time charts of its host.</p>' : '', ...shown.map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>${a.count > 1 ? ` <span class="note">× ${a.count.toLocaleString('en-US')}; the first:</span>` : ':'} ${escapeHtml(a.message.startsWith(a.subject) ? a.message.slice(a.subject.length).trimStart() : a.message)}</div>`),
       shownNote(shown.length, list.length, 'every alert is in the JSON export'));
   }
   if (m.timeSeries?.length) {
@@ -91,7 +79,7 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
     const rows = m.summaries.slice(0, ctx.options.maxTableRows);
     parts.push('<h3>Series and confidence</h3>', htmlTable(['Series', 'Unit', 'Samples', 'Coverage', 'Confidence', 'Mean', 'p50', 'p95', 'p99', 'Max'], rows.map((s) => [
       s.name, s.unit, { text: formatNumber(s.count, 0), value: s.count }, { text: formatPercent(s.coverage), value: s.coverage ?? NaN },
-      { text: `<span class="stars" title="${escapeHtml(s.confidenceStars ?? '–')} of 5">${stars(s.confidenceStars)}</span>`, value: s.confidenceStars ?? NaN, html: true },
+      { stars: s.confidenceStars },
       ...([s.mean, s.p50, s.p95, s.p99, s.max] as const).map((v) => ({ text: formatNumber(v), value: v ?? NaN })),
     ]), { numeric: [2, 3, 4, 5, 6, 7, 8, 9], caption: 'Confidence: 1–5 stars from the share of expected samples present (0–20 % = 1 star … 81–100 % = 5 stars).' }),
     shownNote(rows.length, m.summaries.length, 'the full list is in the JSON export'));

@@ -5,8 +5,9 @@ import { costTotal } from '../../aggregate/costs.js';
 import { htmlTable } from '../table.js';
 import type { Section, SectionContext } from './context.js';
 
-function card(label: string, value: string, sub = '', cls = ''): string {
-  return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value${cls ? ' ' + cls : ''}">${escapeHtml(value)}</div>${sub ? `<div class="sub">${escapeHtml(sub)}</div>` : ''}</div>`;
+/** A summary card; `result` names the value for the page's what-if script and tests (`data-hostplan`). */
+function card(label: string, value: string, sub = '', cls = '', result = ''): string {
+  return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value${cls ? ' ' + cls : ''}"${result ? ` data-hostplan="${result}"` : ''}>${escapeHtml(value)}</div>${sub ? `<div class="sub">${escapeHtml(sub)}</div>` : ''}</div>`;
 }
 
 /**
@@ -27,7 +28,7 @@ export function sectionSummary(ctx: SectionContext): Section | null {
   } else if (usedHosts !== undefined) {
     const model = [...models.entries()].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${formatNumber(n, 0)} × ${m}`).slice(0, 2).join(', ');
     const lb = plan?.summary?.lowerBound;
-    cards.push(card('Hosts used', formatNumber(usedHosts, 0), [model, lb !== undefined ? `lower bound ${formatNumber(lb, 0)}` : ''].filter(Boolean).join(' · ')));
+    cards.push(card('Hosts used', formatNumber(usedHosts, 0), [model, lb !== undefined ? `lower bound ${formatNumber(lb, 0)}` : ''].filter(Boolean).join(' · '), '', 'hosts-used'));
   }
   const binding = sizing?.binding ?? plan?.summary?.binding;
   if (binding) cards.push(card('Binding resource', RESOURCE_DISPLAY[binding].label, `runs out first (${RESOURCE_DISPLAY[binding].unit})`));
@@ -39,7 +40,10 @@ export function sectionSummary(ctx: SectionContext): Section | null {
   if (failover) {
     const req = failover.requiredFailures;
     const worst = failover.worstScenario?.failedHosts.length ? `worst: ${failover.worstScenario.failedHosts.slice(0, 3).join(', ')}${failover.worstScenario.failedHosts.length > 3 ? ', …' : ''}` : '';
-    cards.push(card('Failover', `${failover.met ? 'met' : 'not met'}: k = ${failover.toleratedFailures}`, [req !== undefined ? `${req} required` : '', worst].filter(Boolean).join(' · '), failover.met ? 'status-ok' : 'status-bad'));
+    const tolerated = `tolerates ${failover.toleratedFailures} host failure${failover.toleratedFailures === 1 ? '' : 's'}`;
+    // a verdict is proven or says it is not: 'not proven' when no set checked failed but not every set was checked
+    const verdict = failover.met ? 'met' : failover.verdict === 'not proven' ? 'not proven (met on the sets checked)' : 'not met';
+    cards.push(card('Failover', `${req !== undefined ? `N+${req} ` : ''}${verdict}`, [tolerated, worst].filter(Boolean).join(' · '), failover.met ? 'status-ok' : 'status-bad', 'failover-verdict'));
   }
   if (costs) {
     const total = costTotal(costs);
@@ -49,12 +53,6 @@ export function sectionSummary(ctx: SectionContext): Section | null {
     else cards.push(card(`Cost per ${per}`, formatMoney(total, costs.currency ?? 'USD')));
   }
   let html = cards.length ? `<div class="cards">${cards.join('')}</div>` : '';
-  if (sizing?.options?.length) {
-    const currency = costs?.currency ?? 'USD';
-    html += '<h3>Host models considered</h3>' + htmlTable(['Model', 'Hosts', `Cost per ${costs?.period ?? 'month'}`, 'Note'], sizing.options.map((o) => [
-      o.model, { text: formatNumber(o.hosts, 0), value: o.hosts }, { text: formatMoney(o.costPerMonth, currency), value: o.costPerMonth ?? NaN }, o.note ?? '',
-    ]), { numeric: [1, 2], caption: 'Every model of the catalog that was sized, cheapest first.' });
-  }
   if (priceSheet?.length) {
     html += '<h3>Price sheet</h3>' + htmlTable(['Item', 'Unit', 'Unit price', 'Quantity', 'Line total', 'Source'], priceSheet.map((p) => [
       p.item, p.unit, { text: formatMoney(p.unitPrice, p.currency ?? costs?.currency ?? 'USD'), value: p.unitPrice },

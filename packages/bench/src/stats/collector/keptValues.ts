@@ -1,0 +1,244 @@
+import type { ReadIssue, SeriesSink } from '../../series/types.js';
+import type { ResolvedStatsOptions } from '../options.js';
+import { orderStatistics } from '../orderStatistics.js';
+import { selectOrderStatistics } from '../selectOrderStatistics.js';
+import { QuantileSketch } from '../sketch.js';
+import { SpillFile } from '../spillFile.js';
+import { EMPTY, type SeriesState } from './seriesState.js';
+
+const MAX_CHUNK = 65_536;
+
+/**
+ * The values behind exact percentiles, for every series of a collector: kept in chunks while
+ * they fit `memoryBudgetBytes` (chunks per series, grown by doubling; capacity counts against
+ * the budget); beyond it written to the spill file and kept again; without a spill file (none,
+ * or the file system refused it) dropped, into a sketch where one will be used.
+ */
+export class KeptValues {
+  private bytes = 0;
+  /** Values dropped from memory without a spill file: exact percentiles need replays. */
+  dropped = false;
+  /** Where values beyond the budget went, once they did. */
+  spillFile: SpillFile | null = null;
+  /** The spill file could not be created or written: values are dropped instead. */
+  private spillFailed = false;
+  /**
+   * Chunks written to the spill file, by capacity, for the next run to fill again: after the
+   * first run no chunk is allocated (or zero-filled, or collected). They hold no more than the
+   * budget, since each was counted against it before it was written.
+   */
+  private readonly pool = new Map<number, Float64Array[]>();
+  /** Scratch: one series' kept values made contiguous for selection. */
+  private scratch: Float64Array = EMPTY;
+
+  constructor(
+    private readonly o: ResolvedStatsOptions,
+    /** The collector's series (sparse, by index), read when every series is spilled or dropped. */
+    private readonly states: readonly (SeriesState | undefined)[],
+    /** The collector's issues: a failed spill file says so there. */
+    private readonly issues: ReadIssue[],
+  ) {}
+
+  /** Whether dropped values go into sketches: the source cannot replay (the sketch gives the percentiles) or a sketch was asked for. */
+  sketching(): boolean {
+    return !this.o.replay || this.o.sketch !== false;
+  }
+
+  /**
+   * Keeps `values[0..k)` of `s` while the budget allows; when it would not, writes every
+   * series' kept values to the spill file and goes on keeping, or, without a spill file, drops
+   * them (and sketches the rest). Chunks double from 256 to 65,536 values, so small series
+   * waste little and large ones are never copied.
+   */
+  keep(s: SeriesState, values: Float64Array, k: number): void {
+    if (this.dropped) {
+      if (s.sketch) for (let i = 0; i < k; i++) s.sketch.add(values[i]!);
+      return;
+    }
+    let i = 0;
+    while (i < k) {
+      if (s.values === null || s.fill === s.values.length) {
+        const cap = s.values === null ? 256 : Math.min(MAX_CHUNK, s.values.length * 2);
+        if (this.bytes + cap * 8 > this.o.memoryBudgetBytes && !this.spillRun()) {
+          this.drop();
+          if (s.sketch) for (; i < k; i++) s.sketch.add(values[i]!);
+          return;
+        }
+        if (s.values !== null) s.chunks.push(s.values);
+        s.values = this.pool.get(cap)?.pop() ?? new Float64Array(cap);
+        s.fill = 0;
+        this.bytes += cap * 8;
+      }
+      // a copy (-0 stays -0: selection may answer either zero, and results report 0)
+      const take = Math.min(k - i, s.values.length - s.fill);
+      s.values.set(i === 0 && take === values.length ? values : values.subarray(i, i + take), s.fill);
+      i += take;
+      s.n += take;
+      s.fill += take;
+    }
+  }
+
+  /** The kept values of a series as one array: its only chunk, or the chunks copied into a scratch array reused from series to series. */
+  gather(s: SeriesState): Float64Array {
+    if (s.values === null) return EMPTY;
+    if (s.chunks.length === 0) return s.values.subarray(0, s.fill);
+    if (this.scratch.length < s.n) this.scratch = new Float64Array(s.n);
+    let at = 0;
+    for (const c of s.chunks) {
+      this.scratch.set(c, at);
+      at += c.length;
+    }
+    this.scratch.set(s.values.subarray(0, s.fill), at);
+    return this.scratch.subarray(0, s.n);
+  }
+
+  /**
+   * Writes every series' kept values to the spill file (opened on first use) and empties
+   * them; a sketch asked for gets each chunk once it is written. False when there is no spill
+   * file or the file system refuses: the failure is reported once as an issue, and each value
+   * is then either in the file or still kept, never both.
+   */
+  spillRun(): boolean {
+    if (this.o.spillDirectory === false || this.spillFailed) return false;
+    try {
+      const file = (this.spillFile ??= SpillFile.open(this.o.spillDirectory));
+      for (const s of this.states) {
+        if (s === undefined || s.values === null) continue;
+        while (s.chunks.length > 0) {
+          const c = s.chunks[0]!;
+          this.spillChunk(file, s, c, c.length);
+          s.chunks.shift();
+          s.n -= c.length;
+          this.recycle(c);
+        }
+        this.spillChunk(file, s, s.values, s.fill);
+        this.recycle(s.values);
+        s.values = null;
+        s.fill = 0;
+        s.n = 0;
+      }
+      this.bytes = 0;
+      return true;
+    } catch (e) {
+      this.abandonSpill(e);
+      return false;
+    }
+  }
+
+  private recycle(chunk: Float64Array): void {
+    const free = this.pool.get(chunk.length);
+    if (free) free.push(chunk);
+    else this.pool.set(chunk.length, [chunk]);
+  }
+
+  private spillChunk(file: SpillFile, s: SeriesState, values: Float64Array, count: number): void {
+    file.append(s.index, values, count);
+    if (this.o.sketch === false) return;
+    const sketch = (s.sketch ??= new QuantileSketch(this.o.sketch));
+    for (let i = 0; i < count; i++) sketch.add(values[i]!);
+  }
+
+  /**
+   * After a failed write: reports it, reads what was written into sketches when they will give
+   * the percentiles and did not get those values on their way out, and closes the file.
+   */
+  private abandonSpill(error: unknown): void {
+    this.spillFailed = true;
+    const file = this.spillFile;
+    this.spillFile = null;
+    const dir = this.o.spillDirectory === false ? '' : this.o.spillDirectory;
+    const reason = error instanceof Error ? error.message : String(error);
+    const instead = this.o.replay ? 'exact percentiles re-read the source instead' : 'percentiles come from the sketch instead';
+    this.issues.push({ file: dir, line: 0, column: 0, code: 'spill-failed', severity: 'warning', message: `cannot write the spill file for values beyond memoryBudgetBytes in ${dir} (${reason}): ${instead}` });
+    if (!file) return;
+    try {
+      if (this.sketching() && this.o.sketch === false) {
+        for (const s of this.states) {
+          if (s === undefined || file.count(s.index) === 0) continue;
+          const sketch = (s.sketch ??= new QuantileSketch(0.01));
+          file.forEachPiece(s.index, 1 << 16, (v, n) => {
+            for (let i = 0; i < n; i++) sketch.add(v[i]!);
+          });
+        }
+      }
+    } finally {
+      file.close();
+    }
+  }
+
+  /**
+   * Drops the kept values. They go into a sketch only when the sketch will be used: the
+   * source cannot replay (the sketch gives the percentiles) or a sketch was asked for.
+   */
+  drop(): void {
+    this.dropped = true;
+    this.pool.clear();
+    const sketching = this.sketching();
+    const accuracy = this.o.sketch === false ? 0.01 : this.o.sketch;
+    for (const s of this.states) {
+      if (s === undefined) continue;
+      if (sketching) {
+        s.sketch ??= new QuantileSketch(accuracy);
+        const kept = this.gather(s);
+        for (let i = 0; i < kept.length; i++) s.sketch.add(kept[i]!);
+      }
+      s.chunks.length = 0;
+      s.values = null;
+      s.fill = 0;
+      s.n = 0;
+    }
+    this.bytes = 0;
+  }
+
+  /**
+   * The exact order statistics of every series once values went to the spill file, by
+   * `series:rank`. The values still in memory are written first, then each series is read back
+   * into one array reused from series to series (so memory stays within the budget) and its
+   * ranks selected; a series larger than the budget by itself is narrowed with histograms over
+   * its values read in pieces ({@link selectOrderStatistics}). Reads the file once when every
+   * series fits. Null when nothing was spilled, or when the last write failed: the values are
+   * then dropped.
+   */
+  async selectSpilled(ranksOf: (count: number) => number[]): Promise<Map<string, number> | null> {
+    if (!this.spillFile) return null;
+    if (!this.spillRun() || !this.spillFile) {
+      this.drop();
+      return null;
+    }
+    this.pool.clear(); // the read-back array takes the budget now
+    const exact = new Map<string, number>();
+    const file = this.spillFile;
+    const budgetValues = Math.max(1, Math.floor(this.o.memoryBudgetBytes / 8));
+    for (const s of this.states) {
+      if (s === undefined) continue;
+      const m = s.moments.summary();
+      if (m.count === 0) continue;
+      const ranks = ranksOf(m.count);
+      if (file.count(s.index) !== m.count) throw new Error(`spill file: series ${s.index} has ${file.count(s.index)} values, expected ${m.count}`);
+      let selected: ArrayLike<number>;
+      if (m.count <= budgetValues) {
+        if (this.scratch.length < m.count) this.scratch = new Float64Array(m.count);
+        const values = this.scratch.subarray(0, file.read(s.index, this.scratch));
+        selected = orderStatistics(values, ranks, { min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max });
+      } else {
+        this.scratch = EMPTY; // the pieces and histograms take the budget instead
+        const requests = ranks.map((rank) => ({ series: 0, rank, count: m.count, min: m.min, max: m.max }));
+        const source = (sink: SeriesSink) => {
+          sink.series(0, s.key);
+          file.forEachPiece(s.index, Math.max(1024, budgetValues >>> 2), (v, n) => {
+            for (let i = 0; i < n; i++) sink.sample(0, 0, v[i]!);
+          });
+        };
+        selected = (await selectOrderStatistics(source, requests, budgetValues >>> 1)).values;
+      }
+      ranks.forEach((rank, i) => exact.set(`${s.index}:${rank}`, selected[i]!));
+    }
+    this.scratch = EMPTY;
+    return exact;
+  }
+
+  /** Closes and removes the spill file, if any. Idempotent. */
+  close(): void {
+    this.spillFile?.close();
+  }
+}

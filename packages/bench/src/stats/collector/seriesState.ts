@@ -1,0 +1,66 @@
+import type { SeriesKey } from '../../series/types.js';
+import { MomentsAccumulator } from '../moments.js';
+import type { ResolvedStatsOptions } from '../options.js';
+import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from '../rollup.js';
+import type { QuantileSketch } from '../sketch.js';
+import { SustainedPeakTracker } from '../sustainedPeak.js';
+import { thresholdMatches, ThresholdTracker } from '../thresholds.js';
+import type { SampleClock } from '../sampleClock.js';
+
+/** Block buffers of all series together, and the row matrix, stay near 2^14 samples (128-256 KiB: within the L2 cache while columns are read), 64 to 4,096 per series. */
+const BLOCK_SAMPLES = 1 << 14;
+const MAX_BLOCK = 4096;
+const MIN_BLOCK = 64;
+export const EMPTY = new Float64Array(0);
+
+/** Samples per series in a block (or rows in the row matrix) when `series` series share the 2^14-sample budget. */
+export function blockLength(series: number): number {
+  return Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, Math.floor(BLOCK_SAMPLES / Math.max(1, series))));
+}
+
+/** Per-series streaming state of the statistics collector. */
+export class SeriesState {
+  readonly moments = new MomentsAccumulator();
+  missing = 0;
+  /** The kept values, in chunks (never copied while growing): full chunks, then `values` filled to `fill`. */
+  readonly chunks: Float64Array[] = [];
+  values: Float64Array | null = null;
+  fill = 0;
+  /** Values kept in all chunks. */
+  n = 0;
+  sketch: QuantileSketch | null = null;
+  /** Times of every sample; shared with the other series of the row matrix while they get the same rows. */
+  clock: SampleClock;
+  /** The block of samples not yet folded into the state: their times, values (NaN = missing) and count. */
+  blockTimes: Float64Array = EMPTY;
+  blockValues: Float64Array = EMPTY;
+  blockCount = 0;
+  readonly sustained: SustainedPeakTracker;
+  readonly thresholds: ThresholdTracker[];
+  readonly rollup: WindowPeakTracker | null;
+  readonly daily: DailyPeakTracker | null;
+  readonly buckets: BucketMeanTracker | null;
+
+  constructor(readonly index: number, readonly key: SeriesKey, o: ResolvedStatsOptions, clock: SampleClock) {
+    this.clock = clock;
+    this.sustained = new SustainedPeakTracker(o.windowMs, o.maxGapMs);
+    const english = o.canonicalKey(key);
+    this.thresholds = o.thresholds.filter((r) => thresholdMatches(r, english)).map((r) => new ThresholdTracker(r, index, key.path, o.maxGapMs, o.maxAlertsPerRule));
+    this.rollup = o.rollupMs === null ? null : new WindowPeakTracker(o.rollupMs);
+    this.daily = o.dailyPeaks ? new DailyPeakTracker() : null;
+    this.buckets = o.align && o.align(key) ? new BucketMeanTracker(o.alignMs) : null;
+  }
+
+  /** Folds the present samples `times[0..k)`, `values[0..k)` (and `missing` missing ones) into every tracker but the kept values. */
+  fold(times: Float64Array, values: Float64Array, k: number, missing: number): void {
+    this.missing += missing;
+    if (k === 0) return;
+    this.moments.addAll(values, 0, k);
+    this.sustained.addAll(times, values, k);
+    const th = this.thresholds;
+    for (let j = 0; j < th.length; j++) th[j]!.addAll(times, values, k);
+    this.rollup?.addAll(times, values, k);
+    this.daily?.addAll(times, values, k);
+    this.buckets?.addAll(times, values, k);
+  }
+}

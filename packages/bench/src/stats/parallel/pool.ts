@@ -1,0 +1,111 @@
+import { Worker } from 'node:worker_threads';
+import { resolveStatsOptions, statsAssumptions } from '../options.js';
+import { selectOrderStatistics, type OrderStatisticRequest } from '../selectOrderStatistics.js';
+import type { SampleSource, SeriesStats, StatsOptions, StatsResult } from '../types.js';
+import type { ThresholdAlert } from '../thresholds.js';
+import { FanOutSink } from './fanOutSink.js';
+import { BLOCK_VALUES, SLOTS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+
+/**
+ * How to start a worker: the compiled `.js` directly (the built CLI); from the TypeScript
+ * sources (vitest, tsx) through a small `.mjs` bootstrap that registers tsx (resolved by name,
+ * as a dependency) and then imports the `.ts` worker.
+ */
+function workerScript(): { script: URL; entry?: string; execArgv?: string[] } {
+  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./statsWorker.js', import.meta.url) }; // the process's own Node options
+  return { script: new URL('./sourceWorker.mjs', import.meta.url), entry: new URL('./statsWorker.ts', import.meta.url).href, execArgv: ['--conditions=source'] };
+}
+
+/** Waits for the next message of each worker that matches `type`, rejecting on a worker's error or exit. */
+function nextOf<T extends FromWorker['type']>(workers: readonly Worker[], type: T): Promise<Extract<FromWorker, { type: T }>[]> {
+  return Promise.all(workers.map((w) => new Promise<Extract<FromWorker, { type: T }>>((resolve, reject) => {
+    const onMessage = (m: FromWorker) => {
+      if (m.type === 'error') {
+        done();
+        reject(new Error(`statistics worker: ${m.message}`));
+      } else if (m.type === type) {
+        done();
+        resolve(m as Extract<FromWorker, { type: T }>);
+      }
+    };
+    const onError = (e: unknown) => {
+      done();
+      reject(e);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`statistics worker stopped with exit code ${code}`));
+    };
+    const done = () => {
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+    };
+    w.on('message', onMessage);
+    w.on('error', onError);
+    w.on('exit', onExit);
+  })));
+}
+
+/**
+ * {@link seriesStatistics} on `threads` worker threads: the source streams on the calling
+ * thread (reading and parsing), every worker gets every call through shared memory and
+ * computes the statistics of its shard of the series (index modulo `threads`), each within
+ * its share of `memoryBudgetBytes` less the 8 MiB of shared blocks. Each series is folded exactly as by one collector of every
+ * series, so the results equal the sequential ones bit for bit; only `method` may say
+ * `spilled` where the sequential run kept the values in memory (or the reverse), and a
+ * replay (no spill file) is shared by all shards. Without a spill file nor a replay
+ * (`replay: false`), a shard may still hold in memory what one thread would have sketched.
+ */
+export async function parallelSeriesStatistics(source: SampleSource, options: StatsOptions, threads: number): Promise<StatsResult> {
+  const o = resolveStatsOptions(options);
+  const { align: _align, canonicalKey: _canonical, threads: _threads, ...plain } = options;
+  const blocks = new SharedArrayBuffer(SLOTS * BLOCK_VALUES * 8);
+  const control = new SharedArrayBuffer((SLOTS + 1) * 4);
+  const { script, entry, execArgv } = workerScript();
+  // the shared blocks count against the budget; each worker keeps its share of the rest
+  const perWorker = { ...plain, memoryBudgetBytes: Math.max(8, Math.floor((o.memoryBudgetBytes - blocks.byteLength) / threads)) };
+  const workers = Array.from({ length: threads }, (_, shard) => {
+    const setup: WorkerSetup = { options: perWorker, shard, shards: threads, blocks, control, ...(entry && { entry }) };
+    return new Worker(script, { workerData: setup, ...(execArgv && { execArgv }) });
+  });
+  const errors: string[] = [];
+  for (const w of workers) w.on('message', (m: FromWorker) => m.type === 'error' && errors.push(m.message));
+  const send = (message: ToWorker) => workers.forEach((w) => w.postMessage(message));
+  try {
+    const sink = new FanOutSink(workers, blocks, control, o);
+    const ended = (async () => {
+      try {
+        await source(sink);
+      } catch (e) {
+        // a worker's failure surfaces here as a generic one: wait for its message
+        if (Atomics.load(new Int32Array(control), SLOTS) !== 0) await new Promise((r) => setTimeout(r, 200));
+        throw errors.length > 0 ? new Error(`statistics worker: ${errors[0]}`) : e;
+      }
+      sink.flush();
+    })();
+    await ended;
+    const ranks = nextOf(workers, 'ranks');
+    send({ type: 'end' });
+    const answers = await ranks;
+    const pending: OrderStatisticRequest[] = answers.flatMap((a) => a.pending);
+    let passes = 1;
+    let exact: Map<string, number> | null = null;
+    if (pending.length > 0 && o.replay) {
+      const selected = await selectOrderStatistics(source, pending, Math.floor(o.memoryBudgetBytes / 8));
+      passes += selected.passes;
+      exact = new Map(pending.map((r, i) => [`${r.series}:${r.rank}`, selected.values[i]!]));
+    }
+    const results = nextOf(workers, 'results');
+    send({ type: 'finish', exact });
+    const parts = await results;
+    const series: SeriesStats[] = parts.flatMap((p) => p.series).sort((a, b) => a.index - b.index);
+    // alerts in series order, each series' alerts in their own order (as one collector lists them)
+    const alerts: ThresholdAlert[] = parts.flatMap((p) => p.alerts).sort((a, b) => a.series - b.series);
+    return { series, alerts, issues: [...sink.issues, ...parts.flatMap((p) => p.issues)], passes, assumptions: statsAssumptions(options) };
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
+  // after their results the workers end on their own
+}

@@ -1,0 +1,55 @@
+import type { ReadIssue, SeriesKey } from '../../series/types.js';
+import type { ThresholdAlert } from '../thresholds.js';
+import type { SeriesStats, StatsOptions } from '../types.js';
+
+/**
+ * How the calling thread and the statistics workers of a parallel run talk. The stream of
+ * sink calls goes into blocks of shared memory (no copy per worker): records `ROWS width
+ * rowCount t0..t(rowCount-1) values (rowCount x width, row after row)` for consecutive rows of
+ * one width, and `SAMPLE index t v`, in call order; a block is posted to every worker,
+ * each counts down the block's slot when done with it, and the stream waits for a free slot
+ * (Atomics.wait) so memory stays at `SLOTS` blocks. Series announcements are messages between
+ * blocks, in order.
+ */
+export const RECORD_ROWS = 1;
+export const RECORD_SAMPLE = 2;
+/** Doubles per block (256 KiB). */
+export const BLOCK_VALUES = 1 << 15;
+/** Blocks in flight: 8 MiB, so the parsing thread may run about 4,000 rows of 250 series ahead of the slowest worker and neither waits on the other's turn on a busy machine. */
+export const SLOTS = 32;
+/** Index, in the control array after the slot counters, of the flag a failing worker raises. */
+export const FAILED = SLOTS;
+
+/** What a worker is started with (workerData). */
+export interface WorkerSetup {
+  /** The statistics options without functions (align and canonicalKey answer per series instead). */
+  readonly options: Omit<StatsOptions, 'align' | 'canonicalKey'>;
+  /** This worker keeps the series whose index modulo `shards` is `shard`. */
+  readonly shard: number;
+  readonly shards: number;
+  /** SLOTS blocks of BLOCK_VALUES doubles. */
+  readonly blocks: SharedArrayBuffer;
+  /** Int32 per slot: workers still reading it; then the FAILED flag. */
+  readonly control: SharedArrayBuffer;
+  /** The worker's module, for the bootstrap that starts it from TypeScript sources. */
+  readonly entry?: string;
+}
+
+/** From the calling thread to a worker, in stream order. */
+export type ToWorker =
+  /** A series; `aligned` and `canonical` are the option functions' answers for it. */
+  | { readonly type: 'series'; readonly index: number; readonly key: SeriesKey; readonly aligned: boolean; readonly canonical: SeriesKey }
+  | { readonly type: 'block'; readonly slot: number; readonly length: number }
+  /** A row too wide for a block. */
+  | { readonly type: 'row'; readonly timestampMs: number; readonly values: Float64Array }
+  /** The stream ended: select from the spill file, answer `ranks`. */
+  | { readonly type: 'end' }
+  /** Build the results with the order statistics a replay selected (by `series:rank`), if any. */
+  | { readonly type: 'finish'; readonly exact: ReadonlyMap<string, number> | null };
+
+/** From a worker. */
+export type FromWorker =
+  /** The order statistics this shard needs from a replay (none when it kept or spilled every value). */
+  | { readonly type: 'ranks'; readonly pending: readonly { series: number; rank: number; count: number; min: number; max: number }[]; readonly spilled: boolean }
+  | { readonly type: 'results'; readonly series: SeriesStats[]; readonly alerts: ThresholdAlert[]; readonly issues: ReadIssue[] }
+  | { readonly type: 'error'; readonly message: string; readonly stack?: string };

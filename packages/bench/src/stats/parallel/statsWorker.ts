@@ -1,0 +1,87 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SeriesKey } from '../../series/types.js';
+import { StatsCollector } from '../collector.js';
+import { resolveStatsOptions } from '../options.js';
+import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+
+// A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
+// the whole stream of sink calls so that its series are folded in exactly the blocks a
+// collector of every series folds them in (the same results, bit for bit).
+if (!parentPort) throw new Error('statsWorker must run in a worker thread');
+const port = parentPort;
+const setup = workerData as WorkerSetup;
+const control = new Int32Array(setup.control);
+const blocks = new Float64Array(setup.blocks);
+
+/** The option functions' answers, per series key object (set before the collector sees the key). */
+const answers = new WeakMap<SeriesKey, { aligned: boolean; canonical: SeriesKey }>();
+const options = resolveStatsOptions({
+  ...setup.options,
+  align: (key) => answers.get(key)?.aligned ?? false,
+  canonicalKey: (key) => answers.get(key)?.canonical ?? key,
+});
+const collector = new StatsCollector(options, (index) => index % setup.shards === setup.shard);
+let spilled: Map<string, number> | null = null;
+
+const post = (message: FromWorker) => port.postMessage(message);
+
+/** Replays one block's records into the collector, then frees the block's slot. */
+function replayBlock(slot: number, length: number): void {
+  const base = slot * BLOCK_VALUES;
+  const end = base + length;
+  try {
+    for (let at = base; at < end;) {
+      if (blocks[at] === RECORD_ROWS) {
+        const width = blocks[at + 1]!;
+        const rows = blocks[at + 2]!;
+        collector.rowsAt(blocks, at + 4, at + 4 + rows, rows, width);
+        at += 4 + rows * (width + 1);
+      } else {
+        collector.sample(blocks[at + 1]!, blocks[at + 2]!, blocks[at + 3]!);
+        at += 4;
+      }
+    }
+  } finally {
+    Atomics.sub(control, slot, 1);
+    Atomics.notify(control, slot);
+  }
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'series':
+      answers.set(message.key, { aligned: message.aligned, canonical: message.canonical });
+      collector.series(message.index, message.key);
+      return;
+    case 'block':
+      replayBlock(message.slot, message.length);
+      return;
+    case 'row':
+      collector.row(message.timestampMs, message.values, message.values.length);
+      return;
+    case 'end':
+      spilled = await collector.selectSpilled();
+      post({ type: 'ranks', pending: spilled ? [] : collector.pendingRanks(), spilled: spilled !== null });
+      return;
+    case 'finish': {
+      const { series, alerts } = collector.finish(spilled ?? message.exact);
+      collector.close();
+      // the aligned buckets (the bulk of the results) move to the calling thread instead of being copied
+      const transfer = series.flatMap((x) => (x.buckets ? [x.buckets.means.buffer as ArrayBuffer, x.buckets.counts.buffer as ArrayBuffer] : []));
+      port.postMessage({ type: 'results', series, alerts, issues: collector.issues } satisfies FromWorker, transfer);
+      port.close(); // nothing more to do: the thread ends on its own
+      return;
+    }
+  }
+}
+
+/** Messages are handled one after the other (a spill read-back awaits). */
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (message: ToWorker) => {
+  queue = queue.then(() => handle(message)).catch((e: unknown) => {
+    collector.close();
+    Atomics.store(control, FAILED, 1);
+    for (let i = 0; i <= FAILED; i++) Atomics.notify(control, i);
+    post({ type: 'error', message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
+  });
+});

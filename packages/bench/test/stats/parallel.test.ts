@@ -1,0 +1,111 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HostplanError } from '@hostplan/core';
+import { concatSources, measureDemand, readPerfText, seriesStatistics, writePdhCsv, type SeriesSink, type StatsOptions, type StatsResult } from '@hostplan/bench';
+import { key } from './memorySource.js';
+
+const MIN = 60_000;
+const spillDir = mkdtempSync(join(tmpdir(), 'hostplan-parallel-'));
+afterAll(() => rmSync(spillDir, { recursive: true, force: true }));
+
+type Op = { kind: 'series'; index: number } | { kind: 'row'; dt: number; values: number[] } | { kind: 'sample'; index: number; dt: number; value: number };
+
+/** Plays a script of sink calls: series declared first, then rows (of any width), single samples and late series. */
+const play = (declared: number, ops: readonly Op[]) => (sink: SeriesSink) => {
+  const known = new Set<number>();
+  const declare = (i: number) => {
+    // every other series is a virtual processor, so thresholds and their alerts run too
+    if (!known.has(i)) sink.series(i, i % 2 ? key(`c${i}`) : key(`c${i}`, { object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time', instance: `vm${i}` }));
+    known.add(i);
+  };
+  for (let i = 0; i < declared; i++) declare(i);
+  let t = Date.UTC(2024, 0, 1);
+  for (const op of ops) {
+    if (op.kind === 'series') declare(op.index);
+    else if (op.kind === 'sample') sink.sample(op.index, (t += op.dt * MIN), op.value);
+    else {
+      t += op.dt * MIN;
+      sink.row!(t, Float64Array.from(op.values), op.values.length);
+    }
+  }
+};
+
+const value = fc.oneof({ weight: 6, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) }, { weight: 3, arbitrary: fc.integer({ min: 70, max: 100 }) }, { weight: 1, arbitrary: fc.constant(NaN) }, { weight: 1, arbitrary: fc.constant(-0) });
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('series' as const), index: fc.integer({ min: 0, max: 9 }) }) },
+  { weight: 12, arbitrary: fc.record({ kind: fc.constant('row' as const), dt: fc.integer({ min: -1, max: 3 }), values: fc.array(value, { maxLength: 10 }) }) },
+  // rows wider than the series declared (the extra cells are ignored) fill the shared blocks, so
+  // that rows span blocks and blocks are reused once every worker is done with them
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('row' as const), dt: fc.integer({ min: 0, max: 1 }), values: fc.array(value, { minLength: 500, maxLength: 1500 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('sample' as const), index: fc.integer({ min: 0, max: 10 }), dt: fc.integer({ min: -1, max: 3 }), value }) },
+);
+
+/** Everything a run gives but `method` (each thread keeps its share of the budget, so one may spill where the other keeps) and the threads assumption. */
+const comparable = (r: StatsResult) => ({
+  ...r,
+  series: r.series.map(({ method: _method, ...s }) => s),
+  assumptions: r.assumptions.filter((a) => a.name !== 'stats.threads'),
+});
+
+describe('seriesStatistics with threads > 1 (statistics on worker threads)', () => {
+  it('gives what one thread gives, bit for bit, for any mix of rows, samples and late series, kept, spilled or replayed (property)', async () => {
+    const budgets: StatsOptions[] = [{}, { memoryBudgetBytes: 64, spillDirectory: spillDir }, { memoryBudgetBytes: 64, spillDirectory: false }];
+    const scriptArb = fc.tuple(fc.integer({ min: 0, max: 9 }), fc.array(opArb, { minLength: 1, maxLength: 3000 }), fc.constantFrom(...budgets), fc.integer({ min: 2, max: 3 }));
+    await fc.assert(fc.asyncProperty(scriptArb, async ([declared, ops, budget, threads]) => {
+      const options: StatsOptions = { windowMs: 2 * MIN, dailyPeaks: true, align: (k) => k.instance !== null, ...budget };
+      const one = await seriesStatistics(play(declared, ops), options);
+      const many = await seriesStatistics(play(declared, ops), { ...options, threads });
+      // toEqual compares numbers with Object.is: -0 and 0 differ, every bit of a double counts
+      expect(comparable(many)).toEqual(comparable(one));
+      expect(many.series.map((s) => s.exact)).toEqual(one.series.map((s) => s.exact));
+      expect(many.assumptions.find((a) => a.name === 'stats.threads')).toMatchObject({ value: threads, isDefault: false });
+    }), { numRuns: 8 });
+    expect(readdirSync(spillDir)).toEqual([]); // every worker removed its spill file
+  }, 300_000);
+
+  it('measureDemand over two perfmon logs: raw and derived statistics, VMs, hosts and alerts equal on 1 and 3 threads', async () => {
+    const paths = ['vmA:Hv VP 0', 'vmA:Hv VP 1', 'vmB:Hv VP 0'].map((i) => `\\\\HV1\\Hyper-V Hypervisor Virtual Processor(${i})\\% Guest Run Time`)
+      .concat(['\\\\HV1\\Hyper-V Hypervisor Logical Processor(_Total)\\% Total Run Time', '\\\\HV1\\Memory\\Available MBytes']);
+    const log = (day: number) => writePdhCsv(Array.from({ length: 3000 }, (_, r) => ({
+      timestampMs: Date.UTC(2024, 0, 1 + day) + r * 15_000,
+      values: [((r * 37) % 101) * 0.97, r % 13 === 0 ? NaN : (r * 11) % 100, 80 + (r % 20), 40 + ((r * 7) % 55), 1000 + ((r * 91) % 4000)],
+    })), { paths });
+    const source = concatSources([0, 1].map((day) => (sink: SeriesSink) => readPerfText(log(day), sink)));
+    const one = await measureDemand(source, { clockGHz: 2.5, stats: { memoryBudgetBytes: 8192, spillDirectory: spillDir } });
+    const many = await measureDemand(source, { clockGHz: 2.5, stats: { memoryBudgetBytes: 8192, spillDirectory: spillDir, threads: 3 } });
+    expect({ ...many, stats: comparable(many.stats), assumptions: [] }).toEqual({ ...one, stats: comparable(one.stats), assumptions: [] });
+    // 5 raw series per file, derived: per file's host cpu/memory and the two VMs' cores
+    expect(one.stats.series.length).toBeGreaterThan(10);
+    expect(one.stats.alerts.length).toBeGreaterThan(0);
+    expect(one.vms.map((v) => v.id).sort()).toEqual(['vmA', 'vmB']);
+  }, 120_000);
+
+  it('a row wider than a shared block (40,000 cells, sent as its own message) between ordinary rows gives what one thread gives', async () => {
+    const source = (sink: SeriesSink) => {
+      for (let i = 0; i < 3; i++) sink.series(i, key(`c${i}`));
+      for (let r = 0; r < 300; r++) {
+        const wide = r === 150;
+        const values = new Float64Array(wide ? 40_000 : 3).map((_, i) => ((r * 31 + i * 7) % 97) / 3);
+        sink.row!(Date.UTC(2024, 0, 1) + r * MIN, values, values.length);
+      }
+    };
+    const one = await seriesStatistics(source, { windowMs: 2 * MIN });
+    const many = await seriesStatistics(source, { windowMs: 2 * MIN, threads: 2 });
+    expect(comparable(many)).toEqual(comparable(one));
+    expect(one.series.map((s) => s.count)).toEqual([300, 300, 300]);
+  }, 60_000);
+
+  it('rejects with the source\'s own error when the source fails half-way, and with the option path for 0 threads', async () => {
+    const failing = (sink: SeriesSink) => {
+      sink.series(0, key('C'));
+      for (let i = 0; i < 1000; i++) sink.row!(i * 1000, Float64Array.of(i), 1);
+      throw new Error('disk went away at row 1000');
+    };
+    await expect(seriesStatistics(failing, { threads: 2 })).rejects.toThrow('disk went away at row 1000');
+    await expect(seriesStatistics(play(1, []), { threads: 0 })).rejects.toThrow(HostplanError);
+    await expect(seriesStatistics(play(1, []), { threads: 1.5 })).rejects.toThrow(/stats\.threads/);
+  }, 60_000);
+});
