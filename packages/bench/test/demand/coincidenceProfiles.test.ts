@@ -68,6 +68,14 @@ describe('coincidenceProfiles(result, options)', () => {
     expect(p.skipped.find((s) => s.vm === 'day01' && s.resource === 'cpuGHz')!.reason).toContain('clock of host HV1 is unknown');
   });
 
+  it('profiles VMs whose host is spelled as --hosts names it (hv1) while the log says HV1', async () => {
+    const r = await measureDemand(capture, { hosts: [small('hv1')] });
+    const respelled = { ...r, vms: r.vms.map((v) => ({ ...v, host: 'hv1' })) };
+    const p = coincidenceProfiles(respelled);
+    expect(Object.keys(p.coincidence.profiles).sort()).toEqual(['day01', 'late01', 'night01']);
+    expect(p.skipped).toEqual([]);
+  });
+
   it('doubles the bucket length until the grid fits maxPoints (24 -> 12 -> 6 points); profiles memory when asked', async () => {
     const r = await measureDemand(capture, { clockGHz: 3 });
     const p = coincidenceProfiles(r, { maxPoints: 6, resources: ['cpuGHz', 'memoryMB'], percentile: 90 });
