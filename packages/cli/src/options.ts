@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseJsonText } from '@hostplan/core';
 import { UsageError } from './io.js';
-import { checkDuplicateJsonKeys } from '@hostplan/core';
 
 /**
  * Reads a JSON file relative to the working directory; syntax errors name file, line and column.
@@ -22,9 +21,7 @@ export async function readJsonFile(file: string, cwd: string): Promise<unknown> 
  * parseJsonInput('{"a": 1, "a": 2}', 'costs.json') // throws 'costs.json:1:10: duplicate key "a" in $ ...'
  */
 export function parseJsonInput(text: string, file: string): unknown {
-  const doc = parseJsonText(text, file);
-  checkDuplicateJsonKeys(text.replace(/^\uFEFF/, ''), file);
-  return doc;
+  return parseJsonText(text, file);
 }
 
 /**

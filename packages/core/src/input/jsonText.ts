@@ -1,4 +1,5 @@
 import { HostplanError } from '../errors.js';
+import { checkDuplicateJsonKeys } from './duplicateKeys.js';
 import { jsonErrorOffset } from './jsonErrorOffset.js';
 
 /**
@@ -21,20 +22,25 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /**
- * Parses JSON text; a syntax error becomes a {@link HostplanError} naming `file:line:column`.
+ * Parses JSON text; a syntax error becomes a {@link HostplanError} naming `file:line:column`,
+ * and so does a key repeated in one object (JSON.parse would keep the last silently).
  *
  * @example
  * parseJsonText('{"a": }', 'x.json') // throws 'x.json:1:7: invalid JSON: ...'
+ * parseJsonText('{"a": 1, "a": 2}', 'x.json') // throws 'x.json:1:10: duplicate key "a" in $ ...'
  */
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.replace(/^\uFEFF/, '');
+  let doc: unknown;
   try {
-    return JSON.parse(body);
+    doc = JSON.parse(body);
   } catch (e) {
     const offset = jsonErrorOffset(body);
     const where = lineColumn(body, Math.max(0, offset));
     const found = offset >= body.length ? 'the end of the file' : JSON.stringify(body.slice(offset, offset + 12));
     throw new HostplanError('parse-error', `${file}:${where.line}:${where.column}`, `invalid JSON: unexpected ${found}`, 'JSON', (e as Error).message);
   }
+  checkDuplicateJsonKeys(body, file);
+  return doc;
 }
 

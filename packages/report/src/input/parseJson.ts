@@ -1,4 +1,4 @@
-import { checkDuplicateJsonKeys, parseJsonText } from '@hostplan/core';
+import { parseJsonText } from '@hostplan/core';
 import type { JsonDocument } from './fromJson.js';
 
 /**
@@ -11,7 +11,5 @@ import type { JsonDocument } from './fromJson.js';
  * parseJsonDocument('{"a": [,]}', 'plan.json') // throws 'plan.json:1:8: invalid JSON: unexpected ",]}"'
  */
 export function parseJsonDocument(text: string, file: string): JsonDocument {
-  const data = parseJsonText(text, file);
-  checkDuplicateJsonKeys(text.replace(/^\uFEFF/, ''), file);
-  return { file, data };
+  return { file, data: parseJsonText(text, file) };
 }

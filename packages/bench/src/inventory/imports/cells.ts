@@ -65,3 +65,16 @@ export function inventoryToGB(value: number, unit: 'MB' | 'GB' | 'bytes'): numbe
 export function isPoweredOffState(state: string): boolean {
   return /^(poweredoff|off|saved|suspended|stopped|shutoff|shut off)$/i.test(state.trim());
 }
+
+/**
+ * Power states that mean the VM runs (holds its memory and CPU on its host): RVTools
+ * `poweredOn`, Hyper-V `Running` and the passing states around it (`Paused` keeps its memory),
+ * libvirt `running` and `paused`, hostplan `on`.
+ *
+ * @example
+ * isRunningState('poweredOn') // => true
+ * isRunningState('Broken') // => false: neither running nor off, so the import asks
+ */
+export function isRunningState(state: string): boolean {
+  return /^(poweredon|on|running|paused|pausing|starting|stopping|saving|resuming|restoring|blocked)$/i.test(state.trim());
+}

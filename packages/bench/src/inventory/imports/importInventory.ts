@@ -1,7 +1,7 @@
 import { readInputFile } from '../textEncoding.js';
 import { resolve } from 'node:path';
 import { HostplanError, parseVm, type Vm } from '@hostplan/core';
-import { inventoryCellBoolean, inventoryCellNumber, isPoweredOffState, inventoryToGB, type InventoryCellAt } from './cells.js';
+import { inventoryCellBoolean, inventoryCellNumber, isPoweredOffState, isRunningState, inventoryToGB, type InventoryCellAt } from './cells.js';
 import { INVENTORY_COLUMNS, matchInventoryColumns, type InventoryColumnRule, type InventoryMatchedColumn } from './columns.js';
 import { detectInventoryFormat } from './detect.js';
 import { decodeInventoryBytes, readInventoryTable } from './readCsv.js';
@@ -91,6 +91,11 @@ export function parseInventory(text: string, file: string, options: InventoryImp
     const id = text('id');
     if (id === '') throw new HostplanError('missing-field', `${file}:${line}:${matched.get('id')!.index + 1}`, `${matched.get('id')!.header}: expected a VM name, got an empty cell`, 'a VM name', '');
     const state = text('state');
+    if (state && !isRunningState(state) && !isPoweredOffState(state)) {
+      const where = at('state')!;
+      // an unknown state neither counts as running nor is dropped: the import asks
+      throw new HostplanError('invalid-value', `${file}:${line}:${where.column}`, `${where.header}: unknown power state ${JSON.stringify(state.slice(0, 40))}; expected a running state (poweredOn, Running, Paused, on) or an off one (poweredOff, suspended, Off, Saved, off)`, 'a power state', state);
+    }
     const template = matched.has('template') && inventoryCellBoolean(text('template'), at('template')!);
     const srm = matched.has('srmPlaceholder') && inventoryCellBoolean(text('srmPlaceholder'), at('srmPlaceholder')!);
     const reason = template && !o.includeTemplates ? 'template' : srm && !o.includeTemplates ? 'srm-placeholder' : state && isPoweredOffState(state) && !o.includePoweredOff ? 'powered-off' : undefined;
