@@ -4,7 +4,7 @@ import { sizeFarm, type PricedHost, type Vm } from '@hostplan/core';
 // 2 x 8 cores x 2.5 GHz, 128 GB on hyperv-2016 (64-node clusters); 40 VMs of 8 GB: memory binds,
 // about 14 a host, so 3 hosts carry the load whatever the cluster size.
 const entry: PricedHost = {
-  host: { id: 'm', model: 'm', sockets: 2, coresPerSocket: 8, clockGHz: 2.5, memoryGB: 128, platform: 'hyperv-2016', nics: [{ role: 'management', gbps: 1, ports: 1 }, { role: 'guest', gbps: 10, ports: 2 }] },
+  host: { id: 'm', model: 'm', sockets: 2, coresPerSocket: 8, threadsPerCore: 2, clockGHz: 2.5, memoryGB: 128, platform: 'hyperv-2016', nics: [{ role: 'management', gbps: 1, ports: 1 }, { role: 'guest', gbps: 10, ports: 2 }] },
   purchasePrice: 10_000, powerWatts: 400, rackUnits: 2,
 };
 const vms: Vm[] = Array.from({ length: 40 }, (_, i) => ({ id: `v${i}`, vcpus: 2, memoryGB: 8, cpuUtilization: 0.1 }));
