@@ -1,4 +1,4 @@
-import { formatDecimal } from '@hostplan/core';
+import { formatMoneyAmount } from '@hostplan/core';
 
 /** The currency every cost rate and price is read in (licence list prices are USD; cost files carry no currency). */
 export const CURRENCY = 'USD';
@@ -12,5 +12,5 @@ export const CURRENCY = 'USD';
  */
 export function money(amount: number | null | undefined, currency = CURRENCY): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '-';
-  return `${currency} ${formatDecimal(amount, 2, { fixed: true })}`;
+  return formatMoneyAmount(amount, currency);
 }

@@ -4,24 +4,14 @@ import { parseJsonText } from '@hostplan/core';
 import { UsageError } from './io.js';
 
 /**
- * Reads a JSON file relative to the working directory; syntax errors name file, line and column.
+ * Reads a JSON file relative to the working directory; syntax errors and repeated keys name
+ * file, line and column (core's parseJsonText).
  *
  * @example
  * await readJsonFile('data/plans.json', process.cwd()) // => { plans: [...] }
  */
 export async function readJsonFile(file: string, cwd: string): Promise<unknown> {
-  return parseJsonInput(await readFile(resolve(cwd, file), 'utf8'), file);
-}
-
-/**
- * Parses the text of a JSON input: syntax errors name file, line and column, and a key
- * repeated in one object is an error too (JSON.parse would keep the last silently).
- *
- * @example
- * parseJsonInput('{"a": 1, "a": 2}', 'costs.json') // throws 'costs.json:1:10: duplicate key "a" in $ ...'
- */
-export function parseJsonInput(text: string, file: string): unknown {
-  return parseJsonText(text, file);
+  return parseJsonText(await readFile(resolve(cwd, file), 'utf8'), file);
 }
 
 /**

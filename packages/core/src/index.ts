@@ -23,7 +23,7 @@ export { parseJsonText } from './input/jsonText.js';
 export { parseQuantity, formatQuantity, type FieldUnit } from './units/quantity.js';
 export { compileFormula, type Formula } from './units/formula.js';
 export { parseDurationMs } from './units/duration.js';
-export { formatDecimal, formatUsd, type DecimalOptions } from './format/numbers.js';
+export { formatDecimal, formatMoneyAmount, formatUsd, type DecimalOptions } from './format/numbers.js';
 
 // Capacity: what a host offers, what a VM asks, how many fit
 export { hostCapacity } from './capacity/hostCapacity.js';

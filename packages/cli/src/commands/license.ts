@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { cheapestLicensing, DEFAULT_LICENCE_PRICES, formatUsd, guestOsAssumptions, parseLicencePrices, type Assumption, type HostOs, type LicensingEra, type LicensedGuest } from '@hostplan/core';
+import { cheapestLicensing, DEFAULT_LICENCE_PRICES, guestOsAssumptions, parseLicencePrices, type Assumption, type HostOs, type LicensingEra, type LicensedGuest } from '@hostplan/core';
 import { loadVms } from '@hostplan/bench';
 import type { Command } from '../command.js';
 import { money } from '../money.js';
@@ -7,8 +7,6 @@ import { EXIT, UsageError } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { readJsonFile } from '../options.js';
-
-const usd = (x: number) => formatUsd(x);
 
 function whole(value: string | undefined, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;

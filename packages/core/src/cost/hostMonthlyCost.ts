@@ -1,9 +1,9 @@
 import { HostplanError, invalid } from '../errors.js';
 import { HOST_COST_DEFAULTS } from './costDefaults.js';
 import type { HostCostInputs, HostMonthlyCost, PricedHost } from './costTypes.js';
-import { formatDecimal } from '../format/numbers.js';
+import { formatMoneyAmount } from '../format/numbers.js';
 
-const money = (x: number) => `USD ${formatDecimal(x, 2, { fixed: true })}`;
+const money = (x: number) => formatMoneyAmount(x);
 
 function nonNegative(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalid(path, 'a finite number >= 0', value);

@@ -1,8 +1,8 @@
 import { invalid } from '../errors.js';
 import type { LicenceItem, LicensingOption, Prices2008, Prices2016 } from './licensingTypes.js';
-import { formatDecimal } from '../format/numbers.js';
+import { formatMoneyAmount } from '../format/numbers.js';
 
-const usd = (x: number) => `USD ${formatDecimal(x, 2, { fixed: true })}`;
+const usd = (x: number) => formatMoneyAmount(x);
 
 /**
  * Validates a price: a finite number >= 0, else throws `invalid-value` naming `path`.

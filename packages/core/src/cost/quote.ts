@@ -10,9 +10,9 @@ import { costAssumptions } from './costDefaults.js';
 import { quoteLineLicensing } from './quoteLicensing.js';
 import { hostMonthlyCost } from './hostMonthlyCost.js';
 import type { DensityPoint, PriceSheet, QuoteFarm, QuoteLine, QuoteOptions, VmPlan } from './quoteTypes.js';
-import { formatDecimal } from '../format/numbers.js';
+import { formatMoneyAmount } from '../format/numbers.js';
 
-const money = (x: number) => `USD ${formatDecimal(x, 2, { fixed: true })}`;
+const money = (x: number) => formatMoneyAmount(x);
 
 /** The quote defaults, listed in every price sheet's assumptions. */
 export const QUOTE_DEFAULTS = { margin: 0.35, fill: 1, spareHosts: 1, densitySteps: [0.25, 0.5, 0.75, 1], minSpareShareOfHosts: 0.05 } as const;

@@ -52,3 +52,14 @@ export function formatDecimal(value: number, decimals = 2, options: DecimalOptio
 export function formatUsd(value: number, options: DecimalOptions = {}): string {
   return `$${formatDecimal(value, 2, options)}`;
 }
+
+/**
+ * A money figure as hostplan prints it: the currency code, then the amount with two decimals
+ * (cost rates and licence list prices are read in USD).
+ *
+ * @example
+ * formatMoneyAmount(9232.5) // => 'USD 9,232.50'
+ */
+export function formatMoneyAmount(value: number, currency = 'USD'): string {
+  return `${currency} ${formatDecimal(value, 2, { fixed: true })}`;
+}
