@@ -2,6 +2,7 @@ import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { HostplanError, parseHosts, parseJsonText, parsePolicy, parseVms, type Host, type Policy, type Vm } from '@hostplan/core';
 import { decodeUtf8Strict, readInputFile } from './textEncoding.js';
+import { parseVmCsv } from './vmCsv.js';
 
 /**
  * Rows of a CSV file as objects keyed by header, with their line numbers; empty cells are
@@ -119,15 +120,16 @@ export async function loadHosts(file: string, cwd = process.cwd()): Promise<Host
 }
 
 /**
- * Loads VMs from a JSON file (an array or `{ "vms": [...] }`) or a CSV file (one row per VM;
- * group names separated by `;`).
+ * Loads VMs from a JSON file (an array or `{ "vms": [...] }`) or a CSV file read by
+ * {@link parseVmCsv} (one row per VM; the column aliases `hostplan import` knows; group names
+ * separated by `;`).
  *
  * @example
  * const vms = await loadVms('data/vms.csv'); // => [{ id: 'web-01', vcpus: 2, memoryGB: 4, ... }, ...]
  */
 export async function loadVms(file: string, cwd = process.cwd()): Promise<Vm[]> {
   const text = await read(file, cwd);
-  return isCsv(file) ? fromCsv(text, file, (rows, p) => parseVms(rows, p)) : parseVms(parseJsonText(text, file), file);
+  return isCsv(file) ? parseVmCsv(text, file) : parseVms(parseJsonText(text, file), file);
 }
 
 /**

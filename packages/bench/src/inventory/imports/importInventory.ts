@@ -1,28 +1,14 @@
-import { readInputFile } from '../textEncoding.js';
 import { resolve } from 'node:path';
-import { HostplanError, parseVm, type Vm } from '@hostplan/core';
-import { inventoryCellBoolean, inventoryCellNumber, isPoweredOffState, isRunningState, inventoryToGB, type InventoryCellAt } from './cells.js';
-import { INVENTORY_COLUMNS, matchInventoryColumns, type InventoryColumnRule, type InventoryMatchedColumn } from './columns.js';
-import { detectInventoryFormat } from './detect.js';
-import { decodeInventoryBytes, readInventoryTable } from './readCsv.js';
+import type { Vm } from '@hostplan/core';
+import { readInputFile } from '../textEncoding.js';
+import type { InventoryColumnRule, InventoryMatchedColumn } from './columns.js';
+import { readInventoryRow, readInventorySheet } from './inventoryRows.js';
+import { decodeInventoryBytes } from './readCsv.js';
 import type { InventoryExcludedVm, InventoryAssumption, InventoryFormat, InventoryImport, InventoryImportOptions } from './types.js';
 
 type Field = InventoryColumnRule['field'];
 
-/** VM fields of hostplan's CSV passed to core's `parseVm` as written (it reads units and lists). */
-const PASS_THROUGH: readonly Field[] = ['role', 'vhd', 'iops', 'networkMbps', 'cpuUtilization', 'cpuDemandGHz', 'antiAffinity', 'affinity', 'host', 'cluster'];
-
-function requireColumns(matched: Map<Field, InventoryMatchedColumn>, format: InventoryFormat, file: string, line: number): void {
-  const need: [string, Field[]][] = [['VM name', ['id']], ['vCPU count', ['vcpus']], ['memory', ['memory', 'memoryFallback']]];
-  for (const [what, fields] of need) {
-    if (!fields.some((f) => matched.has(f))) {
-      const names = INVENTORY_COLUMNS[format].filter((r) => fields.includes(r.field)).flatMap((r) => r.names);
-      throw new HostplanError('missing-field', `${file}:${line}`, `no ${what} column: expected one of ${names.map((n) => JSON.stringify(n)).join(', ')}`, names.join(', '), undefined);
-    }
-  }
-}
-
-function assumptionsFor(format: InventoryFormat, matched: Map<Field, InventoryMatchedColumn>, options: InventoryImportOptions, o: Required<InventoryImportOptions>): InventoryAssumption[] {
+function assumptionsFor(format: InventoryFormat, matched: ReadonlyMap<Field, InventoryMatchedColumn>, options: InventoryImportOptions, o: Required<InventoryImportOptions>): InventoryAssumption[] {
   const out: InventoryAssumption[] = [];
   const col = (f: Field) => matched.get(f);
   const mem = col('memory');
@@ -41,15 +27,6 @@ function assumptionsFor(format: InventoryFormat, matched: Map<Field, InventoryMa
   return out;
 }
 
-/** Rethrows core's field error as `file:line:column` of the source column it came from. */
-function atSource(e: unknown, file: string, line: number, sourceOf: Map<string, InventoryMatchedColumn>): never {
-  if (!(e instanceof HostplanError)) throw e;
-  const field = e.path.replace(/^row\.?/, '').split(/[.[]/)[0] ?? '';
-  const m = sourceOf.get(field);
-  const message = e.message.slice(e.path.length + 2);
-  throw new HostplanError(e.code, m ? `${file}:${line}:${m.index + 1}` : `${file}:${line}`, `${m ? `${m.header} (${field})` : field}: ${message}`, e.expected, e.received);
-}
-
 /**
  * Reads a VM inventory export (RVTools vInfo, `Get-VM | Export-Csv`, or hostplan's own CSV)
  * into core {@link Vm}s: columns matched by name with known aliases, memory and disk converted
@@ -64,89 +41,43 @@ function atSource(e: unknown, file: string, line: number, sourceOf: Map<string, 
  */
 export function parseInventory(text: string, file: string, options: InventoryImportOptions = {}): InventoryImport {
   const o = { format: options.format ?? 'auto', includePoweredOff: options.includePoweredOff ?? false, includeTemplates: options.includeTemplates ?? false } as const;
-  const table = readInventoryTable(text, file);
-  const format = o.format === 'auto' ? detectInventoryFormat(table, file) : o.format;
-  const { matched, ignored } = matchInventoryColumns(table.header, INVENTORY_COLUMNS[format]);
-  requireColumns(matched, format, file, table.headerLine);
-  const sourceOf = new Map<string, InventoryMatchedColumn>();
-  const fieldName: Partial<Record<Field, string>> = { id: 'id', vcpus: 'vcpus', memory: 'memoryGB', memoryFallback: 'memoryGB', disk: 'diskGB', guestOS: 'guestOS', guestOSFallback: 'guestOS' };
-  for (const [f, m] of matched) {
-    const name = fieldName[f] ?? (PASS_THROUGH.includes(f) ? f : undefined);
-    if (name && !sourceOf.has(name)) sourceOf.set(name, m);
-  }
-
+  const sheet = readInventorySheet(text, file, o.format);
+  const keep = { poweredOff: o.includePoweredOff, templates: o.includeTemplates };
   const vms: Vm[] = [];
   const excluded: InventoryExcludedVm[] = [];
-  const renamed: InventoryImport['renamed'] = [];
-  const seen = new Map<string, number>();
-  for (const { line, cells } of table.rows) {
-    const at = (f: Field): InventoryCellAt | undefined => {
-      const m = matched.get(f);
-      return m ? { file, line, column: m.index + 1, header: m.header } : undefined;
-    };
-    const text = (f: Field): string => {
-      const m = matched.get(f);
-      return m ? (cells[m.index] ?? '').trim() : '';
-    };
-    const id = text('id');
-    if (id === '') throw new HostplanError('missing-field', `${file}:${line}:${matched.get('id')!.index + 1}`, `${matched.get('id')!.header}: expected a VM name, got an empty cell`, 'a VM name', '');
-    const state = text('state');
-    if (state && !isRunningState(state) && !isPoweredOffState(state)) {
-      const where = at('state')!;
-      // an unknown state neither counts as running nor is dropped: the import asks
-      throw new HostplanError('invalid-value', `${file}:${line}:${where.column}`, `${where.header}: unknown power state ${JSON.stringify(state.slice(0, 40))}; expected a running state (poweredOn, Running, Paused, on) or an off one (poweredOff, suspended, Off, Saved, off)`, 'a power state', state);
-    }
-    const template = matched.has('template') && inventoryCellBoolean(text('template'), at('template')!);
-    const srm = matched.has('srmPlaceholder') && inventoryCellBoolean(text('srmPlaceholder'), at('srmPlaceholder')!);
-    const reason = template && !o.includeTemplates ? 'template' : srm && !o.includeTemplates ? 'srm-placeholder' : state && isPoweredOffState(state) && !o.includePoweredOff ? 'powered-off' : undefined;
-    if (reason) {
-      excluded.push({ id, line, reason, ...(state && { state }) });
-      continue;
-    }
-    const number = (f: Field) => (text(f) === '' ? undefined : inventoryCellNumber(text(f), at(f)!, table.delimiter === ';'));
-    const memoryOf = (f: Field) => {
-      const v = number(f);
-      return v === undefined ? undefined : inventoryToGB(v, matched.get(f)!.rule.unit ?? 'GB');
-    };
-    let memoryGB = memoryOf('memory');
-    if (!memoryGB) memoryGB = memoryOf('memoryFallback') ?? memoryGB;
-    const diskGB = memoryOf('disk');
-    const guestOS = text('guestOS') || text('guestOSFallback');
-    const raw: Record<string, unknown> = {
-      id,
-      vcpus: number('vcpus') ?? '',
-      memoryGB: memoryGB ?? '',
-      ...(diskGB !== undefined && { diskGB }),
-      ...(guestOS && { guestOS }),
-    };
-    for (const f of PASS_THROUGH) if (text(f) !== '') raw[f] = text(f);
-    let vm: Vm;
-    try {
-      vm = parseVm(raw, 'row');
-    } catch (e) {
-      atSource(e, file, line, sourceOf);
-    }
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    if (n > 1) {
-      let next = `${id}#${n}`;
-      while (seen.has(next)) next = `${next}#`;
-      seen.set(next, 1);
-      renamed.push({ from: id, to: next, line });
-      vm = { ...vm, id: next };
-    }
-    vms.push(vm);
+  const names = new UniqueNames();
+  for (const { line, cells } of sheet.table.rows) {
+    const row = readInventoryRow(sheet, cells, line, keep);
+    if (row.kind === 'excluded') excluded.push({ id: row.id, line, reason: row.reason, ...(row.state && { state: row.state }) });
+    else vms.push(names.unique(row.vm, line));
   }
   return {
     file,
-    format,
+    format: sheet.format,
     vms,
     excluded,
-    ignoredColumns: ignored,
-    columns: Object.fromEntries([...sourceOf].map(([f, m]) => [f, m.header])),
-    renamed,
-    assumptions: assumptionsFor(format, matched, options, o),
+    ignoredColumns: [...sheet.ignored],
+    columns: Object.fromEntries([...sheet.sourceOf].map(([f, m]) => [f, m.header])),
+    renamed: names.renamed,
+    assumptions: assumptionsFor(sheet.format, sheet.matched, options, o),
   };
+}
+
+/** Gives a VM whose name repeats an earlier one a suffix (`web#2`, `web#3`) and lists the renames. */
+class UniqueNames {
+  readonly renamed: InventoryImport['renamed'] = [];
+  private readonly seen = new Map<string, number>();
+
+  unique(vm: Vm, line: number): Vm {
+    const n = (this.seen.get(vm.id) ?? 0) + 1;
+    this.seen.set(vm.id, n);
+    if (n === 1) return vm;
+    let next = `${vm.id}#${n}`;
+    while (this.seen.has(next)) next = `${next}#`;
+    this.seen.set(next, 1);
+    this.renamed.push({ from: vm.id, to: next, line });
+    return { ...vm, id: next };
+  }
 }
 
 /**
