@@ -1,4 +1,4 @@
-import type { Host, Vm } from '@hostplan/core';
+import type { Vm } from '@hostplan/core';
 import type { SeriesStats } from '../stats/types.js';
 import type { Confidence } from './confidence.js';
 import type { DemandGroup } from './demandSource.js';
