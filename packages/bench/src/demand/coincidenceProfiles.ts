@@ -58,7 +58,7 @@ const SERIES: Record<Exclude<ProfiledResource, 'cpuGHz'>, string> = { memoryMB: 
  * demand (percentile x comfort factor) and only the shape from here; a gap counts as the
  * VM's peak in a host's sum. VMs without a `vm` (not placeable) or without a series are left
  * out and listed in `skipped` with the reason (core counts them at their demand).
- * O(VMs x points).
+ * O(groups + VMs x points).
  *
  * @example
  * const r = await measureDemand(source, { clockGHz: 2.93 });
@@ -67,6 +67,33 @@ const SERIES: Record<Exclude<ProfiledResource, 'cpuGHz'>, string> = { memoryMB: 
  * coincidence.percentile // => 95
  */
 export function coincidenceProfiles(result: DemandResult, options: CoincidenceProfilesOptions = {}): CoincidenceProfiles {
+  const { resources, percentile, maxPoints } = resolveProfileOptions(result, options);
+  const { wanted, skipped } = wantedSeries(result, resources);
+  const withData = wanted.filter((w) => w.b.means.some((x) => !Number.isNaN(x)));
+  const base = { percentile, resources: [...resources] };
+  for (const w of wanted) if (!withData.includes(w)) skipped.push({ vm: w.id, resource: w.r, reason: `every ${w.r} bucket is empty` });
+  if (withData.length === 0) return { coincidence: { ...base, profiles: {} }, firstBucketMs: 0, bucketMs: 0, points: 0, filled: {}, skipped, assumptions: assumptionsOf(options, percentile, resources, 0, 0, maxPoints) };
+  const grid = profileGrid(withData, maxPoints);
+  const profiles: Record<string, Record<string, Float64Array>> = {};
+  const filled: Record<string, Partial<Record<ProfiledResource, number>>> = {};
+  for (const w of withData) {
+    const { profile, gaps } = onGrid(w, grid);
+    (profiles[w.id] ??= {})[w.r] = profile;
+    if (gaps > 0) (filled[w.id] ??= {})[w.r] = gaps;
+  }
+  return {
+    coincidence: { ...base, profiles: profiles as Record<string, VmProfile> },
+    firstBucketMs: grid.first * grid.bucketMs,
+    bucketMs: grid.bucketMs,
+    points: grid.points,
+    filled,
+    skipped,
+    assumptions: assumptionsOf(options, percentile, resources, grid.bucketMs, grid.points, maxPoints),
+  };
+}
+
+/** The options, checked, with their defaults (the percentile defaults to the demand's). */
+function resolveProfileOptions(result: DemandResult, options: CoincidenceProfilesOptions): { resources: readonly ProfiledResource[]; percentile: number; maxPoints: number } {
   const resources = options.resources ?? DEFAULT_COINCIDENCE_RESOURCES;
   if (!Array.isArray(resources)) invalid('resources', `an array of ${PROFILED_RESOURCES.join(', ')}`, resources);
   resources.forEach((r, i) => { if (!PROFILED_RESOURCES.includes(r)) invalid(`resources[${i}]`, `a profiled resource (${PROFILED_RESOURCES.join(', ')})`, r); });
@@ -75,22 +102,42 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
   if (typeof percentile !== 'number' || !(percentile >= 0 && percentile <= 100)) invalid('percentile', 'a number from 0 to 100', percentile);
   const maxPoints = options.maxPoints ?? DEFAULT_COINCIDENCE_MAX_POINTS;
   if (!Number.isInteger(maxPoints) || maxPoints < 1) invalid('maxPoints', 'an integer >= 1', maxPoints);
+  return { resources, percentile, maxPoints };
+}
 
-  // each VM's series per resource: bucket means times a scale (the clock for cores)
+/** A VM's series of one resource to profile: bucket means times a scale (the clock for cores). */
+interface WantedSeries {
+  readonly id: string;
+  readonly r: ProfiledResource;
+  readonly b: AlignedSeries;
+  readonly scale: number;
+}
+
+/** The counter groups of a result by host (any case), entity and resource: bucket means, and whether measured at all. O(groups) once, O(1) a look-up. */
+function groupLookup(result: DemandResult): { bucketsOf(host: string, entity: string, resource: string): AlignedSeries | null; measuredAt(host: string, entity: string, resource: string): boolean } {
   const byIndex = new Map(result.stats.series.map((s) => [s.index, s]));
   const groupOf = new Map<string, DemandResult['groups'][number]>();
+  // measureDemand spells a VM's host as the inventory does (hv01), the counter groups as perfmon does (HV01)
+  const key = (host: string, entity: string, resource: string) => `${host.toLowerCase()}\u0000${entity}\u0000${resource}`;
   for (const g of result.groups) {
-    // measureDemand spells a VM's host as the inventory does (hv01), the counter groups as perfmon does (HV01)
-    const k = `${g.host.toLowerCase()}\u0000${g.entity}\u0000${g.resource}`;
+    const k = key(g.host, g.entity, g.resource);
     if (!groupOf.has(k)) groupOf.set(k, g);
   }
-  const bucketsOf = (host: string, entity: string, resource: string): AlignedSeries | null => {
-    const g = groupOf.get(`${host.toLowerCase()}\u0000${entity}\u0000${resource}`);
-    return (g && byIndex.get(g.index)?.buckets) || null;
+  return {
+    bucketsOf(host, entity, resource) {
+      const g = groupOf.get(key(host, entity, resource));
+      return (g && byIndex.get(g.index)?.buckets) || null;
+    },
+    measuredAt: (host, entity, resource) => groupOf.has(key(host, entity, resource)),
   };
-  const measuredAt = (host: string, entity: string, resource: string) => result.groups.some((x) => x.host.toLowerCase() === host.toLowerCase() && x.entity === entity && x.resource === resource);
-  const NO_CLOCK = 'measured, but not on a time grid (no timestamps to align): no profile';
-  const wanted: { id: string; r: ProfiledResource; b: AlignedSeries; scale: number }[] = [];
+}
+
+const NO_CLOCK = 'measured, but not on a time grid (no timestamps to align): no profile';
+
+/** The series to profile for each placeable VM (by id), and what is left out with the reason. */
+function wantedSeries(result: DemandResult, resources: readonly ProfiledResource[]): { wanted: WantedSeries[]; skipped: CoincidenceSkip[] } {
+  const { bucketsOf, measuredAt } = groupLookup(result);
+  const wanted: WantedSeries[] = [];
   const skipped: CoincidenceSkip[] = [];
   for (const v of [...result.vms].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (!v.vm) { skipped.push({ vm: v.id, resource: null, reason: `not sized from the logs (${v.reasons?.[0] ?? 'incomplete measurements'})` }); continue; }
@@ -111,12 +158,19 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
       }
     }
   }
-  const withData = wanted.filter((w) => w.b.means.some((x) => !Number.isNaN(x)));
-  const base = { percentile, resources: [...resources] };
-  for (const w of wanted) if (!withData.includes(w)) skipped.push({ vm: w.id, resource: w.r, reason: `every ${w.r} bucket is empty` });
-  if (withData.length === 0) return { coincidence: { ...base, profiles: {} }, firstBucketMs: 0, bucketMs: 0, points: 0, filled: {}, skipped, assumptions: assumptionsOf(options, percentile, resources, 0, 0, maxPoints) };
+  return { wanted, skipped };
+}
 
-  // one grid: the longest bucket length (doubled while the span needs more than maxPoints)
+/** The time grid of the profiles. */
+interface ProfileGrid {
+  readonly bucketMs: number;
+  /** The first bucket, in buckets since the epoch. */
+  readonly first: number;
+  readonly points: number;
+}
+
+/** One grid: the longest bucket length (doubled while the span needs more than maxPoints), from the first bucket of any series to the last. */
+function profileGrid(withData: readonly WantedSeries[], maxPoints: number): ProfileGrid {
   let bucketMs = Math.max(...withData.map((w) => w.b.bucketMs));
   const bad = withData.find((w) => bucketMs % w.b.bucketMs !== 0);
   if (bad) throw new HostplanError('invalid-value', `vms.${bad.id}.${bad.r}`, `expected bucket lengths that divide each other, got ${bad.b.bucketMs} ms and ${bucketMs} ms`, `a divisor of ${bucketMs}`, bad.b.bucketMs);
@@ -127,32 +181,21 @@ export function coincidenceProfiles(result: DemandResult, options: CoincidencePr
   };
   let grid = span(bucketMs);
   while (grid.points > maxPoints) grid = span((bucketMs *= 2));
+  return { bucketMs, ...grid };
+}
 
-  const profiles: Record<string, Record<string, Float64Array>> = {};
-  const filled: Record<string, Partial<Record<ProfiledResource, number>>> = {};
-  for (const w of withData) {
-    const c = coarsenAligned(w.b, bucketMs);
-    const out = new Float64Array(grid.points).fill(Number.NaN);
-    const offset = Math.floor(c.firstBucketMs / bucketMs) - grid.first;
-    for (let i = 0; i < c.means.length; i++) {
-      const x = c.means[i]!;
-      if (!Number.isNaN(x)) out[offset + i] = x * w.scale;
-    }
-    // gaps stay NaN: core shifts the series against its measured points only
-    let gaps = 0;
-    for (let i = 0; i < out.length; i++) if (Number.isNaN(out[i]!)) gaps++;
-    (profiles[w.id] ??= {})[w.r] = out;
-    if (gaps > 0) (filled[w.id] ??= {})[w.r] = gaps;
+/** A series coarsened to the grid and scaled; buckets without data stay NaN (core shifts a profile against its measured points only). */
+function onGrid(w: WantedSeries, grid: ProfileGrid): { profile: Float64Array; gaps: number } {
+  const c = coarsenAligned(w.b, grid.bucketMs);
+  const profile = new Float64Array(grid.points).fill(Number.NaN);
+  const offset = Math.floor(c.firstBucketMs / grid.bucketMs) - grid.first;
+  for (let i = 0; i < c.means.length; i++) {
+    const x = c.means[i]!;
+    if (!Number.isNaN(x)) profile[offset + i] = x * w.scale;
   }
-  return {
-    coincidence: { ...base, profiles: profiles as Record<string, VmProfile> },
-    firstBucketMs: grid.first * bucketMs,
-    bucketMs,
-    points: grid.points,
-    filled,
-    skipped,
-    assumptions: assumptionsOf(options, percentile, resources, bucketMs, grid.points, maxPoints),
-  };
+  let gaps = 0;
+  for (let i = 0; i < profile.length; i++) if (Number.isNaN(profile[i]!)) gaps++;
+  return { profile, gaps };
 }
 
 function assumptionsOf(o: CoincidenceProfilesOptions, percentile: number, resources: readonly ProfiledResource[], bucketMs: number, points: number, maxPoints: number): Assumption[] {
