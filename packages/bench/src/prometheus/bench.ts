@@ -145,60 +145,95 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
   const queries = resolvePromQueries(options);
   const requested = resolvePromWindow(options, nowMs);
   const w = alignPromWindow(requested);
-  const mode = options.pushdown ? 'pushdown' : 'raw';
-  const issues: ReadIssue[] = [];
-  const alerts: ThresholdAlert[] = [];
-  let statsAssumptions: readonly Assumption[] = [];
-  const series: PrometheusSeriesOutput[] = [];
-  let requests = 0;
-  let bytes = 0;
+  const run: QueryRun = { w, requestBudget: promRequestBudget(options.maxRequests), maxPointsPerChunk: options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES, requests: 0, bytes: 0, issues: [], alerts: [], statsAssumptions: [] };
+  if (!options.pushdown) checkPromRequestCount(w, queries.length, run.maxPointsPerChunk, run.requestBudget);
   const expected = promWindowPoints(w);
-  const requestBudget = promRequestBudget(options.maxRequests);
-  const maxPointsPerChunk = options.maxPointsPerChunk ?? PROM_MAX_POINTS_PER_SERIES;
-  if (!options.pushdown) checkPromRequestCount(w, queries.length, maxPointsPerChunk, requestBudget);
+  const series: PrometheusSeriesOutput[] = [];
   for (const q of queries) {
     const expr = expandPromRate(q.expr, rateWindow);
     const object = q.resource ?? 'other';
     const extra = { resource: object, entity: q.entity ?? 'host', unit: q.unit ?? null, expected } as const;
-    let found: { key: SeriesKey; stats: PromSeriesStatistics; sustainedPeak: number | null }[];
-    if (options.pushdown) {
-      for (let i = options.pushdownParallel ? 10 : 1; i > 0; i--) spendPromRequest(requestBudget, q.name);
-      const r = await promPushdownStatistics(options.endpoint, expr, w, { name: q.name, object, ...(options.pushdownParallel && { parallel: true }) });
-      requests += r.requests;
-      bytes += r.bytes;
-      issues.push(...r.issues);
-      found = r.series.map((s) => ({ ...s, sustainedPeak: null }));
-    } else {
-      // the same statistics module as the file readers; values beyond the memory budget go to
-      // the spill file (without one, a replay for exact percentiles queries the range again)
-      const stats = await seriesStatistics(async (sink) => {
-        const r = await streamPromRange(options.endpoint, expr, w, sink, {
-          name: q.name,
-          object,
-          maxPointsPerChunk,
-          requestBudget,
-          ...(options.maxSamplesPerRequest !== undefined && { maxSamplesPerRequest: options.maxSamplesPerRequest }),
-        });
-        requests += r.requests;
-        bytes += r.bytes;
-      }, options.stats);
-      issues.push(...stats.issues);
-      alerts.push(...stats.alerts);
-      statsAssumptions = stats.assumptions;
-      found = stats.series.map((s) => ({
-        key: s.key,
-        stats: { count: s.count, missing: s.missing, min: s.min, max: s.max, mean: s.mean, stddev: s.stddev, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99 },
-        sustainedPeak: s.sustainedPeak,
-      }));
-    }
+    const found = options.pushdown ? await pushdownQuery(options, q.name, expr, object, run) : await rawQuery(options, q.name, expr, object, run);
     if (found.length === 0) {
-      issues.push({ file: redactedUrl(options.endpoint.url), line: 0, column: 0, code: 'no-series', message: `${q.name}: the query returned no series in the window`, severity: 'warning' });
+      run.issues.push({ file: redactedUrl(options.endpoint.url), line: 0, column: 0, code: 'no-series', message: `${q.name}: the query returned no series in the window`, severity: 'warning' });
     }
     for (const { key, stats, sustainedPeak } of found) series.push({ ...key, labels: key.labels ?? {}, ...stats, sustainedPeak, ...extra });
   }
   const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    source: {
+      kind: 'prometheus',
+      url: redactedUrl(options.endpoint.url),
+      mode: options.pushdown ? 'pushdown' : 'raw',
+      from: iso(w.startMs),
+      to: iso(w.endMs),
+      stepSeconds: w.stepMs / 1000,
+      queries: queries.map((q) => ({ name: q.name, expr: expandPromRate(q.expr, rateWindow), resource: q.resource ?? 'other', entity: q.entity ?? 'host', unit: q.unit ?? null })),
+    },
+    series,
+    issues: run.issues,
+    alerts: run.alerts,
+    assumptions: benchAssumptions(options, requested, w, rateWindow, run.statsAssumptions),
+    cost: { requests: run.requests, bytes: run.bytes, milliseconds: Math.round(performance.now() - started) },
+  };
+}
+
+/** What the queries of one run share and add to: the window, the request budget, the cost and what was found besides series. */
+interface QueryRun {
+  readonly w: PromWindow;
+  readonly requestBudget: ReturnType<typeof promRequestBudget>;
+  readonly maxPointsPerChunk: number;
+  requests: number;
+  bytes: number;
+  readonly issues: ReadIssue[];
+  readonly alerts: ThresholdAlert[];
+  statsAssumptions: readonly Assumption[];
+}
+
+/** A series a query found, with its statistics. */
+type FoundSeries = { key: SeriesKey; stats: PromSeriesStatistics; sustainedPeak: number | null };
+
+/** Push-down mode: the engine computes the statistics (no sustained peak). */
+async function pushdownQuery(options: PrometheusBenchOptions, name: string, expr: string, object: string, run: QueryRun): Promise<FoundSeries[]> {
+  for (let i = options.pushdownParallel ? 10 : 1; i > 0; i--) spendPromRequest(run.requestBudget, name);
+  const r = await promPushdownStatistics(options.endpoint, expr, run.w, { name, object, ...(options.pushdownParallel && { parallel: true }) });
+  run.requests += r.requests;
+  run.bytes += r.bytes;
+  run.issues.push(...r.issues);
+  return r.series.map((s) => ({ ...s, sustainedPeak: null }));
+}
+
+/**
+ * Raw mode: the same statistics module as the file readers; values beyond the memory budget go
+ * to the spill file (without one, a replay for exact percentiles queries the range again).
+ */
+async function rawQuery(options: PrometheusBenchOptions, name: string, expr: string, object: string, run: QueryRun): Promise<FoundSeries[]> {
+  const stats = await seriesStatistics(async (sink) => {
+    const r = await streamPromRange(options.endpoint, expr, run.w, sink, {
+      name,
+      object,
+      maxPointsPerChunk: run.maxPointsPerChunk,
+      requestBudget: run.requestBudget,
+      ...(options.maxSamplesPerRequest !== undefined && { maxSamplesPerRequest: options.maxSamplesPerRequest }),
+    });
+    run.requests += r.requests;
+    run.bytes += r.bytes;
+  }, options.stats);
+  run.issues.push(...stats.issues);
+  run.alerts.push(...stats.alerts);
+  run.statsAssumptions = stats.assumptions;
+  return stats.series.map((s) => ({
+    key: s.key,
+    stats: { count: s.count, missing: s.missing, min: s.min, max: s.max, mean: s.mean, stddev: s.stddev, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99 },
+    sustainedPeak: s.sustainedPeak,
+  }));
+}
+
+/** The window as aligned, the step, the rate window, the statistics' definitions (and raw mode's statistics assumptions). */
+function benchAssumptions(options: PrometheusBenchOptions, requested: PromWindow, w: PromWindow, rateWindow: string, statsAssumptions: readonly Assumption[]): Assumption[] {
+  const iso = (ms: number) => new Date(ms).toISOString();
   const aligned = requested.startMs !== w.startMs || requested.endMs !== w.endMs;
-  const assumptions: Assumption[] = [
+  return [
     { name: 'prometheus.window', value: `${iso(w.startMs)} .. ${iso(w.endMs)}`, source: aligned ? `aligned to whole steps from ${iso(requested.startMs)} .. ${iso(requested.endMs)}, so raw and push-down modes evaluate at the same instants` : 'input (already whole steps)', isDefault: false },
     { name: 'prometheus.step', value: w.stepMs / 1000, unit: 's', source: 'input; one value per series per step (the latest sample within the engine lookback, 5 minutes by default in Prometheus)', isDefault: false },
     { name: 'prometheus.rateWindow', value: rateWindow, source: 'range of rate() for counters in presets and mapping files ($rate); at least four scrape intervals', isDefault: options.rateWindow === undefined },
@@ -206,20 +241,4 @@ export async function benchFromPrometheus(options: PrometheusBenchOptions): Prom
     { name: 'prometheus.percentiles', value: 'type 7', source: 'linear interpolation between closest ranks: Prometheus quantile_over_time (promql/quantile.go) and the statistics module agree', isDefault: true },
     ...(options.pushdown ? [{ name: 'prometheus.sustainedPeak', value: null, source: 'not computed in push-down mode (raw mode streams the samples through the statistics module)', isDefault: true }] : statsAssumptions),
   ];
-  return {
-    source: {
-      kind: 'prometheus',
-      url: redactedUrl(options.endpoint.url),
-      mode,
-      from: iso(w.startMs),
-      to: iso(w.endMs),
-      stepSeconds: w.stepMs / 1000,
-      queries: queries.map((q) => ({ name: q.name, expr: expandPromRate(q.expr, rateWindow), resource: q.resource ?? 'other', entity: q.entity ?? 'host', unit: q.unit ?? null })),
-    },
-    series,
-    issues,
-    alerts,
-    assumptions,
-    cost: { requests, bytes, milliseconds: Math.round(performance.now() - started) },
-  };
 }

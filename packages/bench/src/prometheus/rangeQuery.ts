@@ -88,23 +88,14 @@ export function promRangeChunks(w: PromWindow, maxPoints: number): PromWindow[] 
  * await streamPromRange({ url: 'http://127.0.0.1:9090' }, 'up', { startMs: 0, endMs: 3_600_000, stepMs: 60_000 }, sink);
  */
 export async function streamPromRange(endpoint: PrometheusEndpoint, query: string, window: PromWindow, sink: SeriesSink, options: PromRangeOptions = {}): Promise<PromRangeResult> {
-  const { name = query, object = 'prometheus', maxPointsPerChunk = PROM_MAX_POINTS_PER_SERIES, maxSamplesPerRequest = 500_000, probePoints = 1000, firstIndex = 0, seriesKey = promSeriesKey } = options;
-  const budget = options.requestBudget ?? promRequestBudget();
-  const maxSeries = options.maxSeries ?? 100_000;
-  const secrets = promSecretsOf(endpoint);
-  const redact = (text: string) => redactText(text, secrets);
-  const malformed = (message: string) => new PrometheusError('malformed-response', file, redact(`${name}: ${message}`));
+  const { name = query, maxPointsPerChunk = PROM_MAX_POINTS_PER_SERIES, maxSamplesPerRequest = 500_000, probePoints = 1000 } = options;
   checkMaxPoints(maxPointsPerChunk);
   if (!(maxSamplesPerRequest >= 1) || !(probePoints >= 1)) {
     throw new HostplanError('invalid-value', 'maxSamplesPerRequest', `expected at least 1 sample and 1 probe point, got ${maxSamplesPerRequest} and ${probePoints}`, '>= 1', maxSamplesPerRequest);
   }
+  const budget = options.requestBudget ?? promRequestBudget();
   const w = alignPromWindow(window);
-  const file = redactedUrl(endpoint.url);
-  const indexOf = new Map<string, number>();
-  const names = new Map<number, string>();
-  const bad = new Map<number, PromNonFiniteCounts>();
-  let samples = 0;
-  let nonFinite = 0;
+  const stream = new RangeStream(endpoint, name, sink, options);
   let requests = 0;
   let bytes = 0;
   let seriesInLast = 0;
@@ -122,49 +113,100 @@ export async function streamPromRange(endpoint: PrometheusEndpoint, query: strin
     });
     requests++;
     bytes += res.bytes;
-    for (const message of res.warnings) sink.issue?.({ file, line: 0, column: 0, code: 'prometheus-warning', message: `${name}: ${message}`, severity: 'warning' });
+    seriesInLast = Math.max(seriesInLast, stream.chunk(res, promWindowPoints(chunk)));
+  }
+  stream.reportNonFinite();
+  return { series: stream.seriesCount, samples: stream.samples, nonFinite: stream.nonFinite, requests, bytes, window: w };
+}
+
+/** The series of one range query across its chunks: each announced once, its points sent to the sink, non-finite values counted. */
+class RangeStream {
+  samples = 0;
+  nonFinite = 0;
+  private readonly file: string;
+  private readonly secrets: readonly string[];
+  private readonly indexOf = new Map<string, number>();
+  private readonly names = new Map<number, string>();
+  private readonly bad = new Map<number, PromNonFiniteCounts>();
+
+  constructor(
+    endpoint: PrometheusEndpoint,
+    private readonly name: string,
+    private readonly sink: SeriesSink,
+    private readonly options: PromRangeOptions,
+  ) {
+    this.file = redactedUrl(endpoint.url);
+    this.secrets = promSecretsOf(endpoint);
+  }
+
+  get seriesCount(): number {
+    return this.indexOf.size;
+  }
+
+  private redact(text: string): string {
+    return redactText(text, this.secrets);
+  }
+
+  private malformed(message: string): PrometheusError {
+    return new PrometheusError('malformed-response', this.file, this.redact(`${this.name}: ${message}`));
+  }
+
+  /** One chunk's response: warnings as issues, each series' points to the sink; the number of series in it. */
+  chunk(res: { warnings: readonly string[]; data: { resultType?: string; result?: PromSeries[] } }, expected: number): number {
+    for (const message of res.warnings) this.sink.issue?.({ file: this.file, line: 0, column: 0, code: 'prometheus-warning', message: `${this.name}: ${message}`, severity: 'warning' });
     if (res.data.resultType !== 'matrix' || !Array.isArray(res.data.result)) {
-      throw malformed(`expected a matrix result from query_range, got ${show(res.data.resultType)}`);
+      throw this.malformed(`expected a matrix result from query_range, got ${show(res.data.resultType)}`);
     }
-    const expected = promWindowPoints(chunk);
-    seriesInLast = Math.max(seriesInLast, res.data.result.length);
     for (const s of res.data.result) {
-      if (!s || typeof s !== 'object' || !Array.isArray(s.values)) throw malformed('a series without metric or values');
-      if (s.values.length > expected) throw malformed(`${s.values.length} points for a chunk of ${expected} steps`);
-      const labels = promLabelsFrom(s.metric, redact);
-      if (typeof labels === 'string') throw malformed(labels);
-      // matched across chunks by the labels as sent; named by the labels without secrets
-      const id = promLabelsId(s.metric);
-      let index = indexOf.get(id);
-      if (index === undefined) {
-        if (firstIndex + indexOf.size >= maxSeries) {
-          throw new PrometheusError('too-many-series', file, `${name}: more than ${maxSeries} series (maxSeries): each takes memory for its statistics; narrow the query (by label) or use push-down mode`);
-        }
-        index = firstIndex + indexOf.size;
-        indexOf.set(id, index);
-        names.set(index, promLabelsId(labels));
-        sink.series(index, seriesKey(labels, object, name));
-      }
-      for (const point of s.values) {
-        const t = Array.isArray(point) ? Number(point[0]) * 1000 : Number.NaN;
-        if (!Number.isFinite(t)) throw malformed('a point without a timestamp');
-        const v = parsePromValue(point[1]);
-        let counts = bad.get(index);
-        if (!Number.isFinite(v)) {
-          if (!counts) bad.set(index, (counts = { nan: 0, posInf: 0, negInf: 0 }));
-          countPromNonFinite(v, counts);
-          nonFinite++;
-          sink.sample(index, Math.round(t), Number.NaN);
-        } else {
-          samples++;
-          sink.sample(index, Math.round(t), v);
-        }
+      if (!s || typeof s !== 'object' || !Array.isArray(s.values)) throw this.malformed('a series without metric or values');
+      if (s.values.length > expected) throw this.malformed(`${s.values.length} points for a chunk of ${expected} steps`);
+      this.points(this.seriesIndex(s), s.values);
+    }
+    return res.data.result.length;
+  }
+
+  /** The series' index, matched across chunks by the labels as sent; a new one is announced, named by the labels without secrets. */
+  private seriesIndex(s: PromSeries): number {
+    const labels = promLabelsFrom(s.metric, (text) => this.redact(text));
+    if (typeof labels === 'string') throw this.malformed(labels);
+    const id = promLabelsId(s.metric);
+    const known = this.indexOf.get(id);
+    if (known !== undefined) return known;
+    const { firstIndex = 0, object = 'prometheus', seriesKey = promSeriesKey } = this.options;
+    const maxSeries = this.options.maxSeries ?? 100_000;
+    if (firstIndex + this.indexOf.size >= maxSeries) {
+      throw new PrometheusError('too-many-series', this.file, `${this.name}: more than ${maxSeries} series (maxSeries): each takes memory for its statistics; narrow the query (by label) or use push-down mode`);
+    }
+    const index = firstIndex + this.indexOf.size;
+    this.indexOf.set(id, index);
+    this.names.set(index, promLabelsId(labels));
+    this.sink.series(index, seriesKey(labels, object, this.name));
+    return index;
+  }
+
+  private points(index: number, values: NonNullable<PromSeries['values']>): void {
+    for (const point of values) {
+      const t = Array.isArray(point) ? Number(point[0]) * 1000 : Number.NaN;
+      if (!Number.isFinite(t)) throw this.malformed('a point without a timestamp');
+      const v = parsePromValue(point[1]);
+      if (!Number.isFinite(v)) {
+        let counts = this.bad.get(index);
+        if (!counts) this.bad.set(index, (counts = { nan: 0, posInf: 0, negInf: 0 }));
+        countPromNonFinite(v, counts);
+        this.nonFinite++;
+        this.sink.sample(index, Math.round(t), Number.NaN);
+      } else {
+        this.samples++;
+        this.sink.sample(index, Math.round(t), v);
       }
     }
   }
-  for (const [index, counts] of bad) {
-    const id = names.get(index)!;
-    sink.issue?.({ file, line: 0, column: 0, code: 'non-finite-value', message: `${name} ${id}: ${describePromNonFinite(counts)} treated as missing`, severity: 'warning' });
+
+  /** One issue per series that had NaN or infinite values. */
+  reportNonFinite(): void {
+    for (const [index, counts] of this.bad) {
+      const id = this.names.get(index)!;
+      this.sink.issue?.({ file: this.file, line: 0, column: 0, code: 'non-finite-value', message: `${this.name} ${id}: ${describePromNonFinite(counts)} treated as missing`, severity: 'warning' });
+    }
   }
-  return { series: indexOf.size, samples, nonFinite, requests, bytes, window: w };
 }
