@@ -134,84 +134,139 @@ function refuse(token: Token): string {
  */
 export function parseFormula(expression: string, variables: ReadonlySet<string>): Evaluate {
   if (expression.length > FORMULA_MAX_LENGTH) throw new FormulaSyntaxError(`formula of ${expression.length} characters; at most ${FORMULA_MAX_LENGTH} are allowed`, FORMULA_MAX_LENGTH + 1);
-  const tokens = tokenize(expression);
-  let at = 0;
-  let nodes = 0;
-  let depth = 0;
-  const peek = (): Token => tokens[at]!;
-  const fail = (message: string, token = peek()): never => {
+  return new FormulaParser(tokenize(expression), variables).formula();
+}
+
+/** Recursive descent over the tokens, one method a grammar rule, counting terms and depth against the limits. */
+class FormulaParser {
+  private at = 0;
+  private nodes = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly variables: ReadonlySet<string>,
+  ) {}
+
+  /** The whole formula: an expression, then the end. */
+  formula(): Evaluate {
+    const root = this.additive();
+    if (this.peek().text === '=' && this.tokens[this.at + 1]?.text !== '=') this.fail('assignments are not allowed in formulas');
+    if (this.peek().kind !== 'end') this.fail(refuse(this.peek()));
+    return root;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.at]!;
+  }
+
+  private fail(message: string, token = this.peek()): never {
     throw new FormulaSyntaxError(message, token.column);
-  };
-  const node = (): void => {
-    if (++nodes > FORMULA_MAX_NODES) fail(`more than ${FORMULA_MAX_NODES} terms`);
-  };
-  const nested = <T>(inner: () => T): T => {
-    if (++depth > FORMULA_MAX_DEPTH) fail(`nested deeper than ${FORMULA_MAX_DEPTH} levels`);
+  }
+
+  private node(): void {
+    if (++this.nodes > FORMULA_MAX_NODES) this.fail(`more than ${FORMULA_MAX_NODES} terms`);
+  }
+
+  private nested<T>(inner: () => T): T {
+    if (++this.depth > FORMULA_MAX_DEPTH) this.fail(`nested deeper than ${FORMULA_MAX_DEPTH} levels`);
     const out = inner();
-    depth--;
+    this.depth--;
     return out;
-  };
-  const expect = (text: string): void => {
-    if (peek().text !== text) fail(`expected "${text}", found ${peek().kind === 'end' ? 'the end' : `"${peek().text}"`}`);
-    at++;
-  };
-  const binary = (next: () => Evaluate, operators: string): Evaluate => {
+  }
+
+  private expect(text: string): void {
+    const token = this.peek();
+    if (token.text !== text) this.fail(`expected "${text}", found ${token.kind === 'end' ? 'the end' : `"${token.text}"`}`);
+    this.at++;
+  }
+
+  /** Left-associative operators of one precedence level over `next`. */
+  private binary(next: () => Evaluate, operators: string): Evaluate {
     let left = next();
-    while (peek().kind === 'symbol' && operators.includes(peek().text)) {
-      const apply = BINARY.get(tokens[at++]!.text)!;
-      node();
+    while (this.peek().kind === 'symbol' && operators.includes(this.peek().text)) {
+      const apply = BINARY.get(this.tokens[this.at++]!.text)!;
+      this.node();
       const l = left;
       const r = next();
       left = (v) => apply(l(v), r(v));
     }
     return left;
-  };
-  const additive = (): Evaluate => binary(multiplicative, '+-');
-  const multiplicative = (): Evaluate => binary(unary, '*/%');
-  const unary = (): Evaluate => {
-    if (peek().text === '-') { at++; node(); const operand = nested(unary); return (v) => -operand(v); }
-    if (peek().text === '+') { at++; node(); return nested(unary); }
-    return power();
-  };
-  const power = (): Evaluate => {
-    const base = primary();
-    if (peek().text !== '^') return base;
-    at++;
-    node();
-    const exponent = nested(unary); // right-associative; 2^-1 allowed
+  }
+
+  private additive(): Evaluate {
+    return this.binary(() => this.multiplicative(), '+-');
+  }
+
+  private multiplicative(): Evaluate {
+    return this.binary(() => this.unary(), '*/%');
+  }
+
+  private unary(): Evaluate {
+    if (this.peek().text === '-') {
+      this.at++;
+      this.node();
+      const operand = this.nested(() => this.unary());
+      return (v) => -operand(v);
+    }
+    if (this.peek().text === '+') {
+      this.at++;
+      this.node();
+      return this.nested(() => this.unary());
+    }
+    return this.power();
+  }
+
+  private power(): Evaluate {
+    const base = this.primary();
+    if (this.peek().text !== '^') return base;
+    this.at++;
+    this.node();
+    const exponent = this.nested(() => this.unary()); // right-associative; 2^-1 allowed
     return (v) => base(v) ** exponent(v);
-  };
-  const call = (name: Token): Evaluate => {
+  }
+
+  private call(name: Token): Evaluate {
     const f = FORMULA_FUNCTIONS.get(name.text);
-    if (!f) return fail(`function "${name.text}" is not allowed; a formula may call ${[...FORMULA_FUNCTIONS.keys()].join(', ')}`, name);
-    at++; // (
+    if (!f) return this.fail(`function "${name.text}" is not allowed; a formula may call ${[...FORMULA_FUNCTIONS.keys()].join(', ')}`, name);
+    this.at++; // (
     const args: Evaluate[] = [];
-    nested(() => {
-      if (peek().text !== ')') {
-        args.push(additive());
-        while (peek().text === ',') { at++; args.push(additive()); }
+    this.nested(() => {
+      if (this.peek().text !== ')') {
+        args.push(this.additive());
+        while (this.peek().text === ',') {
+          this.at++;
+          args.push(this.additive());
+        }
       }
     });
-    expect(')');
+    this.expect(')');
     if (args.length < f.minArgs || args.length > f.maxArgs) {
-      fail(`${name.text} takes ${f.minArgs === f.maxArgs ? f.minArgs : `${f.minArgs} to ${f.maxArgs}`} argument${f.maxArgs === 1 ? '' : 's'}, got ${args.length}`, name);
+      this.fail(`${name.text} takes ${f.minArgs === f.maxArgs ? f.minArgs : `${f.minArgs} to ${f.maxArgs}`} argument${f.maxArgs === 1 ? '' : 's'}, got ${args.length}`, name);
     }
     return (v) => f.fn(...args.map((a) => a(v)));
-  };
-  const primary = (): Evaluate => {
-    const token = tokens[at++]!;
-    node();
-    if (token.kind === 'number') { const n = Number(token.text); return () => n; }
-    if (token.text === '(') { const inner = nested(additive); expect(')'); return inner; }
-    if (token.kind !== 'name') return fail(refuse(token), token);
-    if (peek().text === '(') return call(token);
-    if (variables.has(token.text)) { const name = token.text; return (v) => v.get(name)!; }
+  }
+
+  private primary(): Evaluate {
+    const token = this.tokens[this.at++]!;
+    this.node();
+    if (token.kind === 'number') {
+      const n = Number(token.text);
+      return () => n;
+    }
+    if (token.text === '(') {
+      const inner = this.nested(() => this.additive());
+      this.expect(')');
+      return inner;
+    }
+    if (token.kind !== 'name') return this.fail(refuse(token), token);
+    if (this.peek().text === '(') return this.call(token);
+    if (this.variables.has(token.text)) {
+      const name = token.text;
+      return (v) => v.get(name)!;
+    }
     const c = CONSTANTS.get(token.text);
     if (c !== undefined) return () => c;
-    return fail(`unknown variable "${token.text}"; a formula may use ${[...variables].join(', ')}`, token);
-  };
-  const root = additive();
-  if (peek().text === '=' && tokens[at + 1]?.text !== '=') fail('assignments are not allowed in formulas');
-  if (peek().kind !== 'end') fail(refuse(peek()));
-  return root;
+    return this.fail(`unknown variable "${token.text}"; a formula may use ${[...this.variables].join(', ')}`, token);
+  }
 }
