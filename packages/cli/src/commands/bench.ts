@@ -4,17 +4,17 @@ import { parseArgs } from 'node:util';
 import {
   benchFromPrometheus, COLUMN_MAP_PRESETS, DEMAND_OBJECT, prometheusSource, redactedUrl, resolvePromQueries, resolvePromWindow,
   DEFAULT_COUNTER_MAP, extendCounterMap, loadHosts, loadVms, measureDemand,
-  type ColumnMap, type CounterMap, type ReadOptions, type SampleSource,
+  type ColumnMap, type CounterMap, type DemandResult, type PrometheusBenchOptions, type ReadOptions, type SampleSource,
 } from '@hostplan/bench';
 import { formatDecimal, HostplanError, parseDurationMs, parseJsonText } from '@hostplan/core';
 import { prometheusBenchOptions } from '../prometheusOptions.js';
 import type { Command } from '../command.js';
-import { EXIT, UsageError } from '../io.js';
+import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { perfFilesSource } from '../perfFiles.js';
 import { progressBar } from '../progress.js';
-import { threadsOption, withThreadsAssumption } from '../threads.js';
+import { threadsOption, withThreadsAssumption, type ThreadsChoice } from '../threads.js';
 import { demandJson, fmt, writeDemandSummary } from './benchOutput.js';
 
 const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
@@ -32,6 +32,90 @@ async function loadMap(arg: string, cwd: string): Promise<{ counterMap?: Counter
   const doc = parseJsonText(await readFile(resolve(cwd, arg), 'utf8'), arg);
   if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'time' in doc) return { columnMap: doc as ColumnMap };
   return { counterMap: extendCounterMap(doc, arg, DEFAULT_COUNTER_MAP) };
+}
+
+const BENCH_OPTIONS = {
+  format: { type: 'string' }, encoding: { type: 'string' }, map: { type: 'string' }, percentile: { type: 'string' },
+  comfort: { type: 'string' }, target: { type: 'string' }, window: { type: 'string' }, rollup: { type: 'boolean' },
+  clock: { type: 'string' }, hosts: { type: 'string' }, vms: { type: 'string' }, 'tz-bias': { type: 'string' },
+  strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' }, threads: { type: 'string' },
+  prometheus: { type: 'string' }, query: { type: 'string', multiple: true }, preset: { type: 'string' }, 'prom-map': { type: 'string' },
+  from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, pushdown: { type: 'boolean' }, header: { type: 'string', multiple: true },
+  'max-requests': { type: 'string' }, 'max-response-mb': { type: 'string' },
+} as const;
+
+type BenchValues = ReturnType<typeof parseBenchArgs>['values'];
+
+function parseBenchArgs(args: readonly string[]) {
+  const parsed = parseArgs({ args: [...args], options: BENCH_OPTIONS, allowPositionals: true, strict: true });
+  if (parsed.positionals.length === 0 && !parsed.values.prometheus) throw new UsageError('bench needs at least one FILE (or --prometheus URL)');
+  if (parsed.positionals.length > 0 && parsed.values.prometheus) throw new UsageError('bench reads either FILEs or --prometheus, not both');
+  return parsed;
+}
+
+/** The demand options given on the command line, checked. */
+function demandNumbers(values: BenchValues) {
+  return {
+    percentile: number(values.percentile, 'percentile', (x) => x >= 0 && x <= 100, 'a percentile in 0..100'),
+    comfortFactor: number(values.comfort, 'comfort', (x) => x > 0, 'a positive factor such as 1.3'),
+    targetUtilization: number(values.target, 'target', (x) => x > 0 && x <= 1, 'a share in (0, 1]'),
+    clockGHz: number(values.clock, 'clock', (x) => x > 0, 'a clock in GHz such as 2.93'),
+  };
+}
+
+/** `--window`, `--memory-budget`, `--spill-dir` and `--threads` as the statistics module's options. */
+function statsOptionsOf(values: BenchValues, threads: ThreadsChoice, cwd: string) {
+  const budgetMB = number(values['memory-budget'], 'memory-budget', (x) => x > 0, 'a positive number of MB');
+  let windowMs: number | undefined;
+  if (values.window !== undefined) {
+    try {
+      windowMs = parseDurationMs(values.window, '--window', 'm');
+    } catch (e) {
+      throw e instanceof HostplanError ? new UsageError(e.message) : e;
+    }
+  }
+  const spill = values['spill-dir'];
+  if (spill === '') throw new UsageError('invalid --spill-dir: expected a directory, or none');
+  return {
+    ...(windowMs !== undefined && { windowMs }),
+    ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }),
+    ...(spill !== undefined && { spillDirectory: spill === 'none' ? (false as const) : resolve(cwd, spill) }),
+    threads: threads.threads,
+  };
+}
+
+/** `--format`, `--encoding`, `--tz-bias` and `--strict` as the readers' options (the column map comes with `--map`). */
+function readOptionsOf(values: BenchValues, io: Io): ReadOptions {
+  const format = values.format ?? 'auto';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format: ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
+  const bias = number(values['tz-bias'], 'tz-bias', (x) => Number.isInteger(x) && Math.abs(x) <= 24 * 60, 'whole minutes, UTC minus local');
+  const onProgress = progressBar(io);
+  return {
+    format: format as ReadOptions['format'] & string,
+    ...(values.encoding && { encoding: values.encoding }),
+    ...(bias !== undefined && { timeZoneBiasMinutes: bias }),
+    ...(values.strict && { strict: true }),
+    ...(onProgress && { onProgress }),
+  };
+}
+
+/** Push-down mode: the engine computes the statistics, so no samples, no sustained peak and no demand. */
+async function benchPushdown(prom: PrometheusBenchOptions, stats: PrometheusBenchOptions['stats'], json: string | undefined, io: Io): Promise<ExitCode> {
+  const r = await benchFromPrometheus({ ...prom, ...(stats && { stats }) });
+  if (json) {
+    await writeJson(json, r, io);
+    if (json === '-') return EXIT.ok;
+  }
+  io.stdout.write(`Prometheus ${r.source.url} (push-down): ${r.series.length} series, ${r.cost.requests} requests, ${r.issues.length} issues\n`);
+  io.stdout.write(table(['series', 'count', 'mean', 'p95', 'max'], r.series.slice(0, 20).map((x) => [x.path, String(x.count), fmt(x.mean), fmt(x.p95), fmt(x.max)])));
+  return EXIT.ok;
+}
+
+/** Nothing measured: a file that is not a perf log must not pass as an empty measurement. */
+function noSeriesMessage(r: DemandResult, names: string, rows: number | null): string {
+  const first = r.stats.issues[0];
+  const count = r.stats.issues.length;
+  return `hostplan bench: ${names}: no series read${rows === null ? '' : ` (${formatDecimal(rows)} rows)`}, ${count} issue${count === 1 ? '' : 's'}${first ? `, first ${first.file}:${first.line}:${first.column}: ${first.message}` : ''}; expected a perfmon PDH-CSV/TSV log, sadf -d output or a CSV with a timestamp column and counter columns\n`;
 }
 
 export const bench: Command = {
@@ -100,81 +184,26 @@ Examples:
   hostplan bench day1.csv day2.csv --percentile 99 --window 10m
   hostplan bench bitbrains/*.csv --map bitbrains --json -`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: {
-        format: { type: 'string' }, encoding: { type: 'string' }, map: { type: 'string' }, percentile: { type: 'string' },
-        comfort: { type: 'string' }, target: { type: 'string' }, window: { type: 'string' }, rollup: { type: 'boolean' },
-        clock: { type: 'string' }, hosts: { type: 'string' }, vms: { type: 'string' }, 'tz-bias': { type: 'string' },
-        strict: { type: 'boolean' }, 'memory-budget': { type: 'string' }, 'spill-dir': { type: 'string' }, json: { type: 'string' }, threads: { type: 'string' },
-        prometheus: { type: 'string' }, query: { type: 'string', multiple: true }, preset: { type: 'string' }, 'prom-map': { type: 'string' },
-        from: { type: 'string' }, to: { type: 'string' }, step: { type: 'string' }, pushdown: { type: 'boolean' }, header: { type: 'string', multiple: true },
-        'max-requests': { type: 'string' }, 'max-response-mb': { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (positionals.length === 0 && !values.prometheus) throw new UsageError('bench needs at least one FILE (or --prometheus URL)');
-    if (positionals.length > 0 && values.prometheus) throw new UsageError('bench reads either FILEs or --prometheus, not both');
-    const format = values.format ?? 'auto';
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format: ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
-    const percentile = number(values.percentile, 'percentile', (x) => x >= 0 && x <= 100, 'a percentile in 0..100');
-    const comfortFactor = number(values.comfort, 'comfort', (x) => x > 0, 'a positive factor such as 1.3');
-    const targetUtilization = number(values.target, 'target', (x) => x > 0 && x <= 1, 'a share in (0, 1]');
-    const clockGHz = number(values.clock, 'clock', (x) => x > 0, 'a clock in GHz such as 2.93');
-    const bias = number(values['tz-bias'], 'tz-bias', (x) => Number.isInteger(x) && Math.abs(x) <= 24 * 60, 'whole minutes, UTC minus local');
-    const budgetMB = number(values['memory-budget'], 'memory-budget', (x) => x > 0, 'a positive number of MB');
+    const { values, positionals } = parseBenchArgs(args);
+    const readBase = readOptionsOf(values, io);
+    const numbers = demandNumbers(values);
     const threads = threadsOption(values.threads);
-    let windowMs: number | undefined;
-    if (values.window !== undefined) {
-      try {
-        windowMs = parseDurationMs(values.window, '--window', 'm');
-      } catch (e) {
-        throw e instanceof HostplanError ? new UsageError(e.message) : e;
-      }
-    }
+    const statsOptions = statsOptionsOf(values, threads, io.cwd);
     const map = values.map ? await loadMap(values.map, io.cwd) : {};
+    const readOptions: ReadOptions = { ...readBase, ...(map.columnMap && { columnMap: map.columnMap }) };
     const hosts = values.hosts ? await loadHosts(values.hosts, io.cwd) : undefined;
     const inventory = values.vms ? await loadVms(values.vms, io.cwd) : undefined;
-
-    const spill = values['spill-dir'];
-    if (spill === '') throw new UsageError('invalid --spill-dir: expected a directory, or none');
-    const statsOptions = {
-      ...(windowMs !== undefined && { windowMs }),
-      ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }),
-      ...(spill !== undefined && { spillDirectory: spill === 'none' ? (false as const) : resolve(io.cwd, spill) }),
-      threads: threads.threads,
-    };
     const prom = values.prometheus ? await prometheusBenchOptions(values, { cwd: io.cwd, env: process.env }) : null;
-    if (prom?.pushdown) {
-      // the engine computes the statistics: no samples, so no sustained peak and no demand
-      const r = await benchFromPrometheus({ ...prom, stats: statsOptions });
-      if (values.json) {
-        await writeJson(values.json, r, io);
-        if (values.json === '-') return EXIT.ok;
-      }
-      io.stdout.write(`Prometheus ${r.source.url} (push-down): ${r.series.length} series, ${r.cost.requests} requests, ${r.issues.length} issues\n`);
-      io.stdout.write(table(['series', 'count', 'mean', 'p95', 'max'], r.series.slice(0, 20).map((x) => [x.path, String(x.count), fmt(x.mean), fmt(x.p95), fmt(x.max)])));
-      return EXIT.ok;
-    }
-    const onProgress = progressBar(io);
-    const readOptions: ReadOptions = {
-      format: format as ReadOptions['format'] & string,
-      ...(values.encoding && { encoding: values.encoding }),
-      ...(bias !== undefined && { timeZoneBiasMinutes: bias }),
-      ...(values.strict && { strict: true }),
-      ...(map.columnMap && { columnMap: map.columnMap }),
-      ...(onProgress && { onProgress }),
-    };
+    if (prom?.pushdown) return benchPushdown(prom, statsOptions, values.json, io);
     const files = perfFilesSource(positionals, readOptions, io);
     const summaries = files.summaries;
     const promSource = prom ? prometheusSource({ endpoint: prom.endpoint, queries: resolvePromQueries(prom), window: resolvePromWindow(prom), ...(prom.maxRequests !== undefined && { maxRequests: prom.maxRequests }) }) : null;
     const source: SampleSource = promSource ? promSource.source : files.source;
     const r = await measureDemand(source, {
-      ...(percentile !== undefined && { percentile }),
-      ...(comfortFactor !== undefined && { comfortFactor }),
-      ...(targetUtilization !== undefined && { targetUtilization }),
-      ...(clockGHz !== undefined && { clockGHz }),
+      ...(numbers.percentile !== undefined && { percentile: numbers.percentile }),
+      ...(numbers.comfortFactor !== undefined && { comfortFactor: numbers.comfortFactor }),
+      ...(numbers.targetUtilization !== undefined && { targetUtilization: numbers.targetUtilization }),
+      ...(numbers.clockGHz !== undefined && { clockGHz: numbers.clockGHz }),
       ...(hosts && { hosts }),
       ...(inventory && { inventory }),
       ...(values.rollup && { useRollup: true }),
@@ -183,12 +212,9 @@ Examples:
       }),
       stats: statsOptions,
     });
-    const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
-    if (raw.length === 0) {
-      // nothing measured: a file that is not a perf log must not pass as an empty measurement
-      const first = r.stats.issues[0];
-      const names = promSource && prom ? redactedUrl(prom.endpoint.url) : positionals.join(', ');
-      io.stderr.write(`hostplan bench: ${names}: no series read${promSource ? '' : ` (${summaries.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows)`}, ${r.stats.issues.length} issue${r.stats.issues.length === 1 ? '' : 's'}${first ? `, first ${first.file}:${first.line}:${first.column}: ${first.message}` : ''}; expected a perfmon PDH-CSV/TSV log, sadf -d output or a CSV with a timestamp column and counter columns\n`);
+    const rows = summaries.reduce((n, x) => n + x.rows, 0);
+    if (!r.stats.series.some((s) => s.object !== DEMAND_OBJECT)) {
+      io.stderr.write(noSeriesMessage(r, promSource && prom ? redactedUrl(prom.endpoint.url) : positionals.join(', '), promSource ? null : rows));
       return EXIT.usage;
     }
     if (values.json) {
@@ -197,8 +223,7 @@ Examples:
       if (values.json === '-') return EXIT.ok;
     }
     const what = promSource && prom ? `Prometheus ${redactedUrl(prom.endpoint.url)} (${promSource.cost.requests} requests)` : `Read ${summaries.length} file${summaries.length === 1 ? '' : 's'}`;
-    const rowCount = promSource ? '' : `, ${formatDecimal(summaries.reduce((n, s) => n + s.rows, 0))} rows`;
-    writeDemandSummary(io, r, what, rowCount, summaries);
+    writeDemandSummary(io, r, what, promSource ? '' : `, ${formatDecimal(rows)} rows`, summaries);
     io.stdout.write(`\nPer-series statistics, alerts and assumptions: --json OUT\n`);
     return EXIT.ok;
   },
