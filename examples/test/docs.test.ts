@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Application, Logger, LogLevel, ReflectionKind, type DeclarationReflection, type ProjectReflection } from 'typedoc';
+import { Application, Comment, Logger, LogLevel, ReflectionKind, type DeclarationReflection, type DocumentReflection, type ProjectReflection, type Reflection } from 'typedoc';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenRelativeLinks, codeFences, headingAnchors, isExternal, markdownLinks } from './markdownLinks.js';
+import { indexSections } from '../../scripts/typedoc-groups.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const rel = (file: string) => relative(root, file).split('\\').join('/');
@@ -129,7 +130,8 @@ describe('API reference (typedoc.json, no output written)', () => {
   let project: ProjectReflection | undefined;
 
   beforeAll(async () => {
-    app = await Application.bootstrap({ options: join(root, 'typedoc.json'), emit: 'none' });
+    // with plugins: scripts/typedoc-groups.mjs tags every export with its group and adds the group pages
+    app = await Application.bootstrapWithPlugins({ options: join(root, 'typedoc.json'), emit: 'none' });
     // problems with the options themselves were printed by typedoc's own logger
     expect(app.logger.errorCount, 'typedoc.json could not be read (see the output above)').toBe(0);
     logger = new CollectingLogger();
@@ -167,6 +169,55 @@ describe('API reference (typedoc.json, no output written)', () => {
     expect(without, `optional option fields without a @defaultValue:\n${without.join('\n')}`).toEqual([]);
   });
 
+  describe('one page per group and an overview (typedoc.json hostplanGroups, scripts/typedoc-groups.mjs)', () => {
+    const groups = () => Object.keys((app.options.getValue('hostplanGroups' as never) as { groups: Record<string, string> }).groups);
+    const documents = () => (project!.documents ?? []) as DocumentReflection[];
+    const groupOf = (r: DeclarationReflection) => {
+      const comments = [r.comment, ...(r.signatures ?? []).map((s) => s.comment)].filter((c): c is Comment => c !== undefined);
+      return comments.flatMap((c) => c.blockTags.filter((t) => t.tag === '@group').map((t) => Comment.combineDisplayParts(t.content).trim()));
+    };
+    const exported = () => (project!.children ?? []).flatMap((m) => (m.children ?? []).map((c) => ({ module: m.name, reflection: c })));
+    const linked = (doc: DocumentReflection) => doc.content.flatMap((p) => (p.kind === 'inline-tag' && typeof p.target === 'object' && p.target !== null && 'id' in p.target ? [p.target as Reflection] : []));
+
+    it('groups by what users do, model to command line', () => {
+      expect(groups()).toEqual(['Model', 'Inputs', 'Measurement', 'Capacity', 'Placement', 'Failover', 'Cost', 'Sizing', 'Reports', 'Command line']);
+    });
+
+    it('adds an Overview page and one page per group, and nothing else', () => {
+      expect(documents().map((d) => d.name).sort()).toEqual(['Overview', ...groups()].sort());
+    });
+
+    it('tags every exported symbol of the four packages with exactly one of the groups', () => {
+      const symbols = exported();
+      expect(symbols.length).toBeGreaterThan(300);
+      const wrong = symbols.filter(({ reflection }) => {
+        const tags = groupOf(reflection);
+        return tags.length !== 1 || !groups().includes(tags[0]!);
+      });
+      expect(wrong.map(({ module, reflection }) => `${module}.${reflection.name}: ${JSON.stringify(groupOf(reflection))}`)).toEqual([]);
+    });
+
+    it("each group's page links exactly the symbols tagged with that group", () => {
+      for (const group of groups()) {
+        const page = documents().find((d) => d.name === group)!;
+        const expected = exported().filter(({ reflection }) => groupOf(reflection)[0] === group).map(({ reflection }) => reflection.id).sort((a, b) => a - b);
+        expect(expected.length, group).toBeGreaterThan(0);
+        expect(linked(page).map((r) => r.id).sort((a, b) => a - b), group).toEqual(expected);
+      }
+    });
+
+    it('the Overview links every group page, in the order of typedoc.json', () => {
+      const overview = documents().find((d) => d.name === 'Overview')!;
+      expect(linked(overview).map((r) => r.name)).toEqual(groups());
+    });
+
+    it("core's placement functions and the readers land on the pages a user looks for them on", () => {
+      const groupOfName = (module: string, name: string) => groupOf(exported().find((s) => s.module === module && s.reflection.name === name)!.reflection)[0];
+      expect([groupOfName('core/src', 'placeVms'), groupOfName('core/src', 'checkFailover'), groupOfName('core/src', 'sizeFarm'), groupOfName('core/src', 'quote'), groupOfName('bench/src', 'loadVms'), groupOfName('bench/src', 'measureDemand'), groupOfName('report/src', 'renderHtmlReport'), groupOfName('cli/src', 'main')])
+        .toEqual(['Placement', 'Failover', 'Sizing', 'Cost', 'Inputs', 'Measurement', 'Reports', 'Command line']);
+    });
+  });
+
   it('every code fence of the README and the doc comments is in a language typedoc highlights', async () => {
     // typedoc warns about these only while rendering HTML, which this test does not do; it loads
     // the highlightLanguages (with their aliases: `sh` is bash) and treats txt/text and
@@ -188,5 +239,34 @@ describe('API reference (typedoc.json, no output written)', () => {
       }
     }
     expect(missing, `code fences typedoc would not highlight (add the language to highlightLanguages in typedoc.json):\n${missing.join('\n')}`).toEqual([]);
+  });
+});
+
+describe('indexSections(text) (scripts/typedoc-groups.mjs)', () => {
+  it('assigns each exported name the label of the "// Label: ..." comment before it', () => {
+    const text = [
+      '// @hostplan/x: a package header is no section',
+      "export { early } from './a.js';",
+      '// Model: the things',
+      "export { Host, type Vm } from './model.js';",
+      "// a lower-case note: not a section",
+      "export { show as describe } from './errors.js';",
+      '',
+      '// Placement: where VMs go',
+      'export {',
+      '  placeVms,',
+      '  type Plan,',
+      "} from './place.js';",
+      "export type { Score } from './score.js';",
+    ].join('\n');
+    expect([...indexSections(text)]).toEqual([
+      ['early', null],
+      ['Host', 'Model'],
+      ['Vm', 'Model'],
+      ['describe', 'Model'],
+      ['placeVms', 'Placement'],
+      ['Plan', 'Placement'],
+      ['Score', 'Placement'],
+    ]);
   });
 });

@@ -57,6 +57,7 @@ export { quantileSorted7, quantileRank, interpolate7 } from './math/quantile.js'
 export { validatePlatformProfile } from './platform/validateProfile.js';
 export { checkVector } from './capacity/checkVector.js';
 export { checkFarmRules, type FarmFinding, type FarmRuleOptions } from './rules/checkFarmRules.js';
+// Inputs: the formula sandbox's limits
 export { FORMULA_MAX_DEPTH, FORMULA_MAX_LENGTH, FORMULA_MAX_NODES } from './units/formulaParser.js';
 
 // Guest operating systems: the names inventories use, classified from a table
@@ -70,17 +71,20 @@ export { planMoves } from './moves/planMoves.js';
 export { drainMoves } from './moves/drainMoves.js';
 export { DEFAULT_MAX_CONCURRENT_MIGRATIONS, type DrainMovesOptions, type Move, type MovePlan, type PlanMovesOptions, type Unreachable } from './moves/types.js';
 
-// Added with the merged issues: failover runbooks and verdicts, licences per host on the
-// failover layout, growth bounds, measured exposure, running VMs as rating input
+// Failover: runbooks and verdicts
 export { failoverRunbook, RUNBOOK_DEFAULT_SCENARIOS, type FailoverRunbook, type RunbookOptions, type RunbookScenario } from './failover/runbook.js';
 export type { FailoverVerdict } from './failover/types.js';
+// Cost: licences per host on the failover layout
 export { licenceFarmByHost, type HostLicensing } from './sizing/licenceFarm.js';
+// Sizing: growth bounds
 export { MAX_GROWTH_RATE, MAX_RUNWAY_VMS } from './sizing/runway.js';
+// Placement: measured exposure, running VMs as rating input
 export { measuredExposure, type ExposureOptions, type HostExposure, type ResourceExposure } from './placement/measuredExposure.js';
 export { resolvePlacedVms } from './placement/resolvePlaced.js';
 export type { PlacedVm, RatingDifference } from './placement/types.js';
-// a short, safe rendering of a received value, so every package's input errors read alike
+// Inputs: a short, safe rendering of a received value, so every package's input errors read alike
 export { show as describeReceivedValue } from './errors.js';
-// Rating one VM against a large farm: an index over the hosts' free capacity
+// Placement: rating one VM against a large farm, an index over the hosts' free capacity
 export { HostIndex, indexHosts, type IndexedRatings } from './placement/hostIndex.js';
+// Inputs: JSON documents with a key written twice
 export { checkDuplicateJsonKeys, duplicateJsonKey, type DuplicateJsonKey } from './input/duplicateKeys.js';

@@ -120,9 +120,10 @@ export async function loadHosts(file: string, cwd = process.cwd()): Promise<Host
 }
 
 /**
- * Loads VMs from a JSON file (an array or `{ "vms": [...] }`) or a CSV file read by
- * {@link parseVmCsv} (one row per VM; the column aliases `hostplan import` knows; group names
- * separated by `;`).
+ * Loads VMs from a JSON file (an array or `{ "vms": [...] }`) or hostplan's VM CSV (one row per
+ * VM, read strictly with the column aliases `hostplan import` knows; group names separated by
+ * `;`; an unknown column, a repeated id, or an RVTools or Get-VM export is an error at
+ * `file:line:column`).
  *
  * @example
  * const vms = await loadVms('data/vms.csv'); // => [{ id: 'web-01', vcpus: 2, memoryGB: 4, ... }, ...]

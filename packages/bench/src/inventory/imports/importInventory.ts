@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Vm } from '@hostplan/core';
+import type { HostplanError, Vm } from '@hostplan/core';
 import { readInputFile } from '../textEncoding.js';
 import type { InventoryColumnRule, InventoryMatchedColumn } from './columns.js';
 import { readInventoryRow, readInventorySheet } from './inventoryRows.js';
