@@ -1,4 +1,4 @@
-import { checkLayout, failoverReport, type PlacementGoal, type Policy } from '@hostplan/core';
+import { checkLayout, failoverReport, formatDecimal, type PlacementGoal, type Policy } from '@hostplan/core';
 import { loadHosts } from '@hostplan/bench';
 import { reportFailoverFrom, reportInputFromPlan, type ReportInput } from '@hostplan/report';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -67,7 +67,7 @@ export async function planCurrent(o: CurrentOptions, io: Io): Promise<ExitCode> 
   io.stdout.write(`Current layout: ${placed.length} VMs running on ${new Set(placed.map((p) => p.host)).size} hosts, nothing moved; ${check.fits ? 'it fits' : `it does NOT fit (${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}${plan.unplaced.length ? `, ${plan.unplaced.length} VMs with no host` : ''})`}.\n`);
   if (o.removeHost?.length) io.stdout.write(`What-if: ${o.removeHost.join(', ')} taken out.\n`);
   if (addHosts) io.stdout.write(`What-if: ${addHosts.length} host${addHosts.length === 1 ? '' : 's'} added (${addHosts.map((h) => h.id).join(', ')}).\n`);
-  if (growth !== undefined) io.stdout.write(`What-if: ${(growth * 100).toLocaleString('en-US')} % more VMs (copies of the inventory).\n`);
+  if (growth !== undefined) io.stdout.write(`What-if: ${formatDecimal(growth * 100, 3)} % more VMs (copies of the inventory).\n`);
   const shown = check.placedByWhatIf.slice(0, 20).map((p) => `${p.vm} -> ${p.host}`).join(', ');
   if (check.placedByWhatIf.length) io.stdout.write(`Placed by the what-if (${check.placedByWhatIf.length} VMs): ${shown}${check.placedByWhatIf.length > 20 ? ', ... (all in --json)' : ''}\n`);
   io.stdout.write('\n');

@@ -1,4 +1,4 @@
-import { RESOURCE_LABELS, RESOURCE_UNITS, type Reason, type Resource, type Unplaced } from '@hostplan/core';
+import { formatDecimal, RESOURCE_LABELS, RESOURCE_UNITS, type Reason, type Resource, type Unplaced } from '@hostplan/core';
 
 /** One kind of refusal within a group: "CPU short", "anti-affinity group sql", ... */
 export interface RefusalKind {
@@ -106,7 +106,7 @@ export function groupUnplaced(unplaced: readonly Unplaced[]): UnplacedGroup[] {
   return out.sort((a, b) => b.vms.length - a.vms.length || a.worst.localeCompare(b.worst));
 }
 
-const amount = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const amount = (x: number) => formatDecimal(x, 2);
 
 /** One kind of refusal as text: `CPU short on every host (14) by 0.03-4.1 GHz`. */
 function kindText(k: RefusalKind, hostCount: number): string {

@@ -3,6 +3,7 @@ import type { Vm } from '../model/vm.js';
 import type { PlatformProfile } from '../platform/profile.js';
 import type { Violation } from './types.js';
 import { classifyGuestOs } from '../guest/classifyGuestOs.js';
+import { formatDecimal } from '../format/numbers.js';
 
 /**
  * Platform rules a VM breaks on a host whatever else runs there: vCPUs and memory per VM, the
@@ -30,7 +31,7 @@ export function platformViolations(vm: Vm, host: Host, platform: PlatformProfile
   const vhdGB = vm.diskGB ?? 0;
   if (platform.maxVhdGB !== null && vm.vhd !== 'passthrough' && vhdGB > platform.maxVhdGB) {
     out.push({ rule: 'max-vhd-size', limit: platform.maxVhdGB, value: vhdGB,
-      message: `${platform.name} allows virtual hard disks of at most ${platform.maxVhdGB.toLocaleString('en-US')} GB; the VM's disk is ${vhdGB.toLocaleString('en-US')} GB (split it, or use a pass-through disk)` });
+      message: `${platform.name} allows virtual hard disks of at most ${formatDecimal(platform.maxVhdGB, 3)} GB; the VM's disk is ${formatDecimal(vhdGB, 3)} GB (split it, or use a pass-through disk)` });
   }
   if (vm.guestOS && platform.guestVcpuRules.length) out.push(...guestViolations(vm, platform));
   return out;

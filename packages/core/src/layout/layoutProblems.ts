@@ -7,8 +7,9 @@ import { RESOURCE_LABELS, RESOURCE_UNITS, RESOURCES } from '../model/resources.j
 import type { Vm } from '../model/vm.js';
 import { Farm } from '../placement/farm.js';
 import type { LayoutProblem } from './types.js';
+import { formatDecimal } from '../format/numbers.js';
 
-const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const fmt = (x: number) => formatDecimal(x, 2);
 
 /**
  * Every limit or rule a layout breaks as it stands: a resource used beyond a host's limit

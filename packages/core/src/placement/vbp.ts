@@ -1,4 +1,5 @@
 import { HostplanError } from '../errors.js';
+import { formatDecimal } from '../format/numbers.js';
 
 /** A vector packing instance: bin capacity per dimension and one size vector per item. */
 export interface VectorInstance {
@@ -53,7 +54,7 @@ export function parseVbp(text: string, file = 'vbp'): VectorInstance {
       throw new HostplanError('parse-error', `${file}:${il.n}`, `item type ${i + 1} is larger than the bin on dimension ${over + 1} (${size[over]} > ${cl.nums[over]}): no packing exists`, `sizes <= ${cl.nums.join(' ')}`, il.nums.join(' '));
     }
     if (items.length + demand > VBP_MAX_ITEMS) {
-      throw new HostplanError('parse-error', `${file}:${il.n}`, `demand ${demand} expands the instance to more than ${VBP_MAX_ITEMS.toLocaleString('en-US')} items`, `at most ${VBP_MAX_ITEMS} items in all`, demand);
+      throw new HostplanError('parse-error', `${file}:${il.n}`, `demand ${demand} expands the instance to more than ${formatDecimal(VBP_MAX_ITEMS, 3)} items`, `at most ${VBP_MAX_ITEMS} items in all`, demand);
     }
     for (let k = 0; k < demand; k++) items.push(size);
   }

@@ -5,6 +5,7 @@ import type { Policy, ResolvedPolicy } from '../model/policy.js';
 import { checkNics, type NicFinding } from '../network/checkNics.js';
 import type { Placement } from '../plan/types.js';
 import { resolvePlatform } from '../platform/profiles.js';
+import { formatDecimal } from '../format/numbers.js';
 
 /** One finding of {@link checkFarmRules}: a seed or platform rule the farm as a whole breaks. */
 export interface FarmFinding {
@@ -71,7 +72,7 @@ export function checkFarmRules(hosts: readonly Host[], placements: readonly Plac
     const n = count.get(c.id) ?? 0;
     if (n > limit) {
       out.push({ severity: 'error', rule: 'vms-per-cluster', cluster: c.id,
-        message: `cluster ${c.id}: ${n.toLocaleString('en-US')} VMs on ${c.hosts.length} hosts, over the platform's ${limit.toLocaleString('en-US')} VMs per cluster; split it into more clusters` });
+        message: `cluster ${c.id}: ${formatDecimal(n, 3)} VMs on ${c.hosts.length} hosts, over the platform's ${formatDecimal(limit, 3)} VMs per cluster; split it into more clusters` });
     }
   }
   return out;

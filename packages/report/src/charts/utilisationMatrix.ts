@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import { escapeHtml } from '../html/escape.js';
+import { formatNumber } from '../format/number.js';
 import { PALETTE } from './palette.js';
 import { finiteOr, len, px, svgChart, svgText } from './svg.js';
 
@@ -43,7 +44,7 @@ const HEADER = 40;
 /** Most of the target the scale shows: bars beyond are cut with an arrow. */
 const MAX_SHARE = 1.5;
 
-const f1 = (x: number) => (Number.isFinite(x) ? (Math.round(x * 10) / 10).toLocaleString('en-US') : '∞');
+const f1 = (x: number) => (Number.isFinite(x) ? formatNumber(Math.round(x * 10) / 10, 1) : '∞');
 
 /**
  * Where the reserve begins as a share of the target: (total - reserved) / target; undefined when

@@ -1,8 +1,6 @@
-import { format } from 'd3';
+import { formatDecimal, formatMoneyAmount } from '@hostplan/core';
 
-const grouped = format(',.0f');
-const grouped1 = format(',.1f');
-const grouped2 = format(',.2f');
+// The report's conventions (a dash for a missing value) over core's one number formatter.
 
 /**
  * A number for people: thousands separators, at most the given decimals, trailing zeros
@@ -16,8 +14,7 @@ export function formatNumber(value: number | null | undefined, decimals: 0 | 1 |
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   if (value === Infinity) return '∞';
   if (value === -Infinity) return '-∞';
-  const text = (decimals === 0 ? grouped : decimals === 1 ? grouped1 : grouped2)(value);
-  return decimals === 0 ? text : text.replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
+  return formatDecimal(value, decimals);
 }
 
 /**
@@ -39,5 +36,5 @@ export function formatPercent(share: number | null | undefined, decimals: 0 | 1 
  */
 export function formatMoney(amount: number | null | undefined, currency = 'USD'): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '–';
-  return `${currency} ${grouped2(amount)}`;
+  return formatMoneyAmount(amount, currency);
 }

@@ -21,6 +21,7 @@ import { whatIfScript } from '../whatif/bundle.js';
 import { whatIfDataBlock } from '../whatif/payload.js';
 import { SORT_SCRIPT } from './sortScript.js';
 import { REPORT_CSS } from './styles.js';
+import { formatNumber } from '../format/number.js';
 
 /** Options of {@link renderHtmlReport}. */
 export interface HtmlReportOptions {
@@ -73,8 +74,8 @@ export function renderHtmlReport(input: ReportInput, options: HtmlReportOptions 
   const sections = SECTION_ORDER.map((render) => render(ctx)).filter((s): s is Section => s !== null);
   const scripts = [...(options.sortableTables === false ? [] : [SORT_SCRIPT]), ...(page.whatIf ? [whatIfScript().replace(/<\/(script)/gi, '<\\/$1')] : [])];
   const data = page.whatIf ? whatIfDataBlock({ data: page.whatIf, options: resolved, base: { ...(page.title !== undefined && { title: page.title }), ...(page.costs && { costs: page.costs }), ...(page.priceSheet && { priceSheet: page.priceSheet }) } }) : '';
-  const whatIfNote = whatIfOff ? `<p class="note">The what-if controls are left out above ${maxWhatIfVms.toLocaleString('en-US')} VMs (the page would carry every VM); re-plan with hostplan plan.</p>` : '';
-  const meta = [input.generatedAt ? `Inputs of ${input.generatedAt}` : '', input.plan ? `${input.plan.hosts.length.toLocaleString('en-US')} hosts, ${(input.plan.placements.length + input.plan.unplaced.length).toLocaleString('en-US')} VMs` : ''].filter(Boolean).join(' · ');
+  const whatIfNote = whatIfOff ? `<p class="note">The what-if controls are left out above ${formatNumber(maxWhatIfVms, 0)} VMs (the page would carry every VM); re-plan with hostplan plan.</p>` : '';
+  const meta = [input.generatedAt ? `Inputs of ${input.generatedAt}` : '', input.plan ? `${formatNumber(input.plan.hosts.length, 0)} hosts, ${formatNumber(input.plan.placements.length + input.plan.unplaced.length, 0)} VMs` : ''].filter(Boolean).join(' · ');
   return `<!doctype html>
 <html lang="en">
 <head>

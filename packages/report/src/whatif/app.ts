@@ -14,6 +14,7 @@ import type { ReportInput } from '../input/types.js';
 import { formatMoney } from '../format/number.js';
 import type { WhatIfPayload } from './payload.js';
 import { replanWhatIf, type WhatIfSettings } from './replan.js';
+import { formatNumber } from '../format/number.js';
 
 const RENDERERS = [sectionSummary, sectionHosts, sectionPlacementMap, sectionVmTable, sectionFailover, sectionUnplaced] as const;
 const SECTION_IDS = ['summary', 'hosts', 'placement', 'vms', 'failover', 'unplaced'] as const;
@@ -75,7 +76,7 @@ function run(form: HTMLFormElement, payload: WhatIfPayload, status: HTMLElement)
   const s = answer.plan.summary;
   const k = settings.failover ?? 0;
   status.classList.remove('busy');
-  status.textContent = `Re-planned in this page: ${s.vmsPlaced.toLocaleString('en-US')} of ${answer.vms.length.toLocaleString('en-US')} VMs on ${s.hostsUsed} hosts` +
+  status.textContent = `Re-planned in this page: ${formatNumber(s.vmsPlaced, 0)} of ${formatNumber(answer.vms.length, 0)} VMs on ${s.hostsUsed} hosts` +
     (answer.failover ? `; failover N+${k} ${answer.failover.summary.met ? 'met' : answer.failover.summary.verdict === 'not proven' ? 'not proven' : 'not met'}, tolerates ${answer.failover.summary.toleratedFailures}` : '; no failover check') + '.';
   const price = document.querySelector('[data-hostplan="price-per-vm"]');
   if (price) price.textContent = answer.pricePerVmMonth === null ? '' : `Price per VM per month at this margin: ${formatMoney(answer.pricePerVmMonth, payload.data.currency ?? 'USD')}.`;

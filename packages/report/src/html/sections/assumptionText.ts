@@ -1,4 +1,4 @@
-import type { Assumption } from '@hostplan/core';
+import { formatDecimal, type Assumption } from '@hostplan/core';
 
 /** Title of the hosting whitepaper the project's `seed` sources refer to. */
 export const SEED_TITLE = 'Microsoft whitepaper "Provisioning and managing Hyper-V virtual machines in a hosting environment" (Windows Server 2008)';
@@ -34,7 +34,7 @@ export function valueForPeople(value: unknown): string {
   if (value === null || value === undefined) return 'none';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? formatDecimal(value, 6) : String(value);
   if (Array.isArray(value)) return value.length ? value.map(valueForPeople).join(value.some((v) => typeof v === 'string' && v.length > 30) ? '; ' : ', ') : 'none';
   if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${valueForPeople(v)}`).join('; ');
   return String(value);

@@ -1,6 +1,7 @@
 import type { IdSource } from '../../charts/svg.js';
 import type { ReportInput } from '../../input/types.js';
 import { escapeHtml } from '../escape.js';
+import { formatNumber } from '../../format/number.js';
 
 /** Options of the HTML report, resolved. */
 export interface ResolvedHtmlOptions {
@@ -46,5 +47,5 @@ export function figure(svg: string, caption: string): string {
  * shownNote(500, 1000, 'the rest is in the JSON export') // => '<p class="note">Showing 500 of 1,000; the rest is in the JSON export.</p>'
  */
 export function shownNote(shown: number, total: number, where: string): string {
-  return shown < total ? `<p class="note">Showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}; ${escapeHtml(where)}.</p>` : '';
+  return shown < total ? `<p class="note">Showing ${formatNumber(shown, 0)} of ${formatNumber(total, 0)}; ${escapeHtml(where)}.</p>` : '';
 }

@@ -6,6 +6,7 @@ import { escapeHtml } from '../escape.js';
 import { htmlTable } from '../table.js';
 import { reasonText } from './reasonText.js';
 import { figure, shownNote, type Section, type SectionContext } from './context.js';
+import { formatNumber } from '../../format/number.js';
 
 type Headroom = NonNullable<ReportFailover['headroom']>[number];
 
@@ -61,7 +62,7 @@ export function sectionFailover(ctx: SectionContext): Section | null {
   const lost = f.notRestarted ?? [];
   if (lost.length) {
     const shown = lost.slice(0, ctx.options.maxTableRows);
-    html += `<h3>VMs that would not restart (${lost.length.toLocaleString('en-US')})</h3>` +
+    html += `<h3>VMs that would not restart (${formatNumber(lost.length, 0)})</h3>` +
       htmlTable(['VM', 'Why'], shown.map((v) => [v.vm, reasonText(v.reasons)])) +
       shownNote(shown.length, lost.length, 'the full list is in the JSON export');
   } else if (headroom.length || worst) {

@@ -7,6 +7,7 @@ import { RESOURCE_DISPLAY, resourceLabel } from '../../format/resources.js';
 import type { ReportHost } from '../../input/types.js';
 import { htmlTable } from '../table.js';
 import { figure, type Section, type SectionContext } from './context.js';
+import { formatNumber } from '../../format/number.js';
 
 /** used / capacity of one resource, or undefined when unknown. */
 function share(h: ReportHost, r: Resource): number | undefined {
@@ -52,7 +53,7 @@ export function sectionHosts(ctx: SectionContext): Section | null {
     units: resources.map((r) => RESOURCE_DISPLAY[r].unit),
     rows: matrixRows,
   });
-  let html = `<p>${matrixLegend(matrixRows)}${aggregated ? ` With ${hosts.length.toLocaleString('en-US')} hosts, the ${shown.length} fullest are drawn and the rest are summarised as distributions.` : ''}</p>`;
+  let html = `<p>${matrixLegend(matrixRows)}${aggregated ? ` With ${formatNumber(hosts.length, 0)} hosts, the ${shown.length} fullest are drawn and the rest are summarised as distributions.` : ''}</p>`;
   html += figure(matrix, aggregated ? `The ${shown.length} hosts with the highest binding share, fullest first.` : 'Every host, fullest first.');
   if (aggregated) {
     html += '<h3>Distribution over all hosts</h3><div class="grid2">';

@@ -31,12 +31,12 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
     const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
     const list = [...groups.values()].sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3) || b.count - a.count);
     const shown = list.slice(0, ctx.options.maxTableRows);
-    parts.push(`<h3>Alerts (${m.alerts.length.toLocaleString('en-US')})</h3>`, ctx.input.timelines ? '<p class="note">Each alert is marked where it happened on the time charts of its host.</p>' : '', ...shown.map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>${a.count > 1 ? ` <span class="note">× ${a.count.toLocaleString('en-US')}; the first:</span>` : ':'} ${escapeHtml(a.message.startsWith(a.subject) ? a.message.slice(a.subject.length).trimStart() : a.message)}</div>`),
+    parts.push(`<h3>Alerts (${formatNumber(m.alerts.length, 0)})</h3>`, ctx.input.timelines ? '<p class="note">Each alert is marked where it happened on the time charts of its host.</p>' : '', ...shown.map((a) => `<div class="alert ${escapeHtml(a.severity)}"><strong>${escapeHtml(a.subject)}</strong>${a.count > 1 ? ` <span class="note">× ${formatNumber(a.count, 0)}; the first:</span>` : ':'} ${escapeHtml(a.message.startsWith(a.subject) ? a.message.slice(a.subject.length).trimStart() : a.message)}</div>`),
       shownNote(shown.length, list.length, 'every alert is in the JSON export'));
   }
   if (m.timeSeries?.length) {
     parts.push('<h3>Utilisation over time</h3>');
-    for (const s of m.timeSeries) parts.push(figure(chartBands(s, ctx.ids), `${s.name}: median with p25–p75 and p5–p95 bands per window, maximum dotted, thresholds dashed (${s.unit}).${s.points.length > 1000 ? ` ${s.points.length.toLocaleString('en-US')} windows merged to at most 1,000 for drawing (lowest p5, mean p25–p75, highest p95 and max).` : ''}`));
+    for (const s of m.timeSeries) parts.push(figure(chartBands(s, ctx.ids), `${s.name}: median with p25–p75 and p5–p95 bands per window, maximum dotted, thresholds dashed (${s.unit}).${s.points.length > 1000 ? ` ${formatNumber(s.points.length, 0)} windows merged to at most 1,000 for drawing (lowest p5, mean p25–p75, highest p95 and max).` : ''}`));
   }
   if (m.heatmaps?.length) {
     parts.push('<h3>Time of day by day of week</h3>');
@@ -48,7 +48,7 @@ export function sectionMeasurements(ctx: SectionContext): Section | null {
       const sorted = d.values.filter(Number.isFinite).slice().sort((a, b) => a - b);
       const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
       const markers = sorted.length ? [{ label: 'p95', value: q(0.95)! }] : [];
-      parts.push(figure(chartHistogram(d.values, { title: d.name, xLabel: d.unit, yLabel: 'samples', markers, width: 440, height: 200 }), `${d.name} (${d.unit}): ${sorted.length.toLocaleString('en-US')} samples.`));
+      parts.push(figure(chartHistogram(d.values, { title: d.name, xLabel: d.unit, yLabel: 'samples', markers, width: 440, height: 200 }), `${d.name} (${d.unit}): ${formatNumber(sorted.length, 0)} samples.`));
     }
     parts.push('</div>');
   }

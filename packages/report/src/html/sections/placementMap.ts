@@ -3,6 +3,7 @@ import { chartPlacementMap, type MapHost } from '../../charts/placementMap.js';
 import { topHosts } from '../../aggregate/hostShares.js';
 import { RESOURCE_DISPLAY } from '../../format/resources.js';
 import { figure, type Section, type SectionContext } from './context.js';
+import { formatNumber } from '../../format/number.js';
 
 /**
  * The placement map: which VMs run on which host, segment width by memory (or equal widths
@@ -36,6 +37,6 @@ export function sectionPlacementMap(ctx: SectionContext): Section | null {
   const measure = measureResource === 'vms' ? 'VMs' : `${d.label.toLowerCase()} (${d.unit})`;
   const total = onHost.size;
   const html = `<p>One bar per host, as wide as its target ${measure}; one segment per VM. Hover a segment for the VM's name.</p>` +
-    figure(chartPlacementMap(rows, { title: 'Placement map', measure, colourBy: ctx.options.colourBy }), total > rows.length ? `The ${rows.length} fullest of ${total.toLocaleString('en-US')} hosts with VMs; the full placement list is in the CSV and JSON exports.` : `${plan.placements.length.toLocaleString('en-US')} VMs on ${total.toLocaleString('en-US')} hosts.`);
+    figure(chartPlacementMap(rows, { title: 'Placement map', measure, colourBy: ctx.options.colourBy }), total > rows.length ? `The ${rows.length} fullest of ${formatNumber(total, 0)} hosts with VMs; the full placement list is in the CSV and JSON exports.` : `${formatNumber(plan.placements.length, 0)} VMs on ${formatNumber(total, 0)} hosts.`);
   return { id: 'placement', title: 'Placement map', html };
 }

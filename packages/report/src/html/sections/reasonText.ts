@@ -1,4 +1,5 @@
 import type { ReportReason } from '../../input/types.js';
+import { formatNumber } from '../../format/number.js';
 
 /**
  * A VM's reasons in one short line: the first (with its host), then how many more hosts gave
@@ -13,5 +14,5 @@ export function reasonText(reasons: readonly ReportReason[] | undefined): string
   const first = list[0];
   if (!first) return 'no reason given';
   const more = list.length - 1;
-  return `${first.host && !first.message.includes(first.host) ? `${first.host}: ` : ''}${first.message}${more > 0 ? ` (and ${more.toLocaleString('en-US')} more host${more === 1 ? '' : 's'})` : ''}`;
+  return `${first.host && !first.message.includes(first.host) ? `${first.host}: ` : ''}${first.message}${more > 0 ? ` (and ${formatNumber(more, 0)} more host${more === 1 ? '' : 's'})` : ''}`;
 }

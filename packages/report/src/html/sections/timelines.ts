@@ -83,7 +83,7 @@ export function sectionTimelines(ctx: SectionContext): Section | null {
     html += `<h3>${escapeHtml(h.host)}${h.vms !== undefined ? ` <span class="note">${h.vms} VM${h.vms === 1 ? '' : 's'}${h.measuredVms !== undefined ? `, ${h.measuredVms} measured` : ''}</span>` : ''}</h3><div class="grid2">` +
       h.resources.map((r) => hostFigure(t, h, r)).join('') + '</div>';
   }
-  if (hosts.length > shown.length) html += `<p class="note">Showing the ${shown.length} hosts with the highest peak share of ${hosts.length.toLocaleString('en-US')}; the others stay under it.</p>`;
+  if (hosts.length > shown.length) html += `<p class="note">Showing the ${shown.length} hosts with the highest peak share of ${formatNumber(hosts.length, 0)}; the others stay under it.</p>`;
   html += '<h3>Farm by day and hour</h3>' + heatmaps(t, resources) + runway(t, resources);
   return { id: 'timelines', title: 'Demand over time', html };
 }

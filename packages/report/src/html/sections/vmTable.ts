@@ -56,7 +56,7 @@ export function sectionVmTable(ctx: SectionContext): Section | null {
     ]), { numeric: [3, 4, 5, 6, 7], className: 'vm-table', caption: 'Click a header to sort.' });
   const filter = '<p class="filter"><label>Find a VM or host <input type="search" data-filter-table="vm-table" placeholder="name, host, resource" autocomplete="off"></label></p>';
   const cut = shown.length < rows.length
-    ? `<p class="note">Showing the ${shown.length.toLocaleString('en-US')} worst-fitting of ${rows.length.toLocaleString('en-US')} VMs (unplaced first, then the largest share of their host's target); every VM is in placements.csv (<code>--csv DIR</code>) and the JSON export.</p>`
+    ? `<p class="note">Showing the ${formatNumber(shown.length, 0)} worst-fitting of ${formatNumber(rows.length, 0)} VMs (unplaced first, then the largest share of their host's target); every VM is in placements.csv (<code>--csv DIR</code>) and the JSON export.</p>`
     : '';
   const html = `<p>Every VM, where it goes and what binds it: the resource in which it takes the largest share of its host's target. Demand is what the VM needs of that host, overhead included.</p>${cut}${filter}${table}`;
   return { id: 'vms', title: 'Placement of every VM', html };
