@@ -4,22 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HostplanError } from '@hostplan/core';
 import { importInventory, parseInventory } from '@hostplan/bench';
 import { inventoryToGB, matchInventoryColumns, RVTOOLS_COLUMNS } from '../../src/inventory/imports/index.js';
+import { thrown } from '../support/thrown.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const fixture = (name: string) => readFile(join(fixtures, name), 'utf8');
-
-function thrown(f: () => unknown): HostplanError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(HostplanError);
-    return e as HostplanError;
-  }
-  throw new Error('expected a HostplanError');
-}
 
 describe('RVTools vInfo', () => {
   it('reads running VMs, converts MiB to GB, and lists what it left out', async () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HostplanError } from '@hostplan/core';
 import { parseInventory } from '@hostplan/bench';
 import { INVENTORY_COLUMNS } from '../../src/inventory/imports/columns.js';
 import { parseVmCsv } from '../../src/inventory/vmCsv.js';
-
-const thrown = (f: () => unknown): HostplanError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof HostplanError) return e;
-    throw e;
-  }
-  throw new Error('expected a HostplanError');
-};
+import { thrown } from '../support/thrown.js';
 
 describe('parseVmCsv(text, file): the one reader of hostplan VM CSV', () => {
   it.each([

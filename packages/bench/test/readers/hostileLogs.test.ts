@@ -3,20 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
 import { readPerfFile, readPerfStream, readPerfText, type ReadSummary } from '@hostplan/bench';
 import { collectingSink } from './helpers.js';
+import { thrown } from '../support/thrown.js';
 
 const HEADER = '"(PDH-CSV 4.0) (Eastern Daylight Time)(240)","\\\\H\\Memory\\Available MBytes"\r\n';
 const pdh = (times: string[], header = HEADER) => header + times.map((t, i) => `"${t}","${i + 1}"\r\n`).join('');
-
-function thrown(f: () => unknown): HostplanError {
-  let error: unknown;
-  try {
-    f();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'expected a HostplanError').toBeInstanceOf(HostplanError);
-  return error as HostplanError;
-}
 
 /** Bytes from a small linear congruential generator: the same "random" file on every run. */
 function noise(length: number, seed: number): Uint8Array {
