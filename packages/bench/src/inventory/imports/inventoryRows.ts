@@ -50,6 +50,9 @@ function requireColumns(matched: ReadonlyMap<Field, InventoryMatchedColumn>, for
  * Reads the table of an inventory file, tells (or takes) its format and matches its header
  * against that format's alias table; a missing VM name, vCPU or memory column is a
  * `missing-field` error at `file:line` of the header listing the names looked for.
+ *
+ * @example
+ * readInventorySheet('VM,Powerstate,CPUs,Memory\nweb1,poweredOn,2,4096\n', 'vInfo.csv', 'auto').format // => 'rvtools'
  */
 export function readInventorySheet(text: string, file: string, format: 'auto' | InventoryFormat): InventorySheet {
   const table = readInventoryTable(text, file);
@@ -151,6 +154,10 @@ function rowToVm(row: RowCells, id: string, sheet: InventorySheet): Vm {
  * Reads one data row of a sheet: a VM (checked by core's `parseVm`), or the row left out
  * (template, SRM placeholder, powered off) unless `keep` says otherwise. Bad cells throw a
  * `HostplanError` at `file:line:column` naming the column.
+ *
+ * @example
+ * const sheet = readInventorySheet('id,vcpus,memoryGB,state\nweb1,2,4,off\n', 'vms.csv', 'hostplan');
+ * readInventoryRow(sheet, ['web1', '2', '4', 'off'], 2, { poweredOff: false, templates: false }).kind // => 'excluded'
  */
 export function readInventoryRow(sheet: InventorySheet, cells: readonly string[], line: number, keep: InventoryKeep): InventoryRow {
   const row = new RowCells(sheet, cells, line);

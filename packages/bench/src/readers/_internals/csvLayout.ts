@@ -34,7 +34,13 @@ export interface CsvLayout {
   readonly broken: boolean;
 }
 
-/** The separator and whether cells are trimmed: the map's, else the most frequent of `,` `;` tab in the header (`;` files trim). */
+/**
+ * The separator and whether cells are trimmed: the map's, else the most frequent of `,` `;`
+ * tab in the header (`;` files trim).
+ *
+ * @example
+ * csvSeparator(null, () => 'time;cpu;mem') // => { separator: 59, trim: true }
+ */
 export function csvSeparator(map: ColumnMap | null, headerLine: () => string): { separator: number; trim: boolean } {
   if (map?.separator !== undefined) return { separator: map.separator.charCodeAt(0), trim: map.trim ?? false };
   const line = headerLine();
@@ -47,6 +53,9 @@ export function csvSeparator(map: ColumnMap | null, headerLine: () => string): {
  * A column map guessed from header names: long form when they name a metric (`metric`,
  * `counter`...) and a value column, else wide with one file per entity named after the file
  * unless a host/entity column is there; time from `timestamp`/`time`/`date`... or column 0.
+ *
+ * @example
+ * guessColumnMap(['timestamp', 'host', 'metric', 'value']).long // => { metric: 2, value: 3, entity: 1 }
  */
 export function guessColumnMap(names: readonly string[]): ColumnMap {
   const lower = names.map((s) => s.toLowerCase());
@@ -97,7 +106,12 @@ function wideColumns(map: ColumnMap, names: readonly string[], finder: ColumnFin
   });
 }
 
-/** The header's cell names (`column N` when the map says there is no header). */
+/**
+ * The header's cell names (`column N` when the map says there is no header).
+ *
+ * @example
+ * csvHeaderNames(decoder, buf, spans, 3, false) // => ['column 1', 'column 2', 'column 3']
+ */
 export function csvHeaderNames(decoder: TextDecoder, buf: Uint8Array, spans: CellSpans, count: number, hasHeader: boolean): string[] {
   const names: string[] = [];
   for (let i = 0; i < count; i++) names.push(hasHeader ? cellText(decoder, buf, spans.starts[i]!, spans.ends[i]!, (spans.flags[i]! & ESCAPED) !== 0).trim() : `column ${i + 1}`);
@@ -108,6 +122,9 @@ export function csvHeaderNames(decoder: TextDecoder, buf: Uint8Array, spans: Cel
  * Reads a CSV's layout from its header names and the given map (or one guessed from the
  * names); a column the map names that is not there is an `unknown-column` issue at the header
  * line, and the layout is `broken`.
+ *
+ * @example
+ * csvLayout(['time', 'cpu', 'mem'], null, ctx, 'hv01', 1).wide.map((w) => w.counter) // => ['cpu', 'mem']
  */
 export function csvLayout(names: readonly string[], given: ColumnMap | null, ctx: ReadContext, fileBase: string, lineNo: number): CsvLayout {
   const map = given ?? guessColumnMap(names);
