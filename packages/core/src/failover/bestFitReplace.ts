@@ -1,4 +1,4 @@
-import { fits, tolerance } from '../capacity/fits.js';
+import { tolerance } from '../capacity/fits.js';
 import { hostCapacity } from '../capacity/hostCapacity.js';
 import { platformViolations } from '../capacity/platformRules.js';
 import { vmDemand } from '../capacity/vmDemand.js';
@@ -7,7 +7,8 @@ import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, addVectors, zeroVector, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
-import type { Placement, Reason, Unplaced } from '../plan/types.js';
+import type { Placement, Unplaced } from '../plan/types.js';
+import { reasonsOn } from './hostReasons.js';
 import { bindingOf } from './hostLoads.js';
 import type { ReplaceRequest, ReplaceResult } from './types.js';
 import { maxOf } from '../math/fold.js';
@@ -64,34 +65,13 @@ function fitsFast(demand: ResourceVector, used: ResourceVector, limits: Resource
   return true;
 }
 
-/** Why a VM cannot go on a host, per rule (the slow path, for VMs that fit nowhere). */
-function reasonsOn(vm: Vm, slot: Slot, policy: ResolvedPolicy, affinityHost: ReadonlyMap<string, string>): Reason[] {
-  const h = slot.host;
-  if (h.unavailable) return [{ kind: 'unavailable', host: h.id, message: `host ${h.id} is down in this failure set` }];
-  const out: Reason[] = [];
-  const fit = fits(vm, h, slot.used, policy, slot.cap);
-  if (!fit.ok) {
-    for (const s of fit.shortfalls) out.push({ kind: 'capacity', host: h.id, shortfall: s, message: s.message });
-    for (const v of fit.violations) out.push({ kind: 'platform', host: h.id, violation: v, message: v.message });
-  }
-  for (const g of vm.antiAffinity ?? []) {
-    const other = slot.vms.find((o) => o.antiAffinity?.includes(g));
-    if (other) out.push({ kind: 'anti-affinity', host: h.id, group: g, conflictingVm: other.id, message: `anti-affinity group ${g}: ${other.id} already runs on ${h.id}` });
-  }
-  for (const g of vm.affinity ?? []) {
-    const at = affinityHost.get(g);
-    if (at !== undefined && at !== h.id) out.push({ kind: 'affinity', host: h.id, group: g, message: `affinity group ${g} runs on ${at}` });
-  }
-  return out;
-}
-
 /**
  * The built-in re-placement: the displaced VMs, most constrained first (members of the largest
  * anti-affinity groups), then largest first (dominant share of the survivors' total capacity,
  * then id), each onto the surviving host it fills most (best fit,
  * the sum of used / limit over every resource) among those where it fits, respecting
  * anti-affinity, affinity, reserves and platform rules. Deterministic. A VM that fits nowhere
- * gets one reason per host. Also packs a fresh farm (every VM displaced, none pinned).
+ * gets one reason per host, on the layout after every restart. Also packs a fresh farm (every VM displaced, none pinned).
  * O(displaced x hosts x resources).
  *
  * @example
@@ -122,7 +102,7 @@ export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
     .sort((a, b) => b.group - a.group || b.size - a.size || (a.vm.id < b.vm.id ? -1 : a.vm.id > b.vm.id ? 1 : 0));
 
   const placements: Placement[] = [];
-  const unplaced: Unplaced[] = [];
+  const stranded: Vm[] = [];
   for (const { vm } of order) {
     let best: Slot | undefined;
     let bestFill = -1;
@@ -143,8 +123,10 @@ export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
       put(vm, best);
       placements.push({ vm: vm.id, host: best.host.id });
     } else {
-      unplaced.push({ vm: vm.id, reasons: hosts.flatMap((h) => reasonsOn(vm, slots.get(h.id)!, policy, affinityHost)) });
+      stranded.push(vm);
     }
   }
+  // explained on the layout every restart left (use only grows, so each still fits nowhere)
+  const unplaced: Unplaced[] = stranded.map((vm) => ({ vm: vm.id, reasons: hosts.flatMap((h) => reasonsOn(vm, slots.get(h.id)!, policy, affinityHost)) }));
   return { placements, unplaced };
 }

@@ -43,6 +43,7 @@ export function checkCluster(c: ClusterCheck): { scenarios: FailoverScenario[]; 
   const clusterLoads = cluster.hosts.map((h) => c.loads.get(h.id)!);
   const kernel = clusterKernel(clusterLoads, c.policy);
   const scratch = kernelScratch(kernel);
+  const context = { cluster, loads: c.loads, policy: c.policy };
   const local = new Map(kernel.hostIds.map((id, i) => [id, i]));
   const candidates = Int32Array.from(clusterLoads.flatMap((l, i) => (l.host.unavailable ? [] : [i])));
   const size = Math.min(k, candidates.length);
@@ -58,12 +59,14 @@ export function checkCluster(c: ClusterCheck): { scenarios: FailoverScenario[]; 
     if (stranded === 0) {
       s = kernelScenario(scratch, cluster.id, ids, chosenAs);
       kernelSets++;
+    } else if (stranded > 0 && (failing > 0 || certainlyStrandedKernel(scratch))) {
+      // the kernel's best fit alone describes a set no engine can save (a VM fits no survivor
+      // even alone), and, once the cluster has failed (the verdict is settled), every later set;
+      // the stranded VMs' reasons are built when read
+      s = kernelScenario(scratch, cluster.id, ids, chosenAs, context);
+      kernelSets++;
     } else {
-      // the cheap engine alone describes a set no engine can save (a VM fits no survivor even
-      // alone), and, once the cluster has failed (the verdict is settled), every later set
-      const settled = stranded > 0 && (failing > 0 || certainlyStrandedKernel(scratch));
-      const engine = settled && c.cheap ? c.cheap : c.replace;
-      s = slowScenario(cluster, c.loads, ids, chosenAs, c.policy, engine, c.placementOf, c.cheap);
+      s = slowScenario(cluster, c.loads, ids, chosenAs, c.policy, c.replace, c.placementOf, c.cheap);
     }
     scenarios.push(s);
     c.onSet();
