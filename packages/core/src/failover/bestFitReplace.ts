@@ -1,7 +1,8 @@
 import { tolerance } from '../capacity/fits.js';
 import { hostCapacity } from '../capacity/hostCapacity.js';
 import { platformViolations } from '../capacity/platformRules.js';
-import { vmDemand } from '../capacity/vmDemand.js';
+import { demandVector } from '../capacity/vmDemand.js';
+import { asVm } from '../input/normalise.js';
 import type { HostCapacity } from '../capacity/types.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
@@ -42,7 +43,7 @@ function demandCache(policy: ResolvedPolicy) {
       let byClock = demands.get(vm);
       if (!byClock) demands.set(vm, (byClock = new Map()));
       let d = byClock.get(host.clockGHz);
-      if (!d) byClock.set(host.clockGHz, (d = vmDemand(vm, host, policy).vector));
+      if (!d) byClock.set(host.clockGHz, (d = demandVector(asVm(vm, 'vm'), host.clockGHz, policy)));
       return d;
     },
     capacity(host: Host): HostCapacity {

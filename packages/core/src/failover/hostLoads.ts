@@ -1,5 +1,6 @@
 import { hostCapacity } from '../capacity/hostCapacity.js';
-import { vmDemand } from '../capacity/vmDemand.js';
+import { demandVector } from '../capacity/vmDemand.js';
+import { asVm } from '../input/normalise.js';
 import { HostplanError } from '../errors.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
@@ -62,7 +63,7 @@ export function hostLoads(hosts: readonly Host[], vms: readonly Vm[], placements
     if (!vm) throw new HostplanError('invalid-value', `plan.placements[${i}].vm`, `unknown VM ${JSON.stringify(pl.vm)}: not in the VM list`, 'a VM id', pl.vm);
     const h = acc.get(pl.host);
     if (!h) throw new HostplanError('invalid-value', `plan.placements[${i}].host`, `unknown host ${JSON.stringify(pl.host)}: not in the host list`, 'a host id', pl.host);
-    h.used = addVectors(h.used, vmDemand(vm, h.host, policy).vector);
+    h.used = addVectors(h.used, demandVector(asVm(vm, 'vm'), h.host.clockGHz, policy));
     h.vms.push(vm);
   });
   const out = new Map<string, HostLoad>();

@@ -1,7 +1,8 @@
 import { tolerance } from '../capacity/fits.js';
 import { hostCapacity } from '../capacity/hostCapacity.js';
 import { platformViolations } from '../capacity/platformRules.js';
-import { vmDemand } from '../capacity/vmDemand.js';
+import { demandVector } from '../capacity/vmDemand.js';
+import { asVm } from '../input/normalise.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES } from '../model/resources.js';
@@ -115,7 +116,7 @@ export function clusterKernel(loads: readonly HostLoad[], policy: ResolvedPolicy
   const planDemand = new Float64Array(planOrder.length * clocks * R);
   planOrder.forEach(({ vm }, j) => {
     for (let c = 0; c < clocks; c++) {
-      const d = vmDemand(vm, hosts[clock.reps[c]!]!, policy).vector;
+      const d = demandVector(asVm(vm, 'vm'), hosts[clock.reps[c]!]!.clockGHz, policy);
       for (let i = 0; i < R; i++) planDemand[(j * clocks + c) * R + i] = d[RESOURCES[i]!];
     }
   });
