@@ -1,6 +1,6 @@
 import type { Host } from '../model/host.js';
 import type { Policy, ResolvedPolicy } from '../model/policy.js';
-import type { Resource, ResourceVector } from '../model/resources.js';
+import { RESOURCES, type Resource, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import { asResolved } from './hostCapacity.js';
 import { memoryOverheadMB } from './overhead.js';
@@ -66,6 +66,7 @@ export function demandVector(vm: Vm, clockGHz: number, p: ResolvedPolicy): Resou
     networkMbps: vm.networkMbps ?? p.newVm.networkMbps,
     vms: 1,
   };
-  checkVector(vector, 'demand', `vms[${vm.id}]`);
+  // the check's path is built only when an entry is wrong (this runs once per VM and clock)
+  for (const r of RESOURCES) if (!(vector[r] >= 0 && vector[r] !== Infinity)) checkVector(vector, 'demand', `vms[${vm.id}]`);
   return vector;
 }

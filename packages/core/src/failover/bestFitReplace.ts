@@ -1,5 +1,5 @@
 import { tolerance } from '../capacity/fits.js';
-import { hostCapacity } from '../capacity/hostCapacity.js';
+import { capacityOf } from './capacityCache.js';
 import { platformViolations } from '../capacity/platformRules.js';
 import { demandVector } from '../capacity/vmDemand.js';
 import { asVm } from '../input/normalise.js';
@@ -10,6 +10,7 @@ import { RESOURCES, addVectors, zeroVector, type ResourceVector } from '../model
 import type { Vm } from '../model/vm.js';
 import type { Placement, Unplaced } from '../plan/types.js';
 import { reasonsOn } from './hostReasons.js';
+import { withLazyReasons } from './strandedReasons.js';
 import { bindingOf } from './hostLoads.js';
 import type { ReplaceRequest, ReplaceResult } from './types.js';
 import { maxOf } from '../math/fold.js';
@@ -24,7 +25,6 @@ interface Slot {
 // Memo tables (pure: the same inputs give the same vectors), keyed by object identity so that
 // repeated re-placements of one farm (every failure set) compute each demand and capacity once.
 const DEMANDS = new WeakMap<ResolvedPolicy, WeakMap<Vm, Map<number, ResourceVector>>>();
-const CAPACITIES = new WeakMap<ResolvedPolicy, WeakMap<Host, HostCapacity>>();
 const ALLOWED = new WeakMap<ResolvedPolicy, WeakMap<Vm, Map<string, boolean>>>();
 
 function table<K extends object, V>(outer: WeakMap<ResolvedPolicy, WeakMap<K, V>>, policy: ResolvedPolicy): WeakMap<K, V> {
@@ -36,7 +36,6 @@ function table<K extends object, V>(outer: WeakMap<ResolvedPolicy, WeakMap<K, V>
 /** Demand vectors per VM and host clock (all vmDemand depends on), capacities per host, platform checks per VM and platform. */
 function demandCache(policy: ResolvedPolicy) {
   const demands = table(DEMANDS, policy);
-  const capacities = table(CAPACITIES, policy);
   const allowed = table(ALLOWED, policy);
   return {
     demand(vm: Vm, host: Host): ResourceVector {
@@ -47,9 +46,7 @@ function demandCache(policy: ResolvedPolicy) {
       return d;
     },
     capacity(host: Host): HostCapacity {
-      let c = capacities.get(host);
-      if (!c) capacities.set(host, (c = hostCapacity(host, policy)));
-      return c;
+      return capacityOf(host, policy);
     },
     allowed(vm: Vm, host: Host, cap: HostCapacity): boolean {
       let byPlatform = allowed.get(vm);
@@ -72,7 +69,7 @@ function fitsFast(demand: ResourceVector, used: ResourceVector, limits: Resource
  * then id), each onto the surviving host it fills most (best fit,
  * the sum of used / limit over every resource) among those where it fits, respecting
  * anti-affinity, affinity, reserves and platform rules. Deterministic. A VM that fits nowhere
- * gets one reason per host, on the layout after every restart. Also packs a fresh farm (every VM displaced, none pinned).
+ * gets one reason per host, on the layout after every restart, built when first read. Also packs a fresh farm (every VM displaced, none pinned).
  * O(displaced x hosts x resources).
  *
  * @example
@@ -127,7 +124,8 @@ export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
       stranded.push(vm);
     }
   }
-  // explained on the layout every restart left (use only grows, so each still fits nowhere)
-  const unplaced: Unplaced[] = stranded.map((vm) => ({ vm: vm.id, reasons: hosts.flatMap((h) => reasonsOn(vm, slots.get(h.id)!, policy, affinityHost)) }));
+  // explained on the layout every restart left (use only grows, so each still fits nowhere),
+  // when first read: an engine's answer is often discarded for a better one
+  const unplaced: Unplaced[] = stranded.map((vm) => withLazyReasons(vm.id, () => hosts.flatMap((h) => reasonsOn(vm, slots.get(h.id)!, policy, affinityHost))));
   return { placements, unplaced };
 }

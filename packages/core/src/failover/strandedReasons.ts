@@ -1,4 +1,4 @@
-import { hostCapacity } from '../capacity/hostCapacity.js';
+import { capacityOf } from './capacityCache.js';
 import type { ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
@@ -34,7 +34,7 @@ function hostStates(set: StrandedSet): { states: HostState[]; affinityHost: Map<
     const used = {} as ResourceVector;
     RESOURCES.forEach((r, i) => (used[r] = usedAfter[h * R + i]!));
     const vms = down ? [] : [...loads.get(host.id)!.vms, ...(restartedOn.get(host.id) ?? [])];
-    return { host: down ? { ...host, unavailable: true } : host, cap: hostCapacity(host, set.policy), used, vms };
+    return { host: down ? { ...host, unavailable: true } : host, cap: capacityOf(host, set.policy), used, vms };
   });
   // the VMs that stayed bind their groups first (cluster order), then the restarts (restart order)
   for (const s of states) if (!s.host.unavailable) for (const vm of loads.get(s.host.id)!.vms) bind(vm, s.host.id);
@@ -63,16 +63,26 @@ export function strandedUnplaced(set: StrandedSet, stranded: readonly string[]):
     const vm = vmById.get(id)!;
     return built.states.flatMap((state) => reasonsOn(vm, state, set.policy, built!.affinityHost));
   };
-  return stranded.map((vm) => {
-    const entry = { vm } as { vm: string; reasons: readonly Reason[] };
-    Object.defineProperty(entry, 'reasons', {
-      enumerable: true, configurable: true,
-      get: () => {
-        const reasons = explain(vm);
-        Object.defineProperty(entry, 'reasons', { value: reasons, enumerable: true });
-        return reasons;
-      },
-    });
-    return entry;
+  return stranded.map((vm) => withLazyReasons(vm, () => explain(vm)));
+}
+
+/**
+ * An unplaced VM whose `reasons` are computed by `explain` when first read, then kept as a
+ * plain enumerable value (JSON, spreading and structured cloning read it like any field).
+ * O(1) until read.
+ *
+ * @example
+ * withLazyReasons('v7', () => reasonsOfV7).reasons // => reasonsOfV7 (explain ran once)
+ */
+export function withLazyReasons(vm: string, explain: () => readonly Reason[]): Unplaced {
+  const entry = { vm } as { vm: string; reasons: readonly Reason[] };
+  Object.defineProperty(entry, 'reasons', {
+    enumerable: true, configurable: true,
+    get: () => {
+      const reasons = explain();
+      Object.defineProperty(entry, 'reasons', { value: reasons, enumerable: true });
+      return reasons;
+    },
   });
+  return entry;
 }

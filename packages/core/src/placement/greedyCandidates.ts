@@ -25,8 +25,9 @@ export class GreedyCandidates {
    * are passed over without the full filter. Null under peak coincidence (use is not a sum).
    */
   private readonly freeWithSlack: Float64Array | null;
-  /** The unit being tested and its demand per host clock, reused across the hosts of one call. */
-  private readonly unitDemandAt = new Map<number, Float64Array>();
+  /** The demand of the unit being tested at the clock of the last host tested, reused across the hosts of one call. */
+  private demandClockGHz = NaN;
+  private readonly demand = new Float64Array(RESOURCES.length);
 
   constructor(private readonly farm: Farm) {
     const byKey = new Map<string, FarmHost[]>();
@@ -54,15 +55,16 @@ export class GreedyCandidates {
   /** Hosts that can take the unit now, in id order; among identical empty hosts the first only. O(occupied + groups). */
   fitting(u: Unit): FarmHost[] {
     const reps = this.groups.flatMap((g) => (g.length > 0 ? [g[0]!] : [])).sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+    const repsAt = reps.map((fh) => this.position.get(fh)!);
     const out: FarmHost[] = [];
-    this.unitDemandAt.clear();
+    this.demandClockGHz = NaN;
     let j = 0;
     for (let i = 0; i < this.always.length; i++) {
       const at = this.alwaysAt[i]!;
-      while (j < reps.length && this.position.get(reps[j]!)! < at) this.take(u, reps[j++]!, out);
-      this.take(u, this.always[i]!, out);
+      while (j < reps.length && repsAt[j]! < at) { this.take(u, reps[j]!, repsAt[j]!, out); j++; }
+      this.take(u, this.always[i]!, at, out);
     }
-    while (j < reps.length) this.take(u, reps[j++]!, out);
+    for (; j < reps.length; j++) this.take(u, reps[j]!, repsAt[j]!, out);
     return out;
   }
 
@@ -86,17 +88,16 @@ export class GreedyCandidates {
   }
 
   /** Appends `fh` to `out` when the unit passes every filter there; the capacity test on the flat arrays first. */
-  private take(u: Unit, fh: FarmHost, out: FarmHost[]): void {
+  private take(u: Unit, fh: FarmHost, at: number, out: FarmHost[]): void {
     const free = this.freeWithSlack;
     if (free !== null) {
-      const clockGHz = fh.host.clockGHz;
-      let demand = this.unitDemandAt.get(clockGHz);
-      if (demand === undefined) {
+      const demand = this.demand;
+      if (fh.host.clockGHz !== this.demandClockGHz) {
         const vector = this.farm.unitDemand(u.vms, fh.host);
-        demand = Float64Array.from(RESOURCES, (r) => vector[r]);
-        this.unitDemandAt.set(clockGHz, demand);
+        RESOURCES.forEach((r, i) => (demand[i] = vector[r]));
+        this.demandClockGHz = fh.host.clockGHz;
       }
-      const base = this.position.get(fh)! * RESOURCE_COUNT;
+      const base = at * RESOURCE_COUNT;
       for (let r = 0; r < RESOURCE_COUNT; r++) if (demand[r]! > free[base + r]!) return;
     }
     if (this.farm.fitsFast(u.vms, fh)) out.push(fh);
