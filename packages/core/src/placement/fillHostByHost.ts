@@ -1,3 +1,4 @@
+import { tolerance } from '../capacity/fits.js';
 import { RESOURCES, type Resource } from '../model/resources.js';
 import { maxOf } from '../math/fold.js';
 import { cmp, type Farm, type FarmHost } from './farm.js';
@@ -14,19 +15,55 @@ function hostOrder(farm: Farm, weights: Readonly<Record<Resource, number>>): Far
     .sort((a, b) => b.occupied - a.occupied || b.size - a.size || cmp(a.fh.host.id, b.fh.host.id)).map((x) => x.fh);
 }
 
-/** The unit (index in `left`) with the largest weighted dot product of its demand and the host's free share, or -1 when none fits. */
-function bestDotProduct(farm: Farm, fh: FarmHost, left: readonly Unit[], weights: Readonly<Record<Resource, number>>): number {
+/** Each unit's demand at each host clock, as rows of a flat array: [unit * R + r] (built per clock when first asked). */
+function demandRows(farm: Farm, ordered: readonly Unit[]): (host: FarmHost['host']) => Float64Array {
+  const byClock = new Map<number, Float64Array>();
+  return (host) => {
+    let rows = byClock.get(host.clockGHz);
+    if (!rows) {
+      rows = new Float64Array(ordered.length * R);
+      ordered.forEach((u, i) => { const d = farm.unitDemand(u.vms, host); RESOURCES.forEach((r, k) => (rows![i * R + k] = d[r])); });
+      byClock.set(host.clockGHz, rows);
+    }
+    return rows;
+  };
+}
+
+const R = RESOURCES.length;
+
+/**
+ * `fitsFast` for a unit whose capacity on the host was tested on the flat rows. A unit with no
+ * anti-affinity group (and no peak coincidence) passes or fails the other rules (availability,
+ * platform) the same way all through one host's turn, so the answer is kept in `rulesOk` (0:
+ * not known yet, 1: passes, -1: fails), which is reset for each host.
+ */
+function passesRules(farm: Farm, fh: FarmHost, u: Unit, index: number, rulesOk: Int8Array): boolean {
+  if (rulesOk[index] !== 0) return rulesOk[index] === 1;
+  const ok = farm.fitsFast(u.vms, fh);
+  if (farm.coincidence === null && u.vms.every((vm) => !vm.antiAffinity?.length)) rulesOk[index] = ok ? 1 : -1;
+  return ok;
+}
+
+/**
+ * The unit (index in `left`) with the largest weighted dot product of its demand and the host's
+ * free share, or -1 when none fits. Capacity is tested on the flat rows first (the comparison of
+ * `exceeds`; not under peak coincidence, where use is not a sum), the full filter after.
+ */
+function bestDotProduct(farm: Farm, fh: FarmHost, ordered: readonly Unit[], left: readonly number[], rows: Float64Array, rulesOk: Int8Array, weights: Readonly<Record<Resource, number>>): number {
   const limits = fh.capacity.limits;
+  const freeWithSlack = new Float64Array(R).fill(Infinity);
+  if (farm.coincidence === null) RESOURCES.forEach((r, k) => (freeWithSlack[k] = limits[r] - fh.used[r] + tolerance(limits[r])));
   let best = -1;
   let bestScore = -Infinity;
   for (let j = 0; j < left.length; j++) {
-    const u = left[j]!;
-    if (!farm.fitsFast(u.vms, fh)) continue;
-    const demand = farm.unitDemand(u.vms, fh.host);
+    const row = left[j]! * R;
+    let fits = true;
+    for (let k = 0; k < R && fits; k++) if (rows[row + k]! > freeWithSlack[k]!) fits = false;
+    if (!fits || !passesRules(farm, fh, ordered[left[j]!]!, left[j]!, rulesOk)) continue;
     let score = 0;
-    for (const r of RESOURCES) {
-      const limit = limits[r];
-      if (Number.isFinite(limit) && limit > 0) score += (weights[r] || 0.01) * (demand[r] / limit) * ((limit - fh.used[r]) / limit);
+    for (let k = 0; k < R; k++) {
+      const limit = limits[RESOURCES[k]!];
+      if (Number.isFinite(limit) && limit > 0) score += (weights[RESOURCES[k]!] || 0.01) * (rows[row + k]! / limit) * ((limit - fh.used[RESOURCES[k]!]) / limit);
     }
     if (score > bestScore) { bestScore = score; best = j; }
   }
@@ -44,17 +81,21 @@ function bestDotProduct(farm: Farm, fh: FarmHost, left: readonly Unit[], weights
  * fillHostByHost(farm, unitsLargestFirst, unitHost, scoring) // => [] (every unit placed)
  */
 export function fillHostByHost(farm: Farm, ordered: readonly Unit[], unitHost: Map<Unit, FarmHost>, scoring: ResolvedScoring): Unit[] {
-  let left = [...ordered];
+  const rowsAt = demandRows(farm, ordered);
+  const left = ordered.map((_, i) => i);
+  const rulesOk = new Int8Array(ordered.length);
   for (const fh of hostOrder(farm, scoring.weights)) {
+    const rows = rowsAt(fh.host);
+    rulesOk.fill(0);
     for (;;) {
-      const best = bestDotProduct(farm, fh, left, scoring.weights);
+      const best = bestDotProduct(farm, fh, ordered, left, rows, rulesOk, scoring.weights);
       if (best < 0) break;
-      const u = left[best]!;
+      const u = ordered[left[best]!]!;
       farm.place(u.vms, fh);
       unitHost.set(u, fh);
-      left = left.filter((_, j) => j !== best);
+      left.splice(best, 1);
     }
     if (left.length === 0) break;
   }
-  return left;
+  return left.map((i) => ordered[i]!);
 }
