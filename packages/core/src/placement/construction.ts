@@ -32,8 +32,6 @@ export interface ConstructionInput {
   /** Host-move evaluations for repair and the host-emptying phase. */
   readonly effort: number;
   readonly coincidence: ResolvedCoincidence | null;
-  /** A lower bound on the hosts any placement of every VM uses (`hostLowerBound`). */
-  readonly lowerBound: number;
 }
 
 /** A construction's farm, where each VM went, what was left out and the effort spent. */
@@ -179,10 +177,7 @@ export function runStrategy(strategy: Strategy, input: ConstructionInput): Const
     effortUsed += repaired.used;
     stillFailed = failed.filter((u) => !repaired.placed.has(u));
   }
-  // with every VM placed on lowerBound hosts, no host can be emptied: the phase would spend its
-  // whole budget to learn that
-  const atBound = unplaced.length === 0 && stillFailed.length === 0 && farm.hosts.filter((fh) => fh.vms.length > 0).length <= input.lowerBound;
-  if (scoring.goal === 'consolidate' && effort > effortUsed && !atBound) effortUsed += emptyHosts(farm, unitHost, scoring, effort - effortUsed);
+  if (scoring.goal === 'consolidate' && effort > effortUsed) effortUsed += emptyHosts(farm, unitHost, scoring, effort - effortUsed);
   failReasons(farm, stillFailed, coincidence === null, fail);
   for (const [u, fh] of unitHost) for (const v of u.vms) placedOn.set(v.id, fh);
   return { farm, placedOn, unplaced, effortUsed, strategy };

@@ -130,7 +130,7 @@ export function placeVms(hosts: readonly Host[], vms: readonly Vm[], options: Pl
   checkPinned(options.pinned ?? [], hosts, vmById);
   const coincidence = options.coincidence === undefined ? null : resolveCoincidence(options.coincidence, vms);
   const lowerBound = hostLowerBound(hosts, coincidence ? withoutProfiledDemand(vms, coincidence) : vms, resolved);
-  const input: ConstructionInput = { hosts, vmById, units, pinned: options.pinned ?? [], policy: resolved, scoring, effort, coincidence, lowerBound };
+  const input: ConstructionInput = { hosts, vmById, units, pinned: options.pinned ?? [], policy: resolved, scoring, effort, coincidence };
   const best = bestConstruction(input, lowerBound, options.onProgress);
   const assumptions: Assumption[] = [
     ...policyAssumptions(policy),
