@@ -76,11 +76,13 @@ export function strandedUnplaced(set: StrandedSet, stranded: readonly string[]):
  */
 export function withLazyReasons(vm: string, explain: () => readonly Reason[]): Unplaced {
   const entry = { vm } as { vm: string; reasons: readonly Reason[] };
+  let reasons: readonly Reason[] | undefined;
   Object.defineProperty(entry, 'reasons', {
     enumerable: true, configurable: true,
     get: () => {
-      const reasons = explain();
-      Object.defineProperty(entry, 'reasons', { value: reasons, enumerable: true });
+      reasons ??= explain();
+      // a plain value from now on, unless the caller froze the entry (then the getter stays)
+      if (Object.getOwnPropertyDescriptor(entry, 'reasons')!.configurable) Object.defineProperty(entry, 'reasons', { value: reasons, enumerable: true });
       return reasons;
     },
   });

@@ -94,6 +94,9 @@ describe('stranded VMs of failure sets (random packed farms of up to 6 hosts)', 
       const json = JSON.parse(JSON.stringify(read.scenarios)) as typeof read.scenarios;
       json.forEach((s, i) => s.unplaced.forEach((u, j) => expect(u.reasons).toEqual(read.scenarios[i]!.unplaced[j]!.reasons)));
       expect(read.verdict).toBe(unread.verdict);
+      // a frozen result still explains its stranded VMs, the same way
+      const frozen = checkFailover(hosts, plan, { vms, k });
+      frozen.scenarios.forEach((s, i) => s.unplaced.forEach((u, j) => expect(Object.freeze(u).reasons).toEqual(read.scenarios[i]!.unplaced[j]!.reasons)));
       expect(read.scenarios.map((s) => [s.failed, s.placements, s.unplaced.map((u) => u.vm), s.binding])).toEqual(unread.scenarios.map((s) => [s.failed, s.placements, s.unplaced.map((u) => u.vm), s.binding]));
     }), { numRuns: 60 });
   });
