@@ -53,6 +53,19 @@ function bestDotProduct(farm: Farm, fh: FarmHost, ordered: readonly Unit[], left
   const limits = fh.capacity.limits;
   const freeWithSlack = new Float64Array(R).fill(Infinity);
   if (farm.coincidence === null) RESOURCES.forEach((r, k) => (freeWithSlack[k] = limits[r] - fh.used[r] + tolerance(limits[r])));
+  // the score's terms per resource, computed once per call (the same doubles as inline)
+  const scored: number[] = [];
+  const weight = new Float64Array(R);
+  const limit = new Float64Array(R);
+  const freeShare = new Float64Array(R);
+  RESOURCES.forEach((r, k) => {
+    const l = limits[r];
+    if (!(Number.isFinite(l) && l > 0)) return;
+    scored.push(k);
+    weight[k] = weights[r] || 0.01;
+    limit[k] = l;
+    freeShare[k] = (l - fh.used[r]) / l;
+  });
   let best = -1;
   let bestScore = -Infinity;
   for (let j = 0; j < left.length; j++) {
@@ -61,10 +74,7 @@ function bestDotProduct(farm: Farm, fh: FarmHost, ordered: readonly Unit[], left
     for (let k = 0; k < R && fits; k++) if (rows[row + k]! > freeWithSlack[k]!) fits = false;
     if (!fits || !passesRules(farm, fh, ordered[left[j]!]!, left[j]!, rulesOk)) continue;
     let score = 0;
-    for (let k = 0; k < R; k++) {
-      const limit = limits[RESOURCES[k]!];
-      if (Number.isFinite(limit) && limit > 0) score += (weights[RESOURCES[k]!] || 0.01) * (rows[row + k]! / limit) * ((limit - fh.used[RESOURCES[k]!]) / limit);
-    }
+    for (const k of scored) score += weight[k]! * (rows[row + k]! / limit[k]!) * freeShare[k]!;
     if (score > bestScore) { bestScore = score; best = j; }
   }
   return best;
