@@ -29,11 +29,13 @@ export interface ClusterCheck {
 
 /**
  * Checks one cluster: each failure set (every one, or the given sample) re-placed by the
- * kernel's best fit, and by the general engine when that strands a VM (after the cluster's
- * first failing set, by the cheap engine alone: the verdict is settled); stops after
+ * kernel's best fit, and by the general engine when that strands a VM, except after the
+ * cluster's first failing set (the verdict is settled) or when a displaced VM fits no survivor
+ * even alone: then the kernel's answer describes the set, its stranded VMs' reasons built when
+ * read (see `kernelScenario`); with a caller-supplied engine, that engine alone; stops after
  * `maxFailing` failing sets. The verdict is `met` only when every set was re-placed or the
  * passive-host argument covers the cluster, `not met` when a set failed, else `not proven`.
- * O(sets x displaced x hosts) plus the general engine on failing sets.
+ * O(sets x displaced x hosts) plus the general engine on a cluster's first failing set.
  *
  * @example
  * checkCluster({ cluster, loads, placementOf, policy, k: 2, sampled: null, maxFailing: 25, replace, cheap, useKernel: true, onSet }).coverage.verdict // => 'met'
