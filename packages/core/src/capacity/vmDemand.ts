@@ -1,6 +1,6 @@
 import type { Host } from '../model/host.js';
 import type { Policy, ResolvedPolicy } from '../model/policy.js';
-import type { Resource, ResourceVector } from '../model/resources.js';
+import { RESOURCES, type Resource, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import { asResolved } from './hostCapacity.js';
 import { memoryOverheadMB } from './overhead.js';
@@ -28,19 +28,9 @@ export function vmDemand(vm: Vm, host: Host, policy?: Policy | ResolvedPolicy): 
   const overhead = memoryOverheadMB(memoryMB, p.memoryOverhead);
   const maxGHz = vm.vcpus * host.clockGHz;
   const utilization = vm.cpuUtilization ?? p.newVm.cpuUtilization;
-  const cpuGHz = vm.cpuDemandGHz !== undefined ? Math.min(vm.cpuDemandGHz, maxGHz) : vm.vcpus * utilization * host.clockGHz;
   const vhd = vm.vhd ?? 'fixed';
   const baseIops = vm.iops ?? p.newVm.iops;
-  const vector: ResourceVector = {
-    cpuGHz,
-    vcpus: vm.vcpus,
-    memoryMB: memoryMB + overhead,
-    iops: baseIops * p.vhdIopsFactor[vhd],
-    storageGB: vm.diskGB ?? p.newVm.diskGB,
-    networkMbps: vm.networkMbps ?? p.newVm.networkMbps,
-    vms: 1,
-  };
-  checkVector(vector, 'demand', `vms[${vm.id}]`);
+  const vector = demandVector(vm, host.clockGHz, p);
   const rules: Record<Resource, string> = {
     cpuGHz: vm.cpuDemandGHz !== undefined
       ? `measured ${vm.cpuDemandGHz} GHz${vm.cpuDemandGHz > maxGHz ? `, capped at ${vm.vcpus} vCPUs x ${host.clockGHz} GHz` : ''}`
@@ -53,4 +43,30 @@ export function vmDemand(vm: Vm, host: Host, policy?: Policy | ResolvedPolicy): 
     vms: 'one running VM',
   };
   return { vmId: vm.id, hostId: host.id, vector, memoryOverheadMB: overhead, rules };
+}
+
+/**
+ * The demand vector of {@link vmDemand} alone, for hot paths (internal): no rule sentences and
+ * no normalisation of the VM (the caller passes a normalised VM and a resolved policy). A
+ * VM's demand depends on the host only through its clock. O(1).
+ *
+ * @example
+ * demandVector({ id: 'v', vcpus: 1, memoryGB: 2 }, 3, resolvePolicy({})).memoryMB // => 2088
+ */
+export function demandVector(vm: Vm, clockGHz: number, p: ResolvedPolicy): ResourceVector {
+  const memoryMB = vm.memoryGB * 1024;
+  const maxGHz = vm.vcpus * clockGHz;
+  const utilization = vm.cpuUtilization ?? p.newVm.cpuUtilization;
+  const vector: ResourceVector = {
+    cpuGHz: vm.cpuDemandGHz !== undefined ? Math.min(vm.cpuDemandGHz, maxGHz) : vm.vcpus * utilization * clockGHz,
+    vcpus: vm.vcpus,
+    memoryMB: memoryMB + memoryOverheadMB(memoryMB, p.memoryOverhead),
+    iops: (vm.iops ?? p.newVm.iops) * p.vhdIopsFactor[vm.vhd ?? 'fixed'],
+    storageGB: vm.diskGB ?? p.newVm.diskGB,
+    networkMbps: vm.networkMbps ?? p.newVm.networkMbps,
+    vms: 1,
+  };
+  // the check's path is built only when an entry is wrong (this runs once per VM and clock)
+  for (const r of RESOURCES) if (!(vector[r] >= 0 && vector[r] !== Infinity)) checkVector(vector, 'demand', `vms[${vm.id}]`);
+  return vector;
 }

@@ -1,13 +1,16 @@
-import { fits, tolerance } from '../capacity/fits.js';
-import { hostCapacity } from '../capacity/hostCapacity.js';
+import { tolerance } from '../capacity/fits.js';
+import { capacityOf } from './capacityCache.js';
 import { platformViolations } from '../capacity/platformRules.js';
-import { vmDemand } from '../capacity/vmDemand.js';
+import { demandVector } from '../capacity/vmDemand.js';
+import { asVm } from '../input/normalise.js';
 import type { HostCapacity } from '../capacity/types.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, addVectors, zeroVector, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
-import type { Placement, Reason, Unplaced } from '../plan/types.js';
+import type { Placement, Unplaced } from '../plan/types.js';
+import { reasonsOn } from './hostReasons.js';
+import { withLazyReasons } from './strandedReasons.js';
 import { bindingOf } from './hostLoads.js';
 import type { ReplaceRequest, ReplaceResult } from './types.js';
 import { maxOf } from '../math/fold.js';
@@ -22,7 +25,6 @@ interface Slot {
 // Memo tables (pure: the same inputs give the same vectors), keyed by object identity so that
 // repeated re-placements of one farm (every failure set) compute each demand and capacity once.
 const DEMANDS = new WeakMap<ResolvedPolicy, WeakMap<Vm, Map<number, ResourceVector>>>();
-const CAPACITIES = new WeakMap<ResolvedPolicy, WeakMap<Host, HostCapacity>>();
 const ALLOWED = new WeakMap<ResolvedPolicy, WeakMap<Vm, Map<string, boolean>>>();
 
 function table<K extends object, V>(outer: WeakMap<ResolvedPolicy, WeakMap<K, V>>, policy: ResolvedPolicy): WeakMap<K, V> {
@@ -34,20 +36,17 @@ function table<K extends object, V>(outer: WeakMap<ResolvedPolicy, WeakMap<K, V>
 /** Demand vectors per VM and host clock (all vmDemand depends on), capacities per host, platform checks per VM and platform. */
 function demandCache(policy: ResolvedPolicy) {
   const demands = table(DEMANDS, policy);
-  const capacities = table(CAPACITIES, policy);
   const allowed = table(ALLOWED, policy);
   return {
     demand(vm: Vm, host: Host): ResourceVector {
       let byClock = demands.get(vm);
       if (!byClock) demands.set(vm, (byClock = new Map()));
       let d = byClock.get(host.clockGHz);
-      if (!d) byClock.set(host.clockGHz, (d = vmDemand(vm, host, policy).vector));
+      if (!d) byClock.set(host.clockGHz, (d = demandVector(asVm(vm, 'vm'), host.clockGHz, policy)));
       return d;
     },
     capacity(host: Host): HostCapacity {
-      let c = capacities.get(host);
-      if (!c) capacities.set(host, (c = hostCapacity(host, policy)));
-      return c;
+      return capacityOf(host, policy);
     },
     allowed(vm: Vm, host: Host, cap: HostCapacity): boolean {
       let byPlatform = allowed.get(vm);
@@ -64,34 +63,13 @@ function fitsFast(demand: ResourceVector, used: ResourceVector, limits: Resource
   return true;
 }
 
-/** Why a VM cannot go on a host, per rule (the slow path, for VMs that fit nowhere). */
-function reasonsOn(vm: Vm, slot: Slot, policy: ResolvedPolicy, affinityHost: ReadonlyMap<string, string>): Reason[] {
-  const h = slot.host;
-  if (h.unavailable) return [{ kind: 'unavailable', host: h.id, message: `host ${h.id} is down in this failure set` }];
-  const out: Reason[] = [];
-  const fit = fits(vm, h, slot.used, policy, slot.cap);
-  if (!fit.ok) {
-    for (const s of fit.shortfalls) out.push({ kind: 'capacity', host: h.id, shortfall: s, message: s.message });
-    for (const v of fit.violations) out.push({ kind: 'platform', host: h.id, violation: v, message: v.message });
-  }
-  for (const g of vm.antiAffinity ?? []) {
-    const other = slot.vms.find((o) => o.antiAffinity?.includes(g));
-    if (other) out.push({ kind: 'anti-affinity', host: h.id, group: g, conflictingVm: other.id, message: `anti-affinity group ${g}: ${other.id} already runs on ${h.id}` });
-  }
-  for (const g of vm.affinity ?? []) {
-    const at = affinityHost.get(g);
-    if (at !== undefined && at !== h.id) out.push({ kind: 'affinity', host: h.id, group: g, message: `affinity group ${g} runs on ${at}` });
-  }
-  return out;
-}
-
 /**
  * The built-in re-placement: the displaced VMs, most constrained first (members of the largest
  * anti-affinity groups), then largest first (dominant share of the survivors' total capacity,
  * then id), each onto the surviving host it fills most (best fit,
  * the sum of used / limit over every resource) among those where it fits, respecting
  * anti-affinity, affinity, reserves and platform rules. Deterministic. A VM that fits nowhere
- * gets one reason per host. Also packs a fresh farm (every VM displaced, none pinned).
+ * gets one reason per host, on the layout after every restart, built when first read. Also packs a fresh farm (every VM displaced, none pinned).
  * O(displaced x hosts x resources).
  *
  * @example
@@ -122,7 +100,7 @@ export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
     .sort((a, b) => b.group - a.group || b.size - a.size || (a.vm.id < b.vm.id ? -1 : a.vm.id > b.vm.id ? 1 : 0));
 
   const placements: Placement[] = [];
-  const unplaced: Unplaced[] = [];
+  const stranded: Vm[] = [];
   for (const { vm } of order) {
     let best: Slot | undefined;
     let bestFill = -1;
@@ -143,8 +121,11 @@ export function bestFitReplace(request: ReplaceRequest): ReplaceResult {
       put(vm, best);
       placements.push({ vm: vm.id, host: best.host.id });
     } else {
-      unplaced.push({ vm: vm.id, reasons: hosts.flatMap((h) => reasonsOn(vm, slots.get(h.id)!, policy, affinityHost)) });
+      stranded.push(vm);
     }
   }
+  // explained on the layout every restart left (use only grows, so each still fits nowhere),
+  // when first read: an engine's answer is often discarded for a better one
+  const unplaced: Unplaced[] = stranded.map((vm) => withLazyReasons(vm.id, () => hosts.flatMap((h) => reasonsOn(vm, slots.get(h.id)!, policy, affinityHost))));
   return { placements, unplaced };
 }

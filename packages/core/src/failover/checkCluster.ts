@@ -29,11 +29,13 @@ export interface ClusterCheck {
 
 /**
  * Checks one cluster: each failure set (every one, or the given sample) re-placed by the
- * kernel's best fit, and by the general engine when that strands a VM (after the cluster's
- * first failing set, by the cheap engine alone: the verdict is settled); stops after
+ * kernel's best fit, and by the general engine when that strands a VM, except after the
+ * cluster's first failing set (the verdict is settled) or when a displaced VM fits no survivor
+ * even alone: then the kernel's answer describes the set, its stranded VMs' reasons built when
+ * read (see `kernelScenario`); with a caller-supplied engine, that engine alone; stops after
  * `maxFailing` failing sets. The verdict is `met` only when every set was re-placed or the
  * passive-host argument covers the cluster, `not met` when a set failed, else `not proven`.
- * O(sets x displaced x hosts) plus the general engine on failing sets.
+ * O(sets x displaced x hosts) plus the general engine on a cluster's first failing set.
  *
  * @example
  * checkCluster({ cluster, loads, placementOf, policy, k: 2, sampled: null, maxFailing: 25, replace, cheap, useKernel: true, onSet }).coverage.verdict // => 'met'
@@ -43,6 +45,7 @@ export function checkCluster(c: ClusterCheck): { scenarios: FailoverScenario[]; 
   const clusterLoads = cluster.hosts.map((h) => c.loads.get(h.id)!);
   const kernel = clusterKernel(clusterLoads, c.policy);
   const scratch = kernelScratch(kernel);
+  const context = { cluster, loads: c.loads, policy: c.policy };
   const local = new Map(kernel.hostIds.map((id, i) => [id, i]));
   const candidates = Int32Array.from(clusterLoads.flatMap((l, i) => (l.host.unavailable ? [] : [i])));
   const size = Math.min(k, candidates.length);
@@ -58,12 +61,14 @@ export function checkCluster(c: ClusterCheck): { scenarios: FailoverScenario[]; 
     if (stranded === 0) {
       s = kernelScenario(scratch, cluster.id, ids, chosenAs);
       kernelSets++;
+    } else if (stranded > 0 && (failing > 0 || certainlyStrandedKernel(scratch))) {
+      // the kernel's best fit alone describes a set no engine can save (a VM fits no survivor
+      // even alone), and, once the cluster has failed (the verdict is settled), every later set;
+      // the stranded VMs' reasons are built when read
+      s = kernelScenario(scratch, cluster.id, ids, chosenAs, context);
+      kernelSets++;
     } else {
-      // the cheap engine alone describes a set no engine can save (a VM fits no survivor even
-      // alone), and, once the cluster has failed (the verdict is settled), every later set
-      const settled = stranded > 0 && (failing > 0 || certainlyStrandedKernel(scratch));
-      const engine = settled && c.cheap ? c.cheap : c.replace;
-      s = slowScenario(cluster, c.loads, ids, chosenAs, c.policy, engine, c.placementOf, c.cheap);
+      s = slowScenario(cluster, c.loads, ids, chosenAs, c.policy, c.replace, c.placementOf, c.cheap);
     }
     scenarios.push(s);
     c.onSet();

@@ -1,9 +1,10 @@
-import { hostCapacity } from '../capacity/hostCapacity.js';
-import { vmDemand } from '../capacity/vmDemand.js';
+import { demandVector } from '../capacity/vmDemand.js';
+import { asVm } from '../input/normalise.js';
 import { HostplanError } from '../errors.js';
+import { capacityOf } from './capacityCache.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
-import { RESOURCES, addVectors, zeroVector, type Resource, type ResourceVector } from '../model/resources.js';
+import { RESOURCES, zeroVector, type Resource, type ResourceVector } from '../model/resources.js';
 import type { Vm } from '../model/vm.js';
 import type { Placement } from '../plan/types.js';
 
@@ -56,13 +57,14 @@ export function bindingOf(used: Readonly<ResourceVector>, limits: Readonly<Resou
  */
 export function hostLoads(hosts: readonly Host[], vms: readonly Vm[], placements: readonly Placement[], policy: ResolvedPolicy): Map<string, HostLoad> {
   const vmById = new Map(vms.map((v) => [v.id, v]));
-  const acc = new Map(hosts.map((h) => [h.id, { host: h, limits: hostCapacity(h, policy).limits, used: zeroVector(), vms: [] as Vm[] }]));
+  const acc = new Map(hosts.map((h) => [h.id, { host: h, limits: capacityOf(h, policy).limits, used: zeroVector(), vms: [] as Vm[] }]));
   placements.forEach((pl, i) => {
     const vm = vmById.get(pl.vm);
     if (!vm) throw new HostplanError('invalid-value', `plan.placements[${i}].vm`, `unknown VM ${JSON.stringify(pl.vm)}: not in the VM list`, 'a VM id', pl.vm);
     const h = acc.get(pl.host);
     if (!h) throw new HostplanError('invalid-value', `plan.placements[${i}].host`, `unknown host ${JSON.stringify(pl.host)}: not in the host list`, 'a host id', pl.host);
-    h.used = addVectors(h.used, vmDemand(vm, h.host, policy).vector);
+    const demand = demandVector(asVm(vm, 'vm'), h.host.clockGHz, policy);
+    for (const r of RESOURCES) h.used[r] += demand[r]; // h.used is this host's own fresh vector
     h.vms.push(vm);
   });
   const out = new Map<string, HostLoad>();

@@ -1,7 +1,8 @@
 import { tolerance } from '../capacity/fits.js';
-import { hostCapacity } from '../capacity/hostCapacity.js';
+import { capacityOf } from './capacityCache.js';
 import { platformViolations } from '../capacity/platformRules.js';
-import { vmDemand } from '../capacity/vmDemand.js';
+import { demandVector } from '../capacity/vmDemand.js';
+import { asVm } from '../input/normalise.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES } from '../model/resources.js';
@@ -91,7 +92,7 @@ function groupIds(vms: readonly Vm[], pick: (vm: Vm) => readonly string[] | unde
 export function clusterKernel(loads: readonly HostLoad[], policy: ResolvedPolicy): ClusterKernel {
   const hosts = loads.map((l) => l.host);
   const n = hosts.length;
-  const caps = hosts.map((h) => hostCapacity(h, policy));
+  const caps = hosts.map((h) => capacityOf(h, policy));
   const limits = new Float64Array(n * R);
   const slack = new Float64Array(n * R);
   const invLimit = new Float64Array(n * R);
@@ -115,7 +116,7 @@ export function clusterKernel(loads: readonly HostLoad[], policy: ResolvedPolicy
   const planDemand = new Float64Array(planOrder.length * clocks * R);
   planOrder.forEach(({ vm }, j) => {
     for (let c = 0; c < clocks; c++) {
-      const d = vmDemand(vm, hosts[clock.reps[c]!]!, policy).vector;
+      const d = demandVector(asVm(vm, 'vm'), hosts[clock.reps[c]!]!.clockGHz, policy);
       for (let i = 0; i < R; i++) planDemand[(j * clocks + c) * R + i] = d[RESOURCES[i]!];
     }
   });
@@ -125,10 +126,12 @@ export function clusterKernel(loads: readonly HostLoad[], policy: ResolvedPolicy
   const refClass = clock.of[Math.max(0, hosts.findIndex((h) => !h.unavailable))]!;
   const groupSize = new Map<string, number>();
   for (const { vm } of planOrder) for (const g of vm.antiAffinity ?? []) groupSize.set(g, (groupSize.get(g) ?? 0) + 1);
-  const keyed = planOrder.map((p, plan) => {
+  const keyed = planOrder.map(({ vm, h }, plan) => {
     let share = 0;
     for (let i = 0; i < R; i++) if (total[i]! > 0) share = Math.max(share, planDemand[(plan * clocks + refClass) * R + i]! / total[i]!);
-    return { ...p, plan, group: p.vm.antiAffinity?.length ? Math.max(...p.vm.antiAffinity.map((g) => groupSize.get(g)!)) : 0, share };
+    let group = 0;
+    for (const g of vm.antiAffinity ?? []) group = Math.max(group, groupSize.get(g)!);
+    return { vm, h, plan, group, share };
   }).sort((a, b) => b.group - a.group || b.share - a.share || (a.vm.id < b.vm.id ? -1 : a.vm.id > b.vm.id ? 1 : a.plan - b.plan));
   const vms = keyed.map((x) => x.vm);
   const m = vms.length;
@@ -138,9 +141,11 @@ export function clusterKernel(loads: readonly HostLoad[], policy: ResolvedPolicy
   const hostCsr = csr(byHost);
   const demand = new Float64Array(m * clocks * R);
   const allowed = new Uint8Array(m * platform.reps.length);
+  // each platform class judged on its first host, taken as available
+  const platformHosts = platform.reps.map((h) => ({ host: { ...hosts[h]!, unavailable: false }, profile: caps[h]!.platform }));
   keyed.forEach((x, v) => {
     demand.set(planDemand.subarray(x.plan * clocks * R, (x.plan + 1) * clocks * R), v * clocks * R);
-    platform.reps.forEach((h, p) => (allowed[v * platform.reps.length + p] = platformViolations(x.vm, { ...hosts[h]!, unavailable: false }, caps[h]!.platform).length === 0 ? 1 : 0));
+    platformHosts.forEach(({ host, profile }, p) => (allowed[v * platformHosts.length + p] = platformViolations(x.vm, host, profile).length === 0 ? 1 : 0));
   });
   const antiG = groupIds(vms, (vm) => vm.antiAffinity);
   const antiCsr = csr(antiG.lists);

@@ -39,7 +39,17 @@ export interface DecimalOptions {
  */
 export function formatDecimal(value: number, decimals = 2, options: DecimalOptions = {}): string {
   if (value === Infinity && options.infinity !== undefined) return options.infinity;
+  // whole numbers (most amounts in messages: MB, IOPS, Mbps) grouped by hand, as Intl writes them
+  if (Number.isSafeInteger(value) && !(options.fixed && decimals > 0)) return groupThousands(value);
   return formatter(decimals, options.fixed ?? false).format(value);
+}
+
+/** A safe integer with en-US thousands separators ('-0' for negative zero, as Intl writes it). */
+function groupThousands(value: number): string {
+  const digits = String(Math.abs(value));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
+  return value < 0 || Object.is(value, -0) ? '-' + out : out;
 }
 
 /**

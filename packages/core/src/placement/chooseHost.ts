@@ -1,5 +1,5 @@
 import type { Farm, FarmHost } from './farm.js';
-import { scoreHosts, type ResolvedScoring } from './scoring.js';
+import { hostScores, type ResolvedScoring } from './scoring.js';
 import type { Unit } from './units.js';
 
 /**
@@ -15,8 +15,8 @@ export function chooseHost(farm: Farm, u: Unit, candidates: readonly FarmHost[],
     if (occupied.length > 0) pool = occupied;
     else s = { ...scoring, goal: 'balance' };
   }
-  const scores = scoreHosts(pool, pool.map((fh) => farm.demandOn(u.vms, fh)), s);
+  const scores = hostScores(pool, pool.map((fh) => farm.demandOn(u.vms, fh)), s);
   let best = 0;
-  for (let i = 1; i < pool.length; i++) if (scores[i]!.score > scores[best]!.score + 1e-12) best = i;
+  for (let i = 1; i < pool.length; i++) if (scores[i]! > scores[best]! + 1e-12) best = i;
   return pool[best]!;
 }

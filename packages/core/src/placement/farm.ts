@@ -2,7 +2,8 @@ import { exceeds, shortfalls } from '../capacity/fits.js';
 import { hostCapacity } from '../capacity/hostCapacity.js';
 import { platformViolations } from '../capacity/platformRules.js';
 import type { HostCapacity } from '../capacity/types.js';
-import { vmDemand } from '../capacity/vmDemand.js';
+import { demandVector } from '../capacity/vmDemand.js';
+import { asVm } from '../input/normalise.js';
 import type { Host } from '../model/host.js';
 import type { ResolvedPolicy } from '../model/policy.js';
 import { RESOURCES, zeroVector, type ResourceVector } from '../model/resources.js';
@@ -42,7 +43,7 @@ export class Farm {
     let byVm = this.demandCache.get(host.clockGHz);
     if (!byVm) this.demandCache.set(host.clockGHz, (byVm = new Map()));
     let d = byVm.get(vm);
-    if (!d) byVm.set(vm, (d = vmDemand(vm, host, this.policy).vector));
+    if (!d) byVm.set(vm, (d = demandVector(asVm(vm, 'vm'), host.clockGHz, this.policy)));
     return d;
   }
 

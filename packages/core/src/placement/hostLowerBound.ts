@@ -1,4 +1,5 @@
-import { vmDemand } from '../capacity/vmDemand.js';
+import { demandVector } from '../capacity/vmDemand.js';
+import { asHosts, asVms } from '../input/normalise.js';
 import { hostCapacity, asResolved } from '../capacity/hostCapacity.js';
 import type { Host } from '../model/host.js';
 import type { Policy, ResolvedPolicy } from '../model/policy.js';
@@ -19,14 +20,16 @@ import type { Vm } from '../model/vm.js';
  */
 export function hostLowerBound(hosts: readonly Host[], vms: readonly Vm[], policy?: Policy | ResolvedPolicy): number {
   const p = asResolved(policy);
+  hosts = asHosts(hosts, 'hosts');
+  vms = asVms(vms, 'vms');
   const available = hosts.filter((h) => !h.unavailable);
   if (vms.length === 0 || available.length === 0) return 0;
   const caps = available.map((h) => hostCapacity(h, p).limits);
   const clocks = [...new Set(available.map((h) => h.clockGHz))];
   const mins = vms.map((vm) => {
-    const out = { ...vmDemand(vm, available[0]!, p).vector };
-    for (const clockGHz of clocks) {
-      const v = vmDemand(vm, { ...available[0]!, clockGHz }, p).vector;
+    const out = demandVector(vm, clocks[0]!, p);
+    for (let c = 1; c < clocks.length; c++) {
+      const v = demandVector(vm, clocks[c]!, p);
       for (const r of RESOURCES) out[r] = Math.min(out[r], v[r]);
     }
     return out;
