@@ -5,7 +5,9 @@
 //
 // Options: --vms N (default 200,500)  --points N (default 2016)  --percentile P (default 95)
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dataRoot } from '../scripts/dataRoot.mjs';
 import { parseArgs } from 'node:util';
 import { coincidenceProfiles, concatSources, measureDemand, readPerfFile } from '@hostplan/bench';
 import { placeVms, seededRandom, type Host, type Vm, type VmProfile } from '@hostplan/core';
@@ -72,9 +74,9 @@ for (const n of values.vms.split(',').map(Number)) {
     + `${off.summary.hostsUsed - on.summary.hostsUsed} fewer hosts (${(((off.summary.hostsUsed - on.summary.hostsUsed) / off.summary.hostsUsed) * 100).toFixed(1)} %)`);
 }
 
-// Real traces: the six Bitbrains VMs of ../shared/data/bitbrains (when present), on hosts of
+// Real traces: the six Bitbrains VMs of the public data sets' bitbrains/ (HOSTPLAN_DATA, else ../shared/data; when present), on hosts of
 // 1 x 4 cores at each VM's clock: CPU binds, memory is not profiled (the default).
-const DATA = new URL('../../shared/data/bitbrains/', import.meta.url);
+const DATA = pathToFileURL(join(dataRoot(), 'bitbrains') + '/');
 if (existsSync(DATA)) {
   const files = ['1.csv', '407.csv', '234.csv', '306.csv', '45.csv', '166.csv'].map((f) => fileURLToPath(new URL(f, DATA)));
   const r = await measureDemand(concatSources(files.map((f) => (sink) => readPerfFile(f, sink, { columnMap: 'bitbrains' }))));

@@ -1,7 +1,9 @@
 // Benchmark sets for `npm run bench:placement`: CT01 and the three Mommessin et al. sets.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataRoot } from '../scripts/dataRoot.mjs';
 
 /** One instance: where its `.vbp` file is, the optimum (or lower bound) and the published best. */
 export interface BenchInstance {
@@ -14,11 +16,11 @@ export interface BenchInstance {
   readonly publishedBest?: number;
 }
 
-export const DATA = fileURLToPath(new URL('../../shared/data/vbp/', import.meta.url));
+export const DATA = join(dataRoot(), 'vbp') + '/';
 const BENCH = fileURLToPath(new URL('../.bench/', import.meta.url));
 
 function requireData(path: string): void {
-  if (!existsSync(path)) throw new Error(`benchmark data missing: ${path} (the shared data folder /work/shared/data/vbp is expected next to the repository)`);
+  if (!existsSync(path)) throw new Error(`benchmark data missing: ${path} (the public data sets: HOSTPLAN_DATA, else ../shared/data beside the repository, with vbp/ in it)`);
 }
 
 /** The 400 Caprara-Toth two-dimensional instances with their proven optima. */

@@ -6,15 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataRoot } from './dataRoot.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The data folder of the conformance suite: HOSTPLAN_DATA, else ../shared/data beside the repository. */
-export function dataRoot(env = process.env) {
-  const named = env.HOSTPLAN_DATA;
-  if (named) return isAbsolute(named) ? named : resolve(ROOT, named);
-  return resolve(ROOT, '..', 'shared', 'data');
-}
+export { dataRoot };
 
 /** What the conformance suite reads below the data folder. */
 export const DATA_SETS = ['perfmon', 'sysstat', 'bitbrains', 'vbp/ct01/CT01'];

@@ -1,20 +1,16 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The repository's root folder. */
-const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+import { join } from 'node:path';
+import { dataRoot as scriptsDataRoot } from '../../../../scripts/dataRoot.mjs';
 
 /**
  * The folder of public real data sets (perfmon, sysstat, Bitbrains, `.vbp` instances) that the
  * conformance suite reads: `HOSTPLAN_DATA` when set (relative paths from the repository root),
- * else `../shared/data` beside the repository. `npm run test:conformance` checks it exists before
- * any test runs (scripts/test-suite.mjs), so a missing folder is one line, not a stack of ENOENTs.
+ * else `../shared/data` beside the repository (scripts/dataRoot.mjs). `npm run test:conformance`
+ * checks it exists before any test runs (scripts/test-suite.mjs), so a missing folder is one
+ * line, not a stack of ENOENTs.
  */
 export function dataRoot(): string {
-  const named = process.env.HOSTPLAN_DATA;
-  if (named) return isAbsolute(named) ? named : resolve(REPO, named);
-  return resolve(REPO, '..', 'shared', 'data');
+  return scriptsDataRoot();
 }
 
 /** A subfolder of {@link dataRoot}; throws naming the path when it is missing. */
