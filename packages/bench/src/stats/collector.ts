@@ -6,6 +6,7 @@ import type { OrderStatisticRequest } from './selectOrderStatistics.js';
 import { SampleClock } from './sampleClock.js';
 import type { SeriesStats } from './types.js';
 import { KeptValues } from './collector/keptValues.js';
+import { RowMatrix } from './collector/rowMatrix.js';
 import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
 import { ranksOf, seriesResult, type PercentileSource } from './collector/seriesResult.js';
 
@@ -43,14 +44,10 @@ export class StatsCollector implements SeriesSink {
   private presentTimes: Float64Array = EMPTY;
   private presentValues: Float64Array = EMPTY;
   /**
-   * Rows not yet folded (the `row` fast path): their times, and their values row after row,
-   * `width` series a row. The series that have received every row since their creation share
-   * `rowClock`, advanced once per matrix instead of once per series.
+   * Rows not yet folded (the `row` fast path). The series that have received every row since
+   * their creation share `rowClock`, advanced once per matrix instead of once per series.
    */
-  private matrixTimes: Float64Array = EMPTY;
-  private matrixValues: Float64Array = EMPTY;
-  private rows = 0;
-  private width = 0;
+  private readonly matrix = new RowMatrix();
   private rowClock = new SampleClock();
   /** Whether any sample or row has arrived: a series created later starts with its own clock. */
   private started = false;
@@ -71,7 +68,7 @@ export class StatsCollector implements SeriesSink {
 
   series(index: number, key: SeriesKey): void {
     if (this.states[index] !== undefined || this.others.has(index)) return;
-    if (this.rows > 0) this.flushRows(); // the buffered rows came before this series existed
+    if (this.matrix.rows > 0) this.flushRows(); // the buffered rows came before this series existed
     if (index >= this.declared) this.declared = index + 1;
     if (this.keeps !== null && !this.keeps(index)) {
       this.others.add(index);
@@ -87,11 +84,11 @@ export class StatsCollector implements SeriesSink {
     if (s === undefined) {
       if (!this.others.has(index)) return;
       // another shard's sample: the same side effects as in a collector of every series
-      if (this.rows > 0) this.flushRows();
+      if (this.matrix.rows > 0) this.flushRows();
       this.started = true;
       return;
     }
-    if (this.rows > 0) this.flushRows();
+    if (this.matrix.rows > 0) this.flushRows();
     this.started = true;
     if (s.clock === this.rowClock) s.clock = this.rowClock.clone();
     let k = s.blockCount;
@@ -111,16 +108,12 @@ export class StatsCollector implements SeriesSink {
 
   /** {@link row} of the `count` values from `values[offset]` (a row inside a larger block, without a view object per row). */
   rowAt(t: number, values: Float64Array, offset: number, count: number): void {
-    const n = count < this.declared ? count : this.declared;
-    if (n !== this.width && this.rows > 0) this.flushRows();
-    if (this.rows === 0) this.startRows(n);
-    const r = this.rows;
-    const matrix = this.matrixValues;
-    if (offset === 0 && values.length === n) matrix.set(values, r * n);
-    else for (let i = 0, at = r * n; i < n; i++, at++) matrix[at] = values[offset + i]!;
-    this.matrixTimes[r] = t;
+    const width = count < this.declared ? count : this.declared;
+    const m = this.matrix;
+    if (width !== m.width && m.rows > 0) this.flushRows();
+    if (m.rows === 0) this.scratchFor(m.begin(width));
     this.started = true;
-    if ((this.rows = r + 1) === this.matrixTimes.length) this.flushRows();
+    if (m.put(t, values, offset)) this.flushRows();
   }
 
   /**
@@ -129,30 +122,15 @@ export class StatsCollector implements SeriesSink {
    * one {@link row} call per row, copied into the row matrix as many rows at a time as fit.
    */
   rowsAt(data: Float64Array, timesAt: number, valuesAt: number, rowCount: number, width: number): void {
+    const m = this.matrix;
+    const kept = width < this.declared ? width : this.declared;
     for (let done = 0; done < rowCount;) {
-      const n = width < this.declared ? width : this.declared;
-      if (n !== this.width && this.rows > 0) this.flushRows();
-      if (this.rows === 0) this.startRows(n);
-      const r = this.rows;
-      const take = Math.min(rowCount - done, this.matrixTimes.length - r);
-      const from = valuesAt + done * width;
-      if (n === width) this.matrixValues.set(data.subarray(from, from + take * width), r * n);
-      else for (let k = 0; k < take; k++) for (let i = 0; i < n; i++) this.matrixValues[(r + k) * n + i] = data[from + k * width + i]!;
-      this.matrixTimes.set(data.subarray(timesAt + done, timesAt + done + take), r);
+      if (kept !== m.width && m.rows > 0) this.flushRows();
+      if (m.rows === 0) this.scratchFor(m.begin(kept));
       this.started = true;
-      done += take;
-      if ((this.rows = r + take) === this.matrixTimes.length) this.flushRows();
+      done += m.putMany(data, timesAt + done, valuesAt + done * width, rowCount - done, width);
+      if (m.rows === m.capacity) this.flushRows();
     }
-  }
-
-  private startRows(width: number): void {
-    this.width = width;
-    const capacity = blockLength(width);
-    if (this.matrixTimes.length !== capacity || this.matrixValues.length < capacity * width) {
-      this.matrixTimes = new Float64Array(capacity);
-      this.matrixValues = new Float64Array(capacity * width);
-    }
-    this.scratchFor(capacity);
   }
 
   private scratchFor(length: number): void {
@@ -166,13 +144,12 @@ export class StatsCollector implements SeriesSink {
    * first (sample order), then its column's present values, with the matrix's times.
    */
   private flushRows(): void {
-    const rows = this.rows;
+    const m = this.matrix;
+    const rows = m.rows;
     if (rows === 0) return;
-    this.rows = 0;
-    const width = this.width;
-    const times = this.matrixTimes;
-    const matrix = this.matrixValues;
-    const presentValues = this.presentValues;
+    m.rows = 0;
+    const width = m.width;
+    const times = m.times;
     // series beyond this matrix's width get none of its rows: they leave the shared clock
     for (let i = width; i < this.states.length; i++) {
       const s = this.states[i];
@@ -187,17 +164,9 @@ export class StatsCollector implements SeriesSink {
         if (!sharedAdvanced) this.rowClock.advance(times, rows);
         sharedAdvanced = true;
       } else s.clock.advance(times, rows);
-      let k = 0;
-      const presentTimes = this.presentTimes;
-      for (let r = 0, at = i; r < rows; r++, at += width) {
-        const v = matrix[at]!;
-        if (v - v === 0) {
-          presentTimes[k] = times[r]!;
-          presentValues[k++] = v;
-        }
-      }
+      const k = m.presentOf(i, rows, this.presentTimes, this.presentValues);
       // every value present (the common case): the matrix's own times
-      this.fold(s, k === rows ? times : presentTimes, presentValues, k, rows - k);
+      this.fold(s, k === rows ? times : this.presentTimes, this.presentValues, k, rows - k);
     }
   }
 
