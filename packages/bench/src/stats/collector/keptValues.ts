@@ -23,11 +23,14 @@ export class KeptValues {
   /** The spill file could not be created or written: values are dropped instead. */
   private spillFailed = false;
   /**
-   * Chunks written to the spill file, by capacity, for the next run to fill again: after the
-   * first run no chunk is allocated (or zero-filled, or collected). They hold no more than the
-   * budget, since each was counted against it before it was written.
+   * The memory the kept values' chunks are carved from, one after the other (`arenaBytes` of
+   * it used), allocated once at the budget's size (its pages are touched only as they fill).
+   * Once every kept value is in the spill file it is free again: the next run fills it from the
+   * start, and the read-back of a series reuses it, so selection takes no memory beyond the
+   * budget (arrays freed and allocated anew would wait for the garbage collector).
    */
-  private readonly pool = new Map<number, Float64Array[]>();
+  private arena: ArrayBuffer | null = null;
+  private arenaBytes = 0;
   /** Scratch: one series' kept values made contiguous for selection. */
   private scratch: Float64Array = EMPTY;
 
@@ -65,7 +68,7 @@ export class KeptValues {
           return;
         }
         if (s.values !== null) s.chunks.push(s.values);
-        s.values = this.pool.get(cap)?.pop() ?? new Float64Array(cap);
+        s.values = this.chunk(cap);
         s.fill = 0;
         this.bytes += cap * 8;
       }
@@ -109,15 +112,14 @@ export class KeptValues {
           this.spillChunk(file, s, c, c.length);
           s.chunks.shift();
           s.n -= c.length;
-          this.recycle(c);
         }
         this.spillChunk(file, s, s.values, s.fill);
-        this.recycle(s.values);
         s.values = null;
         s.fill = 0;
         s.n = 0;
       }
       this.bytes = 0;
+      this.arenaBytes = 0;
       return true;
     } catch (e) {
       this.abandonSpill(e);
@@ -125,10 +127,14 @@ export class KeptValues {
     }
   }
 
-  private recycle(chunk: Float64Array): void {
-    const free = this.pool.get(chunk.length);
-    if (free) free.push(chunk);
-    else this.pool.set(chunk.length, [chunk]);
+  /** A chunk of `capacity` values: the arena's next free part, or its own array when the arena is full (a budget below one chunk). */
+  private chunk(capacity: number): Float64Array {
+    this.arena ??= new ArrayBuffer(Math.floor(this.o.memoryBudgetBytes / 8) * 8);
+    const bytes = capacity * 8;
+    if (this.arenaBytes + bytes > this.arena.byteLength) return new Float64Array(capacity);
+    const chunk = new Float64Array(this.arena, this.arenaBytes, capacity);
+    this.arenaBytes += bytes;
+    return chunk;
   }
 
   private spillChunk(file: SpillFile, s: SeriesState, values: Float64Array, count: number): void {
@@ -172,7 +178,6 @@ export class KeptValues {
    */
   drop(): void {
     this.dropped = true;
-    this.pool.clear();
     const sketching = this.sketching();
     const accuracy = this.o.sketch === false ? 0.01 : this.o.sketch;
     for (const s of this.states) {
@@ -188,6 +193,8 @@ export class KeptValues {
       s.n = 0;
     }
     this.bytes = 0;
+    this.arena = null;
+    this.arenaBytes = 0;
   }
 
   /**
@@ -205,7 +212,8 @@ export class KeptValues {
       this.drop();
       return null;
     }
-    this.pool.clear(); // the read-back array takes the budget now
+    // every kept value is in the file now: the arena is free to take each series read back
+    const arena = this.arena ? new Float64Array(this.arena) : EMPTY;
     const exact = new Map<string, number>();
     const file = this.spillFile;
     const budgetValues = Math.max(1, Math.floor(this.o.memoryBudgetBytes / 8));
@@ -217,8 +225,9 @@ export class KeptValues {
       if (file.count(s.index) !== m.count) throw new Error(`spill file: series ${s.index} has ${file.count(s.index)} values, expected ${m.count}`);
       let selected: ArrayLike<number>;
       if (m.count <= budgetValues) {
-        if (this.scratch.length < m.count) this.scratch = new Float64Array(m.count);
-        const values = this.scratch.subarray(0, file.read(s.index, this.scratch));
+        if (arena.length < m.count && this.scratch.length < m.count) this.scratch = new Float64Array(m.count);
+        const into = arena.length >= m.count ? arena : this.scratch;
+        const values = into.subarray(0, file.read(s.index, into));
         selected = orderStatistics(values, ranks, { min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max });
       } else {
         this.scratch = EMPTY; // the pieces and histograms take the budget instead
