@@ -65,10 +65,10 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'finish': {
       const { series, alerts } = collector.finish(spilled ?? message.exact);
-      collector.close();
       // the aligned buckets (the bulk of the results) move to the calling thread instead of being copied
       const transfer = series.flatMap((x) => (x.buckets ? [x.buckets.means.buffer as ArrayBuffer, x.buckets.counts.buffer as ArrayBuffer] : []));
       port.postMessage({ type: 'results', series, alerts, issues: collector.issues } satisfies FromWorker, transfer);
+      collector.close(); // after the results: the calling thread goes on while the spill file is released
       port.close(); // nothing more to do: the thread ends on its own
       return;
     }
