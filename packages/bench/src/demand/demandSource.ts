@@ -115,6 +115,8 @@ export class DemandSink implements SeriesSink {
       g = { ordinal: this.list.length, index: this.next++, resource: m.resource, host: key.host, entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
       this.byName.set(name, g);
       this.list.push(g);
+      // one member so far: the derived values are its own, mapped (the statistics may keep one set for both)
+      this.downstream.mirrors?.(g.index, i, m.rule.scale ?? 1, m.rule.offset ?? 0);
       this.downstream.series(g.index, { host: key.host, object: DEMAND_OBJECT, instance: entity, counter: m.resource, path: `${key.host}/${entity}/${m.resource}` });
     }
     g.members.push(key.path);

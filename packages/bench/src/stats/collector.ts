@@ -6,6 +6,7 @@ import type { OrderStatisticRequest } from './selectOrderStatistics.js';
 import { SampleClock } from './sampleClock.js';
 import type { SeriesStats } from './types.js';
 import { KeptValues } from './collector/keptValues.js';
+import { columnMirrors, MirrorBook } from './collector/mirrors.js';
 import { RowMatrix } from './collector/rowMatrix.js';
 import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
 import { ranksOf, seriesResult, type PercentileSource } from './collector/seriesResult.js';
@@ -40,6 +41,8 @@ export class StatsCollector implements SeriesSink {
   private readonly states: SeriesState[] = [];
   readonly issues: ReadIssue[] = [];
   private readonly kept: KeptValues;
+  /** The series that keep no values of their own, being another's mapped. */
+  private readonly book: MirrorBook;
   /** Scratch: the present samples of the block being folded, their times and values. */
   private presentTimes: Float64Array = EMPTY;
   private presentValues: Float64Array = EMPTY;
@@ -64,6 +67,12 @@ export class StatsCollector implements SeriesSink {
    */
   constructor(private readonly o: ResolvedStatsOptions, private readonly keeps: ((index: number) => boolean) | null = null) {
     this.kept = new KeptValues(o, this.states, this.issues);
+    this.book = new MirrorBook(o, this.kept);
+  }
+
+  /** A hint that series `index`, announced next, holds series `sourceIndex`'s values mapped ({@link MirrorBook}). */
+  mirrors(index: number, sourceIndex: number, scale: number, offset: number): void {
+    this.book.hint(index, sourceIndex, scale, offset);
   }
 
   series(index: number, key: SeriesKey): void {
@@ -77,6 +86,7 @@ export class StatsCollector implements SeriesSink {
     const s = new SeriesState(index, key, this.o, this.started ? new SampleClock() : this.rowClock);
     if (this.kept.dropped && this.kept.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
     this.states[index] = s;
+    this.book.attach(s, this.states, this.started);
   }
 
   sample(index: number, t: number, v: number): void {
@@ -90,6 +100,7 @@ export class StatsCollector implements SeriesSink {
     }
     if (this.matrix.rows > 0) this.flushRows();
     this.started = true;
+    if (s.mirror !== null || s.mirroredBy.length > 0) this.book.endAround(s); // rows only are checked
     if (s.clock === this.rowClock) s.clock = this.rowClock.clone();
     let k = s.blockCount;
     if (k === s.blockValues.length) k = this.flush(s);
@@ -155,11 +166,15 @@ export class StatsCollector implements SeriesSink {
       const s = this.states[i];
       if (s !== undefined && s.clock === this.rowClock) s.clock = this.rowClock.clone();
     }
+    // a mirror whose source gets these rows and it not, or the reverse, ends
+    for (const s of [...this.book.active]) if (s.index < width !== s.mirror!.source.index < width) this.book.end(s);
     let sharedAdvanced = false;
     for (let i = 0; i < width; i++) {
       const s = this.states[i];
       if (s === undefined) continue;
       if (s.blockCount > 0) this.flush(s);
+      const mirror = s.mirror;
+      if (mirror !== null && !columnMirrors(m.values, width, rows, i, mirror.source.index, mirror.scale, mirror.offset)) this.book.end(s);
       if (s.clock === this.rowClock) {
         if (!sharedAdvanced) this.rowClock.advance(times, rows);
         sharedAdvanced = true;
@@ -206,7 +221,9 @@ export class StatsCollector implements SeriesSink {
   /** Folds the present samples `times[0..k)`, `values[0..k)` of a series (and `missing` missing ones) into its state and its kept values. */
   private fold(s: SeriesState, times: Float64Array, values: Float64Array, k: number, missing: number): void {
     s.fold(times, values, k, missing);
-    if (k > 0) this.kept.keep(s, values, k);
+    if (k === 0) return;
+    if (s.mirror === null) this.kept.keep(s, values, k);
+    else s.mirror.count += k;
   }
 
   /** Folds every pending row and block (before results are read). */
@@ -241,7 +258,10 @@ export class StatsCollector implements SeriesSink {
    */
   async selectSpilled(): Promise<Map<string, number> | null> {
     this.flushAll();
-    return this.kept.selectSpilled((count) => ranksOf(this.o.percentiles, count));
+    const ranks = (count: number) => ranksOf(this.o.percentiles, count);
+    const exact = await this.kept.selectSpilled(ranks, (s) => s.mirror !== null);
+    if (exact) this.book.selectInto(exact, ranks);
+    return exact;
   }
 
   /** Closes and removes the spill file, if any. Idempotent; call it when done, also on errors. */
@@ -254,19 +274,27 @@ export class StatsCollector implements SeriesSink {
     this.flushAll();
     const alerts: ThresholdAlert[] = [];
     const series: SeriesStats[] = [];
+    // the mirrors' values in memory, taken before their source's are released with its result
+    const mirrored = new Map<SeriesState, Float64Array>();
     for (const s of this.states) {
       if (s === undefined) continue;
       for (const th of s.thresholds) {
         th.finish();
         alerts.push(...th.alerts);
       }
-      series.push(seriesResult(s, this.o, this.percentileSource(s, exact)));
+      const from = this.percentileSource(s, exact, mirrored);
+      if (from.method === 'in-memory') for (const x of s.mirroredBy) mirrored.set(x, this.book.mapped(x, from.kept));
+      series.push(seriesResult(s, this.o, from));
     }
     return { series, alerts };
   }
 
-  private percentileSource(s: SeriesState, exact: ReadonlyMap<string, number> | null): PercentileSource {
-    if (!this.kept.dropped && !this.kept.spillFile) return { method: 'in-memory', kept: this.kept.gather(s) };
+  private percentileSource(s: SeriesState, exact: ReadonlyMap<string, number> | null, mirrored: ReadonlyMap<SeriesState, Float64Array>): PercentileSource {
+    if (!this.kept.dropped && !this.kept.spillFile) {
+      const mirror = s.mirror;
+      if (mirror === null) return { method: 'in-memory', kept: this.kept.gather(s) };
+      return { method: 'in-memory', kept: mirrored.get(s) ?? this.book.mapped(s, this.kept.gather(mirror.source)) };
+    }
     if (exact) return { method: this.kept.spillFile ? 'spilled' : 'two-pass', exact };
     return { method: 'sketch' };
   }

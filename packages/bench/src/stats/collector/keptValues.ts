@@ -81,6 +81,27 @@ export class KeptValues {
     }
   }
 
+  /** The first `count` values kept for `s`, in order (from the spill file, then memory), in a new array. */
+  firstValues(s: SeriesState, count: number): Float64Array {
+    const out = new Float64Array(count);
+    let at = 0;
+    const file = this.spillFile;
+    if (file && file.count(s.index) > 0) {
+      const spilled = new Float64Array(file.count(s.index));
+      file.read(s.index, spilled);
+      at = Math.min(count, spilled.length);
+      out.set(spilled.subarray(0, at));
+    }
+    const inMemory = s.values === null ? s.chunks : [...s.chunks, s.values.subarray(0, s.fill)];
+    for (const chunk of inMemory) {
+      if (at >= count) break;
+      const take = Math.min(count - at, chunk.length);
+      out.set(chunk.subarray(0, take), at);
+      at += take;
+    }
+    return out;
+  }
+
   /** The kept values of a series as one array: its only chunk, or the chunks copied into a scratch array reused from series to series. */
   gather(s: SeriesState): Float64Array {
     if (s.values === null) return EMPTY;
@@ -204,9 +225,9 @@ export class KeptValues {
    * ranks selected; a series larger than the budget by itself is narrowed with histograms over
    * its values read in pieces ({@link selectOrderStatistics}). Reads the file once when every
    * series fits. Null when nothing was spilled, or when the last write failed: the values are
-   * then dropped.
+   * then dropped. Series that `mirrored` names keep no values and are passed over.
    */
-  async selectSpilled(ranksOf: (count: number) => number[]): Promise<Map<string, number> | null> {
+  async selectSpilled(ranksOf: (count: number) => number[], mirrored: (s: SeriesState) => boolean): Promise<Map<string, number> | null> {
     if (!this.spillFile) return null;
     if (!this.spillRun() || !this.spillFile) {
       this.drop();
@@ -218,7 +239,7 @@ export class KeptValues {
     const file = this.spillFile;
     const budgetValues = Math.max(1, Math.floor(this.o.memoryBudgetBytes / 8));
     for (const s of this.states) {
-      if (s === undefined) continue;
+      if (s === undefined || mirrored(s)) continue;
       const m = s.moments.summary();
       if (m.count === 0) continue;
       const ranks = ranksOf(m.count);

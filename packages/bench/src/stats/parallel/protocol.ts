@@ -24,7 +24,7 @@ export const FAILED = SLOTS;
 export interface WorkerSetup {
   /** The statistics options without functions (align and canonicalKey answer per series instead). */
   readonly options: Omit<StatsOptions, 'align' | 'canonicalKey'>;
-  /** This worker keeps the series whose index modulo `shards` is `shard`. */
+  /** This worker keeps the series {@link ShardPlan} gives shard `shard` of `shards`. */
   readonly shard: number;
   readonly shards: number;
   /** SLOTS blocks of BLOCK_VALUES doubles. */
@@ -39,6 +39,8 @@ export interface WorkerSetup {
 export type ToWorker =
   /** A series; `aligned` and `canonical` are the option functions' answers for it. */
   | { readonly type: 'series'; readonly index: number; readonly key: SeriesKey; readonly aligned: boolean; readonly canonical: SeriesKey }
+  /** A mirror hint for the series `index` announced next (`SeriesSink.mirrors`). */
+  | { readonly type: 'mirrors'; readonly index: number; readonly sourceIndex: number; readonly scale: number; readonly offset: number }
   | { readonly type: 'block'; readonly slot: number; readonly length: number }
   /** A row too wide for a block. */
   | { readonly type: 'row'; readonly timestampMs: number; readonly values: Float64Array }
@@ -53,3 +55,36 @@ export type FromWorker =
   | { readonly type: 'ranks'; readonly pending: readonly { series: number; rank: number; count: number; min: number; max: number }[]; readonly spilled: boolean }
   | { readonly type: 'results'; readonly series: SeriesStats[]; readonly alerts: ThresholdAlert[]; readonly issues: ReadIssue[] }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
+
+/**
+ * Which worker computes which series: in order of announcement, round robin, except that a
+ * series announced with a mirror hint goes where its source went (a collector mirrors only its
+ * own series: `SeriesSink.mirrors`). Every worker sees the same announcements in the same order, so all agree.
+ *
+ * @example
+ * const plan = new ShardPlan(2);
+ * plan.hint(1, 0); [plan.shardOf(0), plan.shardOf(1), plan.shardOf(2)] // => [0, 0, 1]
+ */
+export class ShardPlan {
+  private readonly shards = new Map<number, number>();
+  private readonly sources = new Map<number, number>();
+  private next = 0;
+
+  constructor(readonly count: number) {}
+
+  /** Notes that series `index`, to be announced, mirrors series `sourceIndex`. */
+  hint(index: number, sourceIndex: number): void {
+    this.sources.set(index, sourceIndex);
+  }
+
+  /** The shard of series `index`, given on its first call (its announcement). */
+  shardOf(index: number): number {
+    let shard = this.shards.get(index);
+    if (shard === undefined) {
+      const source = this.sources.get(index);
+      shard = (source !== undefined ? this.shards.get(source) : undefined) ?? this.next++ % this.count;
+      this.shards.set(index, shard);
+    }
+    return shard;
+  }
+}

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SeriesKey } from '../../series/types.js';
 import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
-import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { BLOCK_VALUES, FAILED, RECORD_ROWS, ShardPlan, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 
 // A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
@@ -20,7 +20,8 @@ const options = resolveStatsOptions({
   align: (key) => answers.get(key)?.aligned ?? false,
   canonicalKey: (key) => answers.get(key)?.canonical ?? key,
 });
-const collector = new StatsCollector(options, (index) => index % setup.shards === setup.shard);
+const plan = new ShardPlan(setup.shards);
+const collector = new StatsCollector(options, (index) => plan.shardOf(index) === setup.shard);
 let spilled: Map<string, number> | null = null;
 
 const post = (message: FromWorker) => port.postMessage(message);
@@ -52,6 +53,10 @@ async function handle(message: ToWorker): Promise<void> {
     case 'series':
       answers.set(message.key, { aligned: message.aligned, canonical: message.canonical });
       collector.series(message.index, message.key);
+      return;
+    case 'mirrors':
+      plan.hint(message.index, message.sourceIndex);
+      collector.mirrors(message.index, message.sourceIndex, message.scale, message.offset);
       return;
     case 'block':
       replayBlock(message.slot, message.length);
