@@ -167,7 +167,8 @@ export class StatsCollector implements SeriesSink {
       if (s !== undefined && s.clock === this.rowClock) s.clock = this.rowClock.clone();
     }
     // a mirror whose source gets these rows and it not, or the reverse, ends
-    for (const s of [...this.book.active]) if (s.index < width !== s.mirror!.source.index < width) this.book.end(s);
+    const active = this.book.active;
+    for (let k = active.length - 1; k >= 0; k--) if (active[k]!.index < width !== active[k]!.mirror!.source.index < width) this.book.end(active[k]!);
     let sharedAdvanced = false;
     for (let i = 0; i < width; i++) {
       const s = this.states[i];

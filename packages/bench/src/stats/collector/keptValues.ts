@@ -72,9 +72,11 @@ export class KeptValues {
         s.fill = 0;
         this.bytes += cap * 8;
       }
-      // a copy (-0 stays -0: selection may answer either zero, and results report 0)
+      // a copy (-0 stays -0: selection may answer either zero, and results report 0), value by
+      // value: a subarray view per block would be garbage (hundreds of thousands on a large log)
       const take = Math.min(k - i, s.values.length - s.fill);
-      s.values.set(i === 0 && take === values.length ? values : values.subarray(i, i + take), s.fill);
+      const into = s.values;
+      for (let j = 0, at = s.fill; j < take; j++, at++) into[at] = values[i + j]!;
       i += take;
       s.n += take;
       s.fill += take;
