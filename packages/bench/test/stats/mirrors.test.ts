@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seriesStatistics, type SeriesSink, type StatsOptions, type StatsResult } from '@hostplan/bench';
 import { columnMirrors, mirroredValue } from '../../src/stats/collector/mirrors.js';
-import { ShardPlan } from '../../src/stats/parallel/protocol.js';
+import { ShardPlan } from '../../src/stats/parallel/shardPlan.js';
 import { key } from './memorySource.js';
 
 const MIN = 60_000;

@@ -58,7 +58,7 @@ function nextOf<T extends FromWorker['type']>(workers: readonly Worker[], type: 
 /**
  * {@link seriesStatistics} on `threads` worker threads: the source streams on the calling
  * thread (reading and parsing), every worker gets every call through shared memory and
- * computes the statistics of its shard of the series (index modulo `threads`), each within
+ * computes the statistics of its shard of the series (`ShardPlan`), each within
  * its share of `memoryBudgetBytes` less the 8 MiB of shared blocks. Each series is folded exactly as by one collector of every
  * series, so the results equal the sequential ones bit for bit; only `method` may say
  * `spilled` where the sequential run kept the values in memory (or the reverse), and a

@@ -24,7 +24,7 @@ export const FAILED = SLOTS;
 export interface WorkerSetup {
   /** The statistics options without functions (align and canonicalKey answer per series instead). */
   readonly options: Omit<StatsOptions, 'align' | 'canonicalKey'>;
-  /** This worker keeps the series {@link ShardPlan} gives shard `shard` of `shards`. */
+  /** This worker keeps the series a `ShardPlan` of `shards` gives shard `shard`. */
   readonly shard: number;
   readonly shards: number;
   /** SLOTS blocks of BLOCK_VALUES doubles. */
@@ -56,35 +56,3 @@ export type FromWorker =
   | { readonly type: 'results'; readonly series: SeriesStats[]; readonly alerts: ThresholdAlert[]; readonly issues: ReadIssue[] }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
 
-/**
- * Which worker computes which series: in order of announcement, round robin, except that a
- * series announced with a mirror hint goes where its source went (a collector mirrors only its
- * own series: `SeriesSink.mirrors`). Every worker sees the same announcements in the same order, so all agree.
- *
- * @example
- * const plan = new ShardPlan(2);
- * plan.hint(1, 0); [plan.shardOf(0), plan.shardOf(1), plan.shardOf(2)] // => [0, 0, 1]
- */
-export class ShardPlan {
-  private readonly shards = new Map<number, number>();
-  private readonly sources = new Map<number, number>();
-  private next = 0;
-
-  constructor(readonly count: number) {}
-
-  /** Notes that series `index`, to be announced, mirrors series `sourceIndex`. */
-  hint(index: number, sourceIndex: number): void {
-    this.sources.set(index, sourceIndex);
-  }
-
-  /** The shard of series `index`, given on its first call (its announcement). */
-  shardOf(index: number): number {
-    let shard = this.shards.get(index);
-    if (shard === undefined) {
-      const source = this.sources.get(index);
-      shard = (source !== undefined ? this.shards.get(source) : undefined) ?? this.next++ % this.count;
-      this.shards.set(index, shard);
-    }
-    return shard;
-  }
-}

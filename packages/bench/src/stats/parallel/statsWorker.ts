@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SeriesKey } from '../../series/types.js';
 import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
-import { BLOCK_VALUES, FAILED, RECORD_ROWS, ShardPlan, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { ShardPlan } from './shardPlan.js';
 
 // A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
