@@ -46,10 +46,7 @@ export class StatsCollector implements SeriesSink {
   /** Scratch: the present samples of the block being folded, their times and values. */
   private presentTimes: Float64Array = EMPTY;
   private presentValues: Float64Array = EMPTY;
-  /**
-   * Rows not yet folded (the `row` fast path). The series that have received every row since
-   * their creation share `rowClock`, advanced once per matrix instead of once per series.
-   */
+  /** Rows not yet folded (the `row` fast path); series that got every row since their creation share `rowClock`, advanced once per matrix. */
   private readonly matrix = new RowMatrix();
   private rowClock = new SampleClock();
   /** Whether any sample or row has arrived: a series created later starts with its own clock. */
