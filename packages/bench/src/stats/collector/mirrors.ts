@@ -59,6 +59,10 @@ export function columnMirrors(matrix: Float64Array, width: number, rows: number,
  * keeps the order, so order statistics map over), and a collector that selects exactly from
  * kept or spilled values (no sketch asked for, a spill file, a replayable source: a sketch
  * would need every value, and without a spill file every series is replayed anyway).
+ *
+ * @example
+ * mirrorAllowed(0.01, 0, { sketch: false, spillDirectory: '/tmp', replay: true }) // => true
+ * mirrorAllowed(-1, 100, { sketch: false, spillDirectory: '/tmp', replay: true }) // => false (the order reverses)
  */
 export function mirrorAllowed(scale: number, offset: number, options: { readonly sketch: false | number; readonly spillDirectory: string | false; readonly replay: boolean }): boolean {
   return scale > 0 && Number.isFinite(scale) && Number.isFinite(offset) && options.sketch === false && options.spillDirectory !== false && options.replay;
