@@ -7,19 +7,29 @@ import { fsErrorLine, isFsError } from './fsErrors.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+/** The list of commands with their summaries (loads every command). */
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return `hostplan ${VERSION}: capacity planning and benchmarking for virtualization host farms
 
 Usage: hostplan <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run 'hostplan <command> --help' for a command's options and examples.
 Options for every command: --quiet (-q) draws no progress bar; --help; --version.
 Exit codes: 0 success, 1 plan produced but VMs unplaced or failover not met, 2 bad input or usage.
 `;
+}
+
+/**
+ * A `UsageError`, also one thrown by a command module loaded again since (a test runner's
+ * module reset): commands are loaded when they run, so the class may not be main's own.
+ */
+function isUsageError(e: unknown): e is UsageError {
+  return e instanceof UsageError || (e instanceof Error && e.name === 'UsageError');
 }
 
 /**
@@ -31,7 +41,7 @@ Exit codes: 0 success, 1 plan produced but VMs unplaced or failover not met, 2 b
  * errorLine(new UsageError('expected --hosts FILE')) // => 'expected --hosts FILE'
  */
 export function errorLine(e: unknown): string {
-  if (e instanceof HostplanError || e instanceof UsageError) return e.message.split('\n')[0]!;
+  if (e instanceof HostplanError || isUsageError(e)) return e.message.split('\n')[0]!;
   if (isFsError(e)) return fsErrorLine(e, 'read');
   if (e && typeof e === 'object' && 'code' in e && String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS')) {
     return (e as unknown as Error).message.split('\n')[0]!;
@@ -53,18 +63,19 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   if (quiet) io = { ...io, isTTY: false };
   const [name, ...rest] = argv.filter((a) => a !== '--quiet' && a !== '-q');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(usage());
+    io.stdout.write(await usage());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`hostplan: unknown command ${JSON.stringify(name)}; run 'hostplan --help' for the list\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help + '\n');
     return EXIT.ok;
@@ -73,7 +84,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     return await command.run(rest, { ...io, argv: rest });
   } catch (e) {
     io.stderr.write(`hostplan ${name}: ${errorLine(e)}\n`);
-    const known = e instanceof HostplanError || e instanceof UsageError ||
+    const known = e instanceof HostplanError || isUsageError(e) ||
       isFsError(e) || (e && typeof e === 'object' && 'code' in e && String((e as { code: string }).code).startsWith('ERR_PARSE_ARGS'));
     if (!known && process.env.HOSTPLAN_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
     return EXIT.usage;

@@ -40,23 +40,35 @@ export function peakCoincidence(members: readonly { readonly id: string; readonl
   const series = members.map((m) => coarsenAligned(m.buckets, bucketMs));
   const start = Math.max(...series.map((b) => b.firstBucketMs));
   const end = Math.min(...series.map((b) => b.firstBucketMs + b.means.length * bucketMs));
-  const columns: number[][] = members.map(() => []);
-  const sums: number[] = [];
+  // the buckets where every member has a value: each member's values, and their sums (member order)
+  const most = Math.max(0, Math.ceil((end - start) / bucketMs));
+  const columns = members.map(() => new Float64Array(most));
+  const sums = new Float64Array(most);
+  let n = 0;
   for (let t = start; t < end; t += bucketMs) {
-    const row = series.map((b) => b.means[(t - b.firstBucketMs) / bucketMs]!);
-    if (row.some((x) => Number.isNaN(x))) continue;
-    row.forEach((x, i) => columns[i]!.push(x));
-    sums.push(row.reduce((a, b) => a + b, 0));
+    let sum = 0;
+    let complete = true;
+    for (let i = 0; i < series.length; i++) {
+      const b = series[i]!;
+      const x = b.means[(t - b.firstBucketMs) / bucketMs]!;
+      if (Number.isNaN(x)) {
+        complete = false;
+        break;
+      }
+      columns[i]![n] = x;
+      sum += x;
+    }
+    if (complete) sums[n++] = sum;
   }
-  if (sums.length === 0) return none;
+  if (n === 0) return none;
   const p = percentile / 100;
   // the two ranks type 7 needs, selected rather than sorted (the same values a sort puts there)
-  const at = (xs: number[]) => {
-    const r = quantileRank(xs.length, p);
-    const [lo, hi] = orderStatistics(Float64Array.from(xs), [r.lower, r.upper]);
+  const at = (xs: Float64Array) => {
+    const r = quantileRank(n, p);
+    const [lo, hi] = orderStatistics(xs.slice(0, n), [r.lower, r.upper]);
     return interpolate7(lo!, hi!, r.fraction, r.lower === r.upper) + 0;
   };
   const sumOfPercentiles = columns.reduce((s, c) => s + at(c), 0);
   const percentileOfSum = at(sums);
-  return { members: ids, percentile, buckets: sums.length, sumOfPercentiles, percentileOfSum, ratio: sumOfPercentiles === 0 ? null : percentileOfSum / sumOfPercentiles };
+  return { members: ids, percentile, buckets: n, sumOfPercentiles, percentileOfSum, ratio: sumOfPercentiles === 0 ? null : percentileOfSum / sumOfPercentiles };
 }

@@ -29,17 +29,20 @@ interface Member {
   readonly offset: number;
 }
 
-/** DemandSink's row path for the series known: per raw index its downstream index (-1: undeclared), group ordinal (-1: none), scale and offset; then the row sent on and per-group scratch. */
+/**
+ * DemandSink's row path for the series known: per raw index its downstream index (-1:
+ * undeclared); per group, its members' raw indices, scales and offsets (in raw order, from
+ * `memberStart[g]` to `memberStart[g + 1]`) and its downstream index; then the row sent on.
+ */
 interface RowTables {
   readonly target: Int32Array;
-  readonly group: Int32Array;
+  readonly memberStart: Int32Array;
+  readonly memberRaw: Int32Array;
   readonly scale: Float64Array;
   readonly offset: Float64Array;
+  readonly groupTarget: Int32Array;
   /** Every downstream series, by index. */
   readonly out: Float64Array;
-  readonly sums: Float64Array;
-  readonly present: Int32Array;
-  readonly missing: Int32Array;
 }
 
 interface MutableGroup {
@@ -112,6 +115,8 @@ export class DemandSink implements SeriesSink {
       g = { ordinal: this.list.length, index: this.next++, resource: m.resource, host: key.host, entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
       this.byName.set(name, g);
       this.list.push(g);
+      // one member so far: the derived values are its own, mapped (the statistics may keep one set for both)
+      this.downstream.mirrors?.(g.index, i, m.rule.scale ?? 1, m.rule.offset ?? 0);
       this.downstream.series(g.index, { host: key.host, object: DEMAND_OBJECT, instance: entity, counter: m.resource, path: `${key.host}/${entity}/${m.resource}` });
     }
     g.members.push(key.path);
@@ -149,25 +154,24 @@ export class DemandSink implements SeriesSink {
       return;
     }
     if (this.pending) this.finish(); // sums from single samples, of earlier times
-    const { target, group, scale, offset, out, sums, present, missing } = (this.rowTables ??= this.tables());
-    sums.fill(0);
-    present.fill(0);
-    missing.fill(0);
+    const { target, memberStart, memberRaw, scale, offset, groupTarget, out } = (this.rowTables ??= this.tables());
     const n = target.length;
     for (let i = 0; i < n; i++) {
       const j = target[i]!;
-      if (j < 0) continue;
-      const v = values[i]!;
-      out[j] = v;
-      const g = group[i]!;
-      if (g < 0) continue;
-      if (v - v === 0) {
-        sums[g] = sums[g]! + v * scale[i]! + offset[i]!;
-        present[g]!++;
-      } else missing[g]!++;
+      if (j >= 0) out[j] = values[i]!;
     }
-    const list = this.list;
-    for (let g = 0; g < list.length; g++) out[list[g]!.index] = missing[g]! > 0 || present[g] === 0 ? NaN : sums[g]!;
+    // each group's sum, its members in raw order (a missing member makes the sum missing)
+    for (let g = 0, m = 0; g < groupTarget.length; g++) {
+      const end = memberStart[g + 1]!;
+      let sum = 0;
+      let missing = false;
+      for (; m < end; m++) {
+        const v = values[memberRaw[m]!]!;
+        if (v - v === 0) sum = sum + v * scale[m]! + offset[m]!;
+        else missing = true;
+      }
+      out[groupTarget[g]!] = missing ? NaN : sum;
+    }
     down.row(t, out, out.length);
   }
 
@@ -175,21 +179,21 @@ export class DemandSink implements SeriesSink {
   private tables(): RowTables {
     const n = this.raw.length;
     const target = new Int32Array(n).fill(-1);
-    const group = new Int32Array(n).fill(-1);
-    const scale = new Float64Array(n);
-    const offset = new Float64Array(n);
+    const byGroup: number[][] = this.list.map(() => []);
     for (let i = 0; i < n; i++) {
       const j = this.raw[i];
       if (j === undefined) continue;
       target[i] = j;
       const m = this.members[i];
-      if (!m) continue;
-      group[i] = m.group.ordinal;
-      scale[i] = m.scale;
-      offset[i] = m.offset;
+      if (m) byGroup[m.group.ordinal]!.push(i);
     }
-    const groups = this.list.length;
-    return { target, group, scale, offset, out: new Float64Array(this.next), sums: new Float64Array(groups), present: new Int32Array(groups), missing: new Int32Array(groups) };
+    const memberStart = new Int32Array(byGroup.length + 1);
+    byGroup.forEach((members, g) => (memberStart[g + 1] = memberStart[g]! + members.length));
+    const memberRaw = Int32Array.from(byGroup.flat());
+    const scale = Float64Array.from(memberRaw, (i) => this.members[i]!.scale);
+    const offset = Float64Array.from(memberRaw, (i) => this.members[i]!.offset);
+    const groupTarget = Int32Array.from(this.list, (g) => g.index);
+    return { target, memberStart, memberRaw, scale, offset, groupTarget, out: new Float64Array(this.next) };
   }
 
   issue(issue: ReadIssue): void {

@@ -43,6 +43,13 @@ export interface SeriesSink {
   sample(index: number, timestampMs: number, value: number): void;
   /** Optional fast path: `values[i]` of series i = 0..count-1 at one time, as `count` sample calls would send them (the buffer is reused: copy what you keep). */
   row?(timestampMs: number, values: Float64Array, count: number): void;
+  /**
+   * Optional hint, sent before series `index` is announced: its present values will be those
+   * of series `sourceIndex`, each v as `(0 + v x scale) + offset`, and missing where they are
+   * (a derived series of one member). A receiver may then keep one set of values for both,
+   * but must check the hint on the values it gets: a sender may be wrong (a member added later).
+   */
+  mirrors?(index: number, sourceIndex: number, scale: number, offset: number): void;
   /** A problem met while reading. */
   issue?(issue: ReadIssue): void;
   /** A record that is not a sample: sysstat `LINUX-RESTART` (counters reset) and `COM` comments. */

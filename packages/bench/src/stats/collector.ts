@@ -6,6 +6,8 @@ import type { OrderStatisticRequest } from './selectOrderStatistics.js';
 import { SampleClock } from './sampleClock.js';
 import type { SeriesStats } from './types.js';
 import { KeptValues } from './collector/keptValues.js';
+import { columnMirrors, MirrorBook } from './collector/mirrors.js';
+import { RowMatrix } from './collector/rowMatrix.js';
 import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
 import { ranksOf, seriesResult, type PercentileSource } from './collector/seriesResult.js';
 
@@ -39,18 +41,13 @@ export class StatsCollector implements SeriesSink {
   private readonly states: SeriesState[] = [];
   readonly issues: ReadIssue[] = [];
   private readonly kept: KeptValues;
+  /** The series that keep no values of their own, being another's mapped. */
+  private readonly book: MirrorBook;
   /** Scratch: the present samples of the block being folded, their times and values. */
   private presentTimes: Float64Array = EMPTY;
   private presentValues: Float64Array = EMPTY;
-  /**
-   * Rows not yet folded (the `row` fast path): their times, and their values row after row,
-   * `width` series a row. The series that have received every row since their creation share
-   * `rowClock`, advanced once per matrix instead of once per series.
-   */
-  private matrixTimes: Float64Array = EMPTY;
-  private matrixValues: Float64Array = EMPTY;
-  private rows = 0;
-  private width = 0;
+  /** Rows not yet folded (the `row` fast path); series that got every row since their creation share `rowClock`, advanced once per matrix. */
+  private readonly matrix = new RowMatrix();
   private rowClock = new SampleClock();
   /** Whether any sample or row has arrived: a series created later starts with its own clock. */
   private started = false;
@@ -67,11 +64,17 @@ export class StatsCollector implements SeriesSink {
    */
   constructor(private readonly o: ResolvedStatsOptions, private readonly keeps: ((index: number) => boolean) | null = null) {
     this.kept = new KeptValues(o, this.states, this.issues);
+    this.book = new MirrorBook(o, this.kept);
+  }
+
+  /** A hint that series `index`, announced next, holds series `sourceIndex`'s values mapped ({@link MirrorBook}). */
+  mirrors(index: number, sourceIndex: number, scale: number, offset: number): void {
+    this.book.hint(index, sourceIndex, scale, offset);
   }
 
   series(index: number, key: SeriesKey): void {
     if (this.states[index] !== undefined || this.others.has(index)) return;
-    if (this.rows > 0) this.flushRows(); // the buffered rows came before this series existed
+    if (this.matrix.rows > 0) this.flushRows(); // the buffered rows came before this series existed
     if (index >= this.declared) this.declared = index + 1;
     if (this.keeps !== null && !this.keeps(index)) {
       this.others.add(index);
@@ -80,6 +83,7 @@ export class StatsCollector implements SeriesSink {
     const s = new SeriesState(index, key, this.o, this.started ? new SampleClock() : this.rowClock);
     if (this.kept.dropped && this.kept.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
     this.states[index] = s;
+    this.book.attach(s, this.states, this.started);
   }
 
   sample(index: number, t: number, v: number): void {
@@ -87,12 +91,13 @@ export class StatsCollector implements SeriesSink {
     if (s === undefined) {
       if (!this.others.has(index)) return;
       // another shard's sample: the same side effects as in a collector of every series
-      if (this.rows > 0) this.flushRows();
+      if (this.matrix.rows > 0) this.flushRows();
       this.started = true;
       return;
     }
-    if (this.rows > 0) this.flushRows();
+    if (this.matrix.rows > 0) this.flushRows();
     this.started = true;
+    if (s.mirror !== null || s.mirroredBy.length > 0) this.book.endAround(s); // rows only are checked
     if (s.clock === this.rowClock) s.clock = this.rowClock.clone();
     let k = s.blockCount;
     if (k === s.blockValues.length) k = this.flush(s);
@@ -111,16 +116,12 @@ export class StatsCollector implements SeriesSink {
 
   /** {@link row} of the `count` values from `values[offset]` (a row inside a larger block, without a view object per row). */
   rowAt(t: number, values: Float64Array, offset: number, count: number): void {
-    const n = count < this.declared ? count : this.declared;
-    if (n !== this.width && this.rows > 0) this.flushRows();
-    if (this.rows === 0) this.startRows(n);
-    const r = this.rows;
-    const matrix = this.matrixValues;
-    if (offset === 0 && values.length === n) matrix.set(values, r * n);
-    else for (let i = 0, at = r * n; i < n; i++, at++) matrix[at] = values[offset + i]!;
-    this.matrixTimes[r] = t;
+    const width = count < this.declared ? count : this.declared;
+    const m = this.matrix;
+    if (width !== m.width && m.rows > 0) this.flushRows();
+    if (m.rows === 0) this.scratchFor(m.begin(width));
     this.started = true;
-    if ((this.rows = r + 1) === this.matrixTimes.length) this.flushRows();
+    if (m.put(t, values, offset)) this.flushRows();
   }
 
   /**
@@ -129,30 +130,15 @@ export class StatsCollector implements SeriesSink {
    * one {@link row} call per row, copied into the row matrix as many rows at a time as fit.
    */
   rowsAt(data: Float64Array, timesAt: number, valuesAt: number, rowCount: number, width: number): void {
+    const m = this.matrix;
+    const kept = width < this.declared ? width : this.declared;
     for (let done = 0; done < rowCount;) {
-      const n = width < this.declared ? width : this.declared;
-      if (n !== this.width && this.rows > 0) this.flushRows();
-      if (this.rows === 0) this.startRows(n);
-      const r = this.rows;
-      const take = Math.min(rowCount - done, this.matrixTimes.length - r);
-      const from = valuesAt + done * width;
-      if (n === width) this.matrixValues.set(data.subarray(from, from + take * width), r * n);
-      else for (let k = 0; k < take; k++) for (let i = 0; i < n; i++) this.matrixValues[(r + k) * n + i] = data[from + k * width + i]!;
-      this.matrixTimes.set(data.subarray(timesAt + done, timesAt + done + take), r);
+      if (kept !== m.width && m.rows > 0) this.flushRows();
+      if (m.rows === 0) this.scratchFor(m.begin(kept));
       this.started = true;
-      done += take;
-      if ((this.rows = r + take) === this.matrixTimes.length) this.flushRows();
+      done += m.putMany(data, timesAt + done, valuesAt + done * width, rowCount - done, width);
+      if (m.rows === m.capacity) this.flushRows();
     }
-  }
-
-  private startRows(width: number): void {
-    this.width = width;
-    const capacity = blockLength(width);
-    if (this.matrixTimes.length !== capacity || this.matrixValues.length < capacity * width) {
-      this.matrixTimes = new Float64Array(capacity);
-      this.matrixValues = new Float64Array(capacity * width);
-    }
-    this.scratchFor(capacity);
   }
 
   private scratchFor(length: number): void {
@@ -166,38 +152,34 @@ export class StatsCollector implements SeriesSink {
    * first (sample order), then its column's present values, with the matrix's times.
    */
   private flushRows(): void {
-    const rows = this.rows;
+    const m = this.matrix;
+    const rows = m.rows;
     if (rows === 0) return;
-    this.rows = 0;
-    const width = this.width;
-    const times = this.matrixTimes;
-    const matrix = this.matrixValues;
-    const presentValues = this.presentValues;
+    m.rows = 0;
+    const width = m.width;
+    const times = m.times;
     // series beyond this matrix's width get none of its rows: they leave the shared clock
     for (let i = width; i < this.states.length; i++) {
       const s = this.states[i];
       if (s !== undefined && s.clock === this.rowClock) s.clock = this.rowClock.clone();
     }
+    // a mirror whose source gets these rows and it not, or the reverse, ends
+    const active = this.book.active;
+    for (let k = active.length - 1; k >= 0; k--) if (active[k]!.index < width !== active[k]!.mirror!.source.index < width) this.book.end(active[k]!);
     let sharedAdvanced = false;
     for (let i = 0; i < width; i++) {
       const s = this.states[i];
       if (s === undefined) continue;
       if (s.blockCount > 0) this.flush(s);
+      const mirror = s.mirror;
+      if (mirror !== null && !columnMirrors(m.values, width, rows, i, mirror.source.index, mirror.scale, mirror.offset)) this.book.end(s);
       if (s.clock === this.rowClock) {
         if (!sharedAdvanced) this.rowClock.advance(times, rows);
         sharedAdvanced = true;
       } else s.clock.advance(times, rows);
-      let k = 0;
-      const presentTimes = this.presentTimes;
-      for (let r = 0, at = i; r < rows; r++, at += width) {
-        const v = matrix[at]!;
-        if (v - v === 0) {
-          presentTimes[k] = times[r]!;
-          presentValues[k++] = v;
-        }
-      }
+      const k = m.presentOf(i, rows, this.presentTimes, this.presentValues);
       // every value present (the common case): the matrix's own times
-      this.fold(s, k === rows ? times : presentTimes, presentValues, k, rows - k);
+      this.fold(s, k === rows ? times : this.presentTimes, this.presentValues, k, rows - k);
     }
   }
 
@@ -237,7 +219,9 @@ export class StatsCollector implements SeriesSink {
   /** Folds the present samples `times[0..k)`, `values[0..k)` of a series (and `missing` missing ones) into its state and its kept values. */
   private fold(s: SeriesState, times: Float64Array, values: Float64Array, k: number, missing: number): void {
     s.fold(times, values, k, missing);
-    if (k > 0) this.kept.keep(s, values, k);
+    if (k === 0) return;
+    if (s.mirror === null) this.kept.keep(s, values, k);
+    else s.mirror.count += k;
   }
 
   /** Folds every pending row and block (before results are read). */
@@ -272,7 +256,10 @@ export class StatsCollector implements SeriesSink {
    */
   async selectSpilled(): Promise<Map<string, number> | null> {
     this.flushAll();
-    return this.kept.selectSpilled((count) => ranksOf(this.o.percentiles, count));
+    const ranks = (count: number) => ranksOf(this.o.percentiles, count);
+    const exact = await this.kept.selectSpilled(ranks, (s) => s.mirror !== null);
+    if (exact) this.book.selectInto(exact, ranks);
+    return exact;
   }
 
   /** Closes and removes the spill file, if any. Idempotent; call it when done, also on errors. */
@@ -285,19 +272,27 @@ export class StatsCollector implements SeriesSink {
     this.flushAll();
     const alerts: ThresholdAlert[] = [];
     const series: SeriesStats[] = [];
+    // the mirrors' values in memory, taken before their source's are released with its result
+    const mirrored = new Map<SeriesState, Float64Array>();
     for (const s of this.states) {
       if (s === undefined) continue;
       for (const th of s.thresholds) {
         th.finish();
         alerts.push(...th.alerts);
       }
-      series.push(seriesResult(s, this.o, this.percentileSource(s, exact)));
+      const from = this.percentileSource(s, exact, mirrored);
+      if (from.method === 'in-memory') for (const x of s.mirroredBy) mirrored.set(x, this.book.mapped(x, from.kept));
+      series.push(seriesResult(s, this.o, from));
     }
     return { series, alerts };
   }
 
-  private percentileSource(s: SeriesState, exact: ReadonlyMap<string, number> | null): PercentileSource {
-    if (!this.kept.dropped && !this.kept.spillFile) return { method: 'in-memory', kept: this.kept.gather(s) };
+  private percentileSource(s: SeriesState, exact: ReadonlyMap<string, number> | null, mirrored: ReadonlyMap<SeriesState, Float64Array>): PercentileSource {
+    if (!this.kept.dropped && !this.kept.spillFile) {
+      const mirror = s.mirror;
+      if (mirror === null) return { method: 'in-memory', kept: this.kept.gather(s) };
+      return { method: 'in-memory', kept: mirrored.get(s) ?? this.book.mapped(s, this.kept.gather(mirror.source)) };
+    }
     if (exact) return { method: this.kept.spillFile ? 'spilled' : 'two-pass', exact };
     return { method: 'sketch' };
   }

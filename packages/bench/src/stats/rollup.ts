@@ -222,6 +222,29 @@ export class BucketMeanTracker {
     return { firstBucketMs: Number.isNaN(this.first) ? 0 : this.first * this.bucketMs, bucketMs: this.bucketMs, means, counts: this.counts.slice(0, this.used) };
   }
 
+  /**
+   * The means as an {@link AlignedSeries} computed in place, without the copies {@link aligned}
+   * makes (for final results: a long series' buckets are not held twice); the tracker starts
+   * empty again.
+   *
+   * @example
+   * const a = new BucketMeanTracker(300_000);
+   * a.add(0, 10); a.add(60_000, 20);
+   * a.take().means // => Float64Array [15]
+   */
+  take(): AlignedSeries {
+    const used = this.used;
+    const means = this.sums.subarray(0, used);
+    const counts = this.counts.subarray(0, used);
+    for (let i = 0; i < used; i++) means[i] = counts[i]! > 0 ? means[i]! / counts[i]! : NaN;
+    const taken = { firstBucketMs: Number.isNaN(this.first) ? 0 : this.first * this.bucketMs, bucketMs: this.bucketMs, means, counts };
+    this.sums = new Float64Array(0);
+    this.counts = new Float64Array(0);
+    this.used = 0;
+    this.first = NaN;
+    return taken;
+  }
+
   private coarsen(): void {
     const first = Math.floor(this.first / 2);
     const used = this.used === 0 ? 0 : Math.floor((this.first + this.used - 1) / 2) - first + 1;

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { close, closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -121,10 +121,18 @@ export class SpillFile {
     }
   }
 
-  /** Closes the file (and removes it where that was not possible while it was open). Idempotent. */
+  /**
+   * Closes the file (and removes it where that was not possible while it was open). Idempotent.
+   * A file already removed is closed on libuv's thread pool: the kernel frees its cached pages
+   * (hundreds of MB on a large log, tens of ms) while this thread goes on.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.pending === null) {
+      close(this.fd, () => {});
+      return;
+    }
     closeSync(this.fd);
     this.unlink();
   }

@@ -55,6 +55,30 @@ describe('batched updates equal one-by-one updates (the collector folds blocks o
     }), { numRuns: 100 });
   });
 
+  it('SustainedPeakTracker.addAll equals add to the bit: fractional values, past the periodic re-summing of the window, blocks mixed with single adds', () => {
+    // a 10-minute window over steps of 0 to 60 s (about 20 samples in it) and rarely a gap (200 s): thousands of
+    // evictions, so the exact re-sum of the window (every 4,096) happens mid-block
+    const long = fc.array(fc.tuple(fc.integer({ min: 0, max: 999 }).map((x) => (x === 0 ? 10 : x % 4)), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 4500, maxLength: 12_000 }).map((steps) => {
+      let t = Date.UTC(2024, 0, 1);
+      // a rising trend puts the peak late, after the re-sums, where a different rounding of the window's sum would show
+      return { ts: Float64Array.from(steps, ([dt]) => (t += dt * 20_000)), vs: Float64Array.from(steps, ([, v], i) => v + i * 1000) };
+    });
+    fc.assert(fc.property(long, fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 40 }), ({ ts, vs }, blocks) => {
+      const a = new SustainedPeakTracker(10 * MIN, 3 * MIN);
+      const b = new SustainedPeakTracker(10 * MIN, 3 * MIN);
+      ts.forEach((t, i) => a.add(t, vs[i]!));
+      for (let i = 0, j = 0; i < ts.length; j++) {
+        const block = Math.min(blocks[j % blocks.length]!, ts.length - i);
+        if (block === 0) b.add(ts[i]!, vs[i++]!);
+        else {
+          b.addAll(ts.subarray(i), vs.subarray(i), block);
+          i += block;
+        }
+      }
+      expect([b.peak, b.peakEndMs, b.windows]).toEqual([a.peak, a.peakEndMs, a.windows]);
+    }), { numRuns: 60 });
+  });
+
   it('ThresholdTracker.addAll equals add (same alerts, runs and time over), above and below', () => {
     const rules: ThresholdRule[] = [
       { id: 'a', object: 'O', counter: 'C', op: 'above', value: 50, sustainMs: 3 * MIN, severity: 'warning', source: 't' },

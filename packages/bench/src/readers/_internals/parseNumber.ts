@@ -186,7 +186,12 @@ export function scanNumber(buf: Uint8Array, start: number, end: number): number 
       nv = (nv + 1) | 0;
     }
   }
-  if (nv === 0) return scanGeneral(buf, start, end); // a sign, or no digit at all
+  // the calls' results go through scaledOut, so that every return of this function is an unboxed
+  // double: one tagged return makes the inlining caller box every value (a HeapNumber a cell)
+  if (nv === 0) {
+    scaledOut[0] = scanGeneral(buf, start, end); // a sign, or no digit at all
+    return scaledOut[0]!;
+  }
   const k = dot < 0 ? 0 : i - dot - 1; // value = (m * 10^nv + v) / 10^k
   if (i >= end || (buf[i]! | 0x20) !== 101 /* e or E */) {
     scanStop[0] = i;
@@ -198,7 +203,8 @@ export function scanNumber(buf: Uint8Array, start: number, end: number): number 
     if (t < 9007199254740992 && k <= 22) return k === 0 ? t : t / POW10[k]!;
     if (m < 9007199254740992 && k <= 250 /* MAX_SCALE */ && scaled(m, nv, v, k)) return scaledOut[0]!;
   }
-  return finish(buf, start, end, i, m, nv, v, k); // an exponent, or a case the lines above cannot do
+  scaledOut[0] = finish(buf, start, end, i, m, nv, v, k); // an exponent, or a case the lines above cannot do
+  return scaledOut[0]!;
 }
 
 /**

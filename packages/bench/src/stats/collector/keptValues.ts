@@ -23,11 +23,14 @@ export class KeptValues {
   /** The spill file could not be created or written: values are dropped instead. */
   private spillFailed = false;
   /**
-   * Chunks written to the spill file, by capacity, for the next run to fill again: after the
-   * first run no chunk is allocated (or zero-filled, or collected). They hold no more than the
-   * budget, since each was counted against it before it was written.
+   * The memory the kept values' chunks are carved from, one after the other (`arenaBytes` of
+   * it used), allocated once at the budget's size (its pages are touched only as they fill).
+   * Once every kept value is in the spill file it is free again: the next run fills it from the
+   * start, and the read-back of a series reuses it, so selection takes no memory beyond the
+   * budget (arrays freed and allocated anew would wait for the garbage collector).
    */
-  private readonly pool = new Map<number, Float64Array[]>();
+  private arena: ArrayBuffer | null = null;
+  private arenaBytes = 0;
   /** Scratch: one series' kept values made contiguous for selection. */
   private scratch: Float64Array = EMPTY;
 
@@ -65,17 +68,40 @@ export class KeptValues {
           return;
         }
         if (s.values !== null) s.chunks.push(s.values);
-        s.values = this.pool.get(cap)?.pop() ?? new Float64Array(cap);
+        s.values = this.chunk(cap);
         s.fill = 0;
         this.bytes += cap * 8;
       }
-      // a copy (-0 stays -0: selection may answer either zero, and results report 0)
+      // a copy (-0 stays -0: selection may answer either zero, and results report 0), value by
+      // value: a subarray view per block would be garbage (hundreds of thousands on a large log)
       const take = Math.min(k - i, s.values.length - s.fill);
-      s.values.set(i === 0 && take === values.length ? values : values.subarray(i, i + take), s.fill);
+      const into = s.values;
+      for (let j = 0, at = s.fill; j < take; j++, at++) into[at] = values[i + j]!;
       i += take;
       s.n += take;
       s.fill += take;
     }
+  }
+
+  /** The first `count` values kept for `s`, in order (from the spill file, then memory), in a new array. */
+  firstValues(s: SeriesState, count: number): Float64Array {
+    const out = new Float64Array(count);
+    let at = 0;
+    const file = this.spillFile;
+    if (file && file.count(s.index) > 0) {
+      const spilled = new Float64Array(file.count(s.index));
+      file.read(s.index, spilled);
+      at = Math.min(count, spilled.length);
+      out.set(spilled.subarray(0, at));
+    }
+    const inMemory = s.values === null ? s.chunks : [...s.chunks, s.values.subarray(0, s.fill)];
+    for (const chunk of inMemory) {
+      if (at >= count) break;
+      const take = Math.min(count - at, chunk.length);
+      out.set(chunk.subarray(0, take), at);
+      at += take;
+    }
+    return out;
   }
 
   /** The kept values of a series as one array: its only chunk, or the chunks copied into a scratch array reused from series to series. */
@@ -109,15 +135,14 @@ export class KeptValues {
           this.spillChunk(file, s, c, c.length);
           s.chunks.shift();
           s.n -= c.length;
-          this.recycle(c);
         }
         this.spillChunk(file, s, s.values, s.fill);
-        this.recycle(s.values);
         s.values = null;
         s.fill = 0;
         s.n = 0;
       }
       this.bytes = 0;
+      this.arenaBytes = 0;
       return true;
     } catch (e) {
       this.abandonSpill(e);
@@ -125,10 +150,14 @@ export class KeptValues {
     }
   }
 
-  private recycle(chunk: Float64Array): void {
-    const free = this.pool.get(chunk.length);
-    if (free) free.push(chunk);
-    else this.pool.set(chunk.length, [chunk]);
+  /** A chunk of `capacity` values: the arena's next free part, or its own array when the arena is full (a budget below one chunk). */
+  private chunk(capacity: number): Float64Array {
+    this.arena ??= new ArrayBuffer(Math.floor(this.o.memoryBudgetBytes / 8) * 8);
+    const bytes = capacity * 8;
+    if (this.arenaBytes + bytes > this.arena.byteLength) return new Float64Array(capacity);
+    const chunk = new Float64Array(this.arena, this.arenaBytes, capacity);
+    this.arenaBytes += bytes;
+    return chunk;
   }
 
   private spillChunk(file: SpillFile, s: SeriesState, values: Float64Array, count: number): void {
@@ -172,7 +201,6 @@ export class KeptValues {
    */
   drop(): void {
     this.dropped = true;
-    this.pool.clear();
     const sketching = this.sketching();
     const accuracy = this.o.sketch === false ? 0.01 : this.o.sketch;
     for (const s of this.states) {
@@ -188,6 +216,8 @@ export class KeptValues {
       s.n = 0;
     }
     this.bytes = 0;
+    this.arena = null;
+    this.arenaBytes = 0;
   }
 
   /**
@@ -197,28 +227,30 @@ export class KeptValues {
    * ranks selected; a series larger than the budget by itself is narrowed with histograms over
    * its values read in pieces ({@link selectOrderStatistics}). Reads the file once when every
    * series fits. Null when nothing was spilled, or when the last write failed: the values are
-   * then dropped.
+   * then dropped. Series that `mirrored` names keep no values and are passed over.
    */
-  async selectSpilled(ranksOf: (count: number) => number[]): Promise<Map<string, number> | null> {
+  async selectSpilled(ranksOf: (count: number) => number[], mirrored: (s: SeriesState) => boolean): Promise<Map<string, number> | null> {
     if (!this.spillFile) return null;
     if (!this.spillRun() || !this.spillFile) {
       this.drop();
       return null;
     }
-    this.pool.clear(); // the read-back array takes the budget now
+    // every kept value is in the file now: the arena is free to take each series read back
+    const arena = this.arena ? new Float64Array(this.arena) : EMPTY;
     const exact = new Map<string, number>();
     const file = this.spillFile;
     const budgetValues = Math.max(1, Math.floor(this.o.memoryBudgetBytes / 8));
     for (const s of this.states) {
-      if (s === undefined) continue;
+      if (s === undefined || mirrored(s)) continue;
       const m = s.moments.summary();
       if (m.count === 0) continue;
       const ranks = ranksOf(m.count);
       if (file.count(s.index) !== m.count) throw new Error(`spill file: series ${s.index} has ${file.count(s.index)} values, expected ${m.count}`);
       let selected: ArrayLike<number>;
       if (m.count <= budgetValues) {
-        if (this.scratch.length < m.count) this.scratch = new Float64Array(m.count);
-        const values = this.scratch.subarray(0, file.read(s.index, this.scratch));
+        if (arena.length < m.count && this.scratch.length < m.count) this.scratch = new Float64Array(m.count);
+        const into = arena.length >= m.count ? arena : this.scratch;
+        const values = into.subarray(0, file.read(s.index, into));
         selected = orderStatistics(values, ranks, { min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max });
       } else {
         this.scratch = EMPTY; // the pieces and histograms take the budget instead

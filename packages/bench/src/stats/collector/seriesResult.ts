@@ -83,7 +83,7 @@ export function seriesResult(s: SeriesState, o: ResolvedStatsOptions, from: Perc
     moments: m,
     ...(o.sketch !== false && s.sketch && { sketch: s.sketch.toJSON() }),
     ...(s.daily && { dailyPeaks: s.daily.peaks() }),
-    ...(s.buckets && { buckets: s.buckets.aligned() }),
+    ...(s.buckets && { buckets: s.buckets.take() }),
   };
   s.chunks.length = 0;
   s.values = null;

@@ -44,6 +44,12 @@ export class FanOutSink implements SeriesSink {
     for (const w of this.workers) w.postMessage(message);
   }
 
+  mirrors(index: number, sourceIndex: number, scale: number, offset: number): void {
+    this.flush();
+    const message: ToWorker = { type: 'mirrors', index, sourceIndex, scale, offset };
+    for (const w of this.workers) w.postMessage(message);
+  }
+
   sample(index: number, t: number, v: number): void {
     this.closeRows();
     const at = this.room(4);

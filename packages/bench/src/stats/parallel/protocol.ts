@@ -24,7 +24,7 @@ export const FAILED = SLOTS;
 export interface WorkerSetup {
   /** The statistics options without functions (align and canonicalKey answer per series instead). */
   readonly options: Omit<StatsOptions, 'align' | 'canonicalKey'>;
-  /** This worker keeps the series whose index modulo `shards` is `shard`. */
+  /** This worker keeps the series a `ShardPlan` of `shards` gives shard `shard`. */
   readonly shard: number;
   readonly shards: number;
   /** SLOTS blocks of BLOCK_VALUES doubles. */
@@ -39,6 +39,8 @@ export interface WorkerSetup {
 export type ToWorker =
   /** A series; `aligned` and `canonical` are the option functions' answers for it. */
   | { readonly type: 'series'; readonly index: number; readonly key: SeriesKey; readonly aligned: boolean; readonly canonical: SeriesKey }
+  /** A mirror hint for the series `index` announced next (`SeriesSink.mirrors`). */
+  | { readonly type: 'mirrors'; readonly index: number; readonly sourceIndex: number; readonly scale: number; readonly offset: number }
   | { readonly type: 'block'; readonly slot: number; readonly length: number }
   /** A row too wide for a block. */
   | { readonly type: 'row'; readonly timestampMs: number; readonly values: Float64Array }
@@ -53,3 +55,4 @@ export type FromWorker =
   | { readonly type: 'ranks'; readonly pending: readonly { series: number; rank: number; count: number; min: number; max: number }[]; readonly spilled: boolean }
   | { readonly type: 'results'; readonly series: SeriesStats[]; readonly alerts: ThresholdAlert[]; readonly issues: ReadIssue[] }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
+

@@ -3,6 +3,7 @@ import type { SeriesKey } from '../../series/types.js';
 import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
 import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { ShardPlan } from './shardPlan.js';
 
 // A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
@@ -20,7 +21,8 @@ const options = resolveStatsOptions({
   align: (key) => answers.get(key)?.aligned ?? false,
   canonicalKey: (key) => answers.get(key)?.canonical ?? key,
 });
-const collector = new StatsCollector(options, (index) => index % setup.shards === setup.shard);
+const plan = new ShardPlan(setup.shards);
+const collector = new StatsCollector(options, (index) => plan.shardOf(index) === setup.shard);
 let spilled: Map<string, number> | null = null;
 
 const post = (message: FromWorker) => port.postMessage(message);
@@ -53,6 +55,10 @@ async function handle(message: ToWorker): Promise<void> {
       answers.set(message.key, { aligned: message.aligned, canonical: message.canonical });
       collector.series(message.index, message.key);
       return;
+    case 'mirrors':
+      plan.hint(message.index, message.sourceIndex);
+      collector.mirrors(message.index, message.sourceIndex, message.scale, message.offset);
+      return;
     case 'block':
       replayBlock(message.slot, message.length);
       return;
@@ -65,10 +71,10 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'finish': {
       const { series, alerts } = collector.finish(spilled ?? message.exact);
-      collector.close();
       // the aligned buckets (the bulk of the results) move to the calling thread instead of being copied
       const transfer = series.flatMap((x) => (x.buckets ? [x.buckets.means.buffer as ArrayBuffer, x.buckets.counts.buffer as ArrayBuffer] : []));
       port.postMessage({ type: 'results', series, alerts, issues: collector.issues } satisfies FromWorker, transfer);
+      collector.close(); // after the results: the calling thread goes on while the spill file is released
       port.close(); // nothing more to do: the thread ends on its own
       return;
     }

@@ -1,0 +1,137 @@
+import type { ResolvedStatsOptions } from '../options.js';
+import type { KeptValues } from './keptValues.js';
+import type { SeriesState } from './seriesState.js';
+
+/**
+ * A series whose present values are, one for one and in order, `(0 + v x scale) + offset` of
+ * another series' values v (a derived demand series of one member, sent with
+ * `SeriesSink.mirrors`): the collector keeps no values for it, and selects its order
+ * statistics as the mapped order statistics of its source (the map is monotonic, scale > 0).
+ * The hint is checked on every block of rows; on the first block where it does not hold, the
+ * values mirrored so far are copied from the source and the series keeps its own from then on.
+ */
+export interface Mirror {
+  readonly source: SeriesState;
+  readonly scale: number;
+  readonly offset: number;
+  /** Present values mirrored so far: the source's first `count` kept values. */
+  count: number;
+}
+
+/**
+ * The mirrored value of `v`, computed as the demand sink computes a one-member sum.
+ *
+ * @example
+ * mirroredValue(50, 0.01, 0) // => 0.5
+ */
+export function mirroredValue(v: number, scale: number, offset: number): number {
+  return 0 + v * scale + offset;
+}
+
+/** Whether `a` and `b` are the same number, a signed zero by its sign and NaN equal to NaN (Object.is without its cost). */
+function same(a: number, b: number): boolean {
+  if (a === b) return a !== 0 || 1 / a === 1 / b;
+  return a !== a && b !== b;
+}
+
+/**
+ * Whether, in the first `rows` rows of a row matrix `width` wide, column `column` holds the
+ * mirrored values of column `sourceColumn` (missing where it is missing).
+ *
+ * @example
+ * columnMirrors(Float64Array.of(50, 0.5, NaN, NaN), 2, 2, 1, 0, 0.01, 0) // => true
+ */
+export function columnMirrors(matrix: Float64Array, width: number, rows: number, column: number, sourceColumn: number, scale: number, offset: number): boolean {
+  for (let r = 0, at = 0; r < rows; r++, at += width) {
+    const v = matrix[at + sourceColumn]!;
+    const m = matrix[at + column]!;
+    if (v - v === 0) {
+      // a mapped value that overflows would be missing in one series and present in the other
+      const mapped = 0 + v * scale + offset;
+      if (!(mapped - mapped === 0) || !same(m, mapped)) return false;
+    } else if (m - m === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a hint may be taken: a positive finite scale and a finite offset (a monotonic map
+ * keeps the order, so order statistics map over), and a collector that selects exactly from
+ * kept or spilled values (no sketch asked for, a spill file, a replayable source: a sketch
+ * would need every value, and without a spill file every series is replayed anyway).
+ *
+ * @example
+ * mirrorAllowed(0.01, 0, { sketch: false, spillDirectory: '/tmp', replay: true }) // => true
+ * mirrorAllowed(-1, 100, { sketch: false, spillDirectory: '/tmp', replay: true }) // => false (the order reverses)
+ */
+export function mirrorAllowed(scale: number, offset: number, options: { readonly sketch: false | number; readonly spillDirectory: string | false; readonly replay: boolean }): boolean {
+  return scale > 0 && Number.isFinite(scale) && Number.isFinite(offset) && options.sketch === false && options.spillDirectory !== false && options.replay;
+}
+
+/**
+ * The mirror hints a collector received and the mirrors it keeps: a hint is taken when its
+ * series is announced, if its source is a series of this collector and no sample has arrived
+ * yet (so both hold the same rows from the first); a mirror ends, its values copied from the
+ * source, as soon as the two series could differ.
+ */
+export class MirrorBook {
+  private readonly hints = new Map<number, { readonly sourceIndex: number; readonly scale: number; readonly offset: number }>();
+  /** The series mirrored now. */
+  readonly active: SeriesState[] = [];
+
+  constructor(private readonly o: ResolvedStatsOptions, private readonly kept: KeptValues) {}
+
+  /** Notes a hint for the series `index` to come (`SeriesSink.mirrors`). */
+  hint(index: number, sourceIndex: number, scale: number, offset: number): void {
+    if (mirrorAllowed(scale, offset, this.o)) this.hints.set(index, { sourceIndex, scale, offset });
+  }
+
+  /** Takes the hint of the series `s` just created, if any, when its source is among `states` (this collector's) and no sample arrived yet (`started` false). */
+  attach(s: SeriesState, states: readonly (SeriesState | undefined)[], started: boolean): void {
+    const h = this.hints.get(s.index);
+    if (h === undefined) return;
+    this.hints.delete(s.index);
+    const source = states[h.sourceIndex];
+    if (started || source === undefined || source === s || source.mirror !== null || this.kept.dropped) return;
+    s.mirror = { source, scale: h.scale, offset: h.offset, count: 0 };
+    source.mirroredBy.push(s);
+    this.active.push(s);
+  }
+
+  /** Ends the mirror of `s`: the values it mirrored, copied from its source and mapped, become its own kept values. */
+  end(s: SeriesState): void {
+    const m = s.mirror;
+    if (m === null) return;
+    s.mirror = null;
+    m.source.mirroredBy.splice(m.source.mirroredBy.indexOf(s), 1);
+    this.active.splice(this.active.indexOf(s), 1);
+    if (m.count === 0 || this.kept.dropped) return; // dropped values are selected by replays, mirrored or not
+    const values = this.kept.firstValues(m.source, m.count);
+    for (let i = 0; i < values.length; i++) values[i] = mirroredValue(values[i]!, m.scale, m.offset);
+    this.kept.keep(s, values, values.length);
+  }
+
+  /** Ends every mirror `s` takes part in (a single sample to either series, which rows do not show). */
+  endAround(s: SeriesState): void {
+    this.end(s);
+    while (s.mirroredBy.length > 0) this.end(s.mirroredBy[0]!);
+  }
+
+  /** The mirrored values of `s`, from its source's kept values `sourceValues` (in a new array). */
+  mapped(s: SeriesState, sourceValues: Float64Array): Float64Array {
+    const m = s.mirror!;
+    const out = new Float64Array(sourceValues.length);
+    for (let i = 0; i < out.length; i++) out[i] = mirroredValue(sourceValues[i]!, m.scale, m.offset);
+    return out;
+  }
+
+  /** Adds the order statistics of every active mirror to `exact` (by `series:rank`): its source's, mapped. */
+  selectInto(exact: Map<string, number>, ranksOf: (count: number) => number[]): void {
+    for (const s of this.active) {
+      const m = s.mirror!;
+      const count = s.moments.count;
+      if (count !== m.source.moments.count) throw new Error(`mirror: series ${s.index} has ${count} values, its source ${m.source.index} ${m.source.moments.count}`);
+      for (const rank of ranksOf(count)) exact.set(`${s.index}:${rank}`, mirroredValue(exact.get(`${m.source.index}:${rank}`)!, m.scale, m.offset));
+    }
+  }
+}

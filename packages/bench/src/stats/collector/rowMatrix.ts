@@ -1,0 +1,79 @@
+import { blockLength, EMPTY } from './seriesState.js';
+
+/**
+ * Whole rows buffered by the statistics collector before they are folded series by series:
+ * their times, and their values row after row, `width` series a row. Its capacity in rows
+ * depends only on the width ({@link blockLength}), so the rows fold in the same blocks
+ * whoever buffers them (a collector of every series, or a parallel run's shard).
+ */
+export class RowMatrix {
+  /** Times of the buffered rows, ms. */
+  times: Float64Array = EMPTY;
+  /** Values of the buffered rows, row after row, `width` a row. */
+  values: Float64Array = EMPTY;
+  /** Rows buffered. */
+  rows = 0;
+  /** Values a row (series 0..width-1). */
+  width = 0;
+
+  /** Rows it holds before it must be folded. */
+  get capacity(): number {
+    return this.times.length;
+  }
+
+  /** Starts buffering rows of `width` values (the matrix must be empty); returns the capacity in rows. */
+  begin(width: number): number {
+    this.width = width;
+    const capacity = blockLength(width);
+    if (this.times.length !== capacity || this.values.length < capacity * width) {
+      this.times = new Float64Array(capacity);
+      this.values = new Float64Array(capacity * width);
+    }
+    return capacity;
+  }
+
+  /** Buffers a row of `width` values from `source[offset..]` at time `timestampMs`; true when the matrix is then full. */
+  put(timestampMs: number, source: Float64Array, offset: number): boolean {
+    const r = this.rows;
+    const n = this.width;
+    if (offset === 0 && source.length === n) this.values.set(source, r * n);
+    else for (let i = 0, at = r * n; i < n; i++, at++) this.values[at] = source[offset + i]!;
+    this.times[r] = timestampMs;
+    return (this.rows = r + 1) === this.times.length;
+  }
+
+  /**
+   * Buffers as many as fit of `rowCount` rows of `sourceWidth` values (the first `width` of
+   * each are kept), their times at `data[timesAt..]`, values at `data[valuesAt..]`; returns the
+   * number of rows taken.
+   */
+  putMany(data: Float64Array, timesAt: number, valuesAt: number, rowCount: number, sourceWidth: number): number {
+    const r = this.rows;
+    const n = this.width;
+    const take = Math.min(rowCount, this.times.length - r);
+    if (n === sourceWidth) this.values.set(data.subarray(valuesAt, valuesAt + take * n), r * n);
+    else for (let k = 0; k < take; k++) for (let i = 0; i < n; i++) this.values[(r + k) * n + i] = data[valuesAt + k * sourceWidth + i]!;
+    this.times.set(data.subarray(timesAt, timesAt + take), r);
+    this.rows = r + take;
+    return take;
+  }
+
+  /**
+   * The present (finite) values of column `column` in the first `rows` rows and their times,
+   * in row order, into `presentTimes` and `presentValues`; returns how many.
+   */
+  presentOf(column: number, rows: number, presentTimes: Float64Array, presentValues: Float64Array): number {
+    const width = this.width;
+    const times = this.times;
+    const matrix = this.values;
+    let k = 0;
+    for (let r = 0, at = column; r < rows; r++, at += width) {
+      const v = matrix[at]!;
+      if (v - v === 0) {
+        presentTimes[k] = times[r]!;
+        presentValues[k++] = v;
+      }
+    }
+    return k;
+  }
+}
