@@ -1,7 +1,7 @@
 import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
 import type { SampleSource } from '../stats/types.js';
-import { matchCounter, type CounterMap, type DemandResource } from './counterMap.js';
-import type { EntityResolver } from './entityResolver.js';
+import { matchCounter, type CounterMap, type CounterMatch, type DemandResource } from './counterMap.js';
+import { LogVmNames, namesDiskPaths, type EntityResolver } from './entityResolver.js';
 
 /** The object name of derived demand series. */
 export const DEMAND_OBJECT = 'hostplan demand';
@@ -68,6 +68,11 @@ interface MutableGroup {
  * members that sent nothing at that time are not counted. Groups are flushed when their next
  * timestamp arrives and by `finish()`. Memory: O(series).
  *
+ * VM entities go through `resolveEntity` (an inventory's ids). Without one, virtual disk paths
+ * (storage device instances) join the VM whose name the log's other VM counters show and the
+ * path holds as a whole token; disk series announced before any value wait
+ * for the first value, so that every VM name of a header is known.
+ *
  * Whole rows (`row`, the PDH reader's fast path) that hold every raw series go on as whole rows
  * of every raw and derived series, the derived values being the sums of their members in that
  * row (two rows at one time give two derived samples, where single samples would be summed).
@@ -87,14 +92,23 @@ export class DemandSink implements SeriesSink {
   private pending = false;
   /** The row path's tables and scratch arrays (rebuilt when series are added). */
   private rowTables: RowTables | null = null;
+  /** Without an inventory: the VM names the log shows, for its disk paths. */
+  private readonly logVms: LogVmNames | null;
+  /** Disk series announced before the first value, waiting for every VM name of the header. */
+  private waiting: { index: number; key: SeriesKey; match: CounterMatch }[] = [];
+  /** Whether a value has arrived (from then on a disk series joins a group when announced). */
+  private started = false;
+  private diskJoins = 0;
 
   constructor(
     private readonly downstream: SeriesSink,
     private readonly map: CounterMap,
     private readonly translate: CounterTranslator = () => null,
     /** Maps VM entities (VM names, VHD paths) to inventory VM ids; host entities are kept. */
-    private readonly resolveEntity: EntityResolver = (e) => e,
-  ) {}
+    private readonly resolveEntity?: EntityResolver,
+  ) {
+    this.logVms = resolveEntity ? null : new LogVmNames();
+  }
 
   series(index: number, key: SeriesKey): void {
     if (this.raw[index] !== undefined) return;
@@ -104,11 +118,41 @@ export class DemandSink implements SeriesSink {
     this.downstream.series(i, key);
     const english = this.translate(key.object, key.counter);
     const m = matchCounter(this.map, english ? { ...key, ...english } : key);
-    if (!m) {
-      this.members[index] = null;
+    this.members[index] = null;
+    if (!m) return;
+    const vm = m.resource.startsWith('vm.');
+    if (vm && this.logVms && namesDiskPaths(english?.object ?? key.object)) {
+      if (this.started) this.join(index, key, m, this.diskOwner(m.entity));
+      else this.waiting.push({ index, key, match: m });
       return;
     }
-    const entity = m.resource.startsWith('vm.') ? this.resolveEntity(m.entity) : m.entity;
+    if (vm) this.logVms?.add(m.entity);
+    this.join(index, key, m, vm && this.resolveEntity ? this.resolveEntity(m.entity) : m.entity);
+  }
+
+  /** The VM a disk path joins (the log's VM names), counted when it is not the path itself. */
+  private diskOwner(path: string): string {
+    const owner = this.logVms!.resolve(path);
+    if (owner !== path) this.diskJoins++;
+    return owner;
+  }
+
+  /** Before the first value: the waiting disk series join their VMs, now that the header's names are known. */
+  private start(): void {
+    this.started = true;
+    for (const w of this.waiting) this.join(w.index, w.key, w.match, this.diskOwner(w.match.entity));
+    this.waiting = [];
+  }
+
+  /** Disk paths that joined a VM of the log (no inventory); 0 with an inventory. */
+  get diskPathsJoined(): number {
+    return this.diskJoins;
+  }
+
+  /** Series `index` (forwarded as raw series `raw[index]`) becomes a member of the group of (resource, host, entity). */
+  private join(index: number, key: SeriesKey, m: CounterMatch, entity: string): void {
+    this.rowTables = null;
+    const i = this.raw[index]!;
     const name = `${m.resource}\u0000${key.host}\u0000${entity}`;
     let g = this.byName.get(name);
     if (!g) {
@@ -125,6 +169,7 @@ export class DemandSink implements SeriesSink {
   }
 
   sample(index: number, t: number, v: number): void {
+    if (!this.started) this.start();
     const i = this.raw[index];
     if (i === undefined) return;
     this.downstream.sample(i, t, v);
@@ -148,6 +193,7 @@ export class DemandSink implements SeriesSink {
    * single samples.
    */
   row(t: number, values: Float64Array, count: number): void {
+    if (!this.started) this.start();
     const down = this.downstream;
     if (typeof down.row !== 'function' || count < this.raw.length) {
       for (let i = 0; i < count; i++) this.sample(i, t, values[i]!);
@@ -202,6 +248,7 @@ export class DemandSink implements SeriesSink {
 
   /** Emits the last pending sample of every group; call once the source is done. */
   finish(): void {
+    if (!this.started) this.start();
     for (const g of this.list) this.flush(g);
     this.pending = false;
   }
@@ -233,6 +280,8 @@ export function demandSource(source: SampleSource, map: CounterMap, translate?: 
   source: SampleSource;
   /** The derived demand series of the latest run (index, resource, host, entity, member series); empty before the first. */
   groups: () => DemandGroup[];
+  /** Disk paths of the latest run that joined a VM named by the log's other counters (no inventory given). */
+  diskPathsJoined: () => number;
 } {
   let last: DemandSink | null = null;
   return {
@@ -243,5 +292,6 @@ export function demandSource(source: SampleSource, map: CounterMap, translate?: 
       last = d;
     },
     groups: () => (last as DemandSink | null)?.groups() ?? [],
+    diskPathsJoined: () => (last as DemandSink | null)?.diskPathsJoined ?? 0,
   };
 }

@@ -30,3 +30,46 @@ export function inventoryEntityResolver(ids: readonly string[]): EntityResolver 
     return resolved;
   };
 }
+
+/** Counter objects whose instances are virtual disk paths, not VM names (domain.md section 7). */
+const DISK_PATH_OBJECTS: ReadonlySet<string> = new Set(['hyper-v virtual storage device']);
+
+/**
+ * Whether a counter object's instances are virtual disk paths (`C:-VMs-web-01-disk0.vhdx`)
+ * rather than VM names, given its English name.
+ *
+ * @example
+ * namesDiskPaths('Hyper-V Virtual Storage Device') // => true
+ * namesDiskPaths('Hyper-V Dynamic Memory VM')      // => false
+ */
+export function namesDiskPaths(object: string): boolean {
+  return DISK_PATH_OBJECTS.has(object.toLowerCase());
+}
+
+/**
+ * Without an inventory, the VM names a log itself shows (the instances of its virtual processor,
+ * memory and network counters) stand in for one: a virtual disk path joins the VM whose name it
+ * holds as a whole token (the rule of {@link inventoryEntityResolver}), so a VM's disks add up to
+ * its IOPS instead of counting as VMs of their own. A path that holds no VM name is kept.
+ *
+ * @example
+ * const names = new LogVmNames();
+ * names.add('web-01');
+ * names.resolve('C:-ClusterStorage-Volume1-web-01, disk.0.vhdx') // => 'web-01'
+ */
+export class LogVmNames {
+  private readonly names = new Set<string>();
+  private resolver: EntityResolver | null = null;
+
+  /** A VM name seen in the log. */
+  add(name: string): void {
+    if (this.names.has(name)) return;
+    this.names.add(name);
+    this.resolver = null;
+  }
+
+  /** The VM a disk path belongs to, or the path itself. */
+  resolve(diskPath: string): string {
+    return (this.resolver ??= inventoryEntityResolver([...this.names]))(diskPath);
+  }
+}

@@ -66,8 +66,11 @@ export async function measureDemand(source: SampleSource, options: MeasureDemand
   const measured = measureVms(stats.series, groups, o, spans);
   const vms = measured.map(spell);
   const hosts = measureHosts(stats.series, groups, measured, o).map(spell);
+  const joined = d.diskPathsJoined();
   const resolution = resolveEntity
     ? [{ name: 'demand.entityResolution', value: 'a counter instance that is not an inventory VM joins the inventory VM whose id it contains as a whole token (longest id first), e.g. a storage device D:-VMs-web-01-web-01.vhd joins web-01', source: 'hostplan', isDefault: true }]
-    : [];
+    : joined > 0
+      ? [{ name: 'demand.entityResolution', value: `no inventory: ${joined} virtual disk path${joined === 1 ? '' : 's'} joined the VM whose name (from the log's virtual processor, memory or network counters) the path holds as a whole token (longest name first), e.g. a storage device D:-VMs-web-01-web-01.vhd joins web-01; give --vms to use the inventory's names`, source: 'hostplan', isDefault: true }]
+      : [];
   return { stats, groups, vms, hosts, assumptions: [...stats.assumptions, ...demandAssumptions(options), ...resolution] };
 }

@@ -108,10 +108,10 @@ describe('whole rows through the demand and multi-file wrappers', () => {
       expect(a.alerts).toEqual(b.alerts);
       expect(rows.groups()).toEqual(single.groups());
       // the derived series are there: web01 CPU in cores (missing where VP 1 is blank), the IOPS
-      // of sql01's disk (read + write)
+      // of sql01's disk (read + write), joined to sql01 (the log's VP counters name it)
       const cpu = a.series.find((s) => s.path === 'HV1/web01/vm.cpuCores')!;
       expect([cpu.count, cpu.missing]).toEqual([3000 - 334, 334]); // minutes 0, 9, ..., 2997
-      expect(a.series.find((s) => s.path === 'HV1/D:-VMs-sql01.vhdx/vm.iops')!.count).toBe(3000);
+      expect(a.series.find((s) => s.path === 'HV1/sql01/vm.iops')!.count).toBe(3000);
     }
   });
 
