@@ -162,7 +162,8 @@ Options:
                        TMPDIR; name a disk where that is in memory); none: no file, the logs
                        are read again instead (still exact)
   --threads N          worker threads for the statistics (default: os.availableParallelism(),
-                       the cores this process may use; 1: everything on one thread)
+                       the cores this process may use, at most 2: parsing is on one thread, and
+                       each worker costs 30-40 MB; 1: everything on one thread)
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
 Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):

@@ -164,7 +164,7 @@ Options:
                   not coincide pack tighter (failover is still checked on summed percentiles);
                   exit 2 when no planned VM gets a profile (e.g. log hosts not in --hosts)
   --threads N     worker threads for the statistics of the --perf logs (default: the machine's
-                  cores, os.availableParallelism(); 1: everything on one thread)
+                  cores, os.availableParallelism(), at most 2; 1: everything on one thread)
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report to OUT: plan, every VM's placement, failover, measurements
                   over time (with --perf), assumptions, and what-if controls that re-plan in the page
