@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // name resolves to its src/index.ts. One Vitest project per package.
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 const alias = {
+  // before '@hostplan/core', which would also match it as a prefix
+  '@hostplan/core/internal': fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)),
   '@hostplan/core': src('core'),
   '@hostplan/bench': src('bench'),
   '@hostplan/report': src('report'),

@@ -50,8 +50,9 @@ export { quote, type QuoteOptions, type QuoteFarm, type QuoteLine, type QuoteLic
 export { sizeFarm, type Sizing, type SizingOption, type SizingOptions, type SizingContext, SIZING_DEFAULTS, type WhatIf, type ModelCount, runway, type Runway, grownInventory, vmsAfter, buildFarm, type FarmSpec, withSpares, clusterCount, licenceFarm, type ModelLicensing, parseCatalog, parseCatalogEntry } from './sizing/index.js';
 
 // Statistics: the type-7 quantile and order statistics, the one implementation @hostplan/bench uses too
+// (its rank and interpolation steps are in @hostplan/core/internal, for hostplan's own packages)
 export { selectRanks } from './math/selectRanks.js';
-export { quantileSorted7, quantileRank, interpolate7 } from './math/quantile.js';
+export { quantileSorted7 } from './math/quantile.js';
 
 // Rules the seed states, checked on a farm: NIC roles, VMs per cluster, platform profiles
 export { validatePlatformProfile } from './platform/validateProfile.js';

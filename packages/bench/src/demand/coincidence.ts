@@ -1,5 +1,5 @@
 import { HostplanError } from '@hostplan/core';
-import { interpolate7, quantileRank } from '@hostplan/core';
+import { interpolate7, quantileRank } from '@hostplan/core/internal';
 import { orderStatistics } from '../stats/orderStatistics.js';
 import { coarsenAligned, type AlignedSeries } from '../stats/rollup.js';
 

@@ -1,5 +1,5 @@
 import { HostplanError } from '@hostplan/core';
-import { interpolate7, quantileRank } from '@hostplan/core';
+import { interpolate7, quantileRank } from '@hostplan/core/internal';
 
 /** The serialised form of a {@link QuantileSketch}: plain JSON, mergeable later. */
 export interface QuantileSketchJson {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quantileRank, quantileSorted7 } from '@hostplan/core';
+import { quantileSorted7 } from '@hostplan/core';
+import { quantileRank } from '@hostplan/core/internal';
 import { QuantileSketch } from '../../src/stats/index.js';
 
 /** Rounding slack on the bound: Math.log/Math.exp are not exact (relative 1e-12). */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { quantileRank, quantileSorted7 } from '@hostplan/core';
+import { quantileSorted7 } from '@hostplan/core';
+import { quantileRank } from '@hostplan/core/internal';
 
 describe('quantileSorted7(sorted, p)', () => {
   // R: quantile(c(3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20), c(0, .5, .9, .95, .99, 1), type = 7)
