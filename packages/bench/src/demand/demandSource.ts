@@ -70,8 +70,8 @@ interface MutableGroup {
  *
  * VM entities go through `resolveEntity` (an inventory's ids). Without one, virtual disk paths
  * (storage device instances) join the VM whose name the log's other VM counters show and the
- * path holds as a whole token; disk series announced before any value wait
- * for the first value, so that every VM name of a header is known.
+ * path holds as a whole token; disk series wait for the next value, so that every VM name of
+ * their header is known (the first file's or a later one's, concatSources).
  *
  * Whole rows (`row`, the PDH reader's fast path) that hold every raw series go on as whole rows
  * of every raw and derived series, the derived values being the sums of their members in that
@@ -94,10 +94,8 @@ export class DemandSink implements SeriesSink {
   private rowTables: RowTables | null = null;
   /** Without an inventory: the VM names the log shows, for its disk paths. */
   private readonly logVms: LogVmNames | null;
-  /** Disk series announced before the first value, waiting for every VM name of the header. */
+  /** Disk series announced since the last value, waiting for every VM name of their header. */
   private waiting: { index: number; key: SeriesKey; match: CounterMatch }[] = [];
-  /** Whether a value has arrived (from then on a disk series joins a group when announced). */
-  private started = false;
   private diskJoins = 0;
 
   constructor(
@@ -122,8 +120,7 @@ export class DemandSink implements SeriesSink {
     if (!m) return;
     const vm = m.resource.startsWith('vm.');
     if (vm && this.logVms && namesDiskPaths(english?.object ?? key.object)) {
-      if (this.started) this.join(index, key, m, this.diskOwner(m.entity));
-      else this.waiting.push({ index, key, match: m });
+      this.waiting.push({ index, key, match: m });
       return;
     }
     if (vm) this.logVms?.add(m.entity);
@@ -137,9 +134,8 @@ export class DemandSink implements SeriesSink {
     return owner;
   }
 
-  /** Before the first value: the waiting disk series join their VMs, now that the header's names are known. */
-  private start(): void {
-    this.started = true;
+  /** Before a value: the waiting disk series join their VMs, now that their header's names are known. */
+  private joinWaiting(): void {
     for (const w of this.waiting) this.join(w.index, w.key, w.match, this.diskOwner(w.match.entity));
     this.waiting = [];
   }
@@ -169,7 +165,7 @@ export class DemandSink implements SeriesSink {
   }
 
   sample(index: number, t: number, v: number): void {
-    if (!this.started) this.start();
+    if (this.waiting.length > 0) this.joinWaiting();
     const i = this.raw[index];
     if (i === undefined) return;
     this.downstream.sample(i, t, v);
@@ -193,7 +189,7 @@ export class DemandSink implements SeriesSink {
    * single samples.
    */
   row(t: number, values: Float64Array, count: number): void {
-    if (!this.started) this.start();
+    if (this.waiting.length > 0) this.joinWaiting();
     const down = this.downstream;
     if (typeof down.row !== 'function' || count < this.raw.length) {
       for (let i = 0; i < count; i++) this.sample(i, t, values[i]!);
@@ -248,7 +244,7 @@ export class DemandSink implements SeriesSink {
 
   /** Emits the last pending sample of every group; call once the source is done. */
   finish(): void {
-    if (!this.started) this.start();
+    if (this.waiting.length > 0) this.joinWaiting();
     for (const g of this.list) this.flush(g);
     this.pending = false;
   }

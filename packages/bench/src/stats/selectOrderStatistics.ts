@@ -84,13 +84,16 @@ export async function selectOrderStatistics(
     const bySeries: Group[][] = [];
     for (const g of groups) (bySeries[g.series] ??= []).push(g);
     // per series, the envelope of its groups' intervals: most samples of a narrowed series fall
-    // outside it and are rejected with two comparisons (NaN fails them too)
+    // outside it and are rejected with two comparisons (NaN fails them too). It stays empty
+    // until the series is announced: the first pass skips values sent before that too.
+    const seriesLo = new Float64Array(bySeries.length).fill(Infinity);
+    const seriesHi = new Float64Array(bySeries.length).fill(-Infinity);
+    for (const g of groups) {
+      if (g.lo < seriesLo[g.series]!) seriesLo[g.series] = g.lo;
+      if (g.hi > seriesHi[g.series]!) seriesHi[g.series] = g.hi;
+    }
     const envLo = new Float64Array(bySeries.length).fill(Infinity);
     const envHi = new Float64Array(bySeries.length).fill(-Infinity);
-    for (const g of groups) {
-      if (g.lo < envLo[g.series]!) envLo[g.series] = g.lo;
-      if (g.hi > envHi[g.series]!) envHi[g.series] = g.hi;
-    }
     const take = (index: number, v: number): void => {
       for (const g of bySeries[index]!) {
         if (v < g.lo || v > g.hi) continue;
@@ -107,7 +110,12 @@ export async function selectOrderStatistics(
       }
     };
     const sink: SeriesSink = {
-      series() {},
+      series(index) {
+        if (index < envLo.length) {
+          envLo[index] = seriesLo[index]!;
+          envHi[index] = seriesHi[index]!;
+        }
+      },
       sample(index, _t, v) {
         if (v >= envLo[index]! && v <= envHi[index]!) take(index, v);
       },

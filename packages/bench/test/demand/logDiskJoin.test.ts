@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_COUNTER_MAP, measureDemand } from '@hostplan/bench';
+import { concatSources, DEFAULT_COUNTER_MAP, measureDemand } from '@hostplan/bench';
 import { DemandSink } from '../../src/demand/index.js';
 import { constant, pdhKey, rows, type Column } from './hyperv.js';
 
@@ -61,6 +61,16 @@ describe('DemandSink without an inventory: virtual disk paths join the VMs the l
     fc.assert(fc.property(fc.shuffledSubarray(columns, { minLength: columns.length }), (shuffled) => {
       expect(key(shuffled)).toEqual(expected);
     }));
+  });
+
+  it('joins a disk announced before its VM\'s processor counter in the header of a second file', async () => {
+    const first = [vp('web-01', constant(50)), disk('D:-VMs-web-01-os.vhdx', 'Read Operations/Sec', constant(3))];
+    const second = [disk('C:-ClusterStorage-Volume1-db-02, disk.0.vhdx', 'Read Operations/Sec', constant(7)), vp('db-02', constant(20))];
+    const d = new DemandSink({ series() {}, sample() {} }, DEFAULT_COUNTER_MAP);
+    await concatSources([async (sink) => rows(first, 2)(sink), async (sink) => rows(second, 2)(sink)])(d);
+    d.finish();
+    expect(d.groups().filter((g) => g.resource === 'vm.iops').map((g) => g.entity)).toEqual(['web-01', 'db-02']);
+    expect(d.diskPathsJoined).toBe(2);
   });
 
   it('says in the assumptions how many disk paths joined a VM', async () => {

@@ -118,6 +118,23 @@ describe('seriesStatistics(source, options)', () => {
     await expect(seriesStatistics(flaky, { memoryBudgetBytes: 8, spillDirectory: false })).rejects.toThrow(/not replayable/);
   });
 
+  it('the two-pass replays skip values sent before their series was announced, as the first pass does', async () => {
+    // a row and a sample for series 0 before its announcement, then 3 values after: the first pass counts 3
+    const early = (sink: Parameters<Parameters<typeof seriesStatistics>[0]>[0]) => {
+      sink.row!(0, Float64Array.of(70), 1);
+      sink.sample(0, MIN, 90);
+      sink.series(0, key('x'));
+      sink.row!(2 * MIN, Float64Array.of(70), 1);
+      sink.sample(0, 3 * MIN, 0);
+      sink.sample(0, 4 * MIN, 10);
+    };
+    const inMemory = (await seriesStatistics(early)).series[0]!;
+    const twoPass = (await seriesStatistics(early, { memoryBudgetBytes: 8, spillDirectory: false })).series[0]!;
+    expect(inMemory).toMatchObject({ count: 3, min: 0, max: 70, p50: 10 });
+    expect(twoPass.method).toBe('two-pass');
+    expect([twoPass.p50, twoPass.p90, twoPass.p95, twoPass.p99]).toEqual([inMemory.p50, inMemory.p90, inMemory.p95, inMemory.p99]);
+  });
+
   it('does not mutate frozen input samples', async () => {
     const samples = Object.freeze(regular([3, 1, 2]).map((s) => Object.freeze(s))) as unknown as [number, number][];
     const r = await seriesStatistics(memorySource([{ key: Object.freeze(key('x')), samples }]));

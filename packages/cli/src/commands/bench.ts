@@ -136,7 +136,7 @@ IOPS, Mbps) with confidence stars, idle and oversized flags, and per host the me
 and the peak coincidence of its VMs. Several files are read in turn, each once: values beyond the
 memory budget go to a temporary spill file (8 bytes a value, removed when done), and the
 percentiles stay exact. The logs are parsed on one thread while the statistics run on --threads
-worker threads (default: the machine's cores), with the same results as on one.
+worker threads (default: the machine's cores, at most 2), with the same results as on one.
 
 Options:
   --format NAME        file format (default auto: from the first line)

@@ -8,8 +8,7 @@ import { loadLayout } from '../placedInput.js';
 import { countingBar } from '../progress.js';
 import { writeReportOutputs } from '../reportOutputs.js';
 import { table } from '../table.js';
-
-const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
+import { pct } from './planOutput.js';
 
 /** The options of `plan --current` (parsed by the plan command). */
 export interface CurrentOptions {

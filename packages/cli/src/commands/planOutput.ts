@@ -8,7 +8,14 @@ import { groupUnplaced, unplacedSummaryLines } from '../summaries/unplaced.js';
 import { table } from '../table.js';
 import { compactUnplaced } from '../unplacedOutput.js';
 
-const pct = (used: number, cap: number) => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
+/**
+ * A host's use of a limit as a whole percentage for the plan tables, '-' for an unlimited or
+ * zero limit.
+ *
+ * @example
+ * pct(12, 48) // => '25%'
+ */
+export const pct = (used: number, cap: number): string => (Number.isFinite(cap) && cap > 0 ? `${((100 * used) / cap).toFixed(0)}%` : '-');
 
 /** What `hostplan plan` found, as its terminal summary reads it. */
 export interface PlanOutcome {

@@ -124,7 +124,7 @@ export function kernelReplace(s: KernelScratch, failed: Int32Array, size: number
  * whatever is tried. O(displaced x hosts x resources).
  *
  * @example
- * if (kernelReplace(scratch, failed, 1) > 0 && certainlyStrandedKernel(scratch)) { ... } // cheap engine only
+ * if (kernelReplace(scratch, failed, 1) > 0 && certainlyStrandedKernel(scratch)) { ... } // the kernel's scenario describes the set (kernelScenario with the context)
  */
 export function certainlyStrandedKernel(s: KernelScratch): boolean {
   const k = s.kernel;

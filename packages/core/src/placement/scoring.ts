@@ -2,7 +2,7 @@ import { invalid } from '../errors.js';
 import { RESOURCES, type Resource, type ResourceVector } from '../model/resources.js';
 import type { Assumption } from '../plan/types.js';
 import type { FarmHost } from './farm.js';
-import { DEFAULT_RESOURCE_WEIGHTS, PLACEMENT_GOALS, type PlacementGoal, type ScorerContribution, type ScoringOptions } from './types.js';
+import { DEFAULT_RESOURCE_WEIGHTS, PLACEMENT_GOALS, type PlacementGoal, type ScoringOptions } from './types.js';
 
 /** Scoring options with every default filled in (internal). */
 export interface ResolvedScoring {
@@ -49,44 +49,12 @@ export function utilisationAfter(fh: FarmHost, demand: Readonly<ResourceVector>,
  * Scores candidate hosts (each passing every filter): one utilisation scorer per weighted
  * resource (pack: higher is better; spread: lower is better) and, for consolidation, an
  * "occupied" scorer; each min-max normalised over the candidates (1 when all are equal),
- * times its weight, summed and divided by the total weight: a score in 0..1 per candidate.
+ * times its weight, summed and divided by the total weight: a score in 0..1 per candidate, in
+ * a flat array (the hot path of placement, where only the best candidate is needed).
  * O(candidates x resources).
- */
-export function scoreHosts(candidates: readonly FarmHost[], demands: readonly Readonly<ResourceVector>[], s: ResolvedScoring, explain = false): { score: number; contributions: ScorerContribution[] }[] {
-  const scorers: { name: string; weight: number; raw: (fh: FarmHost, i: number) => number }[] = [];
-  for (const r of RESOURCES) if (s.weights[r] > 0) scorers.push({ name: `${r} utilisation`, weight: s.weights[r], raw: (fh, i) => utilisationAfter(fh, demands[i]!, r) });
-  if (s.goal === 'consolidate' && s.occupiedWeight > 0) scorers.push({ name: 'occupied', weight: s.occupiedWeight, raw: (fh) => (fh.vms.length > 0 ? 1 : 0) });
-  const total = scorers.reduce((a, x) => a + x.weight, 0);
-  const out = candidates.map(() => ({ score: total > 0 ? 0 : 1, contributions: [] as ScorerContribution[] }));
-  const raws = new Float64Array(candidates.length);
-  for (const sc of scorers) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < candidates.length; i++) {
-      const v = sc.raw(candidates[i]!, i);
-      raws[i] = v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    const spread = s.goal === 'balance' && sc.name !== 'occupied';
-    for (let i = 0; i < candidates.length; i++) {
-      const v = raws[i]!;
-      const norm = max - min <= 1e-12 ? 1 : spread ? (max - v) / (max - min) : (v - min) / (max - min);
-      const contribution = (sc.weight * norm) / total;
-      out[i]!.score += contribution;
-      if (explain) out[i]!.contributions.push({ scorer: sc.name, weight: sc.weight, raw: v, normalized: norm, contribution });
-    }
-  }
-  return out;
-}
-
-/**
- * The scores of {@link scoreHosts} alone, with the same arithmetic in the same order (equal to
- * the last bit), without the per-candidate objects: the hot path of placement, where only the
- * best candidate is needed. O(candidates x resources).
  *
  * @example
- * hostScores(candidates, demands, scoring)[0] === scoreHosts(candidates, demands, scoring)[0].score // => true
+ * hostScores(candidates, demands, scoring) // => Float64Array [1, 0.25, 0.5]
  */
 export function hostScores(candidates: readonly FarmHost[], demands: readonly Readonly<ResourceVector>[], s: ResolvedScoring): Float64Array {
   const n = candidates.length;

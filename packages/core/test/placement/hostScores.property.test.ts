@@ -1,8 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { resolvePolicy, type Host, type Vm } from '@hostplan/core';
-import { Farm } from '../../src/placement/farm.js';
-import { hostScores, resolveScoring, scoreHosts } from '../../src/placement/scoring.js';
+import { RESOURCES, resolvePolicy, type Host, type ResourceVector, type Vm } from '@hostplan/core';
+import { Farm, type FarmHost } from '../../src/placement/farm.js';
+import { hostScores, resolveScoring, utilisationAfter, type ResolvedScoring } from '../../src/placement/scoring.js';
+
+/** The reference: the scorer placement used before hostScores, one scorer object at a time (min-max normalised, weighted, summed). */
+function scoreHosts(candidates: readonly FarmHost[], demands: readonly Readonly<ResourceVector>[], s: ResolvedScoring): { score: number }[] {
+  const scorers: { name: string; weight: number; raw: (fh: FarmHost, i: number) => number }[] = [];
+  for (const r of RESOURCES) if (s.weights[r] > 0) scorers.push({ name: `${r} utilisation`, weight: s.weights[r], raw: (fh, i) => utilisationAfter(fh, demands[i]!, r) });
+  if (s.goal === 'consolidate' && s.occupiedWeight > 0) scorers.push({ name: 'occupied', weight: s.occupiedWeight, raw: (fh) => (fh.vms.length > 0 ? 1 : 0) });
+  const total = scorers.reduce((a, x) => a + x.weight, 0);
+  const out = candidates.map(() => ({ score: total > 0 ? 0 : 1 }));
+  const raws = new Float64Array(candidates.length);
+  for (const sc of scorers) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < candidates.length; i++) {
+      const v = sc.raw(candidates[i]!, i);
+      raws[i] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const spread = s.goal === 'balance' && sc.name !== 'occupied';
+    for (let i = 0; i < candidates.length; i++) {
+      const v = raws[i]!;
+      const norm = max - min <= 1e-12 ? 1 : spread ? (max - v) / (max - min) : (v - min) / (max - min);
+      out[i]!.score += (sc.weight * norm) / total;
+    }
+  }
+  return out;
+}
 
 const policy = resolvePolicy({});
 const hostArb = fc.record({ memoryGB: fc.constantFrom(8, 16, 64), coresPerSocket: fc.constantFrom(2, 4, 8), clockGHz: fc.constantFrom(2, 2.6, 3) });
