@@ -9,7 +9,7 @@ const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(decimals: number, fixed: boolean): Intl.NumberFormat {
   const key = `${decimals}${fixed ? 'f' : ''}`;
   let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: fixed ? decimals : 0 })));
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: fixed ? decimals : 0, signDisplay: 'negative' })));
   return f;
 }
 
@@ -29,13 +29,14 @@ export interface DecimalOptions {
 
 /**
  * A number with thousands separators and at most `decimals` decimals (trailing zeros dropped),
- * or exactly `decimals` with `fixed`.
+ * or exactly `decimals` with `fixed`. A value that rounds to zero has no sign (never `-0`).
  *
  * @example
  * formatDecimal(32256) // => '32,256'
  * formatDecimal(2.666, 1) // => '2.7'
  * formatDecimal(1200, 2, { fixed: true }) // => '1,200.00'
  * formatDecimal(Infinity, 1, { infinity: 'unlimited' }) // => 'unlimited'
+ * formatDecimal(-0.4, 0) // => '0'
  */
 export function formatDecimal(value: number, decimals = 2, options: DecimalOptions = {}): string {
   if (value === Infinity && options.infinity !== undefined) return options.infinity;
@@ -44,12 +45,12 @@ export function formatDecimal(value: number, decimals = 2, options: DecimalOptio
   return formatter(decimals, options.fixed ?? false).format(value);
 }
 
-/** A safe integer with en-US thousands separators ('-0' for negative zero, as Intl writes it). */
+/** A safe integer with en-US thousands separators (negative zero written '0'). */
 function groupThousands(value: number): string {
   const digits = String(Math.abs(value));
   let out = digits.slice(0, digits.length % 3 || 3);
   for (let i = out.length; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
-  return value < 0 || Object.is(value, -0) ? '-' + out : out;
+  return value < 0 ? '-' + out : out;
 }
 
 /**

@@ -15,9 +15,9 @@ describe('formatDecimal and formatUsd', () => {
     expect(formatDecimal(value, decimals, options)).toBe(text);
   });
 
-  it('writes what en-US toLocaleString writes with the same digits (the inline calls it replaced)', () => {
+  it('writes what en-US toLocaleString writes with the same digits, the sign only when negative (the inline calls it replaced)', () => {
     fc.assert(fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 6 }), fc.boolean(), (x, decimals, fixed) => {
-      const expected = x.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: fixed ? decimals : 0 });
+      const expected = x.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: fixed ? decimals : 0, signDisplay: 'negative' });
       expect(formatDecimal(x, decimals, { fixed })).toBe(expected);
     }));
   });
