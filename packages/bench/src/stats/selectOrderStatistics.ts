@@ -81,77 +81,88 @@ export async function selectOrderStatistics(
     const pending = queries.filter((q) => q.value === null);
     if (pending.length === 0) return { values: queries.map((q) => (q.value === 0 ? 0 : q.value!)), passes };
     const groups = groupQueries(pending, budgetValues);
-    const bySeries: Group[][] = [];
-    for (const g of groups) (bySeries[g.series] ??= []).push(g);
-    // per series, the envelope of its groups' intervals: most samples of a narrowed series fall
-    // outside it and are rejected with two comparisons (NaN fails them too). It stays empty
-    // until the series is announced: the first pass skips values sent before that too.
-    const seriesLo = new Float64Array(bySeries.length).fill(Infinity);
-    const seriesHi = new Float64Array(bySeries.length).fill(-Infinity);
-    for (const g of groups) {
-      if (g.lo < seriesLo[g.series]!) seriesLo[g.series] = g.lo;
-      if (g.hi > seriesHi[g.series]!) seriesHi[g.series] = g.hi;
-    }
-    const envLo = new Float64Array(bySeries.length).fill(Infinity);
-    const envHi = new Float64Array(bySeries.length).fill(-Infinity);
-    const take = (index: number, v: number): void => {
-      for (const g of bySeries[index]!) {
-        if (v < g.lo || v > g.hi) continue;
-        if (g.collect) {
-          if (g.filled < g.collect.length) g.collect[g.filled] = v;
-        } else {
-          const scaled = (v * 0.5 - g.halfLo) * g.scale;
-          const j = scaled >= g.buckets ? g.buckets - 1 : scaled > 0 ? Math.floor(scaled) : 0;
-          g.counts![j]!++;
-          if (v < g.mins![j]!) g.mins![j] = v;
-          if (v > g.maxs![j]!) g.maxs![j] = v;
-        }
-        g.filled++;
-      }
-    };
-    const sink: SeriesSink = {
-      series(index) {
-        if (index < envLo.length) {
-          envLo[index] = seriesLo[index]!;
-          envHi[index] = seriesHi[index]!;
-        }
-      },
-      sample(index, _t, v) {
-        if (v >= envLo[index]! && v <= envHi[index]!) take(index, v);
-      },
-      // whole rows: one call per row, most values rejected by the envelope test in this loop
-      row(_t, values, count) {
-        const n = Math.min(count, envLo.length);
-        for (let i = 0; i < n; i++) {
-          const v = values[i]!;
-          if (v >= envLo[i]! && v <= envHi[i]!) take(i, v);
-        }
-      },
-    };
-    await source(sink);
+    await source(replaySink(groups));
     passes++;
-    for (const g of groups) {
-      if (g.filled !== g.inside) {
-        throw new HostplanError('invalid-value', 'source', `replay ${passes} of series ${g.series} gave ${g.filled} values in [${g.lo}, ${g.hi}] where the first pass counted ${g.inside}: the source is not replayable`, 'a deterministic source', g.filled);
-      }
+    settle(groups, passes);
+  }
+}
+
+/**
+ * The sink of one replay: each value of a series falls into the groups whose interval holds it.
+ * Per series, the envelope of its groups' intervals: most samples of a narrowed series fall
+ * outside it and are rejected with two comparisons (NaN fails them too). It stays empty until
+ * the series is announced: the first pass skips values sent before that too.
+ */
+function replaySink(groups: readonly Group[]): SeriesSink {
+  const bySeries: Group[][] = [];
+  for (const g of groups) (bySeries[g.series] ??= []).push(g);
+  const seriesLo = new Float64Array(bySeries.length).fill(Infinity);
+  const seriesHi = new Float64Array(bySeries.length).fill(-Infinity);
+  for (const g of groups) {
+    if (g.lo < seriesLo[g.series]!) seriesLo[g.series] = g.lo;
+    if (g.hi > seriesHi[g.series]!) seriesHi[g.series] = g.hi;
+  }
+  const envLo = new Float64Array(bySeries.length).fill(Infinity);
+  const envHi = new Float64Array(bySeries.length).fill(-Infinity);
+  const take = (index: number, v: number): void => {
+    for (const g of bySeries[index]!) {
+      if (v < g.lo || v > g.hi) continue;
       if (g.collect) {
-        const sorted = g.collect.sort();
-        for (const q of g.queries) q.value = sorted[q.rank - g.below]!;
-        continue;
+        if (g.filled < g.collect.length) g.collect[g.filled] = v;
+      } else {
+        const scaled = (v * 0.5 - g.halfLo) * g.scale;
+        const j = scaled >= g.buckets ? g.buckets - 1 : scaled > 0 ? Math.floor(scaled) : 0;
+        g.counts![j]!++;
+        if (v < g.mins![j]!) g.mins![j] = v;
+        if (v > g.maxs![j]!) g.maxs![j] = v;
       }
-      for (const q of g.queries) {
-        const target = q.rank - g.below;
-        let cum = 0;
-        let j = 0;
-        while (cum + g.counts![j]! <= target) cum += g.counts![j++]!;
-        const inside = g.counts![j]!;
-        q.force = inside >= g.inside;
-        q.below = g.below + cum;
-        q.lo = g.mins![j]!;
-        q.hi = g.maxs![j]!;
-        q.inside = inside;
-        if (q.lo === q.hi) q.value = q.lo;
+      g.filled++;
+    }
+  };
+  return {
+    series(index) {
+      if (index < envLo.length) {
+        envLo[index] = seriesLo[index]!;
+        envHi[index] = seriesHi[index]!;
       }
+    },
+    sample(index, _t, v) {
+      if (v >= envLo[index]! && v <= envHi[index]!) take(index, v);
+    },
+    // whole rows: one call per row, most values rejected by the envelope test in this loop
+    row(_t, values, count) {
+      const n = Math.min(count, envLo.length);
+      for (let i = 0; i < n; i++) {
+        const v = values[i]!;
+        if (v >= envLo[i]! && v <= envHi[i]!) take(i, v);
+      }
+    },
+  };
+}
+
+/** After replay `passes`: each group's queries get their value (collected) or a narrower interval (histogram). */
+function settle(groups: readonly Group[], passes: number): void {
+  for (const g of groups) {
+    if (g.filled !== g.inside) {
+      throw new HostplanError('invalid-value', 'source', `replay ${passes} of series ${g.series} gave ${g.filled} values in [${g.lo}, ${g.hi}] where the first pass counted ${g.inside}: the source is not replayable`, 'a deterministic source', g.filled);
+    }
+    if (g.collect) {
+      const sorted = g.collect.sort();
+      for (const q of g.queries) q.value = sorted[q.rank - g.below]!;
+      continue;
+    }
+    for (const q of g.queries) {
+      const target = q.rank - g.below;
+      let cum = 0;
+      let j = 0;
+      while (cum + g.counts![j]! <= target) cum += g.counts![j++]!;
+      const inside = g.counts![j]!;
+      q.force = inside >= g.inside;
+      q.below = g.below + cum;
+      q.lo = g.mins![j]!;
+      q.hi = g.maxs![j]!;
+      q.inside = inside;
+      if (q.lo === q.hi) q.value = q.lo;
     }
   }
 }
