@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readPerfText, seriesStatistics, writePdhCsv, type SeriesSink, type ThresholdRule } from '@hostplan/bench';
 import { BucketMeanTracker, DailyPeakTracker, MomentsAccumulator, orderStatistics, SustainedPeakTracker, ThresholdTracker } from '../../src/stats/index.js';
 import { key } from './memorySource.js';
+import { playScript, type Op } from './sinkScript.js';
 
 const MIN = 60_000;
 
@@ -169,7 +170,6 @@ describe('StatsCollector row fast path', () => {
   });
 
   it('gives what one sample call per value gives, whatever the mix of rows (of any width), samples and series declared late (property)', async () => {
-    type Op = { kind: 'series'; index: number } | { kind: 'row'; dt: number; values: number[] } | { kind: 'sample'; index: number; dt: number; value: number };
     const value = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(NaN));
     const opArb: fc.Arbitrary<Op> = fc.oneof(
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('series' as const), index: fc.integer({ min: 0, max: 4 }) }) },
@@ -178,25 +178,8 @@ describe('StatsCollector row fast path', () => {
     );
     // a reader declaring its series first (as perfmon's header does), then anything
     const scriptArb = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.array(opArb, { maxLength: 400 }));
-    const play = (declared: number, ops: readonly Op[], rows: boolean) => (sink: SeriesSink) => {
-      const known = new Set<number>();
-      const declare = (i: number) => {
-        if (!known.has(i)) sink.series(i, key(`c${i}`, { object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time', instance: `vm${i}` }));
-        known.add(i);
-      };
-      for (let i = 0; i < declared; i++) declare(i);
-      let t = Date.UTC(2024, 0, 1);
-      for (const op of ops) {
-        if (op.kind === 'series') declare(op.index);
-        else if (op.kind === 'sample') sink.sample(op.index, (t += op.dt * MIN), op.value);
-        else {
-          t += op.dt * MIN;
-          const values = Float64Array.from(op.values);
-          if (rows) sink.row!(t, values, values.length);
-          else values.forEach((v, i) => sink.sample(i, t, v));
-        }
-      }
-    };
+    const vpKey = (i: number) => key(`c${i}`, { object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time', instance: `vm${i}` });
+    const play = (declared: number, ops: readonly Op[], rows: boolean) => playScript(declared, ops, vpKey, rows);
     const close = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
     await fc.assert(fc.asyncProperty(scriptArb, async ([declared, ops]) => {
       const options = { windowMs: 2 * MIN, memoryBudgetBytes: 64 };

@@ -6,32 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HostplanError } from '@hostplan/core';
 import { concatSources, measureDemand, readPerfText, seriesStatistics, writePdhCsv, type SeriesSink, type StatsOptions, type StatsResult } from '@hostplan/bench';
 import { key } from './memorySource.js';
+import { playScript, type Op } from './sinkScript.js';
 
 const MIN = 60_000;
 const spillDir = mkdtempSync(join(tmpdir(), 'hostplan-parallel-'));
 afterAll(() => rmSync(spillDir, { recursive: true, force: true }));
 
-type Op = { kind: 'series'; index: number } | { kind: 'row'; dt: number; values: number[] } | { kind: 'sample'; index: number; dt: number; value: number };
-
+// every other series is a virtual processor, so thresholds and their alerts run too
+const keyOf = (i: number) => (i % 2 ? key(`c${i}`) : key(`c${i}`, { object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time', instance: `vm${i}` }));
 /** Plays a script of sink calls: series declared first, then rows (of any width), single samples and late series. */
-const play = (declared: number, ops: readonly Op[]) => (sink: SeriesSink) => {
-  const known = new Set<number>();
-  const declare = (i: number) => {
-    // every other series is a virtual processor, so thresholds and their alerts run too
-    if (!known.has(i)) sink.series(i, i % 2 ? key(`c${i}`) : key(`c${i}`, { object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time', instance: `vm${i}` }));
-    known.add(i);
-  };
-  for (let i = 0; i < declared; i++) declare(i);
-  let t = Date.UTC(2024, 0, 1);
-  for (const op of ops) {
-    if (op.kind === 'series') declare(op.index);
-    else if (op.kind === 'sample') sink.sample(op.index, (t += op.dt * MIN), op.value);
-    else {
-      t += op.dt * MIN;
-      sink.row!(t, Float64Array.from(op.values), op.values.length);
-    }
-  }
-};
+const play = (declared: number, ops: readonly Op[]) => playScript(declared, ops, keyOf);
 
 const value = fc.oneof({ weight: 6, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) }, { weight: 3, arbitrary: fc.integer({ min: 70, max: 100 }) }, { weight: 1, arbitrary: fc.constant(NaN) }, { weight: 1, arbitrary: fc.constant(-0) });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
