@@ -85,12 +85,14 @@ const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
       value: (v: Record<string, number>) => (op === '+' ? a.value(v) + b.value(v) : op === '-' ? a.value(v) - b.value(v) : a.value(v) * b.value(v)),
     })),
     fc.tuple(fc.constantFrom('min', 'max'), tie('e'), tie('e')).map(([f, a, b]) => ({ text: `${f}(${a.text}, ${b.text})`, value: (v: Record<string, number>) => Math[f](a.value(v), b.value(v)) })),
-    fc.tuple(fc.constantFrom('ceil', 'floor', 'round', 'abs'), tie('e')).map(([f, a]) => ({ text: `${f}(${a.text} / 7)`, value: (v: Record<string, number>) => Math[f](a.value(v) / 7) })),
+    // abs and division only: ceil, floor and round follow mathjs (its tolerances, half away from
+    // zero), not Math's, and are checked against mathjs itself in mathjsReference.test.ts
+    fc.tuple(tie('e')).map(([a]) => ({ text: `abs(${a.text} / 7)`, value: (v: Record<string, number>) => Math.abs(a.value(v) / 7) })),
   ),
 })).e;
 
 describe('formula sandbox (fuzz)', () => {
-  it('a whitelisted arithmetic formula gives what the same arithmetic gives in JavaScript', () => {
+  it('a formula of + - * / min max abs gives what the same arithmetic gives in JavaScript', () => {
     fc.assert(fc.property(expr, fc.integer({ min: 0, max: 1 << 20 }), (e, mb) => {
       const vars = { memoryMB: mb, memoryGB: mb / 1024 };
       const expected = e.value(vars);
