@@ -1,3 +1,5 @@
+import { byteLineColumn } from '../../inventory/textEncoding.js';
+
 /** Signatures of compressed or binary files, by their first bytes. */
 const MAGIC: readonly (readonly [readonly number[], string])[] = [
   [[0x1f, 0x8b], 'gzip-compressed data (decompress it first: gunzip)'],
@@ -52,15 +54,7 @@ export function notPerfLog(raw: Uint8Array, text: Uint8Array): NotPerfLog | null
   if (first < 0) return null;
   const wholeLine = text.indexOf(10) < 0 || first < text.indexOf(10);
   if (!wholeLine && !nul && controls * 100 <= n) return null;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < first; i++) {
-    if (text[i] === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const column = new TextDecoder('utf-8').decode(text.subarray(lineStart, first)).length + 1;
+  const { line, column } = byteLineColumn(text, first);
   const code = `0x${text[first]!.toString(16).padStart(2, '0')}`;
   const reason = wholeLine
     ? `binary data (control character ${code} in the first line)`
