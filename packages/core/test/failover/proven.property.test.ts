@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  bestFitReplace, checkFailover, combinations, hostCapacity, platformViolations, resolvePolicy, vmDemand, RESOURCES,
+  bestFitReplace, checkFailover, combinations, resolvePolicy,
   type Host, type Placement, type Vm,
 } from '@hostplan/core';
-import { tolerance } from '../../src/capacity/fits.js';
+import { fitsTogether } from '../support/fitsTogether.js';
 
 const policy = resolvePolicy({});
-
-/** Independent: do the VMs on `host` break a capacity, platform, anti-affinity or affinity rule? */
-function hostValid(host: Host, here: readonly Vm[]): boolean {
-  const cap = hostCapacity(host, policy);
-  for (const r of RESOURCES) {
-    const used = here.reduce((s, v) => s + vmDemand(v, host, policy).vector[r], 0);
-    if (used > cap.limits[r] + tolerance(cap.limits[r])) return false;
-  }
-  if (here.some((v) => platformViolations(v, host, cap.platform).length)) return false;
-  const groups = here.flatMap((v) => v.antiAffinity ?? []);
-  return new Set(groups).size === groups.length;
-}
 
 /** Independent brute force: some assignment of the displaced VMs to survivors keeps every host valid and affinity groups together. */
 function replaceable(hosts: readonly Host[], vms: readonly Vm[], placements: readonly Placement[], failed: ReadonlySet<string>): boolean {
@@ -36,7 +24,7 @@ function replaceable(hosts: readonly Host[], vms: readonly Vm[], placements: rea
     for (const h of survivors) {
       const list = on.get(h.id)!;
       list.push(displaced[i]!);
-      if (hostValid(h, list) && dfs(i + 1)) return true;
+      if (fitsTogether(h, list) && dfs(i + 1)) return true;
       list.pop();
     }
     return false;

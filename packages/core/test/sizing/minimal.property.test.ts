@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  buildFarm, checkFailover, hostCapacity, platformViolations, resolvePolicy, sizeFarm, vmDemand, RESOURCES,
+  buildFarm, checkFailover, resolvePolicy, sizeFarm,
   type Host, type PricedHost, type Vm,
 } from '@hostplan/core';
-import { tolerance } from '../../src/capacity/fits.js';
+import { fitsTogether } from '../support/fitsTogether.js';
 
 const policy = resolvePolicy({});
-
-/** Independent: do these VMs fit together on one host of the model (capacity with reserves, platform, anti-affinity)? */
-function fitsTogether(host: Host, vms: readonly Vm[]): boolean {
-  const cap = hostCapacity(host, policy);
-  for (const r of RESOURCES) {
-    const used = vms.reduce((s, v) => s + vmDemand(v, host, policy).vector[r], 0);
-    if (used > cap.limits[r] + tolerance(cap.limits[r])) return false;
-  }
-  if (vms.some((v) => platformViolations(v, host, cap.platform).length)) return false;
-  const groups = vms.flatMap((v) => v.antiAffinity ?? []);
-  return new Set(groups).size === groups.length;
-}
 
 /** Exact minimum number of hosts of one model that hold every VM (brute force over assignments, symmetric bins pruned). */
 function minBins(host: Host, vms: readonly Vm[]): number {
