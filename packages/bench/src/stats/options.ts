@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
-import { HostplanError, type Assumption } from '@hostplan/core';
+import { HostplanError } from '@hostplan/core/internal';
+import type { Assumption } from '@hostplan/core';
 import type { SeriesKey } from '../series/types.js';
 import { DEFAULT_THRESHOLDS, type ThresholdRule } from './thresholds.js';
 import type { StatsOptions } from './types.js';

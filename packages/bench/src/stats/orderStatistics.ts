@@ -1,4 +1,4 @@
-import { selectRanks } from '@hostplan/core';
+import { selectRanks } from '@hostplan/core/internal';
 
 /**
  * The values a full ascending sort of `values` would put at each of `ranks` (0-based), without

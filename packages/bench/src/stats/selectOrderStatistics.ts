@@ -1,4 +1,4 @@
-import { HostplanError } from '@hostplan/core';
+import { HostplanError } from '@hostplan/core/internal';
 import type { SeriesSink } from '../series/types.js';
 import type { SampleSource } from './types.js';
 

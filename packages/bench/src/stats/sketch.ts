@@ -1,5 +1,4 @@
-import { HostplanError } from '@hostplan/core';
-import { interpolate7, quantileRank } from '@hostplan/core/internal';
+import { HostplanError, interpolate7, quantileRank } from '@hostplan/core/internal';
 
 /** The serialised form of a {@link QuantileSketch}: plain JSON, mergeable later. */
 export interface QuantileSketchJson {

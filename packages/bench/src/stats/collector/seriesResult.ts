@@ -1,8 +1,7 @@
 import { momentsStandardDeviation } from '../moments.js';
 import type { ResolvedStatsOptions } from '../options.js';
 import { orderStatistics } from '../orderStatistics.js';
-import { quantileSorted7 } from '@hostplan/core';
-import { interpolate7, quantileRank } from '@hostplan/core/internal';
+import { interpolate7, quantileRank, quantileSorted7 } from '@hostplan/core/internal';
 import { QuantileSketch } from '../sketch.js';
 import type { PercentileMap, SeriesStats, StatsMethod } from '../types.js';
 import type { SeriesState } from './seriesState.js';
