@@ -39,8 +39,7 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
     for (const k of valid) found.set(k, copy[k]!);
   } else {
     // bucket index of v: ((v - min) * scale) | 0, in 0..buckets (max lands in the last one)
-    const counts = new Int32Array(buckets + 1);
-    for (let i = 0; i < n; i++) counts[((values[i]! - min) * scale) | 0]!++;
+    const counts = countBuckets(values, min, scale, buckets);
     // the bucket of each rank, and how many values lie below it
     const targetOf = new Int32Array(valid.length);
     const slot = new Int32Array(buckets + 1).fill(-1);
@@ -64,12 +63,7 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
     }
     // copy the target buckets' values, each bucket to its own segment
     const pool = new Float64Array(collected);
-    const fill = Int32Array.from(starts);
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      const t = slot[((v - min) * scale) | 0]!;
-      if (t >= 0) pool[fill[t]!++] = v;
-    }
+    copyTargets(values, min, scale, slot, pool, Int32Array.from(starts));
     for (let t = 0; t < starts.length; t++) {
       const segment = pool.subarray(starts[t]!, starts[t]! + sizes[t]!);
       const wanted: number[] = [];
@@ -84,4 +78,27 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
     if (v !== undefined) out[i] = v;
   });
   return out;
+}
+
+// The two passes over every value live in functions of their own: small and monomorphic, they
+// are optimized after a few calls and stay so, where the same loops inside orderStatistics were
+// compiled on stack replacement and thrown away again at its later, colder lines (about 40
+// deoptimizations over a worker's series, the loops meanwhile interpreted, boxing each double).
+
+/** Values per bucket `((v - min) * scale) | 0`, for buckets 0..buckets. */
+function countBuckets(values: Float64Array, min: number, scale: number, buckets: number): Int32Array {
+  const counts = new Int32Array(buckets + 1);
+  const n = values.length;
+  for (let i = 0; i < n; i++) counts[((values[i]! - min) * scale) | 0]!++;
+  return counts;
+}
+
+/** Copies each value whose bucket has a segment (`slot` >= 0) to that segment of `pool`, from `fill[segment]` on. */
+function copyTargets(values: Float64Array, min: number, scale: number, slot: Int32Array, pool: Float64Array, fill: Int32Array): void {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const t = slot[((v - min) * scale) | 0]!;
+    if (t >= 0) pool[fill[t]!++] = v;
+  }
 }
