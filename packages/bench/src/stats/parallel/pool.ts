@@ -1,28 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { resolveStatsOptions, statsAssumptions } from '../options.js';
 import { selectOrderStatistics, type OrderStatisticRequest } from '../selectOrderStatistics.js';
 import type { SampleSource, SeriesStats, StatsOptions, StatsResult } from '../types.js';
 import type { ThresholdAlert } from '../thresholds.js';
 import { FanOutSink } from './fanOutSink.js';
-import { BLOCK_VALUES, SLOTS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
-
-/**
- * How to start a worker: the compiled `.js` directly (the built CLI); from the TypeScript
- * sources (vitest, tsx) through a small `.mjs` bootstrap that registers tsx (resolved by name,
- * as a dependency) and then imports the `.ts` worker.
- */
-function workerScript(): { script: URL; entry?: string; execArgv?: string[] } {
-  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./statsWorker.js', import.meta.url) }; // the process's own Node options
-  return { script: new URL('./sourceWorker.mjs', import.meta.url), entry: new URL('./statsWorker.ts', import.meta.url).href, execArgv: ['--conditions=source'] };
-}
-
-/**
- * A statistics worker's young generation, MB (V8's default is 16 MB or more a thread): a
- * worker's data are typed arrays reused from block to block, so it makes little garbage, and
- * a small young generation keeps the process's memory flat as workers are added (about 40 MB
- * less for two workers on a 2 GB log).
- */
-const WORKER_YOUNG_GENERATION_MB = 4;
+import { BLOCK_VALUES, SLOTS, type FromWorker, type ToWorker } from './protocol.js';
+import { startStatsWorker, takeStatsWorkers } from './warmStart.js';
 
 /** Waits for the next message of each worker that matches `type`, rejecting on a worker's error or exit. */
 function nextOf<T extends FromWorker['type']>(workers: readonly Worker[], type: T): Promise<Extract<FromWorker, { type: T }>[]> {
@@ -70,13 +53,11 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
   const { align: _align, canonicalKey: _canonical, threads: _threads, ...plain } = options;
   const blocks = new SharedArrayBuffer(SLOTS * BLOCK_VALUES * 8);
   const control = new SharedArrayBuffer((SLOTS + 1) * 4);
-  const { script, entry, execArgv } = workerScript();
   // the shared blocks count against the budget; each worker keeps its share of the rest
   const perWorker = { ...plain, memoryBudgetBytes: Math.max(8, Math.floor((o.memoryBudgetBytes - blocks.byteLength) / threads)) };
-  const workers = Array.from({ length: threads }, (_, shard) => {
-    const setup: WorkerSetup = { options: perWorker, shard, shards: threads, blocks, control, ...(entry && { entry }) };
-    return new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, ...(execArgv && { execArgv }) });
-  });
+  // threads started ahead of the run (prestartStatsWorkers), else new ones
+  const workers = takeStatsWorkers(threads) ?? Array.from({ length: threads }, startStatsWorker);
+  workers.forEach((w, shard) => w.postMessage({ type: 'setup', setup: { options: perWorker, shard, shards: threads, blocks, control } } satisfies ToWorker));
   const errors: string[] = [];
   for (const w of workers) w.on('message', (m: FromWorker) => m.type === 'error' && errors.push(m.message));
   const send = (message: ToWorker) => workers.forEach((w) => w.postMessage(message));

@@ -20,7 +20,7 @@ export const SLOTS = 8;
 /** Index, in the control array after the slot counters, of the flag a failing worker raises. */
 export const FAILED = SLOTS;
 
-/** What a worker is started with (workerData). */
+/** What a worker computes: its run's first message (`setup`). */
 export interface WorkerSetup {
   /** The statistics options without functions (align and canonicalKey answer per series instead). */
   readonly options: Omit<StatsOptions, 'align' | 'canonicalKey'>;
@@ -31,12 +31,12 @@ export interface WorkerSetup {
   readonly blocks: SharedArrayBuffer;
   /** Int32 per slot: workers still reading it; then the FAILED flag. */
   readonly control: SharedArrayBuffer;
-  /** The worker's module, for the bootstrap that starts it from TypeScript sources. */
-  readonly entry?: string;
 }
 
 /** From the calling thread to a worker, in stream order. */
 export type ToWorker =
+  /** The run, first (a worker may have started before it: warmStart.ts). */
+  | { readonly type: 'setup'; readonly setup: WorkerSetup }
   /** A series; `aligned` and `canonical` are the option functions' answers for it. */
   | { readonly type: 'series'; readonly index: number; readonly key: SeriesKey; readonly aligned: boolean; readonly canonical: SeriesKey }
   /** A mirror hint for the series `index` announced next (`SeriesSink.mirrors`). */

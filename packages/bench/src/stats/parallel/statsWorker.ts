@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { SeriesKey } from '../../series/types.js';
 import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
@@ -7,28 +7,42 @@ import { ShardPlan } from './shardPlan.js';
 
 // A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
-// collector of every series folds them in (the same results, bit for bit).
+// collector of every series folds them in (the same results, bit for bit). It may start
+// before the run (warmStart.ts): the run's first message, `setup`, says what to compute.
 if (!parentPort) throw new Error('statsWorker must run in a worker thread');
 const port = parentPort;
-const setup = workerData as WorkerSetup;
-const control = new Int32Array(setup.control);
-const blocks = new Float64Array(setup.blocks);
 
-/** The option functions' answers, per series key object (set before the collector sees the key). */
-const answers = new WeakMap<SeriesKey, { aligned: boolean; canonical: SeriesKey }>();
-const options = resolveStatsOptions({
-  ...setup.options,
-  align: (key) => answers.get(key)?.aligned ?? false,
-  canonicalKey: (key) => answers.get(key)?.canonical ?? key,
-});
-const plan = new ShardPlan(setup.shards);
-const collector = new StatsCollector(options, (index) => plan.shardOf(index) === setup.shard);
-let spilled: Map<string, number> | null = null;
+/** One run's state, from its `setup` message. */
+class ShardRun {
+  readonly control: Int32Array;
+  readonly blocks: Float64Array;
+  /** The option functions' answers, per series key object (set before the collector sees the key). */
+  readonly answers = new WeakMap<SeriesKey, { aligned: boolean; canonical: SeriesKey }>();
+  readonly plan: ShardPlan;
+  readonly collector: StatsCollector;
+  spilled: Map<string, number> | null = null;
+
+  constructor(setup: WorkerSetup) {
+    this.control = new Int32Array(setup.control);
+    this.blocks = new Float64Array(setup.blocks);
+    const answers = this.answers;
+    const options = resolveStatsOptions({
+      ...setup.options,
+      align: (key) => answers.get(key)?.aligned ?? false,
+      canonicalKey: (key) => answers.get(key)?.canonical ?? key,
+    });
+    const plan = (this.plan = new ShardPlan(setup.shards));
+    this.collector = new StatsCollector(options, (index) => plan.shardOf(index) === setup.shard);
+  }
+}
+
+let run: ShardRun | null = null;
 
 const post = (message: FromWorker) => port.postMessage(message);
 
 /** Replays one block's records into the collector, then frees the block's slot. */
-function replayBlock(slot: number, length: number): void {
+function replayBlock(r: ShardRun, slot: number, length: number): void {
+  const { blocks, collector, control } = r;
   const base = slot * BLOCK_VALUES;
   const end = base + length;
   try {
@@ -50,27 +64,34 @@ function replayBlock(slot: number, length: number): void {
 }
 
 async function handle(message: ToWorker): Promise<void> {
+  if (message.type === 'setup') {
+    run = new ShardRun(message.setup);
+    return;
+  }
+  const r = run;
+  if (r === null) throw new Error(`a ${message.type} message before the setup`);
+  const collector = r.collector;
   switch (message.type) {
     case 'series':
-      answers.set(message.key, { aligned: message.aligned, canonical: message.canonical });
+      r.answers.set(message.key, { aligned: message.aligned, canonical: message.canonical });
       collector.series(message.index, message.key);
       return;
     case 'mirrors':
-      plan.hint(message.index, message.sourceIndex);
+      r.plan.hint(message.index, message.sourceIndex);
       collector.mirrors(message.index, message.sourceIndex, message.scale, message.offset);
       return;
     case 'block':
-      replayBlock(message.slot, message.length);
+      replayBlock(r, message.slot, message.length);
       return;
     case 'row':
       collector.row(message.timestampMs, message.values, message.values.length);
       return;
     case 'end':
-      spilled = await collector.selectSpilled();
-      post({ type: 'ranks', pending: spilled ? [] : collector.pendingRanks(), spilled: spilled !== null });
+      r.spilled = await collector.selectSpilled();
+      post({ type: 'ranks', pending: r.spilled ? [] : collector.pendingRanks(), spilled: r.spilled !== null });
       return;
     case 'finish': {
-      const { series, alerts } = collector.finish(spilled ?? message.exact);
+      const { series, alerts } = collector.finish(r.spilled ?? message.exact);
       // the aligned buckets (the bulk of the results) move to the calling thread instead of being copied
       const transfer = series.flatMap((x) => (x.buckets ? [x.buckets.means.buffer as ArrayBuffer, x.buckets.counts.buffer as ArrayBuffer] : []));
       port.postMessage({ type: 'results', series, alerts, issues: collector.issues } satisfies FromWorker, transfer);
@@ -85,9 +106,11 @@ async function handle(message: ToWorker): Promise<void> {
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: ToWorker) => {
   queue = queue.then(() => handle(message)).catch((e: unknown) => {
-    collector.close();
-    Atomics.store(control, FAILED, 1);
-    for (let i = 0; i <= FAILED; i++) Atomics.notify(control, i);
+    if (run) {
+      run.collector.close();
+      Atomics.store(run.control, FAILED, 1);
+      for (let i = 0; i <= FAILED; i++) Atomics.notify(run.control, i);
+    }
     post({ type: 'error', message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
   });
 });
