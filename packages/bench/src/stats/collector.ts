@@ -6,7 +6,7 @@ import type { OrderStatisticRequest } from './selectOrderStatistics.js';
 import { SampleClock } from './sampleClock.js';
 import type { SeriesStats } from './types.js';
 import { KeptValues } from './collector/keptValues.js';
-import { columnMirrors, MirrorBook } from './collector/mirrors.js';
+import { MirrorBook } from './collector/mirrors.js';
 import { RowMatrix } from './collector/rowMatrix.js';
 import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
 import { ranksOf, seriesResult, type PercentileSource } from './collector/seriesResult.js';
@@ -163,23 +163,23 @@ export class StatsCollector implements SeriesSink {
       const s = this.states[i];
       if (s !== undefined && s.clock === this.rowClock) s.clock = this.rowClock.clone();
     }
-    // a mirror whose source gets these rows and it not, or the reverse, ends
-    const active = this.book.active;
-    for (let k = active.length - 1; k >= 0; k--) if (active[k]!.index < width !== active[k]!.mirror!.source.index < width) this.book.end(active[k]!);
+    this.book.check(m, rows);
     let sharedAdvanced = false;
     for (let i = 0; i < width; i++) {
       const s = this.states[i];
       if (s === undefined) continue;
       if (s.blockCount > 0) this.flush(s);
-      const mirror = s.mirror;
-      if (mirror !== null && !columnMirrors(m.values, width, rows, i, mirror.source.index, mirror.scale, mirror.offset)) this.book.end(s);
       if (s.clock === this.rowClock) {
         if (!sharedAdvanced) this.rowClock.advance(times, rows);
         sharedAdvanced = true;
       } else s.clock.advance(times, rows);
-      const k = m.presentOf(i, rows, this.presentTimes, this.presentValues);
+      const mirror = s.mirror;
+      // a mirror's values are read only for its thresholds; its present count is known
+      const k = mirror !== null && s.thresholds.length === 0 ? mirror.present : m.presentOf(i, rows, this.presentTimes, this.presentValues);
       // every value present (the common case): the matrix's own times
-      this.fold(s, k === rows ? times : this.presentTimes, this.presentValues, k, rows - k);
+      const present = k === rows ? times : this.presentTimes;
+      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k);
+      else this.book.folded(s, present, this.presentValues, k, rows - k);
     }
   }
 
@@ -216,18 +216,17 @@ export class StatsCollector implements SeriesSink {
     return 0;
   }
 
-  /** Folds the present samples `times[0..k)`, `values[0..k)` of a series (and `missing` missing ones) into its state and its kept values. */
+  /** Folds the present samples `times[0..k)`, `values[0..k)` of a series that mirrors none (a sample ends a mirror first) and `missing` missing ones. */
   private fold(s: SeriesState, times: Float64Array, values: Float64Array, k: number, missing: number): void {
     s.fold(times, values, k, missing);
-    if (k === 0) return;
-    if (s.mirror === null) this.kept.keep(s, values, k);
-    else s.mirror.count += k;
+    if (k > 0) this.kept.keep(s, values, k);
   }
 
-  /** Folds every pending row and block (before results are read). */
+  /** Folds every pending row and block, and derives the mirrors' statistics (before results are read). */
   private flushAll(): void {
     this.flushRows();
     for (const s of this.states) if (s !== undefined) this.flush(s);
+    this.book.deriveAll();
   }
 
   issue(issue: ReadIssue): void {

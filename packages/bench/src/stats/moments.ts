@@ -110,6 +110,33 @@ export class MomentsAccumulator {
     this.hi = hi;
   }
 
+  /**
+   * Makes this accumulator hold the moments of `source`'s values mapped by
+   * v -> 0 + v x scale + offset (scale > 0, so the order is kept): the same count, min, max and
+   * mean mapped, m2 x scale^2, the compensated sum as scale x sum + offset x count. These equal
+   * the moments of adding the mapped values one by one up to floating-point rounding (min and
+   * max exactly: a rounded monotonic map keeps the extremes, and never gives -0). O(1); values
+   * added afterwards fold into the mapped state.
+   *
+   * @example
+   * const a = new MomentsAccumulator();
+   * a.addAll(Float64Array.of(1, 2, 3), 0, 3);
+   * const b = new MomentsAccumulator();
+   * b.assignMapped(a, 10, 5);
+   * b.summary() // => { count: 3, sum: 75, mean: 25, m2: 200, min: 15, max: 35 }
+   */
+  assignMapped(source: MomentsAccumulator, scale: number, offset: number): void {
+    const n = source.n;
+    this.n = n;
+    this.mu = n === 0 ? 0 : 0 + source.mu * scale + offset;
+    // scale twice, not scale^2: a huge scale of a zero spread stays 0 (0 x Infinity is NaN)
+    this.sq = source.sq * scale * scale;
+    this.s = source.s * scale + offset * n;
+    this.c = source.c * scale;
+    this.lo = n === 0 ? Infinity : 0 + source.lo * scale + offset;
+    this.hi = n === 0 ? -Infinity : 0 + source.hi * scale + offset;
+  }
+
   get count(): number {
     return this.n;
   }

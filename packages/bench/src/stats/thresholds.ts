@@ -157,6 +157,17 @@ export class ThresholdTracker {
     let start = this.start;
     let last = this.last;
     for (let k = 0; k < count; k++) {
+      if (n === 0) {
+        // no open run: a sample within the threshold only moves prev and the step, so skip to the next one beyond
+        let j = k;
+        if (above) while (j < count && !(vs[j]! > limit)) j++;
+        else while (j < count && !(vs[j]! < limit)) j++;
+        if (j > k) {
+          stepMs = lastStep(ts, k, j, prev, stepMs, maxGapMs);
+          prev = ts[j - 1]!;
+          if ((k = j) === count) break;
+        }
+      }
       const t = ts[k]!;
       const v = vs[k]!;
       const broken = !(t >= prev) || t - prev > maxGapMs;
@@ -223,3 +234,17 @@ export class ThresholdTracker {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The sampling step {@link ThresholdTracker.add} holds after samples `ts[from..to)` (from < to),
+ * `prev` the time before them and `stepMs` the step then: the latest positive step within
+ * `maxGapMs` that no time going back broke (looked for from the end).
+ */
+function lastStep(ts: Float64Array, from: number, to: number, prev: number, stepMs: number, maxGapMs: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const t = ts[i]!;
+    const p = i > from ? ts[i - 1]! : prev;
+    if (t >= p && t - p <= maxGapMs && t > p) return t - p;
+  }
+  return stepMs;
+}

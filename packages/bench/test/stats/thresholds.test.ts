@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, type ThresholdRule } from '@hostplan/bench';
 import { thresholdMatches, ThresholdTracker } from '../../src/stats/index.js';
@@ -63,6 +64,26 @@ describe('thresholdMatches(rule, key)', () => {
     expect(ids(vp)).toEqual(['vm-vp-sustained', 'vm-vp-pal-warning', 'vm-vp-pal-critical']);
     expect(ids({ ...vp, instance: '_Total' })).toEqual([]);
   });
+  it('addAll in blocks of any size gives what add gives sample by sample: runs, time over, every alert (property)', () => {
+    const sample = fc.tuple(fc.constantFrom(-1, 0, 1, 1, 1, 2, 15), fc.oneof(fc.integer({ min: 40, max: 60 }), fc.double({ min: 0, max: 100, noNaN: true })));
+    fc.assert(fc.property(fc.array(sample, { maxLength: 300 }), fc.constantFrom('above' as const, 'below' as const), fc.constantFrom(0, 3 * MIN), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1 }), (samples, op, sustainMs, blocks) => {
+      const r = rule({ op, sustainMs });
+      const one = new ThresholdTracker(r, 0, 'p', 10 * MIN, 5);
+      const many = new ThresholdTracker(r, 0, 'p', 10 * MIN, 5);
+      let t = 0;
+      const ts = Float64Array.from(samples, ([dt]) => (t += dt * MIN));
+      const vs = Float64Array.from(samples, ([, v]) => v);
+      ts.forEach((time, i) => one.add(time, vs[i]!));
+      for (let at = 0, b = 0; at < ts.length; at += blocks[b++ % blocks.length]!) {
+        const to = Math.min(ts.length, at + blocks[b % blocks.length]!);
+        many.addAll(ts.subarray(at, to), vs.subarray(at, to), to - at);
+      }
+      one.finish();
+      many.finish();
+      expect([many.runs, many.totalMs, many.alertCount, many.alerts]).toEqual([one.runs, one.totalMs, one.alertCount, one.alerts]);
+    }), { numRuns: 300 });
+  });
+
   it('compares names case-insensitively', () => {
     expect(thresholdMatches(DEFAULT_THRESHOLDS[0]!, { ...lp, object: lp.object.toUpperCase(), instance: '_total' })).toBe(true);
   });

@@ -3,6 +3,7 @@ import type { ResolvedStatsOptions } from '../options.js';
 import { orderStatistics } from '../orderStatistics.js';
 import { interpolate7, quantileRank, quantileSorted7 } from '@hostplan/core/internal';
 import { QuantileSketch } from '../sketch.js';
+import type { AlignedSeries } from '../buckets.js';
 import type { PercentileMap, SeriesStats, StatsMethod } from '../types.js';
 import type { SeriesState } from './seriesState.js';
 
@@ -48,6 +49,16 @@ function quantileOf(s: SeriesState, o: ResolvedStatsOptions, from: PercentileSou
   };
 }
 
+/** The bucket means of a series (it has a tracker), taken: a mirror of a source with none holds the source's values, and maps the means. */
+function bucketsOf(s: SeriesState): AlignedSeries {
+  const taken = s.buckets!.take();
+  const m = s.mirror;
+  if (m === null || m.source.buckets !== null) return taken;
+  const means = taken.means;
+  for (let i = 0; i < means.length; i++) means[i] = 0 + means[i]! * m.scale + m.offset;
+  return taken;
+}
+
 /**
  * The statistics of one series once every sample is folded (its threshold runs closed):
  * moments, percentiles, sustained peak, roll-up, time over thresholds, daily peaks, buckets.
@@ -83,7 +94,7 @@ export function seriesResult(s: SeriesState, o: ResolvedStatsOptions, from: Perc
     moments: m,
     ...(o.sketch !== false && s.sketch && { sketch: s.sketch.toJSON() }),
     ...(s.daily && { dailyPeaks: s.daily.peaks() }),
-    ...(s.buckets && { buckets: s.buckets.take() }),
+    ...(s.buckets && { buckets: bucketsOf(s) }),
   };
   s.chunks.length = 0;
   s.values = null;

@@ -1,7 +1,8 @@
 import type { SeriesKey } from '../../series/types.js';
 import { MomentsAccumulator } from '../moments.js';
 import type { ResolvedStatsOptions } from '../options.js';
-import { BucketMeanTracker, DailyPeakTracker, WindowPeakTracker } from '../rollup.js';
+import { BucketMeanTracker } from '../buckets.js';
+import { DailyPeakTracker, WindowPeakTracker } from '../rollup.js';
 import type { QuantileSketch } from '../sketch.js';
 import { SustainedPeakTracker } from '../sustainedPeak.js';
 import { thresholdMatches, ThresholdTracker } from '../thresholds.js';
@@ -45,6 +46,12 @@ export class SeriesState {
   mirror: Mirror | null = null;
   /** The series mirroring this one now. */
   mirroredBy: SeriesState[] = [];
+  /**
+   * The bucket trackers of the series mirroring this one that are aligned when this one is not:
+   * this series folds its own values into them (its units: they are mapped when read, or when
+   * the mirror ends).
+   */
+  readonly mirrorBuckets: BucketMeanTracker[] = [];
 
   constructor(readonly index: number, readonly key: SeriesKey, o: ResolvedStatsOptions, clock: SampleClock) {
     this.clock = clock;
@@ -67,5 +74,36 @@ export class SeriesState {
     this.rollup?.addAll(times, values, k);
     this.daily?.addAll(times, values, k);
     this.buckets?.addAll(times, values, k);
+    const mb = this.mirrorBuckets;
+    for (let j = 0; j < mb.length; j++) mb[j]!.addAll(times, values, k);
+  }
+
+  /**
+   * Folds a block while this series mirrors another ({@link Mirror}): its missing samples, and
+   * its threshold runs from its present values `times[0..k)`, `values[0..k)` (read only when it
+   * has thresholds). Moments, sustained peak, roll-up, daily peaks and buckets are left alone:
+   * they are the source's, mapped ({@link deriveFrom}).
+   */
+  foldMirrored(times: Float64Array, values: Float64Array, k: number, missing: number): void {
+    this.missing += missing;
+    if (k === 0) return;
+    const th = this.thresholds;
+    for (let j = 0; j < th.length; j++) th[j]!.addAll(times, values, k);
+  }
+
+  /**
+   * Sets moments, sustained peak, roll-up, daily peaks and buckets to `source`'s, mapped by
+   * v -> 0 + v x scale + offset: what folding the mapped values would have given, up to
+   * floating-point rounding. For a series that mirrored `source` so far: before its results are
+   * read, and when its mirror ends (it folds its own values from there on). Buckets are copied
+   * only from an aligned source: an unaligned one folds into this series' own tracker
+   * ({@link mirrorBuckets}).
+   */
+  deriveFrom(source: SeriesState, scale: number, offset: number): void {
+    this.moments.assignMapped(source.moments, scale, offset);
+    this.sustained.assignMapped(source.sustained, scale, offset);
+    if (this.rollup) this.rollup.assignMapped(source.rollup!, scale, offset);
+    if (this.daily) this.daily.assignMapped(source.daily!, scale, offset);
+    if (this.buckets && source.buckets) this.buckets.assignMapped(source.buckets, scale, offset);
   }
 }
