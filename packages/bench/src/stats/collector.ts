@@ -111,23 +111,19 @@ export class StatsCollector implements SeriesSink {
    * series by series when the matrix is full. The same results as `count` {@link sample} calls.
    */
   row(t: number, values: Float64Array, count: number): void {
-    this.rowAt(t, values, 0, count);
-  }
-
-  /** {@link row} of the `count` values from `values[offset]` (a row inside a larger block, without a view object per row). */
-  rowAt(t: number, values: Float64Array, offset: number, count: number): void {
     const width = count < this.declared ? count : this.declared;
     const m = this.matrix;
     if (width !== m.width && m.rows > 0) this.flushRows();
     if (m.rows === 0) this.scratchFor(m.begin(width));
     this.started = true;
-    if (m.put(t, values, offset)) this.flushRows();
+    if (m.put(t, values, 0)) this.flushRows();
   }
 
   /**
    * `rowCount` consecutive rows of `width` values, their times at `data[timesAt..]` and their
    * values row after row at `data[valuesAt..]` (a parallel run's shared block): the same as
-   * one {@link row} call per row, copied into the row matrix as many rows at a time as fit.
+   * one {@link row} call per row, copied into the row matrix as many rows at a time as fit
+   * (or, a whole matrix of them, folded in place).
    */
   rowsAt(data: Float64Array, timesAt: number, valuesAt: number, rowCount: number, width: number): void {
     const m = this.matrix;
@@ -136,8 +132,11 @@ export class StatsCollector implements SeriesSink {
       if (kept !== m.width && m.rows > 0) this.flushRows();
       if (m.rows === 0) this.scratchFor(m.begin(kept));
       this.started = true;
-      done += m.putMany(data, timesAt + done, valuesAt + done * width, rowCount - done, width);
+      // a whole matrix of rows laid out as the matrix lays them is folded where it is
+      const whole = m.rows === 0 && kept === width && rowCount - done >= m.capacity;
+      done += whole ? m.borrow(data, timesAt + done, valuesAt + done * width) : m.putMany(data, timesAt + done, valuesAt + done * width, rowCount - done, width);
       if (m.rows === m.capacity) this.flushRows();
+      m.giveBack();
     }
   }
 

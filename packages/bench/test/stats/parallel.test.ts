@@ -67,6 +67,29 @@ describe('seriesStatistics with threads > 1 (statistics on worker threads)', () 
     expect(one.vms.map((v) => v.id).sort()).toEqual(['vmA', 'vmB']);
   }, 120_000);
 
+  it('long runs of same-width rows (whole row matrices, folded in place from the shared blocks) give what one thread gives, bit for bit (property)', async () => {
+    // thousands of consecutive rows of one width, as a perfmon log sends them: a worker folds a
+    // full matrix straight from the shared block; rows wider than the series declared are copied
+    const runArb = fc.record({ width: fc.integer({ min: 1, max: 40 }), rows: fc.integer({ min: 1, max: 9000 }), dt: fc.integer({ min: -1, max: 2 }), seed: fc.integer({ min: 0, max: 1000 }) });
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 40 }), fc.array(runArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 3 }), async (declared, runs, threads) => {
+      const source = (sink: SeriesSink) => {
+        for (let i = 0; i < declared; i++) sink.series(i, keyOf(i));
+        let t = Date.UTC(2024, 0, 1);
+        for (const run of runs) {
+          for (let r = 0; r < run.rows; r++) {
+            t += run.dt * MIN;
+            const values = new Float64Array(run.width).map((_, i) => ((r * 31 + i * 7 + run.seed) % 97 === 0 ? NaN : ((r * 37 + i * 11 + run.seed) % 101) * 0.75));
+            sink.row!(t, values, values.length);
+          }
+        }
+      };
+      const options: StatsOptions = { windowMs: 2 * MIN, dailyPeaks: true, align: (k) => k.instance !== null };
+      const one = await seriesStatistics(source, options);
+      const many = await seriesStatistics(source, { ...options, threads });
+      expect(comparable(many)).toEqual(comparable(one));
+    }), { numRuns: 6 });
+  }, 300_000);
+
   it('a row wider than a shared block (40,000 cells, sent as its own message) between ordinary rows gives what one thread gives', async () => {
     const source = (sink: SeriesSink) => {
       for (let i = 0; i < 3; i++) sink.series(i, key(`c${i}`));

@@ -42,6 +42,32 @@ export class RowMatrix {
     return (this.rows = r + 1) === this.times.length;
   }
 
+  /** The matrix's own arrays while it holds borrowed rows. */
+  private own: { times: Float64Array; values: Float64Array } | null = null;
+
+  /**
+   * Holds, without copying, a full matrix of rows (capacity rows of `width` values) that
+   * already lie as it lays them out: their times at `data[timesAt..]`, values row after row at
+   * `data[valuesAt..]` (a parallel run's shared block). The matrix must be empty, begun;
+   * {@link giveBack} after folding them. Returns the rows taken (the capacity).
+   */
+  borrow(data: Float64Array, timesAt: number, valuesAt: number): number {
+    const capacity = this.times.length;
+    this.own = { times: this.times, values: this.values };
+    this.times = data.subarray(timesAt, timesAt + capacity);
+    this.values = data.subarray(valuesAt, valuesAt + capacity * this.width);
+    return (this.rows = capacity);
+  }
+
+  /** Returns to the matrix's own arrays after {@link borrow}, once its rows are folded (nothing to do otherwise). */
+  giveBack(): void {
+    if (this.own === null) return;
+    this.times = this.own.times;
+    this.values = this.own.values;
+    this.own = null;
+    this.rows = 0;
+  }
+
   /**
    * Buffers as many as fit of `rowCount` rows of `sourceWidth` values (the first `width` of
    * each are kept), their times at `data[timesAt..]`, values at `data[valuesAt..]`; returns the
