@@ -72,22 +72,9 @@ export class BucketMeanTracker {
     let bucketMs = this.bucketMs;
     let first = this.first;
     let used = this.used;
-    // the bucket of the previous sample, and the times that surely fall in it without a division:
-    // from its start b x bucketMs to one ms short of its end (b and the bounds are exact integers
-    // below 2^53, so any t there, whole or not, has floor(t / bucketMs) = b: the quotient's
-    // distance to b + 1 is at least 1 / t, which rounding to the nearest double cannot cross)
-    let i = -1;
-    let lo = Infinity;
-    let hi = -Infinity;
     for (let k = 0; k < count; k++) {
       const t = ts[k]!;
-      if (!(t >= lo && t <= hi)) {
-        const b = Math.floor(t / bucketMs);
-        i = b - first;
-        lo = b * bucketMs;
-        hi = lo + bucketMs - 1;
-        if (!(Number.isInteger(bucketMs) && Math.abs(lo) < 9007199254740992 && Math.abs(hi) < 9007199254740992)) hi = -Infinity; // not exact integers: divide every time
-      }
+      const i = Math.floor(t / bucketMs) - first;
       if (i >= 0 && i < used) {
         sums[i] = sums[i]! + vs[k]!;
         counts[i] = counts[i]! + 1;
@@ -99,8 +86,6 @@ export class BucketMeanTracker {
       bucketMs = this.bucketMs;
       first = this.first;
       used = this.used;
-      i = -1; // add() may have coarsened or moved the buckets
-      lo = Infinity;
     }
   }
 
