@@ -90,6 +90,39 @@ export class BucketMeanTracker {
   }
 
   /**
+   * {@link addAll} given each sample's bucket number at `numbersMs`, `numbers[k]` =
+   * Math.floor(ts[k] / numbersMs), computed once for the rows many series share: the division
+   * is saved while this tracker's bucket length is `numbersMs` (it is `addAll` otherwise).
+   *
+   * @example
+   * const a = new BucketMeanTracker(300_000);
+   * a.addAllNumbered(Float64Array.of(0, 60_000), Float64Array.of(0, 0), 300_000, Float64Array.of(10, 20), 2);
+   * a.aligned().means // => Float64Array [15]
+   */
+  addAllNumbered(ts: Float64Array, numbers: Float64Array, numbersMs: number, vs: Float64Array, count: number): void {
+    if (numbersMs !== this.bucketMs) return this.addAll(ts, vs, count);
+    let sums = this.sums;
+    let counts = this.counts;
+    let first = this.first;
+    let used = this.used;
+    for (let k = 0; k < count; k++) {
+      const i = numbers[k]! - first;
+      if (i >= 0 && i < used) {
+        sums[i] = sums[i]! + vs[k]!;
+        counts[i] = counts[i]! + 1;
+        continue;
+      }
+      this.add(ts[k]!, vs[k]!);
+      // a coarsening changes the bucket length: the numbers no longer apply
+      if (this.bucketMs !== numbersMs) return this.addAll(ts.subarray(k + 1), vs.subarray(k + 1), count - k - 1);
+      sums = this.sums;
+      counts = this.counts;
+      first = this.first;
+      used = this.used;
+    }
+  }
+
+  /**
    * Makes this tracker hold `source`'s buckets (same maximum count) with its values mapped by
    * v -> 0 + v x scale + offset (scale > 0): the same buckets and counts, each sum as
    * scale x sum + offset x count, so each mean is the mapped mean up to floating-point rounding.

@@ -163,6 +163,8 @@ export class StatsCollector implements SeriesSink {
       if (s !== undefined && s.clock === this.rowClock) s.clock = this.rowClock.clone();
     }
     this.book.check(m, rows);
+    // the aligned bucket of each row, for every series that gets all of them
+    const numbers = this.o.align === null ? null : m.bucketNumbers(this.o.alignMs, rows);
     let sharedAdvanced = false;
     for (let i = 0; i < width; i++) {
       const s = this.states[i];
@@ -177,7 +179,7 @@ export class StatsCollector implements SeriesSink {
       const k = mirror !== null && s.thresholds.length === 0 ? mirror.present : m.presentOf(i, rows, this.presentTimes, this.presentValues);
       // every value present (the common case): the matrix's own times
       const present = k === rows ? times : this.presentTimes;
-      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k);
+      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null);
       else this.book.folded(s, present, this.presentValues, k, rows - k);
     }
   }
@@ -216,8 +218,8 @@ export class StatsCollector implements SeriesSink {
   }
 
   /** Folds the present samples `times[0..k)`, `values[0..k)` of a series that mirrors none (a sample ends a mirror first) and `missing` missing ones. */
-  private fold(s: SeriesState, times: Float64Array, values: Float64Array, k: number, missing: number): void {
-    s.fold(times, values, k, missing);
+  private fold(s: SeriesState, times: Float64Array, values: Float64Array, k: number, missing: number, bucketNumbers: Float64Array | null = null): void {
+    s.fold(times, values, k, missing, bucketNumbers);
     if (k > 0) this.kept.keep(s, values, k);
   }
 

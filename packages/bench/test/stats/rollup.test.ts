@@ -68,3 +68,30 @@ describe('BucketMeanTracker', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('BucketMeanTracker.addAllNumbered', () => {
+  it('gives what addAll gives, bit for bit, in blocks of any size, also across a coarsening and with times going back (property)', () => {
+    const block = fc.array(fc.tuple(fc.integer({ min: -3, max: 40 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 1, maxLength: 30 });
+    // near the epoch a bucket number at the old length can fall among the buckets in use at a doubled one
+    fc.assert(fc.property(fc.array(block, { maxLength: 20 }), fc.constantFrom(4, 64), fc.constantFrom(17, Date.UTC(2024, 0, 1) + 17), (blocks, maxBuckets, startMs) => {
+      const plain = new BucketMeanTracker(5 * MIN, maxBuckets);
+      const numbered = new BucketMeanTracker(5 * MIN, maxBuckets);
+      let t = startMs;
+      for (const b of blocks) {
+        const ts = Float64Array.from(b, ([dt]) => (t += dt * MIN));
+        const vs = Float64Array.from(b, ([, v]) => v);
+        plain.addAll(ts, vs, ts.length);
+        numbered.addAllNumbered(ts, ts.map((x) => Math.floor(x / (5 * MIN))), 5 * MIN, vs, ts.length);
+      }
+      expect(numbered.aligned()).toEqual(plain.aligned());
+    }), { numRuns: 300 });
+  });
+
+  it('stops using the numbers once a sample doubles the bucket length in the middle of a block', () => {
+    // 0 and 30 min need 7 five-minute buckets of at most 4: 10-minute ones; 6 min is then in the first, though its 5-minute number is 1
+    const ts = Float64Array.of(0, 30 * MIN, 6 * MIN);
+    const a = new BucketMeanTracker(5 * MIN, 4);
+    a.addAllNumbered(ts, ts.map((x) => Math.floor(x / (5 * MIN))), 5 * MIN, Float64Array.of(1, 2, 3), 3);
+    expect(a.aligned()).toEqual({ firstBucketMs: 0, bucketMs: 10 * MIN, means: Float64Array.of(2, NaN, NaN, 2), counts: Float64Array.of(2, 0, 0, 1) });
+  });
+});

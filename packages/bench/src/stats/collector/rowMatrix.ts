@@ -16,6 +16,9 @@ export class RowMatrix {
   /** Values a row (series 0..width-1). */
   width = 0;
 
+  /** Scratch: {@link bucketNumbers}. */
+  private numbers: Float64Array = EMPTY;
+
   /** Rows it holds before it must be folded. */
   get capacity(): number {
     return this.times.length;
@@ -82,6 +85,13 @@ export class RowMatrix {
     this.times.set(data.subarray(timesAt, timesAt + take), r);
     this.rows = r + take;
     return take;
+  }
+
+  /** Math.floor(time / bucketMs) of each of the first `rows` rows' times (a scratch array, valid until the next call). */
+  bucketNumbers(bucketMs: number, rows: number): Float64Array {
+    if (this.numbers.length < rows) this.numbers = new Float64Array(this.times.length);
+    for (let r = 0; r < rows; r++) this.numbers[r] = Math.floor(this.times[r]! / bucketMs);
+    return this.numbers;
   }
 
   /**

@@ -53,8 +53,12 @@ export class SeriesState {
    */
   readonly mirrorBuckets: BucketMeanTracker[] = [];
 
+  /** The aligned buckets' initial length, ms (bucket numbers given to {@link fold} are at it). */
+  private readonly alignMs: number;
+
   constructor(readonly index: number, readonly key: SeriesKey, o: ResolvedStatsOptions, clock: SampleClock) {
     this.clock = clock;
+    this.alignMs = o.alignMs;
     this.sustained = new SustainedPeakTracker(o.windowMs, o.maxGapMs);
     const english = o.canonicalKey(key);
     this.thresholds = o.thresholds.filter((r) => thresholdMatches(r, english)).map((r) => new ThresholdTracker(r, index, key.path, o.maxGapMs, o.maxAlertsPerRule));
@@ -63,8 +67,12 @@ export class SeriesState {
     this.buckets = o.align && o.align(key) ? new BucketMeanTracker(o.alignMs) : null;
   }
 
-  /** Folds the present samples `times[0..k)`, `values[0..k)` (and `missing` missing ones) into every tracker but the kept values. */
-  fold(times: Float64Array, values: Float64Array, k: number, missing: number): void {
+  /**
+   * Folds the present samples `times[0..k)`, `values[0..k)` (and `missing` missing ones) into
+   * every tracker but the kept values; `bucketNumbers`, when given, holds Math.floor(times[j] /
+   * alignMs) for each (a row matrix's, computed once for all series).
+   */
+  fold(times: Float64Array, values: Float64Array, k: number, missing: number, bucketNumbers: Float64Array | null = null): void {
     this.missing += missing;
     if (k === 0) return;
     this.moments.addAll(values, 0, k);
@@ -73,9 +81,13 @@ export class SeriesState {
     for (let j = 0; j < th.length; j++) th[j]!.addAll(times, values, k);
     this.rollup?.addAll(times, values, k);
     this.daily?.addAll(times, values, k);
-    this.buckets?.addAll(times, values, k);
-    const mb = this.mirrorBuckets;
-    for (let j = 0; j < mb.length; j++) mb[j]!.addAll(times, values, k);
+    if (bucketNumbers === null) {
+      this.buckets?.addAll(times, values, k);
+      for (const b of this.mirrorBuckets) b.addAll(times, values, k);
+    } else {
+      this.buckets?.addAllNumbered(times, bucketNumbers, this.alignMs, values, k);
+      for (const b of this.mirrorBuckets) b.addAllNumbered(times, bucketNumbers, this.alignMs, values, k);
+    }
   }
 
   /**
