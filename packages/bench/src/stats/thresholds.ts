@@ -108,6 +108,8 @@ export class ThresholdTracker {
   private count = 0;
   private sum = 0;
   private worst = NaN;
+  /** Trackers of rules with this one's operator and value on the same series: they get its runs and are fed nothing themselves ({@link lead}). */
+  private readonly followers: ThresholdTracker[] = [];
 
   constructor(
     readonly rule: ThresholdRule,
@@ -206,6 +208,34 @@ export class ThresholdTracker {
     this.last = last;
   }
 
+  /**
+   * Whether this tracker can give `other` its runs: same series, gap and maximum alerts, and a
+   * rule with the same operator and value (the runs are the same; only the duration an alert
+   * needs, and the names, differ).
+   *
+   * @example
+   * new ThresholdTracker(rule, 0, 'p', 600_000, 100).canLead(new ThresholdTracker({ ...rule, sustainMs: 0 }, 0, 'p', 600_000, 100)) // => true
+   */
+  canLead(other: ThresholdTracker): boolean {
+    return other.series === this.series && other.maxGapMs === this.maxGapMs && other.maxAlerts === this.maxAlerts && other.rule.op === this.rule.op && other.rule.value === this.rule.value;
+  }
+
+  /**
+   * Gives `follower` ({@link canLead}, fed nothing yet) every run this tracker closes from now
+   * on: it is then fed nothing itself, and its runs, time over and alerts are those it would
+   * have had (the same arithmetic on the same run). One pass over the samples for both rules.
+   *
+   * @example
+   * const warning = new ThresholdTracker({ ...rule, sustainMs: 0 }, 0, 'p', 600_000, 100);
+   * const t = new ThresholdTracker(rule, 0, 'p', 600_000, 100);
+   * t.lead(warning);
+   * t.add(0, 95); t.add(60_000, 10); t.finish();
+   * warning.runs // => 1
+   */
+  lead(follower: ThresholdTracker): void {
+    this.followers.push(follower);
+  }
+
   /** Closes the open run, if any (call at the end of the data). */
   finish(): void {
     this.close();
@@ -213,23 +243,27 @@ export class ThresholdTracker {
 
   private close(): void {
     if (this.count === 0) return;
-    const durationMs = this.last - this.start + this.stepMs;
-    this.runs++;
-    this.totalMs += durationMs;
-    if (durationMs >= this.rule.sustainMs) {
-      this.alertCount++;
-      if (this.alerts.length < this.maxAlerts) {
-        const r = this.rule;
-        const mean = this.sum / this.count;
-        this.alerts.push({
-          rule: r.id, severity: r.severity, series: this.series, path: this.path, op: r.op, threshold: r.value,
-          startMs: this.start, endMs: this.last, durationMs, samples: this.count, worst: this.worst, mean,
-          message: `${this.path} ${r.op} ${r.value} for ${Math.round(durationMs / 1000)} s from ${new Date(this.start).toISOString()} (worst ${round(this.worst)}, mean ${round(mean)}); ${r.source}`,
-        });
-      }
-    }
+    this.record(this.start, this.last, this.stepMs, this.count, this.sum, this.worst);
+    for (const f of this.followers) f.record(this.start, this.last, this.stepMs, this.count, this.sum, this.worst);
     this.count = 0;
     this.sum = 0;
+  }
+
+  /** Counts a closed run (its first and last sample times, the step, samples, sum and worst value) against this tracker's rule. */
+  private record(start: number, last: number, stepMs: number, count: number, sum: number, worst: number): void {
+    const durationMs = last - start + stepMs;
+    this.runs++;
+    this.totalMs += durationMs;
+    if (durationMs < this.rule.sustainMs) return;
+    this.alertCount++;
+    if (this.alerts.length >= this.maxAlerts) return;
+    const r = this.rule;
+    const mean = sum / count;
+    this.alerts.push({
+      rule: r.id, severity: r.severity, series: this.series, path: this.path, op: r.op, threshold: r.value,
+      startMs: start, endMs: last, durationMs, samples: count, worst, mean,
+      message: `${this.path} ${r.op} ${r.value} for ${Math.round(durationMs / 1000)} s from ${new Date(start).toISOString()} (worst ${round(worst)}, mean ${round(mean)}); ${r.source}`,
+    });
   }
 }
 

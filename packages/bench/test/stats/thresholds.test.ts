@@ -84,6 +84,30 @@ describe('thresholdMatches(rule, key)', () => {
     }), { numRuns: 300 });
   });
 
+  it('a tracker leading others of the same operator and value gives each what it gives fed on its own (property)', () => {
+    const sample = fc.tuple(fc.constantFrom(-1, 0, 1, 1, 2, 15), fc.integer({ min: 40, max: 60 }));
+    fc.assert(fc.property(fc.array(sample, { maxLength: 300 }), fc.constantFrom('above' as const, 'below' as const), fc.integer({ min: 1, max: 40 }), (samples, op, blockSize) => {
+      const rules = [0, 3 * MIN, 10 * MIN].map((sustainMs, i) => rule({ id: `r${i}`, op, sustainMs }));
+      const alone = rules.map((r) => new ThresholdTracker(r, 0, 'p', 10 * MIN, 3));
+      const led = rules.map((r) => new ThresholdTracker(r, 0, 'p', 10 * MIN, 3));
+      led.slice(1).forEach((f) => {
+        expect(led[0]!.canLead(f)).toBe(true);
+        led[0]!.lead(f);
+      });
+      let t = 0;
+      const ts = Float64Array.from(samples, ([dt]) => (t += dt * MIN));
+      const vs = Float64Array.from(samples, ([, v]) => v);
+      for (let at = 0; at < ts.length; at += blockSize) {
+        const to = Math.min(ts.length, at + blockSize);
+        alone.forEach((a) => a.addAll(ts.subarray(at, to), vs.subarray(at, to), to - at));
+        led[0]!.addAll(ts.subarray(at, to), vs.subarray(at, to), to - at);
+      }
+      [...alone, ...led].forEach((x) => x.finish());
+      expect(led.map((x) => [x.runs, x.totalMs, x.alertCount, x.alerts])).toEqual(alone.map((x) => [x.runs, x.totalMs, x.alertCount, x.alerts]));
+      expect(led[0]!.canLead(new ThresholdTracker(rule({ op, value: 51 }), 0, 'p', 10 * MIN, 3))).toBe(false);
+    }), { numRuns: 300 });
+  });
+
   it('compares names case-insensitively', () => {
     expect(thresholdMatches(DEFAULT_THRESHOLDS[0]!, { ...lp, object: lp.object.toUpperCase(), instance: '_total' })).toBe(true);
   });

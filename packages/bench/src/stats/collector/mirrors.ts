@@ -144,10 +144,10 @@ export class MirrorBook {
   }
 
   /**
-   * Checks the first `rows` rows of a row matrix against every mirror before any series folds it, noting each
-   * one's present values, and ends the mirrors it breaks (a mirror whose source gets these rows
-   * and it not, or the reverse, or a column not its source's mapped): an ending mirror takes
-   * its source's state of the rows before, whichever of the two comes first in the matrix.
+   * Checks the first `rows` rows of a row matrix against every mirror before any series folds
+   * it, noting each one's present values, and ends the mirrors it breaks (a mirror whose source
+   * gets these rows and it not, or the reverse, or a column not its source's mapped): an ending
+   * mirror takes its source's state of the rows before, whichever of the two comes first.
    */
   check(m: RowMatrix, rows: number): void {
     const active = this.active;

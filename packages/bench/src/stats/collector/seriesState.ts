@@ -38,7 +38,10 @@ export class SeriesState {
   blockValues: Float64Array = EMPTY;
   blockCount = 0;
   readonly sustained: SustainedPeakTracker;
+  /** A tracker per threshold rule matching this series, in the rules' order. */
   readonly thresholds: ThresholdTracker[];
+  /** The trackers fed samples: one per operator and value, leading the others ({@link ThresholdTracker.lead}). */
+  private readonly fedThresholds: ThresholdTracker[] = [];
   readonly rollup: WindowPeakTracker | null;
   readonly daily: DailyPeakTracker | null;
   readonly buckets: BucketMeanTracker | null;
@@ -62,6 +65,12 @@ export class SeriesState {
     this.sustained = new SustainedPeakTracker(o.windowMs, o.maxGapMs);
     const english = o.canonicalKey(key);
     this.thresholds = o.thresholds.filter((r) => thresholdMatches(r, english)).map((r) => new ThresholdTracker(r, index, key.path, o.maxGapMs, o.maxAlertsPerRule));
+    // rules with one operator and value share their runs: the first of them is fed for all
+    for (const th of this.thresholds) {
+      const leader = this.fedThresholds.find((l) => l.canLead(th));
+      if (leader) leader.lead(th);
+      else this.fedThresholds.push(th);
+    }
     this.rollup = o.rollupMs === null ? null : new WindowPeakTracker(o.rollupMs);
     this.daily = o.dailyPeaks ? new DailyPeakTracker() : null;
     this.buckets = o.align && o.align(key) ? new BucketMeanTracker(o.alignMs) : null;
@@ -77,7 +86,7 @@ export class SeriesState {
     if (k === 0) return;
     this.moments.addAll(values, 0, k);
     this.sustained.addAll(times, values, k);
-    const th = this.thresholds;
+    const th = this.fedThresholds;
     for (let j = 0; j < th.length; j++) th[j]!.addAll(times, values, k);
     this.rollup?.addAll(times, values, k);
     this.daily?.addAll(times, values, k);
@@ -99,7 +108,7 @@ export class SeriesState {
   foldMirrored(times: Float64Array, values: Float64Array, k: number, missing: number): void {
     this.missing += missing;
     if (k === 0) return;
-    const th = this.thresholds;
+    const th = this.fedThresholds;
     for (let j = 0; j < th.length; j++) th[j]!.addAll(times, values, k);
   }
 
