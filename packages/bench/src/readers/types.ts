@@ -111,7 +111,7 @@ export interface ReadOptions {
   readonly signal?: AbortSignal;
   /**
    * `readPerfFile` only: worker threads that parse the rows of a PDH-CSV/TSV log (not UTF-16)
-   * of more than 16 MiB, in chunks of 4 MiB each worker reads from the file itself, while the
+   * of more than 16 MiB, in chunks of 2 MiB each worker reads from the file itself, while the
    * calling thread reads the header and replays the rows in file order: the same calls,
    * issues and summary as on the calling thread. 0 parses on the calling thread.
    * @defaultValue `0`

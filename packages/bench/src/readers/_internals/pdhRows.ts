@@ -24,6 +24,11 @@ export class PdhRowReader {
   private readonly biasMs: number;
   /** The values of the row being read (reused: sinks copy what they keep). */
   private readonly values: Float64Array;
+
+  /** The reused row array, for rows parsed elsewhere ({@link parsedRow}). */
+  get rowValues(): Float64Array {
+    return this.values;
+  }
   private readonly spans = new CellSpans();
 
   constructor(private readonly ctx: ReadContext, private readonly decoder: TextDecoder, private readonly separator: number, layout: PdhRowLayout) {

@@ -18,8 +18,8 @@ export interface ParallelTuning {
   readonly longLineBytes: number;
 }
 
-/** Nominal chunk size: a few MB keeps the workers busy and the rows in flight small (about 0.6 of the text per chunk). */
-export const RANGE_BYTES = 4 << 20;
+/** Nominal chunk size: a few MB keeps the workers busy and the rows in flight small (their records take about 0.6 of the text). */
+export const RANGE_BYTES = 2 << 20;
 /** A body shorter than this is read on the calling thread: a worker takes tens of ms to start. */
 export const PARALLEL_MIN_BYTES = 16 << 20;
 
@@ -85,13 +85,16 @@ function replayChunk(state: Replay, r: RangeResult): void {
   const reader = state.pdh.rows!;
   const counters = reader.counters;
   const stride = ROW_HEAD + counters;
+  const values = reader.rowValues;
   const { records, odd, oddBytes } = r;
   let row = 0;
   let at = 0;
   for (let o = 0; o <= odd.length; o += ODD_FIELDS) {
     const oddLine = o < odd.length ? odd[o]! : Number.POSITIVE_INFINITY;
     for (; row < r.rows && records[at]! < oddLine; row++, at += stride) {
-      reader.parsedRow(records[at + 1]!, base + records[at]!, records.subarray(at + ROW_HEAD, at + stride), records[at + 2]!);
+      // into the reader's own row array (sinks read a row from index 0): a copy, no view per row
+      for (let i = 0, j = at + ROW_HEAD; i < counters; i++, j++) values[i] = records[j]!;
+      reader.parsedRow(records[at + 1]!, base + records[at]!, values, records[at + 2]!);
     }
     if (o === odd.length) break;
     const flag = odd[o + 3]!;
