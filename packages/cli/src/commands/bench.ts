@@ -165,8 +165,9 @@ Options:
                        are read again instead (still exact)
   --threads N          worker threads for the statistics (default: os.availableParallelism(),
                        the cores this process may use, at most 2; each costs 30-40 MB); from 2
-                       on, a PDH log over 16 MiB is also parsed on one worker thread (one was
-                       faster than two on 2 cores); 1: everything on one thread
+                       on, a PDH log over 16 MiB is also parsed on one worker thread (it parses
+                       faster than each statistics thread folds: a second gains nothing); 1:
+                       everything on one thread
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
 Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):
