@@ -1,6 +1,7 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadProgress, SeriesSink } from '../series/types.js';
-import { createPerfParser } from './createPerfParser.js';
+import { createPerfParser, MAX_LINE_BYTES, openPerfParser, type PerfParser } from './createPerfParser.js';
+import { PARALLEL_MIN_BYTES, RANGE_BYTES, readRowsInParallel, type ParallelTuning } from './parallel/readParallel.js';
 import type { ReadOptions, ReadSummary } from './types.js';
 
 /**
@@ -55,34 +56,84 @@ export async function readPerfStream(
  * summary.rows // => 5760
  */
 export async function readPerfFile(path: string, sink: SeriesSink, options: ReadOptions = {}): Promise<ReadSummary> {
+  return readPerfFileTuned(path, sink, options, defaultTuning(options));
+}
+
+/** The parallel read's tuning from `parseWorkers`, or null to read on the calling thread. */
+function defaultTuning(options: ReadOptions): (ParallelTuning & { minBytes: number }) | null {
+  const workers = options.parseWorkers ?? 0;
+  if (!(workers >= 1)) return null;
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  return { workers: Math.floor(workers), rangeBytes: RANGE_BYTES, inFlight: 2 * Math.floor(workers) + 1, longLineBytes: Math.min(maxLineBytes, 1 << 20), minBytes: PARALLEL_MIN_BYTES };
+}
+
+/**
+ * {@link readPerfFile} with the parallel read's tuning given (tests cut tiny chunks and parse
+ * them on the calling thread, `workers: 0`); `null` reads on the calling thread. Internal.
+ *
+ * @example
+ * await readPerfFileTuned('log.csv', sink, {}, { workers: 2, rangeBytes: 64, inFlight: 3, longLineBytes: 256, minBytes: 0 });
+ */
+export async function readPerfFileTuned(path: string, sink: SeriesSink, options: ReadOptions, tuning: (ParallelTuning & { minBytes: number }) | null): Promise<ReadSummary> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
     const file = options.file ?? path;
-    const parser = createPerfParser(sink, { ...options, file });
+    const parser = openPerfParser(sink, { ...options, file }, tuning !== null);
     const progress = progressReporter(file, size, options);
-    // two buffers: the next chunk is read while this one is parsed
     const chunk = Math.max(4096, options.chunkBytes ?? 1 << 20);
-    const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
-    const readInto = (buffer: Buffer) => {
-      const p = handle.read(buffer, 0, chunk, null);
-      p.catch(() => {}); // awaited below; not unhandled if parsing throws first
-      return p;
-    };
-    let next = readInto(buffers[0]!);
-    for (let turn = 0; ; turn ^= 1) {
-      options.signal?.throwIfAborted();
-      const { bytesRead, buffer } = await next;
-      if (bytesRead === 0) break;
-      next = readInto(buffers[turn ^ 1]!);
-      parser.push(buffer.subarray(0, bytesRead));
-      progress(parser.bytes, false);
+    let pushed = await pushChunks(handle, parser, 0, chunk, options, progress, () => parser.splitter?.pauseWhen?.() === true);
+    const splitter = parser.splitter;
+    if (tuning && splitter?.pauseWhen && parser.pdh()) {
+      // the header is read, and the rest of the last push left unread
+      const bodyStart = pushed - splitter.unread;
+      splitter.pauseWhen = null;
+      if (size - bodyStart >= Math.max(1, tuning.minBytes)) {
+        const summary = await readRowsInParallel(parser, handle.fd, size, bodyStart, chunk, tuning, (done) => progress(done, false), options.signal);
+        progress(size, true);
+        return summary;
+      }
+      // too little left for workers: the rest of that push, then on as usual
+      const rest = Buffer.allocUnsafe(splitter.unread);
+      await handle.read(rest, 0, rest.length, bodyStart);
+      splitter.push(rest);
     }
+    pushed = await pushChunks(handle, parser, pushed, chunk, options, progress, () => false);
     const summary = parser.end();
     progress(parser.bytes, true);
     return summary;
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Pushes the file from `position` on in chunks of `chunk` bytes into two reused buffers (the
+ * next chunk is read while one is parsed), until its end or `stop()` says so after a push;
+ * returns the position reached.
+ */
+async function pushChunks(handle: FileHandle, parser: PerfParser, position: number, chunk: number, options: ReadOptions, progress: (bytesDone: number, final: boolean) => void, stop: () => boolean): Promise<number> {
+  const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
+  let at = position;
+  const readInto = (buffer: Buffer) => {
+    const p = handle.read(buffer, 0, chunk, at);
+    p.catch(() => {}); // awaited below; not unhandled if parsing throws first
+    return p;
+  };
+  let next = readInto(buffers[0]!);
+  for (let turn = 0; ; turn ^= 1) {
+    options.signal?.throwIfAborted();
+    const { bytesRead, buffer } = await next;
+    if (bytesRead === 0) return position;
+    at += bytesRead;
+    next = readInto(buffers[turn ^ 1]!);
+    parser.push(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+    progress(parser.bytes, false);
+    if (stop()) {
+      await next.catch(() => {}); // read ahead for nothing: the rest goes to the workers
+      return position;
+    }
   }
 }
 

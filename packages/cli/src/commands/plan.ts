@@ -17,7 +17,7 @@ import { printPlanSummary, type PlanOutcome } from './planOutput.js';
 import { checkCoincidence } from '../coincidenceCheck.js';
 import { exposureRows, planExposure } from '../exposure.js';
 import { compactUnplaced } from '../unplacedOutput.js';
-import { threadsOption, withThreadsAssumption } from '../threads.js';
+import { parseWorkersFor, threadsOption, withThreadsAssumption } from '../threads.js';
 
 /**
  * Parses `--goal`: undefined when absent, else consolidate or balance; anything else is a usage error.
@@ -79,7 +79,7 @@ function planArgs(values: PlanValues, positionals: readonly string[]) {
 /** The VMs measured in the perf logs, sized from their measurements; the inventory's others as given; measured VMs the inventory lacks listed. */
 async function measureForPlan(o: ReturnType<typeof planArgs>, hosts: Host[], inventory: Vm[], io: Io): Promise<{ demand: DemandResult; vms: Vm[]; notInInventory: string[] }> {
   const onProgress = progressBar(io);
-  const files = perfFilesSource(o.perfFiles, { ...(onProgress && { onProgress }) }, io);
+  const files = perfFilesSource(o.perfFiles, { ...(onProgress && { onProgress }), parseWorkers: parseWorkersFor(o.threads.threads) }, io);
   const result = await measureDemand(files.source, { hosts, inventory, ...(o.percentile !== undefined && { percentile: o.percentile }), ...(o.comfortFactor !== undefined && { comfortFactor: o.comfortFactor }), stats: { threads: o.threads.threads } });
   const demand = { ...result, assumptions: withThreadsAssumption(result.assumptions, o.threads) };
   const measured = new Map(demand.vms.flatMap((m) => (m.vm ? [[m.vm.id, m.vm] as const] : [])));
@@ -164,7 +164,8 @@ Options:
                   not coincide pack tighter (failover is still checked on summed percentiles);
                   exit 2 when no planned VM gets a profile (e.g. log hosts not in --hosts)
   --threads N     worker threads for the statistics of the --perf logs (default: the machine's
-                  cores, os.availableParallelism(), at most 2; 1: everything on one thread)
+                  cores, os.availableParallelism(), at most 2; from 2 on, a PDH log over 16 MiB
+                  is also parsed on one worker thread; 1: everything on one thread)
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report to OUT: plan, every VM's placement, failover, measurements
                   over time (with --perf), assumptions, and what-if controls that re-plan in the page

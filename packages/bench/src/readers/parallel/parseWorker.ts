@@ -1,0 +1,23 @@
+// A parse worker of a parallel PDH read (readParallel.ts): parses the chunks it is sent with
+// parseRange and sends the rows back in a transferred buffer. It imports only the row code
+// (number and time parsing), so that it starts fast.
+import { readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseRange, type RangeScratch } from './parseRange.js';
+import type { FromParseWorker, RangeSetup, RangeTask } from './protocol.js';
+
+const setup = workerData as RangeSetup;
+const port = parentPort!;
+const scratch: RangeScratch = { buf: Buffer.alloc(0) };
+const read = (buffer: Uint8Array, offset: number, length: number, position: number) => readSync(setup.fd, buffer, offset, length, position);
+
+port.on('message', (task: RangeTask) => {
+  let message: FromParseWorker;
+  try {
+    message = { type: 'result', result: parseRange(read, setup, task, scratch) };
+  } catch (e) {
+    message = { type: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+  const records = message.type === 'result' ? message.result.records.buffer : null;
+  port.postMessage(message, records && records.byteLength > 0 ? [records as ArrayBuffer] : []);
+});
