@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measureDemand, writePdhCsv, type ReadOptions, type SeriesSink } from '@hostplan/bench';
+import { measureDemand, prestartWorkers, writePdhCsv, type ReadOptions, type SeriesSink } from '@hostplan/bench';
 import { readPerfFileTuned } from '../../src/readers/readPerf.js';
 import type { ParallelTuning } from '../../src/readers/parallel/readParallel.js';
 
@@ -119,6 +119,13 @@ describe('readPerfFile in parallel chunks (parse workers) against the sequential
 
   it('property: the same with 1 to 3 parse worker threads', async () => {
     await fc.assert(fc.asyncProperty(logArb, optionsArb, fc.boolean(), tuningArb(fc.integer({ min: 1, max: 3 })), (log, options, rows, t) => checkSame(log, options, rows, t)), { numRuns: 25 });
+  }, 300_000);
+
+  it('a read after prestartWorkers started 1 or 2 parse workers ahead (the same count as the read or another) gives the sequential calls (property)', async () => {
+    await fc.assert(fc.asyncProperty(logArb, tuningArb(fc.integer({ min: 1, max: 2 })), fc.integer({ min: 1, max: 2 }), async (log, t, started) => {
+      prestartWorkers({ parseWorkers: started });
+      await checkSame(log, {}, true, t);
+    }), { numRuns: 10 });
   }, 300_000);
 
   it('measureDemand (statistics read twice: two-pass percentiles, spilled) over a parallel read equals it over the sequential read', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prestartStatsWorkers, seriesStatistics, type SampleSource } from '@hostplan/bench';
-import { takeStatsWorkers } from '../../src/stats/parallel/warmStart.js';
+import { seriesStatistics, type SampleSource } from '@hostplan/bench';
+import { prestartStatsWorkers, takeStatsWorkers } from '../../src/stats/parallel/warmStart.js';
 import { key } from './memorySource.js';
 
 const MIN = 60_000;

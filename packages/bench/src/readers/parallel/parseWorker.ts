@@ -2,18 +2,25 @@
 // parseRange and sends the rows back in a transferred buffer. It imports only the row code
 // (number and time parsing), so that it starts fast.
 import { readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { parseRange, type RangeScratch } from './parseRange.js';
-import type { FromParseWorker, RangeSetup, RangeTask } from './protocol.js';
+import type { FromParseWorker, RangeSetup, ToParseWorker } from './protocol.js';
 
-const setup = workerData as RangeSetup;
 const port = parentPort!;
 const scratch: RangeScratch = { buf: Buffer.alloc(0) };
-const read = (buffer: Uint8Array, offset: number, length: number, position: number) => readSync(setup.fd, buffer, offset, length, position);
+/** The read's setup (its first message: the worker may start before the read). */
+let setup: RangeSetup | null = null;
+const read = (buffer: Uint8Array, offset: number, length: number, position: number) => readSync(setup!.fd, buffer, offset, length, position);
 
-port.on('message', (task: RangeTask) => {
+port.on('message', (m: ToParseWorker) => {
+  if (m.type === 'setup') {
+    setup = m.setup;
+    return;
+  }
+  const task = m.task;
   let message: FromParseWorker;
   try {
+    if (setup === null) throw new Error('a chunk before the setup');
     message = { type: 'result', result: parseRange(read, setup, task, scratch) };
   } catch (e) {
     message = { type: 'error', message: e instanceof Error ? e.message : String(e) };

@@ -5,7 +5,7 @@
  * into exactly the sequential read's lines.
  */
 
-/** What every parse worker of one read gets when it starts. */
+/** What every parse worker of one read gets first (a worker may have started before the read). */
 export interface RangeSetup {
   /**
    * The file's descriptor, opened by the calling thread: descriptors belong to the process,
@@ -24,8 +24,6 @@ export interface RangeSetup {
    * most `maxLineBytes`.
    */
   readonly longLineBytes: number;
-  /** Bootstrap only (the worker started from TypeScript sources): the `.ts` entry to import. */
-  readonly entry?: string;
 }
 
 /** One chunk to parse. */
@@ -62,6 +60,9 @@ export interface RangeResult {
   /** The refused lines' bytes (no line feed, a final CR dropped), one after another. */
   readonly oddBytes: Uint8Array;
 }
+
+/** Calling thread -> worker: the read's setup, first; then chunks to parse. */
+export type ToParseWorker = { readonly type: 'setup'; readonly setup: RangeSetup } | { readonly type: 'task'; readonly task: RangeTask };
 
 /** Worker -> calling thread. */
 export type FromParseWorker = { readonly type: 'result'; readonly result: RangeResult } | { readonly type: 'error'; readonly message: string };

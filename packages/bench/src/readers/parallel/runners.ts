@@ -1,7 +1,8 @@
 import { readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { WarmWorkers } from '../../workers/warmWorkers.js';
 import { parseRange, type RangeScratch } from './parseRange.js';
-import type { FromParseWorker, RangeResult, RangeSetup, RangeTask } from './protocol.js';
+import type { FromParseWorker, RangeResult, RangeSetup, RangeTask, ToParseWorker } from './protocol.js';
 
 /** Parses chunks somewhere (worker threads, or the calling thread in tests) and answers each task once. */
 export interface RangeRunner {
@@ -18,12 +19,29 @@ export interface RangeRunner {
 const WORKER_YOUNG_GENERATION_MB = 4;
 
 /**
- * How to start a worker (as stats/parallel/pool.ts does): the compiled `.js` directly; from
- * the TypeScript sources (vitest, tsx) through a small `.mjs` bootstrap that registers tsx.
+ * Starts a parse worker, idle until its first message (the read's setup): the compiled `.js`
+ * directly; from the TypeScript sources (vitest, tsx) through a small `.mjs` bootstrap that
+ * registers tsx and imports the `.ts` worker named in workerData.
  */
-function workerScript(): { script: URL; entry?: string; execArgv?: string[] } {
-  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./parseWorker.js', import.meta.url) };
-  return { script: new URL('./sourceWorker.mjs', import.meta.url), entry: new URL('./parseWorker.ts', import.meta.url).href, execArgv: ['--conditions=source'] };
+export function startParseWorker(): Worker {
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parseWorker.js', import.meta.url), { resourceLimits });
+  return new Worker(new URL('./sourceWorker.mjs', import.meta.url), { workerData: { entry: new URL('./parseWorker.ts', import.meta.url).href }, resourceLimits, execArgv: ['--conditions=source'] });
+}
+
+/** Parse workers started ahead of a read, not yet taken. */
+const warm = new WarmWorkers(startParseWorker);
+
+/**
+ * Starts `count` parse workers now, before a parallel read asks for them
+ * (`ReadOptions.parseWorkers`), idle and not keeping the process alive until a read of that
+ * many workers takes them. Counts below 1 start none.
+ *
+ * @example
+ * prestartParseWorkers(1);
+ */
+export function prestartParseWorkers(count: number): void {
+  warm.prestart(count, 1);
 }
 
 /** Parses on the calling thread, one task at a time (the same code the workers run; for tests). */
@@ -47,7 +65,6 @@ interface Waiting {
  * worker's error or exit rejects every task not answered.
  */
 export function workerRunner(setup: RangeSetup, workers: number): RangeRunner {
-  const { script, entry, execArgv } = workerScript();
   const queue: Waiting[] = [];
   const busy = new Map<Worker, Waiting>();
   const idle: Worker[] = [];
@@ -62,11 +79,12 @@ export function workerRunner(setup: RangeSetup, workers: number): RangeRunner {
       const w = idle.pop()!;
       const next = queue.shift()!;
       busy.set(w, next);
-      w.postMessage(next.task, next.task.reuse ? [next.task.reuse] : []);
+      w.postMessage({ type: 'task', task: next.task } satisfies ToParseWorker, next.task.reuse ? [next.task.reuse] : []);
     }
   };
-  const pool = Array.from({ length: workers }, () => {
-    const w = new Worker(script, { workerData: { ...setup, ...(entry && { entry }) }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, ...(execArgv && { execArgv }) });
+  // workers started ahead of the read (prestartParseWorkers), else new ones; each gets the read first
+  const pool = (warm.take(workers) ?? Array.from({ length: workers }, startParseWorker)).map((w) => {
+    w.postMessage({ type: 'setup', setup } satisfies ToParseWorker);
     w.on('message', (m: FromParseWorker) => {
       const waiting = busy.get(w);
       busy.delete(w);
