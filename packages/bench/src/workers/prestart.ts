@@ -4,7 +4,8 @@ import { prestartStatsWorkers } from '../stats/parallel/warmStart.js';
 /** How many worker threads {@link prestartWorkers} starts. */
 export interface PrestartOptions {
   /**
-   * Statistics threads of the run to come (`StatsOptions.threads`; fewer than 2 start none).
+   * Statistics threads of the run to come, the calling thread included (`StatsOptions.threads`):
+   * `threads - 1` workers start (none for 1).
    * @defaultValue 1
    */
   readonly threads?: number;
@@ -23,9 +24,9 @@ export interface PrestartOptions {
  *
  * @example
  * prestartWorkers({ threads: 2, parseWorkers: 1 });
- * await measureDemand(source, { stats: { threads: 2 } }); // takes the two statistics threads
+ * await measureDemand(source, { stats: { threads: 2 } }); // takes the statistics worker
  */
 export function prestartWorkers(options: PrestartOptions): void {
-  prestartStatsWorkers(options.threads ?? 1);
+  prestartStatsWorkers((options.threads ?? 1) - 1);
   prestartParseWorkers(options.parseWorkers ?? 0);
 }

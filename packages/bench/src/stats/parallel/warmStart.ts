@@ -28,16 +28,15 @@ export function startStatsWorker(): Worker {
 const warm = new WarmWorkers(startStatsWorker);
 
 /**
- * Starts `count` statistics worker threads now, before a parallel run asks for them
- * (`StatsOptions.threads`), idle and not keeping the process alive until a run of that many
- * threads takes them. Counts below 2 start none (one thread
- * computes on the calling thread).
+ * Starts `count` statistics worker threads now, before a parallel run asks for them (a run of
+ * `StatsOptions.threads` = count + 1: the calling thread and its workers), idle and not keeping
+ * the process alive until a run with that many workers takes them. Counts below 1 start none.
  *
  * @example
- * prestartStatsWorkers(2); // first thing in a command that will compute statistics on 2 threads
+ * prestartStatsWorkers(1); // first thing in a command that will compute statistics on 2 threads
  */
 export function prestartStatsWorkers(count: number): void {
-  warm.prestart(count, 2);
+  warm.prestart(count, 1);
 }
 
 /** The `count` workers {@link prestartStatsWorkers} started, handed over once, or null (others are stopped). */
