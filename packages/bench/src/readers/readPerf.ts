@@ -74,15 +74,19 @@ function defaultTuning(options: ReadOptions): (ParallelTuning & { minBytes: numb
  * @example
  * await readPerfFileTuned('log.csv', sink, {}, { workers: 2, rangeBytes: 64, inFlight: 3, longLineBytes: 256, minBytes: 0 });
  */
-export async function readPerfFileTuned(path: string, sink: SeriesSink, options: ReadOptions, tuning: (ParallelTuning & { minBytes: number }) | null): Promise<ReadSummary> {
+export async function readPerfFileTuned(path: string, sink: SeriesSink, options: ReadOptions, wanted: (ParallelTuning & { minBytes: number }) | null): Promise<ReadSummary> {
   const handle = await open(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const stat = await handle.stat();
+    const size = stat.size;
+    // a pipe or a device is read as a stream: no positions, no workers
+    const regular = stat.isFile();
+    const tuning = regular ? wanted : null;
     const file = options.file ?? path;
     const parser = openPerfParser(sink, { ...options, file }, tuning !== null);
     const progress = progressReporter(file, size, options);
     const chunk = Math.max(4096, options.chunkBytes ?? 1 << 20);
-    let pushed = await pushChunks(handle, parser, 0, chunk, options, progress, () => parser.splitter?.pauseWhen?.() === true);
+    const pushed = await pushChunks(handle, parser, regular ? 0 : null, chunk, options, progress, () => parser.splitter?.pauseWhen?.() === true);
     const splitter = parser.splitter;
     if (tuning && splitter?.pauseWhen && parser.pdh()) {
       // the header is read, and the rest of the last push left unread
@@ -98,7 +102,7 @@ export async function readPerfFileTuned(path: string, sink: SeriesSink, options:
       await handle.read(rest, 0, rest.length, bodyStart);
       splitter.push(rest);
     }
-    pushed = await pushChunks(handle, parser, pushed, chunk, options, progress, () => false);
+    await pushChunks(handle, parser, regular ? pushed : null, chunk, options, progress, () => false);
     const summary = parser.end();
     progress(parser.bytes, true);
     return summary;
@@ -108,15 +112,16 @@ export async function readPerfFileTuned(path: string, sink: SeriesSink, options:
 }
 
 /**
- * Pushes the file from `position` on in chunks of `chunk` bytes into two reused buffers (the
- * next chunk is read while one is parsed), until its end or `stop()` says so after a push;
- * returns the position reached.
+ * Pushes the file from `position` on (null: from where it is, a pipe) in chunks of `chunk`
+ * bytes into two reused buffers (the next chunk is read while one is parsed), until its end or
+ * `stop()` says so after a push; returns the bytes pushed (from `position`, for a file).
  */
-async function pushChunks(handle: FileHandle, parser: PerfParser, position: number, chunk: number, options: ReadOptions, progress: (bytesDone: number, final: boolean) => void, stop: () => boolean): Promise<number> {
+async function pushChunks(handle: FileHandle, parser: PerfParser, from: number | null, chunk: number, options: ReadOptions, progress: (bytesDone: number, final: boolean) => void, stop: () => boolean): Promise<number> {
   const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
+  let position = from ?? 0;
   let at = position;
   const readInto = (buffer: Buffer) => {
-    const p = handle.read(buffer, 0, chunk, at);
+    const p = handle.read(buffer, 0, chunk, from === null ? null : at);
     p.catch(() => {}); // awaited below; not unhandled if parsing throws first
     return p;
   };

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -127,6 +128,22 @@ describe('readPerfFile in parallel chunks (parse workers) against the sequential
       await checkSame(log, {}, true, t);
     }), { numRuns: 10 });
   }, 300_000);
+
+  it.skipIf(process.platform === 'win32')('a named pipe is read as a stream (no positions, no workers): the same calls and summary as the same bytes in a file', async () => {
+    const log: Log = { tsv: false, zone: '(UTC)(0)', paths: ['\\\\H\\Memory\\Available MBytes'], lines: Array.from({ length: 3000 }, (_, r) => ({ kind: 'row' as const, time: `01/02/2024 00:00:${String(r % 60).padStart(2, '0')}.000`, cells: [`"${r}"`] })), crlf: [true], ending: 'cut', cut: 7 };
+    const text = logText(log);
+    const file = join(dir, 'piped.csv');
+    const fifo = join(dir, 'pipe');
+    writeFileSync(file, text);
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const tuning = { workers: 1, rangeBytes: 100, inFlight: 2, longLineBytes: 1000, minBytes: 0 };
+    const writer = createWriteStream(fifo);
+    writer.end(text);
+    const piped = await outcome(fifo, { file: 'log' }, true, tuning);
+    const fromFile = await outcome(file, { file: 'log' }, true, null);
+    expect(piped).toEqual(fromFile);
+    expect(fromFile.summary?.rows).toBe(3000);
+  });
 
   it('measureDemand (statistics read twice: two-pass percentiles, spilled) over a parallel read equals it over the sequential read', async () => {
     const paths = ['vmA:Hv VP 0', 'vmA:Hv VP 1', 'vmB:Hv VP 0'].map((i) => `\\\\HV1\\Hyper-V Hypervisor Virtual Processor(${i})\\% Guest Run Time`)
