@@ -14,7 +14,7 @@ import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { perfFilesSource } from '../perfFiles.js';
 import { progressBar } from '../progress.js';
-import { parseWorkersFor, threadsOption, withThreadsAssumption, type ThreadsChoice } from '../threads.js';
+import { threadPlan, threadsOption, withThreadsAssumption, type ThreadsChoice } from '../threads.js';
 import { demandJson, fmt, writeDemandSummary } from './benchOutput.js';
 
 const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
@@ -80,7 +80,7 @@ function statsOptionsOf(values: BenchValues, threads: ThreadsChoice, cwd: string
     ...(windowMs !== undefined && { windowMs }),
     ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }),
     ...(spill !== undefined && { spillDirectory: spill === 'none' ? (false as const) : resolve(cwd, spill) }),
-    threads: threads.threads,
+    threads: threadPlan(threads.threads).statistics,
   };
 }
 
@@ -96,7 +96,7 @@ function readOptionsOf(values: BenchValues, threads: ThreadsChoice, io: Io): Rea
     ...(bias !== undefined && { timeZoneBiasMinutes: bias }),
     ...(values.strict && { strict: true }),
     ...(onProgress && { onProgress }),
-    parseWorkers: parseWorkersFor(threads.threads),
+    parseWorkers: threadPlan(threads.threads).parseWorkers,
   };
 }
 
@@ -136,9 +136,9 @@ thresholds), then per VM the demand at a percentile times a comfort factor (CPU 
 IOPS, Mbps) with confidence stars, idle and oversized flags, and per host the measured figures
 and the peak coincidence of its VMs. Several files are read in turn, each once: values beyond the
 memory budget go to a temporary spill file (8 bytes a value, removed when done), and the
-percentiles stay exact. The statistics run on --threads worker threads (default: the machine's
-cores, at most 2) and, from 2 on, a perfmon log's rows are parsed on one more while the calling
-thread derives the demand series, with the same results as on one thread.
+percentiles stay exact. It uses --threads threads (default: the machine's cores, at most 4): the
+calling thread reads the logs and derives the demand series, the others compute the statistics
+and, from 4 on, one parses a perfmon log's rows; the results are the same as on one thread.
 
 Options:
   --format NAME        file format (default auto: from the first line)
@@ -163,11 +163,11 @@ Options:
   --spill-dir DIR      directory of the spill file (default: the system temporary directory,
                        TMPDIR; name a disk where that is in memory); none: no file, the logs
                        are read again instead (still exact)
-  --threads N          worker threads for the statistics (default: os.availableParallelism(),
-                       the cores this process may use, at most 2; each costs 30-40 MB); from 2
-                       on, a PDH log over 16 MiB is also parsed on one worker thread (it parses
-                       faster than each statistics thread folds: a second gains nothing); 1:
-                       everything on one thread
+  --threads N          threads in all (default: os.availableParallelism(), the cores this
+                       process may use, at most 4; each worker costs 15-40 MB): the calling
+                       thread reads, N-1 compute the statistics, and from 4 on one of them
+                       parses a PDH log over 16 MiB instead (one parses faster than a statistics
+                       thread folds); 1: everything on one thread
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
 Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):
