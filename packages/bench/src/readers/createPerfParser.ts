@@ -105,21 +105,8 @@ export function openPerfParser(sink: SeriesSink, options: ReadOptions = {}, paus
     const firstLine = decoder.decode(body.subarray(0, nl < 0 ? body.length : nl));
     const binary = notPerfLog(all, body);
     if (binary) throw new HostplanError('parse-error', `${file}:${binary.line}:${binary.column}`, `not a perf log: ${binary.reason}; ${EXPECTED}`);
-    const format = options.format === undefined || options.format === 'auto' ? detectFormat(firstLine) : options.format;
-    ctx.format = format;
-    if (format === 'pdh') {
-      const separator = /^"?\(PDH-TSV/.test(firstLine.trimStart()) || (firstLine.includes('\t') && !firstLine.includes('","')) ? 9 : 44;
-      parser = pdhParser = createPdhParser(ctx, decoder, options, separator);
-    } else if (format === 'sar') {
-      parser = createSarParser(ctx, decoder, options);
-    } else {
-      parser = createCsvParser(ctx, decoder, options);
-    }
-    const p = parser;
-    const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
-    splitter = new LineSplitter((buf, s, e, lineNo, complete) => p.line(buf, s, e, lineNo, complete), maxLineBytes, (lineNo, length) => {
-      throw new HostplanError('parse-error', `${file}:${lineNo}:1`, `line ${lineNo} is longer than ${maxLineBytes} bytes (maxLineBytes) without a line break (${length} bytes so far): not a perf log, or a value without a line break; ${EXPECTED}`);
-    });
+    ({ parser, pdh: pdhParser } = formatParser(ctx, decoder, options, firstLine));
+    splitter = lineSplitter(parser, options, file);
     if (pauseAfterPdhHeader && pdhParser && !transcoder) {
       const pdh = pdhParser;
       splitter.pauseWhen = () => pdh.rows !== null;
@@ -162,6 +149,26 @@ export function openPerfParser(sink: SeriesSink, options: ReadOptions = {}, paus
     },
     end: () => endAt(bytes),
   };
+}
+
+/** The parser of the log's format (`options.format`, else detected from its first line); `pdh` when it is PDH. */
+function formatParser(ctx: ReadContext, decoder: TextDecoder, options: ReadOptions, firstLine: string): { parser: FormatParser; pdh: PdhFormatParser | null } {
+  const format = options.format === undefined || options.format === 'auto' ? detectFormat(firstLine) : options.format;
+  ctx.format = format;
+  if (format === 'pdh') {
+    const separator = /^"?\(PDH-TSV/.test(firstLine.trimStart()) || (firstLine.includes('\t') && !firstLine.includes('","')) ? 9 : 44;
+    const pdh = createPdhParser(ctx, decoder, options, separator);
+    return { parser: pdh, pdh };
+  }
+  return { parser: format === 'sar' ? createSarParser(ctx, decoder, options) : createCsvParser(ctx, decoder, options), pdh: null };
+}
+
+/** The line splitter feeding `parser`, refusing a line longer than `maxLineBytes` at its file:line. */
+function lineSplitter(parser: FormatParser, options: ReadOptions, file: string): LineSplitter {
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  return new LineSplitter((buf, s, e, lineNo, complete) => parser.line(buf, s, e, lineNo, complete), maxLineBytes, (lineNo, length) => {
+    throw new HostplanError('parse-error', `${file}:${lineNo}:1`, `line ${lineNo} is longer than ${maxLineBytes} bytes (maxLineBytes) without a line break (${length} bytes so far): not a perf log, or a value without a line break; ${EXPECTED}`);
+  });
 }
 
 function concat(parts: Uint8Array[], length: number): Buffer {
