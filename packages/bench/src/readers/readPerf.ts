@@ -47,9 +47,10 @@ export async function readPerfStream(
 /**
  * Reads a perf counter file (PDH-CSV/TSV, sysstat `sadf -d`, generic CSV) into `sink`, in
  * chunks of `chunkBytes` into two reused buffers (the next chunk is read while one is parsed):
- * memory stays flat whatever the file size.
- * Reading the same file twice gives the same calls in the same order (exact statistics may
- * need two passes).
+ * memory stays flat whatever the file size. With `parseWorkers`, the rows of a PDH log over
+ * 16 MiB are parsed on that many worker threads and replayed here in file order: the same
+ * sink calls, issues, progress and summary. Reading the same file twice gives the same calls
+ * in the same order (exact statistics may need two passes).
  *
  * @example
  * const summary = await readPerfFile('host1.csv', sink, { onProgress: (p) => bar.update(p.bytesDone / p.bytesTotal) });
