@@ -47,9 +47,10 @@ export async function readPerfStream(
 /**
  * Reads a perf counter file (PDH-CSV/TSV, sysstat `sadf -d`, generic CSV) into `sink`, in
  * chunks of `chunkBytes` into two reused buffers (the next chunk is read while one is parsed):
- * memory stays flat whatever the file size.
- * Reading the same file twice gives the same calls in the same order (exact statistics may
- * need two passes).
+ * memory stays flat whatever the file size. With `parseWorkers`, the rows of a PDH log over
+ * 16 MiB are parsed on that many worker threads and replayed here in file order: the same
+ * sink calls, issues, progress and summary. Reading the same file twice gives the same calls
+ * in the same order (exact statistics may need two passes).
  *
  * @example
  * const summary = await readPerfFile('host1.csv', sink, { onProgress: (p) => bar.update(p.bytesDone / p.bytesTotal) });
@@ -93,7 +94,13 @@ export async function readPerfFileTuned(path: string, sink: SeriesSink, options:
       const bodyStart = pushed - splitter.unread;
       splitter.pauseWhen = null;
       if (size - bodyStart >= Math.max(1, tuning.minBytes)) {
-        const summary = await readRowsInParallel(parser, handle.fd, size, bodyStart, chunk, tuning, (done) => progress(done, false), options.signal);
+        // progress where the sequential read reports it: at each push's end (`chunk` boundaries
+        // and the file's end) once the lines ending before it were read; the header push's too
+        let reported = Math.floor((pushed - 1) / chunk) * chunk;
+        const advance = (offset: number) => {
+          for (let next = Math.min(size, reported + chunk); next <= offset && next > reported; next = Math.min(size, reported + chunk)) progress((reported = next), false);
+        };
+        const summary = await readRowsInParallel(parser, handle.fd, size, bodyStart, chunk, tuning, advance, options.signal);
         progress(size, true);
         return summary;
       }
@@ -101,6 +108,7 @@ export async function readPerfFileTuned(path: string, sink: SeriesSink, options:
       const rest = Buffer.allocUnsafe(splitter.unread);
       await handle.read(rest, 0, rest.length, bodyStart);
       splitter.push(rest);
+      progress(pushed, false);
     }
     await pushChunks(handle, parser, regular ? pushed : null, chunk, options, progress, () => false);
     const summary = parser.end();
@@ -114,7 +122,8 @@ export async function readPerfFileTuned(path: string, sink: SeriesSink, options:
 /**
  * Pushes the file from `position` on (null: from where it is, a pipe) in chunks of `chunk`
  * bytes into two reused buffers (the next chunk is read while one is parsed), until its end or
- * `stop()` says so after a push; returns the bytes pushed (from `position`, for a file).
+ * `stop()` says so after a push (whose progress is then left to the caller); returns the
+ * position reached (for a file).
  */
 async function pushChunks(handle: FileHandle, parser: PerfParser, from: number | null, chunk: number, options: ReadOptions, progress: (bytesDone: number, final: boolean) => void, stop: () => boolean): Promise<number> {
   const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
@@ -134,11 +143,12 @@ async function pushChunks(handle: FileHandle, parser: PerfParser, from: number |
     next = readInto(buffers[turn ^ 1]!);
     parser.push(buffer.subarray(0, bytesRead));
     position += bytesRead;
-    progress(parser.bytes, false);
     if (stop()) {
+      // the caller reports this push's progress once the rest of it was read
       await next.catch(() => {}); // read ahead for nothing: the rest goes to the workers
       return position;
     }
+    progress(parser.bytes, false);
   }
 }
 

@@ -9,7 +9,7 @@ import { readPerfFileTuned } from '../../src/readers/readPerf.js';
 import type { ParallelTuning } from '../../src/readers/parallel/readParallel.js';
 
 // A parallel read (chunks parsed apart, replayed in file order) gives exactly the sequential
-// read's sink calls, issues, summary and errors, for PDH logs with perfmon's quirks and damage,
+// read's sink calls and progress reports (their bytes) in the same order, issues, summary, errors, for PDH logs with perfmon's quirks and damage,
 // chunks cut anywhere (down to a byte), and lines longer than what a worker takes.
 const dir = mkdtempSync(join(tmpdir(), 'hostplan-parallel-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,6 +81,7 @@ const optionsArb: fc.Arbitrary<ReadOptions> = fc.record({
   strict: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   maxLineBytes: fc.constantFrom(undefined, 100, 3000, 7000),
   chunkBytes: fc.constantFrom(undefined, 4096, 5000),
+  progressEveryBytes: fc.integer({ min: 1, max: 9000 }),
 }, { requiredKeys: ['maxIssues'] }).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as ReadOptions);
 
 const tuningArb = (workers: fc.Arbitrary<number>) => fc.record({
@@ -92,11 +93,15 @@ const tuningArb = (workers: fc.Arbitrary<number>) => fc.record({
   minBytes: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3000 }) }),
 });
 
-/** What a read gives: every sink call, and the summary (its wall time aside) or the error's message. */
+/**
+ * What a read gives: every sink call and progress report (its bytes) in the order they came,
+ * and the summary (its wall time aside) or the error's message.
+ */
 async function outcome(path: string, options: ReadOptions, rows: boolean, tuning: (ParallelTuning & { minBytes: number }) | null) {
   const sink = recordingSink(rows);
+  const o: ReadOptions = { ...options, onProgress: (p) => sink.calls.push(['progress', p.bytesDone, p.bytesTotal]) };
   try {
-    const { elapsedMs: _elapsed, ...summary } = await readPerfFileTuned(path, sink, options, tuning);
+    const { elapsedMs: _elapsed, ...summary } = await readPerfFileTuned(path, sink, o, tuning);
     return { calls: sink.calls, summary };
   } catch (e) {
     return { calls: sink.calls, error: (e as Error).message };
@@ -114,7 +119,7 @@ async function checkSame(log: Log, options: ReadOptions, rows: boolean, t: Paral
 }
 
 describe('readPerfFile in parallel chunks (parse workers) against the sequential read', () => {
-  it('property: the same sink calls (values bit for bit), issues, summary and errors, chunks cut anywhere, parsed on the calling thread', async () => {
+  it('property: the same sink calls (values bit for bit) and progress reports in the same order, issues, summary and errors, chunks cut anywhere, parsed on the calling thread', async () => {
     await fc.assert(fc.asyncProperty(logArb, optionsArb, fc.boolean(), tuningArb(fc.constant(0)), (log, options, rows, t) => checkSame(log, options, rows, t)), { numRuns: 400 });
   });
 

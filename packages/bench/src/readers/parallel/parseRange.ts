@@ -39,7 +39,7 @@ class OddLines {
   bytes = new Uint8Array(0);
   length = 0;
 
-  add(buf: Uint8Array, start: number, end: number, line: number, complete: boolean): void {
+  add(buf: Uint8Array, start: number, end: number, line: number, complete: boolean, lineFeed: number): void {
     const need = this.length + (end - start);
     if (need > this.bytes.length) {
       const bigger = new Uint8Array(Math.max(need, this.bytes.length * 2, 4096));
@@ -47,12 +47,12 @@ class OddLines {
       this.bytes = bigger;
     }
     this.bytes.set(buf.subarray(start, end), this.length);
-    this.odd.push(line, this.length, need, complete ? ODD_COMPLETE : ODD_INCOMPLETE);
+    this.odd.push(line, this.length, need, complete ? ODD_COMPLETE : ODD_INCOMPLETE, lineFeed);
     this.length = need;
   }
 
   long(line: number, fileOffset: number): void {
-    this.odd.push(line, fileOffset, fileOffset, ODD_LONG);
+    this.odd.push(line, fileOffset, fileOffset, ODD_LONG, -1);
   }
 }
 
@@ -122,14 +122,16 @@ export function parseRange(read: ReadAt, setup: RangeSetup, task: RangeTask, scr
     if (end > p && buf[end - 1] === CR) end--;
     if (end > p) {
       const at = rows * stride;
+      const lineFeed = complete ? lead + nl : fileSize;
       const localMs = scanPdhRow(buf, p, end, separator, counters, records, at + ROW_HEAD);
       if (localMs === localMs) {
         records[at] = line;
         records[at + 1] = localMs;
         records[at + 2] = pdhRowMissing[0]!;
+        records[at + 3] = lineFeed;
         rows++;
       } else {
-        odd.add(buf, p, end, line, complete);
+        odd.add(buf, p, end, line, complete, lineFeed);
       }
     }
     p = nl + 1;

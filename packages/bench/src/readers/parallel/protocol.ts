@@ -42,17 +42,21 @@ export const ODD_INCOMPLETE = 0;
 export const ODD_COMPLETE = 1;
 /** A line longer than `longLineBytes`: its start is an absolute file offset, to be read by the calling thread. */
 export const ODD_LONG = 2;
-/** Numbers per odd line: relative line, start, end (in `oddBytes`, or the file offset for ODD_LONG), flag. */
-export const ODD_FIELDS = 4;
-/** Numbers per parsed row in {@link RangeResult.records} before its values: relative line, local time ms, missing count. */
-export const ROW_HEAD = 3;
+/**
+ * Numbers per odd line: relative line, start, end (in `oddBytes`, or the file offset for
+ * ODD_LONG), flag, and the file offset of its line feed (the file size for a last line without
+ * one): progress is reported where the sequential read reports it, by these offsets.
+ */
+export const ODD_FIELDS = 5;
+/** Numbers per parsed row in {@link RangeResult.records} before its values: relative line, local time ms, missing count, line feed offset. */
+export const ROW_HEAD = 4;
 
 /** What a worker found in one chunk. */
 export interface RangeResult {
   readonly index: number;
   /** Lines the chunk owns (blank ones included): the next chunk's line numbers start after them. */
   readonly lines: number;
-  /** Rows the fast path read, `ROW_HEAD + counters` numbers each: relative line (1-based), local time ms, missing count, values. */
+  /** Rows the fast path read, `ROW_HEAD + counters` numbers each: relative line (1-based), local time ms, missing count, line feed offset, values. */
   readonly rows: number;
   readonly records: Float64Array;
   /** Lines the fast path refused (and long lines), in line order, `ODD_FIELDS` numbers each. */

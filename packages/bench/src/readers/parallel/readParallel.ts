@@ -34,6 +34,12 @@ interface Replay {
   readonly pushBytes: number;
   /** Lines before the next chunk's first. */
   lineNo: number;
+  /**
+   * Reports progress up to the boundaries at or before a file offset: called before a line
+   * whose line feed is there (the sequential read reports a push's end once every line ending
+   * in it was read).
+   */
+  readonly progressTo: (offset: number) => void;
 }
 
 /**
@@ -43,6 +49,8 @@ interface Replay {
  * order, their relative line numbers offset by the lines before them; rows the workers'
  * fast path refused are read here with the sequential row reader, and lines longer than
  * `longLineBytes` through the sequential line splitter. At most `inFlight` chunks wait.
+ * `progress(offset)` is called before each line with the offset of its line feed, then with the
+ * file size.
  *
  * @example
  * const summary = await readRowsInParallel(parser, handle.fd, size, bodyStart, 1 << 20, tuning, (done) => progress(done, false));
@@ -52,7 +60,7 @@ export async function readRowsInParallel(parser: PerfParserInternals, fd: number
   const splitter = parser.splitter!;
   const setup: RangeSetup = { fd, separator: pdh.separator, counters: pdh.rows!.counters, fileSize: size, longLineBytes: tuning.longLineBytes };
   const runner: RangeRunner = tuning.workers > 0 ? workerRunner(setup, tuning.workers) : inlineRunner(setup);
-  const state: Replay = { parser, pdh, splitter, fd, size, pushBytes, lineNo: splitter.lineNo };
+  const state: Replay = { parser, pdh, splitter, fd, size, pushBytes, lineNo: splitter.lineNo, progressTo: progress };
   const count = Math.ceil((size - bodyStart) / tuning.rangeBytes);
   const pending = new Map<number, Promise<RangeResult>>();
   const spare: ArrayBuffer[] = [];
@@ -71,11 +79,11 @@ export async function readRowsInParallel(parser: PerfParserInternals, fd: number
       signal?.throwIfAborted();
       replayChunk(state, result);
       if (result.records.buffer.byteLength > 0) spare.push(result.records.buffer as ArrayBuffer);
-      progress(Math.min(size, bodyStart + (done + 1) * tuning.rangeBytes));
     }
   } finally {
     await runner.close();
   }
+  progress(size);
   return parser.endAt(size);
 }
 
@@ -92,14 +100,19 @@ function replayChunk(state: Replay, r: RangeResult): void {
   for (let o = 0; o <= odd.length; o += ODD_FIELDS) {
     const oddLine = o < odd.length ? odd[o]! : Number.POSITIVE_INFINITY;
     for (; row < r.rows && records[at]! < oddLine; row++, at += stride) {
+      state.progressTo(records[at + 3]!);
       // into the reader's own row array (sinks read a row from index 0): a copy, no view per row
       for (let i = 0, j = at + ROW_HEAD; i < counters; i++, j++) values[i] = records[j]!;
       reader.parsedRow(records[at + 1]!, base + records[at]!, values, records[at + 2]!);
     }
     if (o === odd.length) break;
     const flag = odd[o + 3]!;
-    if (flag === ODD_LONG) readLongLine(state, odd[o + 1]!, base + oddLine);
-    else state.pdh.line(oddBytes, odd[o + 1]!, odd[o + 2]!, base + oddLine, flag === ODD_COMPLETE);
+    if (flag === ODD_LONG) {
+      readLongLine(state, odd[o + 1]!, base + oddLine);
+    } else {
+      state.progressTo(odd[o + 4]!);
+      state.pdh.line(oddBytes, odd[o + 1]!, odd[o + 2]!, base + oddLine, flag === ODD_COMPLETE);
+    }
   }
   state.lineNo = base + r.lines;
 }
@@ -113,6 +126,7 @@ function replayChunk(state: Replay, r: RangeResult): void {
 function readLongLine(state: Replay, offset: number, lineNo: number): void {
   const { splitter, fd, size, pushBytes } = state;
   splitter.lineNo = lineNo - 1;
+  state.progressTo(offset);
   const buf = Buffer.allocUnsafe(pushBytes);
   for (let pos = offset; pos < size;) {
     const want = Math.min(size, (Math.floor(pos / pushBytes) + 1) * pushBytes) - pos;
@@ -131,5 +145,6 @@ function readLongLine(state: Replay, offset: number, lineNo: number): void {
     }
     splitter.push(piece);
     pos += n;
+    state.progressTo(pos); // a push's end, as the sequential read reports it
   }
 }
