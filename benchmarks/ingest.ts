@@ -1,5 +1,5 @@
 // `npm run bench:ingest`: what a user runs, timed whole. `hostplan bench FILE --json OUT` (the
-// built CLI, a child process, on all cores unless --threads) on a perfmon log of a 40-VM host
+// built CLI, a child process, its default threads: the cores, at most 4; or --threads) on a perfmon log of a 40-VM host
 // with a real log's quirks (benchmarks/ingest/quirkyLog.ts: 126 counters, 200,000 rows, about
 // 360 MB), next to csv-parse counting and summing each column and DuckDB (all cores) computing
 // count, min, max, mean, stddev and exact p50/p90/p95/p99 per column, each in its own child

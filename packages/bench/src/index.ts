@@ -12,7 +12,7 @@ export { type ReadProgress, type ReadEvent, type ReadIssue, type SeriesSink, typ
 export { type SampleSource } from './stats/index.js';
 
 // Statistics: per-series summaries, percentiles, sustained peaks, threshold alerts
-export { prestartStatsWorkers } from './stats/parallel/warmStart.js';
+export { prestartWorkers, type PrestartOptions } from './workers/prestart.js';
 export { seriesStatistics, concatSources, type StatsOptions, type StatsResult, type SeriesStats, type StatsMethod, type PercentileMap, type ThresholdRule, type ThresholdAlert, DEFAULT_THRESHOLDS } from './stats/index.js';
 export { type AlignedSeries } from './stats/rollup.js';
 

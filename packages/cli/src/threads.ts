@@ -3,15 +3,54 @@ import type { Assumption } from '@hostplan/core';
 import { numberOption } from './options.js';
 
 /**
- * The most statistics threads the CLI starts by default. The logs are parsed on one thread, which
- * is the slower side: on the 357 MB benchmark log the reading thread takes 1.5 s of CPU and each of
- * two statistics threads 1.1 s, so a third gains nothing, while each worker costs a V8 isolate of
- * 30-40 MB (2 GB log: 234 MB peak on 1 thread, 282 MB on 2, 298 MB on 3, 339 MB on 4). Two keeps a
- * 2 GB log under 300 MB on any machine; `--threads N` asks for more.
+ * The most threads `hostplan bench` and `plan --perf` use by default: the calling thread
+ * (reading, the demand series, handing rows over), two statistics workers and one parse worker
+ * ({@link threadPlan}). Each worker costs a V8 isolate of 15-40 MB; four keep a 2 GB log under
+ * 300 MB (265-288 MB measured); `--threads N` asks for more.
  */
-export const MAX_DEFAULT_THREADS = 2;
+export const MAX_DEFAULT_THREADS = 4;
 
-/** The statistics threads of `hostplan bench` and `plan --perf`: `--threads N`, and whether it was given. */
+/**
+ * Parse workers of a PDH log (`ReadOptions.parseWorkers`) from {@link PARSE_FROM_THREADS}
+ * threads on: the calling thread then only replays the parsed rows, derives the demand series
+ * and hands them to the statistics workers. Measured per thread on the 357 MB benchmark log with 2
+ * statistics workers (CPU ms from /proc/self/task): no parse worker, the calling thread 1,740 and
+ * the statistics threads 1,380 and 1,300; one, the calling thread 860, the parse worker 1,030 and
+ * the statistics threads 1,220 and 1,260 (all threads 4.9 s against 5.0 s); two, the parse
+ * workers 510 and 580 with the rest unchanged. One already parses faster than each statistics
+ * thread folds, so a second shortens nothing and adds a V8 isolate (about 15 MB at peak).
+ */
+export const PARSE_WORKERS = 1;
+
+/**
+ * From this many threads on, one parses. Below it every thread is busy already: on 2 cores the
+ * parse worker's hand-over cost more than it spared (357 MB log, 4 runs each alternated: 2.45-2.56 s
+ * and CPU 3.8-3.9 s with it, 2.39-2.52 s and 3.6-3.8 s without), and the statistics keep up with
+ * the calling thread on one worker (one against two: 2.37-2.61 s against 2.44-2.76 s, CPU 3.5
+ * against 3.9 s), so 2 threads are the calling thread and one statistics worker, 3 add a second.
+ */
+export const PARSE_FROM_THREADS = 4;
+
+/** How a run's threads are used: the statistics' (`StatsOptions.threads`, the calling thread included) and the parse workers. */
+export interface ThreadPlan {
+  readonly statistics: number;
+  readonly parseWorkers: number;
+}
+
+/**
+ * The threads of a run of `threads` in all: {@link PARSE_WORKERS} parse worker from
+ * {@link PARSE_FROM_THREADS} on, the rest for the statistics (the calling thread and its workers).
+ *
+ * @example
+ * threadPlan(2) // => { statistics: 2, parseWorkers: 0 } (the calling thread and one statistics worker)
+ * threadPlan(4) // => { statistics: 3, parseWorkers: 1 }
+ */
+export function threadPlan(threads: number): ThreadPlan {
+  const parseWorkers = threads >= PARSE_FROM_THREADS ? PARSE_WORKERS : 0;
+  return { statistics: threads - parseWorkers, parseWorkers };
+}
+
+/** The threads of `hostplan bench` and `plan --perf` in all: `--threads N`, and whether it was given. */
 export interface ThreadsChoice {
   readonly threads: number;
   readonly given: boolean;
@@ -30,16 +69,18 @@ export function threadsOption(value: string | undefined): ThreadsChoice {
 }
 
 /**
- * The assumptions with `stats.threads` saying where the CLI's default came from when
- * `--threads` was not given (the library's own default is 1).
+ * The assumptions with `stats.threads` (the statistics' threads, the calling thread included)
+ * saying how the CLI's `--threads` was split ({@link threadPlan}) and, when it was not given,
+ * where its default came from (the library's own default is 1).
  *
  * @example
- * withThreadsAssumption(r.assumptions, { threads: 2, given: false })
- * // => [..., { name: 'stats.threads', value: 2, source: 'hostplan CLI: os.availableParallelism() ...', isDefault: true }]
+ * withThreadsAssumption(r.assumptions, { threads: 4, given: false })
+ * // => [..., { name: 'stats.threads', value: 3, source: 'hostplan CLI: 4 threads in all (the default: ...)...', isDefault: true }]
  */
 export function withThreadsAssumption(assumptions: readonly Assumption[], choice: ThreadsChoice): Assumption[] {
-  if (choice.given) return [...assumptions];
-  return assumptions.map((a) => (a.name === 'stats.threads'
-    ? { ...a, value: choice.threads, source: `hostplan CLI: os.availableParallelism(), the cores this process may use, at most ${MAX_DEFAULT_THREADS} (the logs are parsed on one thread, so more statistics threads gain nothing and each costs 30-40 MB; --threads N to change); the statistics run on that many worker threads while the logs are parsed`, isDefault: true }
-    : a));
+  const plan = threadPlan(choice.threads);
+  const why = choice.given ? '--threads' : `the default: os.availableParallelism(), the cores this process may use, at most ${MAX_DEFAULT_THREADS}, as each worker costs 15-40 MB; --threads N to change`;
+  const parse = plan.parseWorkers > 0 ? `, ${plan.parseWorkers} parses a PDH log's rows` : '';
+  const source = `hostplan CLI: ${choice.threads} thread${choice.threads === 1 ? '' : 's'} in all (${why}): the calling thread reads the logs, ${plan.statistics - 1} more compute the statistics${parse}; this figure counts the calling thread and the statistics workers`;
+  return assumptions.map((a) => (a.name === 'stats.threads' ? { ...a, value: plan.statistics, source, isDefault: !choice.given } : a));
 }

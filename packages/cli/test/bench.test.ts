@@ -5,6 +5,7 @@ import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { writePdhCsv } from '@hostplan/bench';
 import { main } from '../src/main.js';
+import { threadPlan } from '../src/threads.js';
 import { json, matrix, startStub } from '../../bench/test/prometheus/support/stubServer.js';
 
 function run(args: string[], cwd: string) {
@@ -114,7 +115,7 @@ describe('hostplan bench', () => {
 });
 
 describe('hostplan bench and plan --perf on worker threads (--threads)', () => {
-  it('bench: the same JSON on 1 and 2 threads, two files; the default (the cores, at most 2) states os.availableParallelism() in assumptions', async () => {
+  it('bench: the same JSON on 1, 2 and 4 threads, two files; stats.threads counts the statistics threads (4 in all: 3, a parse worker besides); the default (the cores, at most 4) states os.availableParallelism() in assumptions', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'hv01-day2.csv'), readFileSync(join(dir, 'hv01.csv'), 'utf8').replaceAll('03/04/2024', '03/05/2024'));
     const json = async (extra: string[]) => {
@@ -123,13 +124,16 @@ describe('hostplan bench and plan --perf on worker threads (--threads)', () => {
     };
     const one = await json(['--threads', '1']);
     const two = await json(['--threads', '2']);
+    const four = await json(['--threads', '4']);
     const byDefault = await json([]);
     const threads = (r: typeof one) => r.assumptions.find((a) => a.name === 'stats.threads');
     expect(threads(one)).toMatchObject({ value: 1, isDefault: false });
     expect(threads(two)).toMatchObject({ value: 2, isDefault: false });
-    expect(threads(byDefault)).toMatchObject({ value: Math.min(availableParallelism(), 2), isDefault: true, source: expect.stringMatching(/os\.availableParallelism\(\)/) });
+    expect(threads(four)).toMatchObject({ value: 3, isDefault: false, source: expect.stringMatching(/4 threads in all \(--threads\)/) });
+    expect(threads(byDefault)).toMatchObject({ value: threadPlan(Math.min(availableParallelism(), 4)).statistics, isDefault: true, source: expect.stringMatching(/os\.availableParallelism\(\)/) });
     const without = ({ assumptions, ...rest }: typeof one) => ({ ...rest, assumptions: assumptions.filter((a) => a.name !== 'stats.threads') });
     expect(without(two)).toEqual(without(one));
+    expect(without(four)).toEqual(without(one));
     expect(without(byDefault)).toEqual(without(one));
     expect((await run(['bench', 'hv01.csv', '--threads', '0'], dir)).stderr).toMatch(/--threads: expected a whole number of threads >= 1, got "0"/);
   }, 60_000);

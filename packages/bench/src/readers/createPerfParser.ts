@@ -10,7 +10,7 @@ import type { FormatParser } from './_internals/formatParser.js';
 import { LineSplitter } from './_internals/lines.js';
 import { notPerfLog } from './_internals/notPerfLog.js';
 import { isUtcBias, PERF_BIAS_RANGE } from './_internals/pdhTime.js';
-import { createPdhParser } from './_internals/pdhParser.js';
+import { createPdhParser, type PdhFormatParser } from './_internals/pdhParser.js';
 import { createSarParser } from './_internals/sarParser.js';
 
 /** A push parser: feed it chunks of a file in order, then call `end()` for the summary. */
@@ -24,7 +24,8 @@ export interface PerfParser {
 }
 
 const SNIFF_LIMIT = 1 << 20;
-const MAX_LINE_BYTES = 64 << 20;
+/** The default `maxLineBytes`. */
+export const MAX_LINE_BYTES = 64 << 20;
 const MAX_SERIES = 100_000;
 const EXPECTED = 'expected perfmon PDH-CSV/TSV, sysstat sadf -d or CSV text';
 
@@ -39,6 +40,37 @@ const EXPECTED = 'expected perfmon PDH-CSV/TSV, sysstat sadf -d or CSV text';
  * const summary = parser.end(); // summary.format => 'pdh'
  */
 export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): PerfParser {
+  const p = openPerfParser(sink, options);
+  return {
+    get bytes() {
+      return p.bytes;
+    },
+    push: p.push,
+    end: p.end,
+  };
+}
+
+/**
+ * A {@link PerfParser} with the internals a parallel read needs after the header: not public.
+ * Once {@link pdhRows} is not null, rows may be replayed into it, lines pushed to its
+ * splitter, and the read ended with {@link endAt}.
+ */
+export interface PerfParserInternals extends PerfParser {
+  readonly ctx: ReadContext;
+  /** The line splitter, once the first line was read. */
+  readonly splitter: LineSplitter | null;
+  /** The PDH parser, when the format is PDH, its header was read and the bytes are scanned as they are (not transcoded). */
+  pdh(): PdhFormatParser | null;
+  /** Ends the read as `end()` does, reporting `bytesTotal` bytes read. */
+  endAt(bytesTotal: number): ReadSummary;
+}
+
+/**
+ * {@link createPerfParser} with its internals (for the parallel read). With
+ * `pauseAfterPdhHeader`, a PDH log's line splitter stops after the header line
+ * (`splitter.unread` bytes of that push left unread) and `pdh()` is not null from then on.
+ */
+export function openPerfParser(sink: SeriesSink, options: ReadOptions = {}, pauseAfterPdhHeader = false): PerfParserInternals {
   const started = performance.now();
   const file = options.file ?? '<text>';
   if (options.timeZoneBiasMinutes !== undefined && !isUtcBias(options.timeZoneBiasMinutes)) {
@@ -51,6 +83,7 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
   let splitter: LineSplitter | null = null;
   let transcoder: TextDecoder | null = null;
   let parser: FormatParser | null = null;
+  let pdhParser: PdhFormatParser | null = null;
 
   function start(): void {
     const all = concat(head, headLength);
@@ -72,25 +105,35 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
     const firstLine = decoder.decode(body.subarray(0, nl < 0 ? body.length : nl));
     const binary = notPerfLog(all, body);
     if (binary) throw new HostplanError('parse-error', `${file}:${binary.line}:${binary.column}`, `not a perf log: ${binary.reason}; ${EXPECTED}`);
-    const format = options.format === undefined || options.format === 'auto' ? detectFormat(firstLine) : options.format;
-    ctx.format = format;
-    if (format === 'pdh') {
-      const separator = /^"?\(PDH-TSV/.test(firstLine.trimStart()) || (firstLine.includes('\t') && !firstLine.includes('","')) ? 9 : 44;
-      parser = createPdhParser(ctx, decoder, options, separator);
-    } else if (format === 'sar') {
-      parser = createSarParser(ctx, decoder, options);
-    } else {
-      parser = createCsvParser(ctx, decoder, options);
+    ({ parser, pdh: pdhParser } = formatParser(ctx, decoder, options, firstLine));
+    splitter = lineSplitter(parser, options, file);
+    if (pauseAfterPdhHeader && pdhParser && !transcoder) {
+      const pdh = pdhParser;
+      splitter.pauseWhen = () => pdh.rows !== null;
     }
-    const p = parser;
-    const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
-    splitter = new LineSplitter((buf, s, e, lineNo, complete) => p.line(buf, s, e, lineNo, complete), maxLineBytes, (lineNo, length) => {
-      throw new HostplanError('parse-error', `${file}:${lineNo}:1`, `line ${lineNo} is longer than ${maxLineBytes} bytes (maxLineBytes) without a line break (${length} bytes so far): not a perf log, or a value without a line break; ${EXPECTED}`);
-    });
     splitter.push(body);
   }
 
+  function endAt(bytesTotal: number): ReadSummary {
+    if (bytesTotal === 0) throw new HostplanError('parse-error', `${file}:1:1`, `not a perf log: the file is empty; ${EXPECTED}`);
+    if (!splitter) start();
+    if (transcoder) {
+      const rest = transcoder.decode();
+      if (rest) splitter!.push(Buffer.from(rest, 'utf8'));
+    }
+    splitter!.end();
+    parser!.end();
+    ctx.finish();
+    return ctx.summary(bytesTotal, performance.now() - started);
+  }
+
   return {
+    ctx,
+    get splitter() {
+      return splitter;
+    },
+    pdh: () => (pdhParser?.rows && !transcoder ? pdhParser : null),
+    endAt,
     get bytes() {
       return bytes;
     },
@@ -104,19 +147,28 @@ export function createPerfParser(sink: SeriesSink, options: ReadOptions = {}): P
       headLength += chunk.length;
       if (chunk.indexOf(10) >= 0 || headLength >= SNIFF_LIMIT) start();
     },
-    end() {
-      if (bytes === 0) throw new HostplanError('parse-error', `${file}:1:1`, `not a perf log: the file is empty; ${EXPECTED}`);
-      if (!splitter) start();
-      if (transcoder) {
-        const rest = transcoder.decode();
-        if (rest) splitter!.push(Buffer.from(rest, 'utf8'));
-      }
-      splitter!.end();
-      parser!.end();
-      ctx.finish();
-      return ctx.summary(bytes, performance.now() - started);
-    },
+    end: () => endAt(bytes),
   };
+}
+
+/** The parser of the log's format (`options.format`, else detected from its first line); `pdh` when it is PDH. */
+function formatParser(ctx: ReadContext, decoder: TextDecoder, options: ReadOptions, firstLine: string): { parser: FormatParser; pdh: PdhFormatParser | null } {
+  const format = options.format === undefined || options.format === 'auto' ? detectFormat(firstLine) : options.format;
+  ctx.format = format;
+  if (format === 'pdh') {
+    const separator = /^"?\(PDH-TSV/.test(firstLine.trimStart()) || (firstLine.includes('\t') && !firstLine.includes('","')) ? 9 : 44;
+    const pdh = createPdhParser(ctx, decoder, options, separator);
+    return { parser: pdh, pdh };
+  }
+  return { parser: format === 'sar' ? createSarParser(ctx, decoder, options) : createCsvParser(ctx, decoder, options), pdh: null };
+}
+
+/** The line splitter feeding `parser`, refusing a line longer than `maxLineBytes` at its file:line. */
+function lineSplitter(parser: FormatParser, options: ReadOptions, file: string): LineSplitter {
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  return new LineSplitter((buf, s, e, lineNo, complete) => parser.line(buf, s, e, lineNo, complete), maxLineBytes, (lineNo, length) => {
+    throw new HostplanError('parse-error', `${file}:${lineNo}:1`, `line ${lineNo} is longer than ${maxLineBytes} bytes (maxLineBytes) without a line break (${length} bytes so far): not a perf log, or a value without a line break; ${EXPECTED}`);
+  });
 }
 
 function concat(parts: Uint8Array[], length: number): Buffer {

@@ -1,6 +1,7 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadProgress, SeriesSink } from '../series/types.js';
-import { createPerfParser } from './createPerfParser.js';
+import { createPerfParser, MAX_LINE_BYTES, openPerfParser, type PerfParser } from './createPerfParser.js';
+import { PARALLEL_MIN_BYTES, RANGE_BYTES, readRowsInParallel, type ParallelTuning } from './parallel/readParallel.js';
 import type { ReadOptions, ReadSummary } from './types.js';
 
 /**
@@ -46,43 +47,108 @@ export async function readPerfStream(
 /**
  * Reads a perf counter file (PDH-CSV/TSV, sysstat `sadf -d`, generic CSV) into `sink`, in
  * chunks of `chunkBytes` into two reused buffers (the next chunk is read while one is parsed):
- * memory stays flat whatever the file size.
- * Reading the same file twice gives the same calls in the same order (exact statistics may
- * need two passes).
+ * memory stays flat whatever the file size. With `parseWorkers`, the rows of a PDH log over
+ * 16 MiB are parsed on that many worker threads and replayed here in file order: the same
+ * sink calls, issues, progress and summary. Reading the same file twice gives the same calls
+ * in the same order (exact statistics may need two passes).
  *
  * @example
  * const summary = await readPerfFile('host1.csv', sink, { onProgress: (p) => bar.update(p.bytesDone / p.bytesTotal) });
  * summary.rows // => 5760
  */
 export async function readPerfFile(path: string, sink: SeriesSink, options: ReadOptions = {}): Promise<ReadSummary> {
+  return readPerfFileTuned(path, sink, options, defaultTuning(options));
+}
+
+/** The parallel read's tuning from `parseWorkers`, or null to read on the calling thread. */
+function defaultTuning(options: ReadOptions): (ParallelTuning & { minBytes: number }) | null {
+  const workers = options.parseWorkers ?? 0;
+  if (!(workers >= 1)) return null;
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+  return { workers: Math.floor(workers), rangeBytes: RANGE_BYTES, inFlight: 2 * Math.floor(workers) + 1, longLineBytes: Math.min(maxLineBytes, 1 << 20), minBytes: PARALLEL_MIN_BYTES };
+}
+
+/**
+ * {@link readPerfFile} with the parallel read's tuning given (tests cut tiny chunks and parse
+ * them on the calling thread, `workers: 0`); `null` reads on the calling thread. Internal.
+ *
+ * @example
+ * await readPerfFileTuned('log.csv', sink, {}, { workers: 2, rangeBytes: 64, inFlight: 3, longLineBytes: 256, minBytes: 0 });
+ */
+export async function readPerfFileTuned(path: string, sink: SeriesSink, options: ReadOptions, wanted: (ParallelTuning & { minBytes: number }) | null): Promise<ReadSummary> {
   const handle = await open(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const stat = await handle.stat();
+    const size = stat.size;
+    // a pipe or a device is read as a stream: no positions, no workers
+    const regular = stat.isFile();
+    const tuning = regular ? wanted : null;
     const file = options.file ?? path;
-    const parser = createPerfParser(sink, { ...options, file });
+    const parser = openPerfParser(sink, { ...options, file }, tuning !== null);
     const progress = progressReporter(file, size, options);
-    // two buffers: the next chunk is read while this one is parsed
     const chunk = Math.max(4096, options.chunkBytes ?? 1 << 20);
-    const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
-    const readInto = (buffer: Buffer) => {
-      const p = handle.read(buffer, 0, chunk, null);
-      p.catch(() => {}); // awaited below; not unhandled if parsing throws first
-      return p;
-    };
-    let next = readInto(buffers[0]!);
-    for (let turn = 0; ; turn ^= 1) {
-      options.signal?.throwIfAborted();
-      const { bytesRead, buffer } = await next;
-      if (bytesRead === 0) break;
-      next = readInto(buffers[turn ^ 1]!);
-      parser.push(buffer.subarray(0, bytesRead));
-      progress(parser.bytes, false);
+    const pushed = await pushChunks(handle, parser, regular ? 0 : null, chunk, options, progress, () => parser.splitter?.pauseWhen?.() === true);
+    const splitter = parser.splitter;
+    if (tuning && splitter?.pauseWhen && parser.pdh()) {
+      // the header is read, and the rest of the last push left unread
+      const bodyStart = pushed - splitter.unread;
+      splitter.pauseWhen = null;
+      if (size - bodyStart >= Math.max(1, tuning.minBytes)) {
+        // progress where the sequential read reports it: at each push's end (`chunk` boundaries
+        // and the file's end) once the lines ending before it were read; the header push's too
+        let reported = Math.floor((pushed - 1) / chunk) * chunk;
+        const advance = (offset: number) => {
+          for (let next = Math.min(size, reported + chunk); next <= offset && next > reported; next = Math.min(size, reported + chunk)) progress((reported = next), false);
+        };
+        const summary = await readRowsInParallel(parser, handle.fd, size, bodyStart, chunk, tuning, advance, options.signal);
+        progress(size, true);
+        return summary;
+      }
+      // too little left for workers: the rest of that push, then on as usual
+      const rest = Buffer.allocUnsafe(splitter.unread);
+      await handle.read(rest, 0, rest.length, bodyStart);
+      splitter.push(rest);
+      progress(pushed, false);
     }
+    await pushChunks(handle, parser, regular ? pushed : null, chunk, options, progress, () => false);
     const summary = parser.end();
     progress(parser.bytes, true);
     return summary;
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Pushes the file from `position` on (null: from where it is, a pipe) in chunks of `chunk`
+ * bytes into two reused buffers (the next chunk is read while one is parsed), until its end or
+ * `stop()` says so after a push (whose progress is then left to the caller); returns the
+ * position reached (for a file).
+ */
+async function pushChunks(handle: FileHandle, parser: PerfParser, from: number | null, chunk: number, options: ReadOptions, progress: (bytesDone: number, final: boolean) => void, stop: () => boolean): Promise<number> {
+  const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
+  let position = from ?? 0;
+  let at = position;
+  const readInto = (buffer: Buffer) => {
+    const p = handle.read(buffer, 0, chunk, from === null ? null : at);
+    p.catch(() => {}); // awaited below; not unhandled if parsing throws first
+    return p;
+  };
+  let next = readInto(buffers[0]!);
+  for (let turn = 0; ; turn ^= 1) {
+    options.signal?.throwIfAborted();
+    const { bytesRead, buffer } = await next;
+    if (bytesRead === 0) return position;
+    at += bytesRead;
+    next = readInto(buffers[turn ^ 1]!);
+    parser.push(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+    if (stop()) {
+      // the caller reports this push's progress once the rest of it was read
+      await next.catch(() => {}); // read ahead for nothing: the rest goes to the workers
+      return position;
+    }
+    progress(parser.bytes, false);
   }
 }
 

@@ -109,6 +109,14 @@ export interface ReadOptions {
   readonly progressEveryBytes?: number;
   /** Aborts the read between chunks (the promise rejects with the signal's reason). @defaultValue none (runs to the end) */
   readonly signal?: AbortSignal;
+  /**
+   * `readPerfFile` only: worker threads that parse the rows of a PDH-CSV/TSV log (not UTF-16)
+   * of more than 16 MiB, in chunks of 2 MiB each worker reads from the file itself, while the
+   * calling thread reads the header and replays the rows in file order: the same calls,
+   * issues and summary as on the calling thread. 0 parses on the calling thread.
+   * @defaultValue `0`
+   */
+  readonly parseWorkers?: number;
   /** Bytes per read. @defaultValue `1 MiB` */
   readonly chunkBytes?: number;
   /** The name used in issues and the summary for text and stream input. @defaultValue the path, or `'<text>'` */

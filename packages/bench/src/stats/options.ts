@@ -115,6 +115,6 @@ export function statsAssumptions(options: StatsOptions = {}): Assumption[] {
     a('memoryBudgetBytes', r.memoryBudgetBytes, 'hostplan: values kept in memory for exact percentiles; beyond it, they go to the spill file', 'bytes'),
     a('spillDirectory', r.spillDirectory, 'hostplan: the system temporary directory holds values beyond the memory budget (8 bytes each, removed when done); false: replay the source instead'),
     a('sketch', r.sketch, 'DDSketch relative accuracy for fleet-wide merges (off unless asked)'),
-    a('threads', r.threads, 'hostplan: statistics on the calling thread (the library default; hostplan bench and plan --perf use os.availableParallelism(), at most 2)'),
+    a('threads', r.threads, 'hostplan: statistics on the calling thread (the library default; hostplan bench and plan --perf use os.availableParallelism() threads in all, at most 4)'),
   ];
 }

@@ -18,8 +18,8 @@ import type { SampleSource, StatsOptions, StatsResult } from './types.js';
  * needed ranks are selected exactly by replaying the source (`method: 'two-pass'`, `passes`
  * says how many calls were made); with `replay: false` as well they come from the sketch
  * (`method: 'sketch'`, `exact: false`). Memory grows with the number of series, not samples,
- * beyond the budget. With `threads` > 1 the statistics run on that many worker threads, each
- * for its share of the series, while the source streams on the calling thread: the same
+ * beyond the budget. With `threads` > 1 the statistics run on `threads - 1` worker threads,
+ * each for its share of the series, while the source streams on the calling thread: the same
  * results.
  *
  * @example
@@ -28,7 +28,7 @@ import type { SampleSource, StatsOptions, StatsResult } from './types.js';
  */
 export async function seriesStatistics(source: SampleSource, options: StatsOptions = {}): Promise<StatsResult> {
   const o = resolveStatsOptions(options);
-  if (o.threads > 1) return parallelSeriesStatistics(source, options, o.threads);
+  if (o.threads > 1) return parallelSeriesStatistics(source, options, o.threads - 1);
   const collector = new StatsCollector(o);
   try {
     await source(collector);

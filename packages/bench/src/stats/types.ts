@@ -74,12 +74,12 @@ export interface StatsOptions {
   /** Maps a (possibly localised) key to English names before thresholds are matched. @defaultValue identity */
   readonly canonicalKey?: (key: SeriesKey) => SeriesKey;
   /**
-   * Worker threads computing the statistics, each for its share of the series, while the
-   * source streams (reads and parses) on the calling thread; 1: everything on the calling
-   * thread. The results are the same whatever the number (only `method` may differ: each
-   * thread keeps its share of `memoryBudgetBytes`, less 8 MiB of blocks shared with the calling
-   * thread, in memory). `hostplan bench` and `plan --perf`
-   * pass `os.availableParallelism()`.
+   * Threads for the statistics, the calling thread included: 1 computes everything on the
+   * calling thread; N > 1 computes on N - 1 worker threads, each for its share of the series,
+   * while the source streams (reads and parses) on the calling thread. The results are the
+   * same whatever the number (only `method` may differ: each worker keeps its share of
+   * `memoryBudgetBytes`, less 8 MiB of blocks shared with the calling thread, in memory).
+   * `hostplan bench` and `plan --perf` pass their `--threads`.
    * @defaultValue 1
    */
   readonly threads?: number;

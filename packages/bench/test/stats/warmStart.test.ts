@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prestartStatsWorkers, seriesStatistics, type SampleSource } from '@hostplan/bench';
-import { takeStatsWorkers } from '../../src/stats/parallel/warmStart.js';
+import { seriesStatistics, type SampleSource } from '@hostplan/bench';
+import { prestartStatsWorkers, takeStatsWorkers } from '../../src/stats/parallel/warmStart.js';
 import { key } from './memorySource.js';
 
 const MIN = 60_000;
@@ -12,11 +12,11 @@ const source: SampleSource = async (sink) => {
 const withoutThreads = (r: Awaited<ReturnType<typeof seriesStatistics>>) => ({ ...r, assumptions: r.assumptions.filter((a) => a.name !== 'stats.threads') });
 
 describe('prestartStatsWorkers(count)', () => {
-  it('hands its workers to the next run of that many threads, which gives what one thread gives', async () => {
+  it('hands its workers to the next run of that many workers (threads - 1), which gives what one thread gives', async () => {
     const one = await seriesStatistics(source);
     prestartStatsWorkers(2);
-    const two = await seriesStatistics(source, { threads: 2 });
-    expect(withoutThreads(two)).toEqual(withoutThreads(one));
+    const three = await seriesStatistics(source, { threads: 3 });
+    expect(withoutThreads(three)).toEqual(withoutThreads(one));
     expect(takeStatsWorkers(2)).toBeNull(); // the run took them
   });
 
@@ -28,8 +28,8 @@ describe('prestartStatsWorkers(count)', () => {
     expect(takeStatsWorkers(3)).toBeNull();
   });
 
-  it('starts nothing for fewer than 2 threads or a count that is not whole', () => {
-    for (const count of [0, 1, 1.5, Number.NaN]) {
+  it('starts nothing for fewer than 1 worker or a count that is not whole', () => {
+    for (const count of [0, -1, 1.5, Number.NaN]) {
       prestartStatsWorkers(count);
       expect(takeStatsWorkers(count)).toBeNull();
     }

@@ -14,7 +14,7 @@ import { writeJson } from '../output.js';
 import { table } from '../table.js';
 import { perfFilesSource } from '../perfFiles.js';
 import { progressBar } from '../progress.js';
-import { threadsOption, withThreadsAssumption, type ThreadsChoice } from '../threads.js';
+import { threadPlan, threadsOption, withThreadsAssumption, type ThreadsChoice } from '../threads.js';
 import { demandJson, fmt, writeDemandSummary } from './benchOutput.js';
 
 const FORMATS = ['auto', 'pdh', 'sar', 'csv'] as const;
@@ -80,12 +80,12 @@ function statsOptionsOf(values: BenchValues, threads: ThreadsChoice, cwd: string
     ...(windowMs !== undefined && { windowMs }),
     ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }),
     ...(spill !== undefined && { spillDirectory: spill === 'none' ? (false as const) : resolve(cwd, spill) }),
-    threads: threads.threads,
+    threads: threadPlan(threads.threads).statistics,
   };
 }
 
 /** `--format`, `--encoding`, `--tz-bias` and `--strict` as the readers' options (the column map comes with `--map`). */
-function readOptionsOf(values: BenchValues, io: Io): ReadOptions {
+function readOptionsOf(values: BenchValues, threads: ThreadsChoice, io: Io): ReadOptions {
   const format = values.format ?? 'auto';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format: ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
   const bias = number(values['tz-bias'], 'tz-bias', (x) => Number.isInteger(x) && Math.abs(x) <= 24 * 60, 'whole minutes, UTC minus local');
@@ -96,6 +96,7 @@ function readOptionsOf(values: BenchValues, io: Io): ReadOptions {
     ...(bias !== undefined && { timeZoneBiasMinutes: bias }),
     ...(values.strict && { strict: true }),
     ...(onProgress && { onProgress }),
+    parseWorkers: threadPlan(threads.threads).parseWorkers,
   };
 }
 
@@ -135,8 +136,9 @@ thresholds), then per VM the demand at a percentile times a comfort factor (CPU 
 IOPS, Mbps) with confidence stars, idle and oversized flags, and per host the measured figures
 and the peak coincidence of its VMs. Several files are read in turn, each once: values beyond the
 memory budget go to a temporary spill file (8 bytes a value, removed when done), and the
-percentiles stay exact. The logs are parsed on one thread while the statistics run on --threads
-worker threads (default: the machine's cores, at most 2), with the same results as on one.
+percentiles stay exact. It uses --threads threads (default: the machine's cores, at most 4): the
+calling thread reads the logs and derives the demand series, the others compute the statistics
+and, from 4 on, one parses a perfmon log's rows; the results are the same as on one thread.
 
 Options:
   --format NAME        file format (default auto: from the first line)
@@ -161,9 +163,11 @@ Options:
   --spill-dir DIR      directory of the spill file (default: the system temporary directory,
                        TMPDIR; name a disk where that is in memory); none: no file, the logs
                        are read again instead (still exact)
-  --threads N          worker threads for the statistics (default: os.availableParallelism(),
-                       the cores this process may use, at most 2: parsing is on one thread, and
-                       each worker costs 30-40 MB; 1: everything on one thread)
+  --threads N          threads in all (default: os.availableParallelism(), the cores this
+                       process may use, at most 4; each worker costs 15-40 MB): the calling
+                       thread reads, N-1 compute the statistics, and from 4 on one of them
+                       parses a PDH log over 16 MiB instead (one parses faster than a statistics
+                       thread folds); 1: everything on one thread
   --json OUT|-         write everything as JSON to OUT, or to standard output with -
 
 Prometheus (instead of files; the bearer token comes from HOSTPLAN_PROMETHEUS_TOKEN):
@@ -186,9 +190,9 @@ Examples:
   hostplan bench bitbrains/*.csv --map bitbrains --json -`,
   async run(args, io) {
     const { values, positionals } = parseBenchArgs(args);
-    const readBase = readOptionsOf(values, io);
-    const numbers = demandNumbers(values);
     const threads = threadsOption(values.threads);
+    const readBase = readOptionsOf(values, threads, io);
+    const numbers = demandNumbers(values);
     const statsOptions = statsOptionsOf(values, threads, io.cwd);
     const map = values.map ? await loadMap(values.map, io.cwd) : {};
     const readOptions: ReadOptions = { ...readBase, ...(map.columnMap && { columnMap: map.columnMap }) };

@@ -17,7 +17,7 @@ import { printPlanSummary, type PlanOutcome } from './planOutput.js';
 import { checkCoincidence } from '../coincidenceCheck.js';
 import { exposureRows, planExposure } from '../exposure.js';
 import { compactUnplaced } from '../unplacedOutput.js';
-import { threadsOption, withThreadsAssumption } from '../threads.js';
+import { threadPlan, threadsOption, withThreadsAssumption } from '../threads.js';
 
 /**
  * Parses `--goal`: undefined when absent, else consolidate or balance; anything else is a usage error.
@@ -79,8 +79,8 @@ function planArgs(values: PlanValues, positionals: readonly string[]) {
 /** The VMs measured in the perf logs, sized from their measurements; the inventory's others as given; measured VMs the inventory lacks listed. */
 async function measureForPlan(o: ReturnType<typeof planArgs>, hosts: Host[], inventory: Vm[], io: Io): Promise<{ demand: DemandResult; vms: Vm[]; notInInventory: string[] }> {
   const onProgress = progressBar(io);
-  const files = perfFilesSource(o.perfFiles, { ...(onProgress && { onProgress }) }, io);
-  const result = await measureDemand(files.source, { hosts, inventory, ...(o.percentile !== undefined && { percentile: o.percentile }), ...(o.comfortFactor !== undefined && { comfortFactor: o.comfortFactor }), stats: { threads: o.threads.threads } });
+  const files = perfFilesSource(o.perfFiles, { ...(onProgress && { onProgress }), parseWorkers: threadPlan(o.threads.threads).parseWorkers }, io);
+  const result = await measureDemand(files.source, { hosts, inventory, ...(o.percentile !== undefined && { percentile: o.percentile }), ...(o.comfortFactor !== undefined && { comfortFactor: o.comfortFactor }), stats: { threads: threadPlan(o.threads.threads).statistics } });
   const demand = { ...result, assumptions: withThreadsAssumption(result.assumptions, o.threads) };
   const measured = new Map(demand.vms.flatMap((m) => (m.vm ? [[m.vm.id, m.vm] as const] : [])));
   const vms = inventory.map((v) => measured.get(v.id) ?? v);
@@ -163,8 +163,10 @@ Options:
                   measured series, not the sum of each VM's percentile: VMs whose peaks do
                   not coincide pack tighter (failover is still checked on summed percentiles);
                   exit 2 when no planned VM gets a profile (e.g. log hosts not in --hosts)
-  --threads N     worker threads for the statistics of the --perf logs (default: the machine's
-                  cores, os.availableParallelism(), at most 2; 1: everything on one thread)
+  --threads N     threads for reading the --perf logs and their statistics, in all (default: the
+                  machine's cores, os.availableParallelism(), at most 4): the calling thread
+                  reads, N-1 compute the statistics, from 4 on one of them parses a PDH log
+                  over 16 MiB instead; 1: everything on one thread
   --failover K    host failures per cluster to survive, checked by re-placement
   --html OUT      write the HTML report to OUT: plan, every VM's placement, failover, measurements
                   over time (with --perf), assumptions, and what-if controls that re-plan in the page

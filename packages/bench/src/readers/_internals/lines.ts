@@ -30,15 +30,25 @@ export class LineSplitter {
       this.emit(this.carry, 0, this.carryLength - 1, true);
       this.carryLength = 0;
       pos = nl + 1;
+      if (this.pauseWhen?.()) return void (this.unread = chunk.length - pos);
     }
     for (;;) {
       const nl = chunk.indexOf(10, pos);
       if (nl < 0) break;
       this.emit(chunk, pos, nl, true);
       pos = nl + 1;
+      if (this.pauseWhen?.()) return void (this.unread = chunk.length - pos);
     }
     if (pos < chunk.length) this.append(chunk, pos, chunk.length);
   }
+
+  /**
+   * When set, checked after each line: once true, `push` stops there and leaves the rest of its
+   * chunk unread ({@link unread} bytes, none carried). A parallel read stops after the header.
+   */
+  pauseWhen: (() => boolean) | null = null;
+  /** Bytes of the last `push` left unread because {@link pauseWhen} said so. */
+  unread = 0;
 
   end(): void {
     if (this.carryLength > 0) {

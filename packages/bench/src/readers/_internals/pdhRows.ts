@@ -3,11 +3,11 @@ import type { SeriesSink } from '../../series/types.js';
 import { CellSpans, MALFORMED, QUOTED, splitCells } from './cells.js';
 import type { ReadContext } from './context.js';
 import { excerpt } from './formatParser.js';
-import { parseNumberBytes, scanNumber, scanStop } from './parseNumber.js';
+import { parseNumberBytes } from './parseNumber.js';
+import { pdhRowMissing, scanPdhRow } from './pdhFastRow.js';
 import type { PdhRowLayout } from './pdhHeaderLine.js';
 import { parsePdhTimeBytes } from './pdhTime.js';
 
-const QUOTE = 34;
 const SPACE = 32;
 
 /**
@@ -24,6 +24,11 @@ export class PdhRowReader {
   private readonly biasMs: number;
   /** The values of the row being read (reused: sinks copy what they keep). */
   private readonly values: Float64Array;
+
+  /** The reused row array, for rows parsed elsewhere ({@link parsedRow}). */
+  get rowValues(): Float64Array {
+    return this.values;
+  }
   private readonly spans = new CellSpans();
 
   constructor(private readonly ctx: ReadContext, private readonly decoder: TextDecoder, private readonly separator: number, layout: PdhRowLayout) {
@@ -34,59 +39,42 @@ export class PdhRowReader {
     this.values = new Float64Array(layout.columns);
   }
 
+  /** Value cells per row (the columns after the timestamp). */
+  get counters(): number {
+    return this.columns - 1;
+  }
+
   /** Reads the data line `[start, end)` (not blank); `complete` is false for a last line with no line break. */
   line(buf: Uint8Array, start: number, end: number, lineNo: number, complete: boolean): void {
     if (!this.quotedRow(buf, start, end, lineNo)) this.splitRow(buf, start, end, lineNo, complete);
   }
 
   /**
-   * The common row in one pass, parsing numbers while finding the quotes:
-   * `"time","1.5"," ",""...` with exactly `columns` cells. Returns false, having sent nothing,
-   * for any other shape; {@link splitRow} then reads the row and reports what is wrong.
+   * The common row (`"time","1.5"," ",""...` with exactly `columns` cells), by
+   * {@link scanPdhRow}. Returns false, having sent nothing, for any other shape; {@link splitRow}
+   * then reads the row and reports what is wrong.
    */
   private quotedRow(buf: Uint8Array, start: number, end: number, lineNo: number): boolean {
-    if (buf[start] !== QUOTE) return false;
-    let q = start + 1;
-    while (q < end && buf[q] !== QUOTE) q++;
-    if (q >= end) return false;
-    const localMs = parsePdhTimeBytes(buf, start + 1, q);
-    if (localMs !== localMs) return false;
-    const values = this.values;
-    const separator = this.separator;
-    let pos = q + 1;
-    let missing = 0;
     const counters = this.columns - 1;
-    for (let i = 0; i < counters; i++) {
-      if (pos + 2 >= end || buf[pos] !== separator || buf[pos + 1] !== QUOTE) return false;
-      pos += 2;
-      const c = buf[pos];
-      if (c === QUOTE) {
-        values[i] = NaN;
-        missing++;
-        pos++;
-      } else if (c === SPACE && buf[pos + 1] === QUOTE) {
-        values[i] = NaN;
-        missing++;
-        pos += 2;
-      } else {
-        const v = scanNumber(buf, pos, end);
-        const stop = scanStop[0]!;
-        if (v !== v || buf[stop] !== QUOTE) return false;
-        values[i] = v;
-        pos = stop + 1;
-      }
-    }
-    if (pos !== end) return false;
-    this.send(localMs + this.biasMs, lineNo, counters, missing);
+    const localMs = scanPdhRow(buf, start, end, this.separator, counters, this.values, 0);
+    if (localMs !== localMs) return false;
+    this.send(localMs + this.biasMs, lineNo, this.values, counters, pdhRowMissing[0]!);
     return true;
   }
 
+  /**
+   * A row a parse worker read with {@link scanPdhRow} (local time `localMs`, `values[0 ..
+   * columns - 1)`), counted and sent exactly as {@link line} would have.
+   */
+  parsedRow(localMs: number, lineNo: number, values: Float64Array, missing: number): void {
+    this.send(localMs + this.biasMs, lineNo, values, this.columns - 1, missing);
+  }
+
   /** Counts a parsed row and sends it, unless its time is out of range. */
-  private send(timestampMs: number, lineNo: number, counters: number, missing: number): void {
+  private send(timestampMs: number, lineNo: number, values: Float64Array, counters: number, missing: number): void {
     const ctx = this.ctx;
     ctx.rows++;
     if (!ctx.seeTime(timestampMs, lineNo, 1)) return;
-    const values = this.values;
     if (this.rowSink) this.sink.row!(timestampMs, values, counters);
     else for (let i = 0; i < counters; i++) this.sink.sample(i, timestampMs, values[i]!);
     ctx.samples += counters;

@@ -39,7 +39,7 @@ function nextOf<T extends FromWorker['type']>(workers: readonly Worker[], type: 
 }
 
 /**
- * {@link seriesStatistics} on `threads` worker threads: the source streams on the calling
+ * {@link seriesStatistics} on `shards` worker threads: the source streams on the calling
  * thread (reading and parsing), every worker gets every call through shared memory and
  * computes the statistics of its shard of the series (`ShardPlan`), each within
  * its share of `memoryBudgetBytes` less the 8 MiB of shared blocks. Each series is folded exactly as by one collector of every
@@ -48,16 +48,16 @@ function nextOf<T extends FromWorker['type']>(workers: readonly Worker[], type: 
  * replay (no spill file) is shared by all shards. Without a spill file nor a replay
  * (`replay: false`), a shard may still hold in memory what one thread would have sketched.
  */
-export async function parallelSeriesStatistics(source: SampleSource, options: StatsOptions, threads: number): Promise<StatsResult> {
+export async function parallelSeriesStatistics(source: SampleSource, options: StatsOptions, shards: number): Promise<StatsResult> {
   const o = resolveStatsOptions(options);
   const { align: _align, canonicalKey: _canonical, threads: _threads, ...plain } = options;
   const blocks = new SharedArrayBuffer(SLOTS * BLOCK_VALUES * 8);
   const control = new SharedArrayBuffer((SLOTS + 1) * 4);
   // the shared blocks count against the budget; each worker keeps its share of the rest
-  const perWorker = { ...plain, memoryBudgetBytes: Math.max(8, Math.floor((o.memoryBudgetBytes - blocks.byteLength) / threads)) };
+  const perWorker = { ...plain, memoryBudgetBytes: Math.max(8, Math.floor((o.memoryBudgetBytes - blocks.byteLength) / shards)) };
   // threads started ahead of the run (prestartStatsWorkers), else new ones
-  const workers = takeStatsWorkers(threads) ?? Array.from({ length: threads }, startStatsWorker);
-  workers.forEach((w, shard) => w.postMessage({ type: 'setup', setup: { options: perWorker, shard, shards: threads, blocks, control } } satisfies ToWorker));
+  const workers = takeStatsWorkers(shards) ?? Array.from({ length: shards }, startStatsWorker);
+  workers.forEach((w, shard) => w.postMessage({ type: 'setup', setup: { options: perWorker, shard, shards, blocks, control } } satisfies ToWorker));
   const errors: string[] = [];
   for (const w of workers) w.on('message', (m: FromWorker) => m.type === 'error' && errors.push(m.message));
   const send = (message: ToWorker) => workers.forEach((w) => w.postMessage(message));

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { WarmWorkers } from '../../workers/warmWorkers.js';
 
 // Imports nothing but Node's own modules: the CLI loads this file first thing, so that the
 // statistics threads boot on the idle cores while the main thread is still loading hostplan.
@@ -23,38 +24,22 @@ export function startStatsWorker(): Worker {
   return new Worker(new URL('./sourceWorker.mjs', import.meta.url), { workerData: { entry: new URL('./statsWorker.ts', import.meta.url).href }, resourceLimits, execArgv: ['--conditions=source'] });
 }
 
-/** Workers started ahead of a run, not yet taken. */
-let warm: Worker[] = [];
+/** Statistics workers started ahead of a run, not yet taken. */
+const warm = new WarmWorkers(startStatsWorker);
 
 /**
- * Starts `count` statistics worker threads now, before a parallel run asks for them
- * (`StatsOptions.threads`): a thread takes about 0.1 s of CPU to boot, which the run then
- * does not wait for. They do not keep the process alive while unused, and a run that
- * asks for another count starts its own instead. Whole numbers below 2 start none.
+ * Starts `count` statistics worker threads now, before a parallel run asks for them (a run of
+ * `StatsOptions.threads` = count + 1: the calling thread and its workers), idle and not keeping
+ * the process alive until a run with that many workers takes them. Counts below 1 start none.
  *
  * @example
- * prestartStatsWorkers(2); // first thing in a command that will compute statistics on 2 threads
+ * prestartStatsWorkers(1); // first thing in a command that will compute statistics on 2 threads
  */
 export function prestartStatsWorkers(count: number): void {
-  if (!Number.isInteger(count) || count < 2 || warm.length > 0) return;
-  warm = Array.from({ length: count }, () => {
-    const w = startStatsWorker();
-    w.unref();
-    return w;
-  });
+  warm.prestart(count, 1);
 }
 
-/**
- * The `count` workers {@link prestartStatsWorkers} started, handed over once (kept alive from
- * now on), or null when there are none of that count (others are stopped).
- */
+/** The `count` workers {@link prestartStatsWorkers} started, handed over once, or null (others are stopped). */
 export function takeStatsWorkers(count: number): Worker[] | null {
-  const taken = warm;
-  warm = [];
-  if (taken.length > 0 && taken.length === count) {
-    for (const w of taken) w.ref();
-    return taken;
-  }
-  for (const w of taken) void w.terminate();
-  return null;
+  return warm.take(count);
 }
