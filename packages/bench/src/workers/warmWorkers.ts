@@ -13,6 +13,9 @@ import type { Worker } from 'node:worker_threads';
  */
 export class WarmWorkers {
   private warm: Worker[] = [];
+  /** Workers that stopped (an error while booting) before a run took them. */
+  private readonly stopped = new WeakSet<Worker>();
+  private readonly onStop = new WeakMap<Worker, () => void>();
 
   constructor(private readonly start: () => Worker) {}
 
@@ -22,15 +25,24 @@ export class WarmWorkers {
     this.warm = Array.from({ length: count }, () => {
       const w = this.start();
       w.unref();
+      // a failure while waiting is not thrown at nobody: the worker is only not handed over
+      const stop = () => this.stopped.add(w);
+      this.onStop.set(w, stop);
+      w.on('error', stop).on('exit', stop);
       return w;
     });
   }
 
-  /** The `count` workers {@link prestart} started, handed over once (kept alive from now on), or null when there are none of that count (others are stopped). */
+  /**
+   * The `count` workers {@link prestart} started, handed over once (kept alive from now on, their
+   * errors the run's), or null when there are none of that count or one stopped (the others are
+   * stopped then, and the run starts its own).
+   */
   take(count: number): Worker[] | null {
     const taken = this.warm;
     this.warm = [];
-    if (taken.length > 0 && taken.length === count) {
+    for (const w of taken) w.off('error', this.onStop.get(w)!).off('exit', this.onStop.get(w)!);
+    if (taken.length > 0 && taken.length === count && !taken.some((w) => this.stopped.has(w))) {
       for (const w of taken) w.ref();
       return taken;
     }

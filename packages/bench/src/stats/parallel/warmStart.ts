@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { WarmWorkers } from '../../workers/warmWorkers.js';
 
-// Imports nothing but Node's own modules: the CLI loads this file first thing, so that the
-// statistics threads boot on the idle cores while the main thread is still loading hostplan.
+// Statistics workers, started when a run asks for them or ahead of it (prestartStatsWorkers:
+// the CLI does so first thing, so that they boot on idle cores while it loads).
 
 /**
  * A statistics worker's young generation, MB (V8's default is 16 MB or more a thread): a
