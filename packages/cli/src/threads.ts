@@ -6,7 +6,7 @@ import { numberOption } from './options.js';
  * The most threads `hostplan bench` and `plan --perf` use by default: the calling thread
  * (reading, the demand series, handing rows over), two statistics workers and one parse worker
  * ({@link threadPlan}). Each worker costs a V8 isolate of 15-40 MB; four keep a 2 GB log under
- * 300 MB (265-288 MB measured); `--threads N` asks for more.
+ * 300 MB (256 MB measured, 232 MB on 2 threads); `--threads N` asks for more.
  */
 export const MAX_DEFAULT_THREADS = 4;
 
