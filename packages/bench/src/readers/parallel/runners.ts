@@ -1,5 +1,6 @@
 import { readSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../workers/startWorker.js';
 import { WarmWorkers } from '../../workers/warmWorkers.js';
 import { parseRange, type RangeScratch } from './parseRange.js';
 import type { FromParseWorker, RangeResult, RangeSetup, RangeTask, ToParseWorker } from './protocol.js';
@@ -12,21 +13,13 @@ export interface RangeRunner {
 }
 
 /**
- * A parse worker's young generation, MB: a worker reads into one reused buffer and sends its
- * rows in transferred ones, so it makes little garbage; a small young generation keeps the
- * process's memory flat.
- */
-const WORKER_YOUNG_GENERATION_MB = 4;
-
-/**
- * Starts a parse worker, idle until its first message (the read's setup): the compiled `.js`
- * directly; from the TypeScript sources (vitest, tsx) through a small `.mjs` bootstrap that
- * registers tsx and imports the `.ts` worker named in workerData.
+ * Starts a parse worker, idle until its first message (the read's setup).
+ *
+ * @example
+ * const w = startParseWorker();
  */
 export function startParseWorker(): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parseWorker.js', import.meta.url), { resourceLimits });
-  return new Worker(new URL('./sourceWorker.mjs', import.meta.url), { workerData: { entry: new URL('./parseWorker.ts', import.meta.url).href }, resourceLimits, execArgv: ['--conditions=source'] });
+  return startWorker(import.meta.url, 'parseWorker');
 }
 
 /** Parse workers started ahead of a read, not yet taken. */
