@@ -144,7 +144,7 @@ describe('planMoves and drainMoves: properties', () => {
     }), { numRuns: 150 });
   });
 
-  it('with pruning the end state fits, uses no more hosts and no more moves than the target needs', () => {
+  it('with pruning the end state fits, uses no more hosts than the target, and no more moves than the unpruned plan when that one reaches the target', () => {
     fc.assert(fc.property(farmArb, (f) => {
       const { hosts, current, target, complete } = layouts(f);
       fc.pre(complete);
@@ -154,7 +154,8 @@ describe('planMoves and drainMoves: properties', () => {
       if (!r.reachable) return;
       const used = (m: Map<string, string>) => new Set(m.values()).size;
       expect(used(end)).toBeLessThanOrEqual(new Set(target.map((t) => t.host)).size);
-      expect(r.moves.filter((m) => !m.temporary).length).toBeLessThanOrEqual(exact.moves.filter((m) => !m.temporary).length);
+      // an unpruned plan that cannot reach the target stops part-way: its moves are no measure of what the target needs
+      if (exact.reachable) expect(r.moves.filter((m) => !m.temporary).length).toBeLessThanOrEqual(exact.moves.filter((m) => !m.temporary).length);
       for (const id of r.kept) expect(end.get(id)).toBe(current.find((c) => c.vm.id === id)!.host);
     }), { numRuns: 100 });
   });
