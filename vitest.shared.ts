@@ -8,6 +8,8 @@ const alias = {
   // before '@hostplan/core', which would also match it as a prefix
   '@hostplan/core/internal': fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)),
   '@hostplan/core': src('core'),
+  // before '@hostplan/bench', likewise
+  '@hostplan/bench/prestart': fileURLToPath(new URL('./packages/bench/src/workers/prestart.ts', import.meta.url)),
   '@hostplan/bench': src('bench'),
   '@hostplan/report': src('report'),
   '@hostplan/cli': src('cli'),

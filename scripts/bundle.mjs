@@ -14,7 +14,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Each package's entries (relative to its dist/): its exports, and the worker threads it starts by file name. */
 const PACKAGES = {
   core: ['index.js', 'internal.js'],
-  bench: ['index.js', 'stats/parallel/statsWorker.js', 'readers/parallel/parseWorker.js'],
+  // prestart: its own entry (the CLI imports it before anything else), sharing the warm workers with index
+  bench: ['index.js', 'workers/prestart.js', 'stats/parallel/statsWorker.js', 'readers/parallel/parseWorker.js'],
 };
 
 for (const [name, entries] of Object.entries(PACKAGES)) {

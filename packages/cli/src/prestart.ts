@@ -1,5 +1,8 @@
-import { prestartWorkers } from '@hostplan/bench';
-import { threadPlan, threadsOption } from './threads.js';
+import { prestartWorkers } from '@hostplan/bench/prestart';
+import { defaultThreads, threadPlan } from './threadPlan.js';
+
+// Imported by bin/hostplan.js before anything else: it loads only bench's small prestart entry
+// and node:os, so that the workers start a few ms into the process, not after the big bundles.
 
 /**
  * Before the command's modules load: when the arguments are a `hostplan bench` or `plan --perf`
@@ -16,10 +19,9 @@ export function prestart(argv: readonly string[]): void {
   if (rest.includes('--help') || rest.includes('-h')) return;
   const at = rest.indexOf('--threads');
   const given = at >= 0 ? rest[at + 1] : rest.find((a) => a.startsWith('--threads='))?.slice('--threads='.length);
-  try {
-    const plan = threadPlan(threadsOption(given).threads);
-    prestartWorkers({ threads: plan.statistics, parseWorkers: plan.parseWorkers });
-  } catch {
-    // a bad --threads: the command reports it
-  }
+  // what threadsOption accepts (a whole number >= 1); anything else the command reports
+  const threads = given === undefined ? defaultThreads() : given.trim() === '' ? NaN : Number(given);
+  if (!Number.isInteger(threads) || threads < 1) return;
+  const plan = threadPlan(threads);
+  prestartWorkers({ threads: plan.statistics, parseWorkers: plan.parseWorkers });
 }

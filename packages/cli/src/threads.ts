@@ -1,54 +1,8 @@
-import { availableParallelism } from 'node:os';
 import type { Assumption } from '@hostplan/core';
 import { numberOption } from './options.js';
+import { defaultThreads, MAX_DEFAULT_THREADS, threadPlan } from './threadPlan.js';
 
-/**
- * The most threads `hostplan bench` and `plan --perf` use by default: the calling thread
- * (reading, the demand series, handing rows over), two statistics workers and one parse worker
- * ({@link threadPlan}). Each worker costs a V8 isolate of 15-40 MB; four keep a 2 GB log under
- * 300 MB (256 MB measured, 232 MB on 2 threads); `--threads N` asks for more.
- */
-export const MAX_DEFAULT_THREADS = 4;
-
-/**
- * Parse workers of a PDH log (`ReadOptions.parseWorkers`) from {@link PARSE_FROM_THREADS}
- * threads on: the calling thread then only replays the parsed rows, derives the demand series
- * and hands them to the statistics workers. Measured per thread on the 357 MB benchmark log with 2
- * statistics workers (CPU ms from /proc/self/task): no parse worker, the calling thread 1,740 and
- * the statistics threads 1,380 and 1,300; one, the calling thread 860, the parse worker 1,030 and
- * the statistics threads 1,220 and 1,260 (all threads 4.9 s against 5.0 s); two, the parse
- * workers 510 and 580 with the rest unchanged. One already parses faster than each statistics
- * thread folds, so a second shortens nothing and adds a V8 isolate (about 15 MB at peak).
- */
-export const PARSE_WORKERS = 1;
-
-/**
- * From this many threads on, one parses. Below it every thread is busy already: on 2 cores the
- * parse worker's hand-over cost more than it spared (357 MB log, 4 runs each alternated: 2.45-2.56 s
- * and CPU 3.8-3.9 s with it, 2.39-2.52 s and 3.6-3.8 s without), and the statistics keep up with
- * the calling thread on one worker (one against two: 2.37-2.61 s against 2.44-2.76 s, CPU 3.5
- * against 3.9 s), so 2 threads are the calling thread and one statistics worker, 3 add a second.
- */
-export const PARSE_FROM_THREADS = 4;
-
-/** How a run's threads are used: the statistics' (`StatsOptions.threads`, the calling thread included) and the parse workers. */
-export interface ThreadPlan {
-  readonly statistics: number;
-  readonly parseWorkers: number;
-}
-
-/**
- * The threads of a run of `threads` in all: {@link PARSE_WORKERS} parse worker from
- * {@link PARSE_FROM_THREADS} on, the rest for the statistics (the calling thread and its workers).
- *
- * @example
- * threadPlan(2) // => { statistics: 2, parseWorkers: 0 } (the calling thread and one statistics worker)
- * threadPlan(4) // => { statistics: 3, parseWorkers: 1 }
- */
-export function threadPlan(threads: number): ThreadPlan {
-  const parseWorkers = threads >= PARSE_FROM_THREADS ? PARSE_WORKERS : 0;
-  return { statistics: threads - parseWorkers, parseWorkers };
-}
+export { MAX_DEFAULT_THREADS, PARSE_FROM_THREADS, PARSE_WORKERS, threadPlan, type ThreadPlan } from './threadPlan.js';
 
 /** The threads of `hostplan bench` and `plan --perf` in all: `--threads N`, and whether it was given. */
 export interface ThreadsChoice {
@@ -65,7 +19,7 @@ export interface ThreadsChoice {
  */
 export function threadsOption(value: string | undefined): ThreadsChoice {
   const n = numberOption(value, 'threads', (x) => Number.isInteger(x) && x >= 1, 'a whole number of threads >= 1');
-  return n === undefined ? { threads: Math.min(availableParallelism(), MAX_DEFAULT_THREADS), given: false } : { threads: n, given: true };
+  return n === undefined ? { threads: defaultThreads(), given: false } : { threads: n, given: true };
 }
 
 /**

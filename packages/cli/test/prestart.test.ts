@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const started = vi.hoisted(() => [] as { threads?: number; parseWorkers?: number }[]);
-vi.mock('@hostplan/bench', () => ({ prestartWorkers: (o: { threads?: number; parseWorkers?: number }) => started.push(o) }));
+vi.mock('@hostplan/bench/prestart', () => ({ prestartWorkers: (o: { threads?: number; parseWorkers?: number }) => started.push(o) }));
 const { prestart } = await import('../src/prestart.js');
 const { threadPlan, threadsOption } = await import('../src/threads.js');
 const both = (threads: number) => ({ threads: threadPlan(threads).statistics, parseWorkers: threadPlan(threads).parseWorkers });
@@ -24,7 +24,7 @@ describe('prestart(argv): statistics threads started before the command loads', 
     expect(started).toEqual(counts);
   });
 
-  it.each([[['plan', '--hosts', 'h.json', '--vms', 'v.json']], [['bench', '--help']], [['bench', 'a.csv', '--threads', 'many']], [['capacity', '--hosts', 'h.json']], [[]]])('%j starts nothing', (argv) => {
+  it.each([[['plan', '--hosts', 'h.json', '--vms', 'v.json']], [['bench', '--help']], [['bench', 'a.csv', '--threads', 'many']], [['bench', 'a.csv', '--threads', '0']], [['bench', 'a.csv', '--threads=2.5']], [['bench', 'a.csv', '--threads', ' ']], [['capacity', '--hosts', 'h.json']], [[]]])('%j starts nothing', (argv) => {
     prestart(argv);
     expect(started).toEqual([]);
   });

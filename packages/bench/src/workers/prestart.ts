@@ -1,4 +1,4 @@
-import { prestartParseWorkers } from '../readers/parallel/runners.js';
+import { prestartParseWorkers } from '../readers/parallel/warmParse.js';
 import { prestartStatsWorkers } from '../stats/parallel/warmStart.js';
 
 /** How many worker threads {@link prestartWorkers} starts. */

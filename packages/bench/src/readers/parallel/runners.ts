@@ -1,7 +1,6 @@
 import { readSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../../workers/startWorker.js';
-import { WarmWorkers } from '../../workers/warmWorkers.js';
+import { startParseWorker, takeParseWorkers } from './warmParse.js';
 import { parseRange, type RangeScratch } from './parseRange.js';
 import type { FromParseWorker, RangeResult, RangeSetup, RangeTask, ToParseWorker } from './protocol.js';
 
@@ -10,31 +9,6 @@ export interface RangeRunner {
   run(task: RangeTask): Promise<RangeResult>;
   /** Stops the workers (after which the file may be closed). */
   close(): Promise<void>;
-}
-
-/**
- * Starts a parse worker, idle until its first message (the read's setup).
- *
- * @example
- * const w = startParseWorker();
- */
-export function startParseWorker(): Worker {
-  return startWorker(import.meta.url, 'parseWorker');
-}
-
-/** Parse workers started ahead of a read, not yet taken. */
-const warm = new WarmWorkers(startParseWorker);
-
-/**
- * Starts `count` parse workers now, before a parallel read asks for them
- * (`ReadOptions.parseWorkers`), idle and not keeping the process alive until a read of that
- * many workers takes them. Counts below 1 start none.
- *
- * @example
- * prestartParseWorkers(1);
- */
-export function prestartParseWorkers(count: number): void {
-  warm.prestart(count, 1);
 }
 
 /** Parses on the calling thread, one task at a time (the same code the workers run; for tests). */
@@ -76,7 +50,7 @@ export function workerRunner(setup: RangeSetup, workers: number): RangeRunner {
     }
   };
   // workers started ahead of the read (prestartParseWorkers), else new ones; each gets the read first
-  const pool = (warm.take(workers) ?? Array.from({ length: workers }, startParseWorker)).map((w) => {
+  const pool = (takeParseWorkers(workers) ?? Array.from({ length: workers }, startParseWorker)).map((w) => {
     w.postMessage({ type: 'setup', setup } satisfies ToParseWorker);
     w.on('message', (m: FromParseWorker) => {
       const waiting = busy.get(w);
