@@ -10,6 +10,7 @@ import { MirrorBook } from './collector/mirrors.js';
 import { RowMatrix } from './collector/rowMatrix.js';
 import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
 import { ranksOf, seriesResult, type PercentileSource } from './collector/seriesResult.js';
+import type { SpillTask } from './collector/spillSelection.js';
 
 /**
  * The streaming half of {@link seriesStatistics}: a {@link SeriesSink} that keeps, per series,
@@ -252,14 +253,22 @@ export class StatsCollector implements SeriesSink {
    * The exact order statistics of every series once values went to the spill file, by
    * `series:rank` (the map {@link finish} takes), reading the file back one series at a time.
    * Null when nothing was spilled, or when the last write failed: the values are then dropped
-   * and {@link pendingRanks} lists what a replay must find.
+   * and {@link pendingRanks} lists what a replay must find. With `handOver`, the series it
+   * does not return are left to it (another thread selects them, {@link SpillHandOver}): the
+   * map then lacks them and the mirrors, which {@link completeSpilled} adds once merged.
    */
-  async selectSpilled(): Promise<Map<string, number> | null> {
+  async selectSpilled(handOver: ((tasks: SpillTask[], budgetValues: number, fd: number) => SpillTask[]) | null = null): Promise<Map<string, number> | null> {
     this.flushAll();
-    const ranks = (count: number) => ranksOf(this.o.percentiles, count);
-    const exact = await this.kept.selectSpilled(ranks, (s) => s.mirror !== null);
-    if (exact) this.book.selectInto(exact, ranks);
+    const tasks = this.kept.spilledTasks((count) => ranksOf(this.o.percentiles, count), (s) => s.mirror !== null);
+    if (tasks === null) return null;
+    const exact = await this.kept.selectTasks(handOver ? handOver(tasks, this.kept.budgetValues(), this.kept.spillFile!.descriptor) : tasks);
+    if (!handOver) this.completeSpilled(exact);
     return exact;
+  }
+
+  /** Adds the mirrors' order statistics (their sources' mapped) to a map of every other series' ({@link selectSpilled} with a hand-over, merged). */
+  completeSpilled(exact: Map<string, number>): void {
+    this.book.selectInto(exact, (count) => ranksOf(this.o.percentiles, count));
   }
 
   /** Closes and removes the spill file, if any. Idempotent; call it when done, also on errors. */

@@ -57,6 +57,16 @@ export class SpillFile {
     return this.size;
   }
 
+  /** The open file's descriptor: another thread of this process may read the file through it (positioned reads) until {@link close}. */
+  get descriptor(): number {
+    return this.fd;
+  }
+
+  /** Where the values of `series` lie: byte offset and value count of each run, in the order written ([offset0, count0, offset1, count1, ...]). */
+  runsOf(series: number): readonly number[] {
+    return this.runs[series] ?? [];
+  }
+
   /** Values of series `series` written so far. */
   count(series: number): number {
     return this.counts[series] ?? 0;

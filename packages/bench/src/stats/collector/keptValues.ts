@@ -1,10 +1,10 @@
 import type { ReadIssue, SeriesSink } from '../../series/types.js';
 import type { ResolvedStatsOptions } from '../options.js';
-import { orderStatistics } from '../orderStatistics.js';
 import { selectOrderStatistics } from '../selectOrderStatistics.js';
 import { QuantileSketch } from '../sketch.js';
 import { SpillFile } from '../spillFile.js';
 import { EMPTY, type SeriesState } from './seriesState.js';
+import { selectTaskInto, type SpillTask } from './spillSelection.js';
 
 const MAX_CHUNK = 65_536;
 
@@ -221,52 +221,68 @@ export class KeptValues {
   }
 
   /**
-   * The exact order statistics of every series once values went to the spill file, by
-   * `series:rank`. The values still in memory are written first, then each series is read back
-   * into one array reused from series to series (so memory stays within the budget) and its
-   * ranks selected; a series larger than the budget by itself is narrowed with histograms over
-   * its values read in pieces ({@link selectOrderStatistics}). Reads the file once when every
-   * series fits. Null when nothing was spilled, or when the last write failed: the values are
-   * then dropped. Series that `mirrored` names keep no values and are passed over.
+   * Once values went to the spill file: writes the values still in memory, and lists what to
+   * select per series, where its values lie in the file ({@link SpillTask}). Null when nothing
+   * was spilled, or when the last write failed: the values are then dropped. Series that
+   * `mirrored` names keep no values and are passed over.
    */
-  async selectSpilled(ranksOf: (count: number) => number[], mirrored: (s: SeriesState) => boolean): Promise<Map<string, number> | null> {
+  spilledTasks(ranksOf: (count: number) => number[], mirrored: (s: SeriesState) => boolean): SpillTask[] | null {
     if (!this.spillFile) return null;
     if (!this.spillRun() || !this.spillFile) {
       this.drop();
       return null;
     }
-    // every kept value is in the file now: the arena is free to take each series read back
-    const arena = this.arena ? new Float64Array(this.arena) : EMPTY;
-    const exact = new Map<string, number>();
     const file = this.spillFile;
-    const budgetValues = Math.max(1, Math.floor(this.o.memoryBudgetBytes / 8));
+    const tasks: SpillTask[] = [];
     for (const s of this.states) {
       if (s === undefined || mirrored(s)) continue;
       const m = s.moments.summary();
       if (m.count === 0) continue;
-      const ranks = ranksOf(m.count);
       if (file.count(s.index) !== m.count) throw new Error(`spill file: series ${s.index} has ${file.count(s.index)} values, expected ${m.count}`);
-      let selected: ArrayLike<number>;
-      if (m.count <= budgetValues) {
-        if (arena.length < m.count && this.scratch.length < m.count) this.scratch = new Float64Array(m.count);
-        const into = arena.length >= m.count ? arena : this.scratch;
-        const values = into.subarray(0, file.read(s.index, into));
-        selected = orderStatistics(values, ranks, { min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max });
-      } else {
-        this.scratch = EMPTY; // the pieces and histograms take the budget instead
-        const requests = ranks.map((rank) => ({ series: 0, rank, count: m.count, min: m.min, max: m.max }));
-        const source = (sink: SeriesSink) => {
-          sink.series(0, s.key);
-          file.forEachPiece(s.index, Math.max(1024, budgetValues >>> 2), (v, n) => {
-            for (let i = 0; i < n; i++) sink.sample(0, 0, v[i]!);
-          });
-        };
-        selected = (await selectOrderStatistics(source, requests, budgetValues >>> 1)).values;
+      tasks.push({ series: s.index, ranks: ranksOf(m.count), count: m.count, min: m.min === 0 ? 0 : m.min, max: m.max === 0 ? 0 : m.max, runs: file.runsOf(s.index) });
+    }
+    return tasks;
+  }
+
+  /**
+   * The exact order statistics of the tasks' series ({@link spilledTasks}), by `series:rank`:
+   * each series is read back into one array reused from series to series (the arena, free
+   * once every value is in the file, so memory stays within the budget) and its ranks
+   * selected; a series larger than the budget by itself is narrowed with histograms over its
+   * values read in pieces ({@link selectOrderStatistics}).
+   */
+  async selectTasks(tasks: readonly SpillTask[]): Promise<Map<string, number>> {
+    const arena = this.arena ? new Float64Array(this.arena) : EMPTY;
+    const exact = new Map<string, number>();
+    const file = this.spillFile!;
+    const budgetValues = this.budgetValues();
+    for (const t of tasks) {
+      if (t.count <= budgetValues) {
+        if (arena.length < t.count && this.scratch.length < t.count) this.scratch = new Float64Array(t.count);
+        const into = arena.length >= t.count ? arena : this.scratch;
+        selectTaskInto(t, into.subarray(0, file.read(t.series, into)), exact);
+        continue;
       }
-      ranks.forEach((rank, i) => exact.set(`${s.index}:${rank}`, selected[i]!));
+      this.scratch = EMPTY; // the pieces and histograms take the budget instead
+      const s = this.states[t.series]!;
+      const m = s.moments.summary();
+      const requests = t.ranks.map((rank) => ({ series: 0, rank, count: m.count, min: m.min, max: m.max }));
+      const source = (sink: SeriesSink) => {
+        sink.series(0, s.key);
+        file.forEachPiece(s.index, Math.max(1024, budgetValues >>> 2), (v, n) => {
+          for (let i = 0; i < n; i++) sink.sample(0, 0, v[i]!);
+        });
+      };
+      const selected = (await selectOrderStatistics(source, requests, budgetValues >>> 1)).values;
+      t.ranks.forEach((rank, i) => exact.set(`${s.index}:${rank}`, selected[i]!));
     }
     this.scratch = EMPTY;
     return exact;
+  }
+
+  /** The most values of one series read back whole (the budget's worth). */
+  budgetValues(): number {
+    return Math.max(1, Math.floor(this.o.memoryBudgetBytes / 8));
   }
 
   /** Closes and removes the spill file, if any. Idempotent. */

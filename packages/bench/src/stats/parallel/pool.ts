@@ -4,6 +4,7 @@ import { selectOrderStatistics, type OrderStatisticRequest } from '../selectOrde
 import type { SampleSource, SeriesStats, StatsOptions, StatsResult } from '../types.js';
 import type { ThresholdAlert } from '../thresholds.js';
 import { FanOutSink } from './fanOutSink.js';
+import { selectHandedOver } from '../collector/spillSelection.js';
 import { BLOCK_VALUES, SLOTS, type FromWorker, type ToWorker } from './protocol.js';
 import { startStatsWorker, takeStatsWorkers } from './warmStart.js';
 
@@ -75,8 +76,10 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
     })();
     await ended;
     const ranks = nextOf(workers, 'ranks');
-    send({ type: 'end' });
+    // each worker hands the calling thread its share of the spill file's selection: all threads select alike
+    send({ type: 'end', share: 1 / (shards + 1) });
     const answers = await ranks;
+    const selected = answers.map((a) => (a.handOver ? selectHandedOver(a.handOver) : null));
     const pending: OrderStatisticRequest[] = answers.flatMap((a) => a.pending);
     let passes = 1;
     let exact: Map<string, number> | null = null;
@@ -86,7 +89,7 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
       exact = new Map(pending.map((r, i) => [`${r.series}:${r.rank}`, selected.values[i]!]));
     }
     const results = nextOf(workers, 'results');
-    send({ type: 'finish', exact });
+    workers.forEach((w, i) => w.postMessage({ type: 'finish', exact, selected: selected[i]! } satisfies ToWorker));
     const parts = await results;
     const series: SeriesStats[] = parts.flatMap((p) => p.series).sort((a, b) => a.index - b.index);
     // alerts in series order, each series' alerts in their own order (as one collector lists them)

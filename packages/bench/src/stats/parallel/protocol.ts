@@ -1,6 +1,7 @@
 import type { ReadIssue, SeriesKey } from '../../series/types.js';
 import type { ThresholdAlert } from '../thresholds.js';
 import type { SeriesStats, StatsOptions } from '../types.js';
+import type { SpillHandOver } from '../collector/spillSelection.js';
 
 /**
  * How the calling thread and the statistics workers of a parallel run talk. The stream of
@@ -44,15 +45,22 @@ export type ToWorker =
   | { readonly type: 'block'; readonly slot: number; readonly length: number }
   /** A row too wide for a block. */
   | { readonly type: 'row'; readonly timestampMs: number; readonly values: Float64Array }
-  /** The stream ended: select from the spill file, answer `ranks`. */
-  | { readonly type: 'end' }
-  /** Build the results with the order statistics a replay selected (by `series:rank`), if any. */
-  | { readonly type: 'finish'; readonly exact: ReadonlyMap<string, number> | null };
+  /** The stream ended: select from the spill file, handing about `share` (0..1) of its values to the calling thread in `ranks`. */
+  | { readonly type: 'end'; readonly share: number }
+  /**
+   * Build the results with the order statistics a replay selected (by `series:rank`), if any,
+   * and those the calling thread `selected` of the series this worker handed over.
+   */
+  | { readonly type: 'finish'; readonly exact: ReadonlyMap<string, number> | null; readonly selected: ReadonlyMap<string, number> | null };
 
 /** From a worker. */
 export type FromWorker =
-  /** The order statistics this shard needs from a replay (none when it kept or spilled every value). */
-  | { readonly type: 'ranks'; readonly pending: readonly { series: number; rank: number; count: number; min: number; max: number }[]; readonly spilled: boolean }
+  /**
+   * The order statistics this shard needs from a replay (none when it kept or spilled every
+   * value); with a spill file, the series whose order statistics the calling thread selects
+   * meanwhile (`handOver`, sent before this worker selects the rest).
+   */
+  | { readonly type: 'ranks'; readonly pending: readonly { series: number; rank: number; count: number; min: number; max: number }[]; readonly spilled: boolean; readonly handOver: SpillHandOver | null }
   | { readonly type: 'results'; readonly series: SeriesStats[]; readonly alerts: ThresholdAlert[]; readonly issues: ReadIssue[] }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
 

@@ -4,6 +4,7 @@ import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
 import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 import { ShardPlan } from './shardPlan.js';
+import { splitSpillTasks } from '../collector/spillSelection.js';
 
 // A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
@@ -86,12 +87,25 @@ async function handle(message: ToWorker): Promise<void> {
     case 'row':
       collector.row(message.timestampMs, message.values, message.values.length);
       return;
-    case 'end':
-      r.spilled = await collector.selectSpilled();
-      post({ type: 'ranks', pending: r.spilled ? [] : collector.pendingRanks(), spilled: r.spilled !== null });
+    case 'end': {
+      // a spill file: the calling thread gets its share of the series first, then this one selects the rest
+      let answered = false;
+      r.spilled = await collector.selectSpilled((tasks, budgetValues, fd) => {
+        const { own, handed } = splitSpillTasks(tasks, message.share, budgetValues);
+        post({ type: 'ranks', pending: [], spilled: true, handOver: handed.length > 0 ? { fd, tasks: handed } : null });
+        answered = true;
+        return own;
+      });
+      if (!answered) post({ type: 'ranks', pending: r.spilled ? [] : collector.pendingRanks(), spilled: r.spilled !== null, handOver: null });
       return;
+    }
     case 'finish': {
-      const { series, alerts } = collector.finish(r.spilled ?? message.exact);
+      const exact = r.spilled;
+      if (exact) {
+        for (const [k, v] of message.selected ?? []) exact.set(k, v);
+        collector.completeSpilled(exact);
+      }
+      const { series, alerts } = collector.finish(exact ?? message.exact);
       // the aligned buckets (the bulk of the results) move to the calling thread instead of being copied
       const transfer = series.flatMap((x) => (x.buckets ? [x.buckets.means.buffer as ArrayBuffer, x.buckets.counts.buffer as ArrayBuffer] : []));
       port.postMessage({ type: 'results', series, alerts, issues: collector.issues } satisfies FromWorker, transfer);
