@@ -253,11 +253,12 @@ export class StatsCollector implements SeriesSink {
    * The exact order statistics of every series once values went to the spill file, by
    * `series:rank` (the map {@link finish} takes), reading the file back one series at a time.
    * Null when nothing was spilled, or when the last write failed: the values are then dropped
-   * and {@link pendingRanks} lists what a replay must find. With `handOver`, the series it
-   * does not return are left to it (another thread selects them, {@link SpillHandOver}): the
+   * and {@link pendingRanks} lists what a replay must find. With `handOver`, only the series
+   * it returns (lazily: claimed as they come) are selected here, others by another thread
+   * (the spill selection's hand-over): the
    * map then lacks them and the mirrors, which {@link completeSpilled} adds once merged.
    */
-  async selectSpilled(handOver: ((tasks: SpillTask[], budgetValues: number, fd: number) => SpillTask[]) | null = null): Promise<Map<string, number> | null> {
+  async selectSpilled(handOver: ((tasks: SpillTask[], budgetValues: number, fd: number) => Iterable<SpillTask>) | null = null): Promise<Map<string, number> | null> {
     this.flushAll();
     const tasks = this.kept.spilledTasks((count) => ranksOf(this.o.percentiles, count), (s) => s.mirror !== null);
     if (tasks === null) return null;

@@ -251,7 +251,7 @@ export class KeptValues {
    * selected; a series larger than the budget by itself is narrowed with histograms over its
    * values read in pieces ({@link selectOrderStatistics}).
    */
-  async selectTasks(tasks: readonly SpillTask[]): Promise<Map<string, number>> {
+  async selectTasks(tasks: Iterable<SpillTask>): Promise<Map<string, number>> {
     const arena = this.arena ? new Float64Array(this.arena) : EMPTY;
     const exact = new Map<string, number>();
     const file = this.spillFile!;

@@ -3,9 +3,10 @@ import { orderStatistics } from '../orderStatistics.js';
 
 // The end of a run whose values went to the spill file: each series' order statistics are
 // selected from its values read back. The series can be shared out between threads of the
-// process (the worker that wrote the file, the calling thread): a task says where a series'
-// values lie in the file and what its moments know, and is selected with the same calls
-// wherever it runs, so the map is the same whoever selects which series.
+// process (the worker that wrote the file, the calling thread), each claiming the next from a
+// shared counter: a task says where a series' values lie in the file and what its moments
+// know, and is selected with the same calls wherever it runs, so the map is the same whoever
+// selects which series.
 
 /** One series' order statistics to select from the spill file. */
 export interface SpillTask {
@@ -21,36 +22,44 @@ export interface SpillTask {
   readonly runs: readonly number[];
 }
 
-/** Series of a spill file handed to another thread of the same process to select. */
+/**
+ * The series of a spill file that any thread of the process may select: each claims the next
+ * task with an atomic increment of `next`, so the threads share the work however busy each is.
+ */
 export interface SpillHandOver {
   /** The file's descriptor, open until the thread that wrote it gets the selection back. */
   readonly fd: number;
   readonly tasks: readonly SpillTask[];
+  /** Int32 [0]: the index of the next task not yet claimed. */
+  readonly next: SharedArrayBuffer;
 }
 
 /**
- * Splits the tasks: `handed` takes whole series that hold at most `maxValues` values each
- * (larger ones are selected in pieces where the file was written), spread over the list so
- * that at each point they hold about `share` (0..1) of the values seen so far (the costs of
- * selecting differ between kinds of series, which tend to lie together); `own` keeps the rest.
+ * Sorts the tasks: `shared` lists the series that hold at most `maxValues` values (read back
+ * whole by whichever thread claims them), `own` the larger ones, selected in pieces where the
+ * file was written.
  *
  * @example
- * splitSpillTasks(tasks, 0.5, 1 << 20) // => { own: [...], handed: [...] }, every other series or so
+ * queueSpillTasks(tasks, 1 << 20) // => { own: [], shared: tasks } when every series fits
  */
-export function splitSpillTasks(tasks: readonly SpillTask[], share: number, maxValues: number): { own: SpillTask[]; handed: SpillTask[] } {
-  const part = Math.min(1, Math.max(0, share));
-  const own: SpillTask[] = [];
-  const handed: SpillTask[] = [];
-  let seen = 0;
-  let given = 0;
-  for (const t of tasks) {
-    seen += t.count;
-    if (t.count <= maxValues && given + t.count / 2 <= part * seen) {
-      handed.push(t);
-      given += t.count;
-    } else own.push(t);
+export function queueSpillTasks(tasks: readonly SpillTask[], maxValues: number): { own: SpillTask[]; shared: SpillTask[] } {
+  return { own: tasks.filter((t) => t.count > maxValues), shared: tasks.filter((t) => t.count <= maxValues) };
+}
+
+/**
+ * The tasks of a hand-over this thread claims, one at a time as it asks for the next, until
+ * none is left (or `most` are claimed): every task goes to exactly one claimer.
+ *
+ * @example
+ * for (const t of claimTasks(handOver)) select(t);
+ */
+export function* claimTasks(handOver: SpillHandOver, most = Infinity): Generator<SpillTask> {
+  const next = new Int32Array(handOver.next);
+  for (let claimed = 0; claimed < most; claimed++) {
+    const i = Atomics.add(next, 0, 1);
+    if (i >= handOver.tasks.length) return;
+    yield handOver.tasks[i]!;
   }
-  return { own, handed };
 }
 
 /**
@@ -87,18 +96,20 @@ export function selectTaskInto(task: SpillTask, values: Float64Array, exact: Map
 }
 
 /**
- * Selects the order statistics of series handed over ({@link SpillHandOver}), on this thread:
- * each read back whole into one array reused from series to series, and selected as the
- * thread that wrote the file would. The map by `series:rank`.
+ * Selects order statistics of series handed over ({@link SpillHandOver}) on this thread, those
+ * it claims (all that are left when it gets there first; at most `most`): each read back whole
+ * into one array reused from series to series, and selected as the thread that wrote the file
+ * would. The map by `series:rank`.
  *
  * @example
  * const exact = selectHandedOver(handOver); // merged into the writer's own selection
  */
-export function selectHandedOver(handOver: SpillHandOver): Map<string, number> {
+export function selectHandedOver(handOver: SpillHandOver, most = Infinity): Map<string, number> {
   const exact = new Map<string, number>();
-  let largest = 0;
-  for (const t of handOver.tasks) if (t.count > largest) largest = t.count;
-  const into = new Float64Array(largest);
-  for (const t of handOver.tasks) selectTaskInto(t, into.subarray(0, readTask(handOver.fd, t, into)), exact);
+  let into: Float64Array | null = null;
+  for (const t of claimTasks(handOver, most)) {
+    into ??= new Float64Array(Math.max(...handOver.tasks.map((x) => x.count)));
+    selectTaskInto(t, into.subarray(0, readTask(handOver.fd, t, into)), exact);
+  }
   return exact;
 }

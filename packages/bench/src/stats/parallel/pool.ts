@@ -76,8 +76,8 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
     })();
     await ended;
     const ranks = nextOf(workers, 'ranks');
-    // each worker hands the calling thread its share of the spill file's selection: all threads select alike
-    send({ type: 'end', share: 1 / (shards + 1) });
+    // each worker shares its spill file's selection with the calling thread: all threads select until none is left
+    send({ type: 'end' });
     const answers = await ranks;
     const selected = answers.map((a) => (a.handOver ? selectHandedOver(a.handOver) : null));
     const pending: OrderStatisticRequest[] = answers.flatMap((a) => a.pending);

@@ -45,8 +45,8 @@ export type ToWorker =
   | { readonly type: 'block'; readonly slot: number; readonly length: number }
   /** A row too wide for a block. */
   | { readonly type: 'row'; readonly timestampMs: number; readonly values: Float64Array }
-  /** The stream ended: select from the spill file, handing about `share` (0..1) of its values to the calling thread in `ranks`. */
-  | { readonly type: 'end'; readonly share: number }
+  /** The stream ended: select from the spill file, sharing the series with the calling thread (`ranks`). */
+  | { readonly type: 'end' }
   /**
    * Build the results with the order statistics a replay selected (by `series:rank`), if any,
    * and those the calling thread `selected` of the series this worker handed over.
@@ -57,8 +57,8 @@ export type ToWorker =
 export type FromWorker =
   /**
    * The order statistics this shard needs from a replay (none when it kept or spilled every
-   * value); with a spill file, the series whose order statistics the calling thread selects
-   * meanwhile (`handOver`, sent before this worker selects the rest).
+   * value); with a spill file, the series both this worker and the calling thread select from
+   * it meanwhile, each claiming the next (`handOver`, sent before this worker selects).
    */
   | { readonly type: 'ranks'; readonly pending: readonly { series: number; rank: number; count: number; min: number; max: number }[]; readonly spilled: boolean; readonly handOver: SpillHandOver | null }
   | { readonly type: 'results'; readonly series: SeriesStats[]; readonly alerts: ThresholdAlert[]; readonly issues: ReadIssue[] }

@@ -4,7 +4,7 @@ import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
 import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 import { ShardPlan } from './shardPlan.js';
-import { splitSpillTasks } from '../collector/spillSelection.js';
+import { claimTasks, queueSpillTasks, type SpillHandOver } from '../collector/spillSelection.js';
 
 // A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
@@ -88,13 +88,18 @@ async function handle(message: ToWorker): Promise<void> {
       collector.row(message.timestampMs, message.values, message.values.length);
       return;
     case 'end': {
-      // a spill file: the calling thread gets its share of the series first, then this one selects the rest
+      // a spill file: the series that fit the budget are shared with the calling thread (each
+      // claims the next), posted before this worker selects its larger ones and claims its part
       let answered = false;
       r.spilled = await collector.selectSpilled((tasks, budgetValues, fd) => {
-        const { own, handed } = splitSpillTasks(tasks, message.share, budgetValues);
-        post({ type: 'ranks', pending: [], spilled: true, handOver: handed.length > 0 ? { fd, tasks: handed } : null });
+        const { own, shared } = queueSpillTasks(tasks, budgetValues);
+        const handOver: SpillHandOver = { fd, tasks: shared, next: new SharedArrayBuffer(4) };
+        post({ type: 'ranks', pending: [], spilled: true, handOver: shared.length > 0 ? handOver : null });
         answered = true;
-        return own;
+        return (function* () {
+          yield* own;
+          yield* claimTasks(handOver);
+        })();
       });
       if (!answered) post({ type: 'ranks', pending: r.spilled ? [] : collector.pendingRanks(), spilled: r.spilled !== null, handOver: null });
       return;
