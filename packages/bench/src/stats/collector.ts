@@ -277,19 +277,28 @@ export class StatsCollector implements SeriesSink {
     this.kept.close();
   }
 
-  /** Closes open runs and builds the per-series statistics; `exact` holds the selected order statistics by `series:rank`. */
-  finish(exact: ReadonlyMap<string, number> | null): { series: SeriesStats[]; alerts: ThresholdAlert[] } {
+  /** Closes the open threshold runs (the stream has ended) and lists every alert, series by series, as {@link finish} does. */
+  closeAlerts(): ThresholdAlert[] {
     this.flushAll();
     const alerts: ThresholdAlert[] = [];
-    const series: SeriesStats[] = [];
-    // the mirrors' values in memory, taken before their source's are released with its result
-    const mirrored = new Map<SeriesState, Float64Array>();
     for (const s of this.states) {
       if (s === undefined) continue;
       for (const th of s.thresholds) {
         th.finish();
         alerts.push(...th.alerts);
       }
+    }
+    return alerts;
+  }
+
+  /** Closes open runs and builds the per-series statistics; `exact` holds the selected order statistics by `series:rank`. */
+  finish(exact: ReadonlyMap<string, number> | null): { series: SeriesStats[]; alerts: ThresholdAlert[] } {
+    const alerts = this.closeAlerts();
+    const series: SeriesStats[] = [];
+    // the mirrors' values in memory, taken before their source's are released with its result
+    const mirrored = new Map<SeriesState, Float64Array>();
+    for (const s of this.states) {
+      if (s === undefined) continue;
       const from = this.percentileSource(s, exact, mirrored);
       if (from.method === 'in-memory') for (const x of s.mirroredBy) mirrored.set(x, this.book.mapped(x, from.kept));
       series.push(seriesResult(s, this.o, from));

@@ -75,10 +75,10 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
       sink.flush();
     })();
     await ended;
-    const ranks = nextOf(workers, 'ranks');
-    // each worker shares its spill file's selection with the calling thread: all threads select until none is left
+    const ranks = Promise.all([nextOf(workers, 'alerts'), nextOf(workers, 'ranks')]);
+    // each worker sends its alerts first, then shares its spill file's selection with the calling thread: all threads select until none is left
     send({ type: 'end' });
-    const answers = await ranks;
+    const [alertParts, answers] = await ranks;
     const selected = answers.map((a) => (a.handOver ? selectHandedOver(a.handOver) : null));
     const pending: OrderStatisticRequest[] = answers.flatMap((a) => a.pending);
     let passes = 1;
@@ -93,7 +93,7 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
     const parts = await results;
     const series: SeriesStats[] = parts.flatMap((p) => p.series).sort((a, b) => a.index - b.index);
     // alerts in series order, each series' alerts in their own order (as one collector lists them)
-    const alerts: ThresholdAlert[] = parts.flatMap((p) => p.alerts).sort((a, b) => a.series - b.series);
+    const alerts: ThresholdAlert[] = alertParts.flatMap((p) => p.alerts).sort((a, b) => a.series - b.series);
     return { series, alerts, issues: [...sink.issues, ...parts.flatMap((p) => p.issues)], passes, assumptions: statsAssumptions(options) };
   } catch (e) {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -88,6 +88,8 @@ async function handle(message: ToWorker): Promise<void> {
       collector.row(message.timestampMs, message.values, message.values.length);
       return;
     case 'end': {
+      // the alerts are final: sent first, the calling thread takes them in while this one writes out its spill file
+      post({ type: 'alerts', alerts: collector.closeAlerts() });
       // a spill file: the series that fit the budget are shared with the calling thread (each
       // claims the next), posted before this worker selects its larger ones and claims its part
       let answered = false;
@@ -110,10 +112,10 @@ async function handle(message: ToWorker): Promise<void> {
         for (const [k, v] of message.selected ?? []) exact.set(k, v);
         collector.completeSpilled(exact);
       }
-      const { series, alerts } = collector.finish(exact ?? message.exact);
+      const { series } = collector.finish(exact ?? message.exact);
       // the aligned buckets (the bulk of the results) move to the calling thread instead of being copied
       const transfer = series.flatMap((x) => (x.buckets ? [x.buckets.means.buffer as ArrayBuffer, x.buckets.counts.buffer as ArrayBuffer] : []));
-      port.postMessage({ type: 'results', series, alerts, issues: collector.issues } satisfies FromWorker, transfer);
+      port.postMessage({ type: 'results', series, issues: collector.issues } satisfies FromWorker, transfer);
       collector.close(); // after the results: the calling thread goes on while the spill file is released
       port.close(); // nothing more to do: the thread ends on its own
       return;

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StatsCollector } from '../../src/stats/collector.js';
+import { resolveStatsOptions } from '../../src/stats/options.js';
+import { key } from './memorySource.js';
+
+// A statistics worker sends its alerts as soon as the stream ends (closeAlerts), before the
+// percentiles are selected, and builds its results (finish) later: the same alerts, the same results.
+
+const VP = { object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time' };
+const rowsArb = fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(NaN)), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 400 });
+
+/** Three series, two matching the PAL virtual-processor rules, fed `rows` one minute apart. */
+function collect(rows: number[][]): StatsCollector {
+  const c = new StatsCollector(resolveStatsOptions());
+  c.series(0, key('a', { ...VP, instance: 'vm0' }));
+  c.series(1, key('b'));
+  c.series(2, key('c', { ...VP, instance: 'vm2' }));
+  rows.forEach((r, i) => c.row(Date.UTC(2024, 0, 1) + i * 60_000, Float64Array.from(r), 3));
+  return c;
+}
+
+describe('StatsCollector.closeAlerts', () => {
+  it('lists the alerts finish lists, and finish after it gives what finish alone gives (property)', () => {
+    fc.assert(fc.property(rowsArb, (rows) => {
+      const early = collect(rows);
+      const alone = collect(rows);
+      const alerts = early.closeAlerts();
+      const later = early.finish(null);
+      const expected = alone.finish(null);
+      expect(alerts).toEqual(expected.alerts);
+      expect(later).toEqual(expected);
+    }));
+  });
+
+  it('lists alerts when values stay above a rule for a while', () => {
+    const c = collect(Array.from({ length: 30 }, () => [96, 1, 10]));
+    expect(c.closeAlerts().map((a) => a.series)).toContain(0);
+  });
+});
