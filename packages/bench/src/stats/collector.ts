@@ -9,7 +9,7 @@ import { KeptValues } from './collector/keptValues.js';
 import { MirrorBook } from './collector/mirrors.js';
 import { RowMatrix } from './collector/rowMatrix.js';
 import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
-import { ranksOf, seriesResult, type PercentileSource } from './collector/seriesResult.js';
+import { ranksOf, seriesResult, takeBucketsEarly, type PercentileSource } from './collector/seriesResult.js';
 import type { SpillTask } from './collector/spillSelection.js';
 
 /**
@@ -289,6 +289,12 @@ export class StatsCollector implements SeriesSink {
       }
     }
     return alerts;
+  }
+
+  /** Computes every series' bucket means now, ahead of {@link finish} (the stream has ended). */
+  takeBuckets(): void {
+    this.flushAll();
+    for (const s of this.states) if (s !== undefined) takeBucketsEarly(s);
   }
 
   /** Closes open runs and builds the per-series statistics; `exact` holds the selected order statistics by `series:rank`. */

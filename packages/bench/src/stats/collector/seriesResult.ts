@@ -60,6 +60,15 @@ function bucketsOf(s: SeriesState): AlignedSeries {
 }
 
 /**
+ * Takes the bucket means of a series that has a tracker now (once the stream ended and the
+ * mirrors are derived: they change no more), for {@link seriesResult} to report: a worker does
+ * so while it shares out its selection, not after it.
+ */
+export function takeBucketsEarly(s: SeriesState): void {
+  if (s.buckets && s.takenBuckets === null) s.takenBuckets = bucketsOf(s);
+}
+
+/**
  * The statistics of one series once every sample is folded (its threshold runs closed):
  * moments, percentiles, sustained peak, roll-up, time over thresholds, daily peaks, buckets.
  * Releases the series' kept values.
@@ -94,9 +103,10 @@ export function seriesResult(s: SeriesState, o: ResolvedStatsOptions, from: Perc
     moments: m,
     ...(o.sketch !== false && s.sketch && { sketch: s.sketch.toJSON() }),
     ...(s.daily && { dailyPeaks: s.daily.peaks() }),
-    ...(s.buckets && { buckets: bucketsOf(s) }),
+    ...(s.buckets && { buckets: s.takenBuckets ?? bucketsOf(s) }),
   };
   s.chunks.length = 0;
   s.values = null;
+  s.takenBuckets = null;
   return stats;
 }

@@ -1,7 +1,7 @@
 import type { SeriesKey } from '../../series/types.js';
 import { MomentsAccumulator } from '../moments.js';
 import type { ResolvedStatsOptions } from '../options.js';
-import { BucketMeanTracker } from '../buckets.js';
+import { BucketMeanTracker, type AlignedSeries } from '../buckets.js';
 import { DailyPeakTracker, WindowPeakTracker } from '../rollup.js';
 import type { QuantileSketch } from '../sketch.js';
 import { SustainedPeakTracker } from '../sustainedPeak.js';
@@ -45,6 +45,8 @@ export class SeriesState {
   readonly rollup: WindowPeakTracker | null;
   readonly daily: DailyPeakTracker | null;
   readonly buckets: BucketMeanTracker | null;
+  /** The bucket means once taken ahead of the results (the stream ended: `takeBucketsEarly`), else null. */
+  takenBuckets: AlignedSeries | null = null;
   /** While this series' values are another's, mapped (it keeps none of its own): how. */
   mirror: Mirror | null = null;
   /** The series mirroring this one now. */

@@ -98,6 +98,7 @@ async function handle(message: ToWorker): Promise<void> {
         const handOver: SpillHandOver = { fd, tasks: shared, next: new SharedArrayBuffer(4) };
         post({ type: 'ranks', pending: [], spilled: true, handOver: shared.length > 0 ? handOver : null });
         answered = true;
+        collector.takeBuckets(); // results work that needs no percentile, while the calling thread claims series
         return (function* () {
           yield* own;
           yield* claimTasks(handOver);

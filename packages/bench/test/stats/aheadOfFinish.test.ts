@@ -4,15 +4,16 @@ import { StatsCollector } from '../../src/stats/collector.js';
 import { resolveStatsOptions } from '../../src/stats/options.js';
 import { key } from './memorySource.js';
 
-// A statistics worker sends its alerts as soon as the stream ends (closeAlerts), before the
-// percentiles are selected, and builds its results (finish) later: the same alerts, the same results.
+// A statistics worker sends its alerts as soon as the stream ends (closeAlerts) and takes the
+// bucket means (takeBuckets) while the percentiles are selected, and builds its results (finish)
+// later: the same alerts, the same results.
 
 const VP = { object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time' };
 const rowsArb = fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(NaN)), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 400 });
 
 /** Three series, two matching the PAL virtual-processor rules, fed `rows` one minute apart. */
-function collect(rows: number[][]): StatsCollector {
-  const c = new StatsCollector(resolveStatsOptions());
+function collect(rows: number[][], aligned = false): StatsCollector {
+  const c = new StatsCollector(resolveStatsOptions(aligned ? { align: (k) => k.counter !== 'b', alignMs: 300_000 } : {}));
   c.series(0, key('a', { ...VP, instance: 'vm0' }));
   c.series(1, key('b'));
   c.series(2, key('c', { ...VP, instance: 'vm2' }));
@@ -20,7 +21,7 @@ function collect(rows: number[][]): StatsCollector {
   return c;
 }
 
-describe('StatsCollector.closeAlerts', () => {
+describe('StatsCollector: alerts and bucket means ahead of finish', () => {
   it('lists the alerts finish lists, and finish after it gives what finish alone gives (property)', () => {
     fc.assert(fc.property(rowsArb, (rows) => {
       const early = collect(rows);
@@ -30,6 +31,16 @@ describe('StatsCollector.closeAlerts', () => {
       const expected = alone.finish(null);
       expect(alerts).toEqual(expected.alerts);
       expect(later).toEqual(expected);
+    }));
+  });
+
+  it('takeBuckets before finish gives what finish alone gives, bucket means included (property)', () => {
+    fc.assert(fc.property(rowsArb, (rows) => {
+      const early = collect(rows, true);
+      early.takeBuckets();
+      const expected = collect(rows, true).finish(null);
+      expect(expected.series.filter((s) => s.buckets).length).toBe(2);
+      expect(early.finish(null)).toEqual(expected);
     }));
   });
 
