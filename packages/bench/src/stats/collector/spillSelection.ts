@@ -98,17 +98,17 @@ export function selectTaskInto(task: SpillTask, values: Float64Array, exact: Map
 /**
  * Selects order statistics of series handed over ({@link SpillHandOver}) on this thread, those
  * it claims (all that are left when it gets there first; at most `most`): each read back whole
- * into one array reused from series to series, and selected as the thread that wrote the file
- * would. The map by `series:rank`.
+ * into one array reused from series to series (`scratch.values`, grown as needed and kept for
+ * the next hand-over), and selected as the thread that wrote the file would. The map by `series:rank`.
  *
  * @example
  * const exact = selectHandedOver(handOver); // merged into the writer's own selection
  */
-export function selectHandedOver(handOver: SpillHandOver, most = Infinity): Map<string, number> {
+export function selectHandedOver(handOver: SpillHandOver, most = Infinity, scratch: { values: Float64Array } = { values: new Float64Array(0) }): Map<string, number> {
   const exact = new Map<string, number>();
-  let into: Float64Array | null = null;
   for (const t of claimTasks(handOver, most)) {
-    into ??= new Float64Array(Math.max(...handOver.tasks.map((x) => x.count)));
+    if (scratch.values.length < t.count) scratch.values = new Float64Array(Math.max(...handOver.tasks.map((x) => x.count)));
+    const into = scratch.values;
     selectTaskInto(t, into.subarray(0, readTask(handOver.fd, t, into)), exact);
   }
   return exact;

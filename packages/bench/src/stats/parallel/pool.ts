@@ -79,7 +79,10 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
     // each worker sends its alerts first, then shares its spill file's selection with the calling thread: all threads select until none is left
     send({ type: 'end' });
     const [alertParts, answers] = await ranks;
-    const selected = answers.map((a) => (a.handOver ? selectHandedOver(a.handOver) : null));
+    // one array for the series read back from every worker's file (one series at a time)
+    const scratch = { values: new Float64Array(0) };
+    const selected = answers.map((a) => (a.handOver ? selectHandedOver(a.handOver, Infinity, scratch) : null));
+    scratch.values = new Float64Array(0);
     const pending: OrderStatisticRequest[] = answers.flatMap((a) => a.pending);
     let passes = 1;
     let exact: Map<string, number> | null = null;
