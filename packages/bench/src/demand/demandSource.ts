@@ -46,9 +46,12 @@ interface RowTables {
 }
 
 interface MutableGroup {
-  /** Position in the list of groups. */
-  ordinal: number;
+  /** Downstream index; -1 until announced (at the first value after its header). */
   index: number;
+  /** Whether it is declared downstream, not sent (`SeriesSink.declares`): one member, rows only. */
+  declared: boolean;
+  /** Its first member: downstream index, scale and offset (what a group of one mirrors). */
+  first: { readonly raw: number; readonly scale: number; readonly offset: number };
   resource: DemandResource;
   host: string;
   entity: string;
@@ -73,9 +76,17 @@ interface MutableGroup {
  * path holds as a whole token; disk series wait for the next value, so that every VM name of
  * their header is known (the first file's or a later one's, concatSources).
  *
+ * Numbering: the raw series as they come, then, before the first value after their header (or
+ * at `finish()`), the groups created since: those of several members, then those of one.
+ *
  * Whole rows (`row`, the PDH reader's fast path) that hold every raw series go on as whole rows
- * of every raw and derived series, the derived values being the sums of their members in that
+ * of the raw and derived series, the derived values being the sums of their members in that
  * row (two rows at one time give two derived samples, where single samples would be summed).
+ * A group of one member first met in a row goes to a downstream that takes declarations as
+ * declared (`SeriesSink.declares`: its values, its member's mapped, are derived there), so rows
+ * end before those groups and their values are neither computed nor sent; it is revoked before
+ * its values are sent: when it gets a second member, when a row must cover it (a series sent
+ * after it), and before any single sample. Other downstreams get a mirror hint for it.
  *
  * @example
  * const d = new DemandSink(collector, DEFAULT_COUNTER_MAP);
@@ -87,6 +98,10 @@ export class DemandSink implements SeriesSink {
   private readonly members: (Member | null)[] = [];
   private readonly byName = new Map<string, MutableGroup>();
   private readonly list: MutableGroup[] = [];
+  /** Groups created since the last value, announced before the next ({@link announce}). */
+  private unannounced: MutableGroup[] = [];
+  /** Groups declared downstream now. */
+  private declaredCount = 0;
   private next = 0;
   /** Whether a group may hold a sum from single samples not yet sent. */
   private pending = false;
@@ -152,20 +167,58 @@ export class DemandSink implements SeriesSink {
     const name = `${m.resource}\u0000${key.host}\u0000${entity}`;
     let g = this.byName.get(name);
     if (!g) {
-      g = { ordinal: this.list.length, index: this.next++, resource: m.resource, host: key.host, entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
+      const first = { raw: i, scale: m.rule.scale ?? 1, offset: m.rule.offset ?? 0 };
+      g = { index: -1, declared: false, first, resource: m.resource, host: key.host, entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
       this.byName.set(name, g);
       this.list.push(g);
-      // one member so far: the derived values are its own, mapped (the statistics may keep one set for both)
-      this.downstream.mirrors?.(g.index, i, m.rule.scale ?? 1, m.rule.offset ?? 0);
-      this.downstream.series(g.index, { host: key.host, object: DEMAND_OBJECT, instance: entity, counter: m.resource, path: `${key.host}/${entity}/${m.resource}` });
-    }
+      this.unannounced.push(g);
+    } else if (g.declared) this.revoke(g); // a second member: its values are sums, sent from now on
     g.members.push(key.path);
     if (m.virtualProcessor) g.virtualProcessors++;
     this.members[index] = { group: g, scale: m.rule.scale ?? 1, offset: m.rule.offset ?? 0 };
   }
 
-  sample(index: number, t: number, v: number): void {
+  /**
+   * Before the first value after a header: joins the waiting disk series, then announces the
+   * groups created since, after the header's raw series: those of several members first, then
+   * those of one, each with a mirror hint, or, when the values come as rows (`viaRow`) and the
+   * downstream takes declarations, declared (`SeriesSink.declares`): their values are not sent.
+   */
+  private announce(viaRow: boolean): void {
     if (this.waiting.length > 0) this.joinWaiting();
+    if (this.unannounced.length === 0) return;
+    this.rowTables = null;
+    const down = this.downstream;
+    const declare = viaRow && typeof down.declares === 'function';
+    const groups = this.unannounced;
+    this.unannounced = [];
+    for (const one of [false, true]) {
+      for (const g of groups) {
+        if ((g.members.length === 1) !== one) continue;
+        g.index = this.next++;
+        // one member: the derived values are its own, mapped (the statistics may keep one set for both)
+        if (one && declare) {
+          down.declares!(g.index, g.first.raw, g.first.scale, g.first.offset);
+          g.declared = true;
+          this.declaredCount++;
+        } else if (one) down.mirrors?.(g.index, g.first.raw, g.first.scale, g.first.offset);
+        down.series(g.index, { host: g.host, object: DEMAND_OBJECT, instance: g.entity, counter: g.resource, path: `${g.host}/${g.entity}/${g.resource}` });
+      }
+    }
+  }
+
+  /** Ends the declaration of a group, before its values are sent. */
+  private revoke(g: MutableGroup): void {
+    this.rowTables = null;
+    g.declared = false;
+    this.declaredCount--;
+    this.downstream.revokes?.(g.index);
+  }
+
+  sample(index: number, t: number, v: number): void {
+    if (this.waiting.length > 0 || this.unannounced.length > 0) this.announce(false);
+    // single samples give sums out of row order: every declared group is sent from now on
+    if (this.declaredCount > 0) for (const g of this.list) if (g.declared) this.revoke(g);
     const i = this.raw[index];
     if (i === undefined) return;
     this.downstream.sample(i, t, v);
@@ -189,13 +242,14 @@ export class DemandSink implements SeriesSink {
    * single samples.
    */
   row(t: number, values: Float64Array, count: number): void {
-    if (this.waiting.length > 0) this.joinWaiting();
     const down = this.downstream;
-    if (typeof down.row !== 'function' || count < this.raw.length) {
+    const whole = count >= this.raw.length && typeof down.row === 'function';
+    if (this.waiting.length > 0 || this.unannounced.length > 0) this.announce(whole);
+    if (!whole) {
       for (let i = 0; i < count; i++) this.sample(i, t, values[i]!);
       return;
     }
-    if (this.pending) this.finish(); // sums from single samples, of earlier times
+    if (this.pending) this.flushGroups(); // sums from single samples, of earlier times
     const { target, memberStart, memberRaw, scale, offset, groupTarget, out } = (this.rowTables ??= this.tables());
     const n = target.length;
     for (let i = 0; i < n; i++) {
@@ -214,37 +268,51 @@ export class DemandSink implements SeriesSink {
       }
       out[groupTarget[g]!] = missing ? NaN : sum;
     }
-    down.row(t, out, out.length);
+    down.row!(t, out, out.length);
   }
 
-  /** The row path's tables for the series known now. */
+  /**
+   * The row path's tables for the series known now: the groups sent, and a row as long as the
+   * last series sent (declared groups come after it; those before it are revoked: it covers them).
+   */
   private tables(): RowTables {
+    let width = 0;
+    for (const j of this.raw) if (j !== undefined && j + 1 > width) width = j + 1;
+    for (const g of this.list) if (!g.declared && g.index + 1 > width) width = g.index + 1;
+    for (const g of this.list) if (g.declared && g.index < width) this.revoke(g);
+    const sent = this.list.filter((g) => !g.declared);
     const n = this.raw.length;
     const target = new Int32Array(n).fill(-1);
-    const byGroup: number[][] = this.list.map(() => []);
+    const byGroup = new Map<MutableGroup, number[]>(sent.map((g) => [g, []]));
     for (let i = 0; i < n; i++) {
       const j = this.raw[i];
       if (j === undefined) continue;
       target[i] = j;
       const m = this.members[i];
-      if (m) byGroup[m.group.ordinal]!.push(i);
+      if (m) byGroup.get(m.group)?.push(i);
     }
-    const memberStart = new Int32Array(byGroup.length + 1);
-    byGroup.forEach((members, g) => (memberStart[g + 1] = memberStart[g]! + members.length));
-    const memberRaw = Int32Array.from(byGroup.flat());
+    const lists = [...byGroup.values()];
+    const memberStart = new Int32Array(lists.length + 1);
+    lists.forEach((members, g) => (memberStart[g + 1] = memberStart[g]! + members.length));
+    const memberRaw = Int32Array.from(lists.flat());
     const scale = Float64Array.from(memberRaw, (i) => this.members[i]!.scale);
     const offset = Float64Array.from(memberRaw, (i) => this.members[i]!.offset);
-    const groupTarget = Int32Array.from(this.list, (g) => g.index);
-    return { target, memberStart, memberRaw, scale, offset, groupTarget, out: new Float64Array(this.next) };
+    const groupTarget = Int32Array.from(sent, (g) => g.index);
+    return { target, memberStart, memberRaw, scale, offset, groupTarget, out: new Float64Array(width) };
   }
 
   issue(issue: ReadIssue): void {
     this.downstream.issue?.(issue);
   }
 
-  /** Emits the last pending sample of every group; call once the source is done. */
+  /** Announces the groups not announced yet and emits the last pending sample of every group; call once the source is done. */
   finish(): void {
-    if (this.waiting.length > 0) this.joinWaiting();
+    if (this.waiting.length > 0 || this.unannounced.length > 0) this.announce(false);
+    this.flushGroups();
+  }
+
+  /** Emits the pending sample of every group. */
+  private flushGroups(): void {
     for (const g of this.list) this.flush(g);
     this.pending = false;
   }
