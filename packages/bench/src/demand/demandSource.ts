@@ -1,7 +1,7 @@
 import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
-import type { SampleSource } from '../stats/types.js';
 import { matchCounter, type CounterMap, type CounterMatch, type DemandResource } from './counterMap.js';
 import { LogVmNames, namesDiskPaths, type EntityResolver } from './entityResolver.js';
+import { rowTables, sentWidth, type RowTables } from './rowTables.js';
 
 /** The object name of derived demand series. */
 export const DEMAND_OBJECT = 'hostplan demand';
@@ -27,22 +27,6 @@ interface Member {
   readonly group: MutableGroup;
   readonly scale: number;
   readonly offset: number;
-}
-
-/**
- * DemandSink's row path for the series known: per raw index its downstream index (-1:
- * undeclared); per group, its members' raw indices, scales and offsets (in raw order, from
- * `memberStart[g]` to `memberStart[g + 1]`) and its downstream index; then the row sent on.
- */
-interface RowTables {
-  readonly target: Int32Array;
-  readonly memberStart: Int32Array;
-  readonly memberRaw: Int32Array;
-  readonly scale: Float64Array;
-  readonly offset: Float64Array;
-  readonly groupTarget: Int32Array;
-  /** Every downstream series, by index. */
-  readonly out: Float64Array;
 }
 
 interface MutableGroup {
@@ -271,34 +255,11 @@ export class DemandSink implements SeriesSink {
     down.row!(t, out, out.length);
   }
 
-  /**
-   * The row path's tables for the series known now: the groups sent, and a row as long as the
-   * last series sent (declared groups come after it; those before it are revoked: it covers them).
-   */
+  /** The row path's tables for the series known now; the declared groups a row would cover are revoked first. */
   private tables(): RowTables {
-    let width = 0;
-    for (const j of this.raw) if (j !== undefined && j + 1 > width) width = j + 1;
-    for (const g of this.list) if (!g.declared && g.index + 1 > width) width = g.index + 1;
+    const width = sentWidth(this.raw, this.list);
     for (const g of this.list) if (g.declared && g.index < width) this.revoke(g);
-    const sent = this.list.filter((g) => !g.declared);
-    const n = this.raw.length;
-    const target = new Int32Array(n).fill(-1);
-    const byGroup = new Map<MutableGroup, number[]>(sent.map((g) => [g, []]));
-    for (let i = 0; i < n; i++) {
-      const j = this.raw[i];
-      if (j === undefined) continue;
-      target[i] = j;
-      const m = this.members[i];
-      if (m) byGroup.get(m.group)?.push(i);
-    }
-    const lists = [...byGroup.values()];
-    const memberStart = new Int32Array(lists.length + 1);
-    lists.forEach((members, g) => (memberStart[g + 1] = memberStart[g]! + members.length));
-    const memberRaw = Int32Array.from(lists.flat());
-    const scale = Float64Array.from(memberRaw, (i) => this.members[i]!.scale);
-    const offset = Float64Array.from(memberRaw, (i) => this.members[i]!.offset);
-    const groupTarget = Int32Array.from(sent, (g) => g.index);
-    return { target, memberStart, memberRaw, scale, offset, groupTarget, out: new Float64Array(width) };
+    return rowTables(this.raw, this.members, this.list, width);
   }
 
   issue(issue: ReadIssue): void {
@@ -328,34 +289,4 @@ export class DemandSink implements SeriesSink {
     g.present = 0;
     g.missing = 0;
   }
-}
-
-/**
- * Wraps a replayable source so that every replay also streams the derived demand series.
- * `groups()` describes them after the first call.
- *
- * @example
- * const d = demandSource((sink) => readPerfFile('hv.csv', sink), DEFAULT_COUNTER_MAP);
- * const stats = await seriesStatistics(d.source);
- * d.groups() // => the derived series and their indices in stats.series
- */
-export function demandSource(source: SampleSource, map: CounterMap, translate?: CounterTranslator, resolveEntity?: EntityResolver): {
-  /** The wrapped source: streams the input series, then the derived demand series after them. */
-  source: SampleSource;
-  /** The derived demand series of the latest run (index, resource, host, entity, member series); empty before the first. */
-  groups: () => DemandGroup[];
-  /** Disk paths of the latest run that joined a VM named by the log's other counters (no inventory given). */
-  diskPathsJoined: () => number;
-} {
-  let last: DemandSink | null = null;
-  return {
-    source: async (sink) => {
-      const d = new DemandSink(sink, map, translate, resolveEntity);
-      await source(d);
-      d.finish();
-      last = d;
-    },
-    groups: () => (last as DemandSink | null)?.groups() ?? [],
-    diskPathsJoined: () => (last as DemandSink | null)?.diskPathsJoined ?? 0,
-  };
 }

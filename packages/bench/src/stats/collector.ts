@@ -10,7 +10,8 @@ import { Declarations } from './collector/declarations.js';
 import { MirrorBook } from './collector/mirrors.js';
 import { RowMatrix } from './collector/rowMatrix.js';
 import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
-import { ranksOf, seriesResult, type PercentileSource } from './collector/seriesResult.js';
+import { collectResults, pendingRanksOf } from './collector/results.js';
+import { ranksOf } from './collector/seriesResult.js';
 
 /**
  * The streaming half of {@link seriesStatistics}: a {@link SeriesSink} that keeps, per series,
@@ -90,10 +91,7 @@ export class StatsCollector implements SeriesSink {
   revokes(index: number): void {
     if (!this.decl.has(index)) return;
     if (this.matrix.rows > 0) this.flushRows(); // the buffered rows gave it its values
-    const s = this.decl.revoke(index);
-    if (s === undefined) return;
-    s.declared = null;
-    if (s.mirror !== null) s.mirror.declared = false;
+    this.decl.revoke(index);
   }
 
   series(index: number, key: SeriesKey): void {
@@ -108,10 +106,7 @@ export class StatsCollector implements SeriesSink {
     const s = new SeriesState(index, key, this.o, this.started ? new SampleClock() : this.rowClock);
     if (this.kept.dropped && this.kept.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
     this.states[index] = s;
-    if (declaration !== null) {
-      s.declared = declaration;
-      this.decl.keep(s);
-    }
+    if (declaration !== null) this.decl.keep(s, declaration);
     this.book.attach(s, this.states, this.started);
   }
 
@@ -297,15 +292,7 @@ export class StatsCollector implements SeriesSink {
   /** The order statistics the exact two-pass path must find by replaying the source (empty unless values were dropped). */
   pendingRanks(): OrderStatisticRequest[] {
     this.flushAll();
-    if (!this.kept.dropped) return [];
-    const out: OrderStatisticRequest[] = [];
-    for (const s of this.states) {
-      if (s === undefined) continue;
-      const m = s.moments.summary();
-      if (m.count === 0) continue;
-      for (const rank of ranksOf(this.o.percentiles, m.count)) out.push({ series: s.index, rank, count: m.count, min: m.min, max: m.max });
-    }
-    return out;
+    return this.kept.dropped ? pendingRanksOf(this.states, this.o) : [];
   }
 
   /**
@@ -330,30 +317,6 @@ export class StatsCollector implements SeriesSink {
   /** Closes open runs and builds the per-series statistics; `exact` holds the selected order statistics by `series:rank`. */
   finish(exact: ReadonlyMap<string, number> | null): { series: SeriesStats[]; alerts: ThresholdAlert[] } {
     this.flushAll();
-    const alerts: ThresholdAlert[] = [];
-    const series: SeriesStats[] = [];
-    // the mirrors' values in memory, taken before their source's are released with its result
-    const mirrored = new Map<SeriesState, Float64Array>();
-    for (const s of this.states) {
-      if (s === undefined) continue;
-      for (const th of s.thresholds) {
-        th.finish();
-        alerts.push(...th.alerts);
-      }
-      const from = this.percentileSource(s, exact, mirrored);
-      if (from.method === 'in-memory') for (const x of s.mirroredBy) mirrored.set(x, this.book.mapped(x, from.kept));
-      series.push(seriesResult(s, this.o, from));
-    }
-    return { series, alerts };
-  }
-
-  private percentileSource(s: SeriesState, exact: ReadonlyMap<string, number> | null, mirrored: ReadonlyMap<SeriesState, Float64Array>): PercentileSource {
-    if (!this.kept.dropped && !this.kept.spillFile) {
-      const mirror = s.mirror;
-      if (mirror === null) return { method: 'in-memory', kept: this.kept.gather(s) };
-      return { method: 'in-memory', kept: mirrored.get(s) ?? this.book.mapped(s, this.kept.gather(mirror.source)) };
-    }
-    if (exact) return { method: this.kept.spillFile ? 'spilled' : 'two-pass', exact };
-    return { method: 'sketch' };
+    return collectResults(this.states, this.o, this.kept, this.book, exact);
   }
 }

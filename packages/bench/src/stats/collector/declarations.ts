@@ -46,7 +46,8 @@ export class Declarations {
   }
 
   /** Adds a declared series of this collector (after {@link announce}). */
-  keep(s: SeriesState): void {
+  keep(s: SeriesState, d: Declaration): void {
+    s.declared = d;
     let at = this.states.length;
     while (at > 0 && this.states[at - 1]!.index > s.index) at--;
     this.states.splice(at, 0, s);
@@ -62,12 +63,15 @@ export class Declarations {
     return [...this.live.keys()].filter((i) => i < count).sort((a, b) => a - b);
   }
 
-  /** Ends the declaration of the series `index`; returns this collector's state of it, if any. */
-  revoke(index: number): SeriesState | undefined {
-    if (!this.live.delete(index)) return undefined;
+  /** Ends the declaration of the series `index`: if this collector keeps it, a mirror of it is checked from now on, or it folds what it is sent. */
+  revoke(index: number): void {
+    if (!this.live.delete(index)) return;
     this.bounds();
     const at = this.states.findIndex((s) => s.index === index);
-    return at < 0 ? undefined : this.states.splice(at, 1)[0];
+    if (at < 0) return;
+    const s = this.states.splice(at, 1)[0]!;
+    s.declared = null;
+    if (s.mirror !== null) s.mirror.declared = false;
   }
 
   /** The width a row of `count` values stands for: it gives every declared series a value too. */
