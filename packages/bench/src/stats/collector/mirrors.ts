@@ -6,12 +6,14 @@ import type { SeriesState } from './seriesState.js';
 /**
  * A series whose present values are, one for one and in order, `(0 + v x scale) + offset` of
  * another series' values v (a derived demand series of one member, sent with
- * `SeriesSink.mirrors`): the collector keeps no values for it and does no per-value work for it
- * but its threshold runs (if any rule matches it) and its missing count. Its order statistics
- * are the mapped order statistics of its source (the map is monotonic, scale > 0), its other
- * statistics the source's mapped (`SeriesState.deriveFrom`). The hint is checked on every block
- * of rows; on the first block where it does not hold, the values mirrored so far are copied
- * from the source, its trackers derived from the source's, and it folds its own from then on.
+ * `SeriesSink.mirrors`, or declared with `SeriesSink.declares`): the collector keeps no values
+ * for it and does no per-value work for it but its threshold runs (if any rule matches it) and
+ * its missing count. Its order statistics are the mapped order statistics of its source (the
+ * map is monotonic, scale > 0), its other statistics the source's mapped
+ * (`SeriesState.deriveFrom`). A hint is checked on every block of rows, a declaration only for
+ * overflows ({@link MirrorBook.guard}); on the first block where it does not hold, the values
+ * mirrored so far are copied from the source, its trackers derived from the source's, and it
+ * folds its own from then on.
  */
 export interface Mirror {
   readonly source: SeriesState;
