@@ -55,13 +55,15 @@ const logArb = fc.record({
 const options: StatsOptions = { windowMs: 2 * MIN, alignMs: 5 * MIN, align: (k) => k.instance !== null };
 
 describe('DemandSink declares its groups of one member (SeriesSink.declares)', () => {
-  it('gives exactly the statistics and groups sending every derived value gives: one and several members, missing and overflowing values, rows sent cell by cell, a second log whose counters join groups of the first (property)', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(logArb, { minLength: 1, maxLength: 2 }), fc.integer({ min: 1, max: 3 }), async (logs, threads) => {
+  it('gives exactly the statistics and groups sending every derived value gives: one and several members, missing and overflowing values, rows sent cell by cell, a second log whose counters join groups of the first, percentiles from replays (property)', async () => {
+    // no spill file and a tiny budget: the percentiles come from replays, into a sink without declarations
+    const budgets: StatsOptions[] = [{}, { memoryBudgetBytes: 64, spillDirectory: false }];
+    await fc.assert(fc.asyncProperty(fc.array(logArb, { minLength: 1, maxLength: 2 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom(...budgets), async (logs, threads, budget) => {
       const source = concatSources(logs.map((log, day) => logSource(log, day)));
       const declaring = demandSource(source, MAP);
       const sending = demandSource(source, MAP);
-      const a = await seriesStatistics(declaring.source, { ...options, threads });
-      const b = await seriesStatistics((sink) => sending.source(sendingAll(sink)), options);
+      const a = await seriesStatistics(declaring.source, { ...options, ...budget, threads });
+      const b = await seriesStatistics((sink) => sending.source(sendingAll(sink)), { ...options, ...budget });
       // toEqual compares numbers with Object.is: every bit of a double counts
       expect(withoutThreads(a)).toEqual(withoutThreads(b));
       expect(declaring.groups()).toEqual(sending.groups());
