@@ -11,12 +11,13 @@ import { selectRanks } from '@hostplan/core/internal';
  * when the range cannot be scaled (infinite or subnormal width) it falls back to
  * {@link selectRanks} on a copy. `values` must be finite (no NaN); a rank outside 0..n-1 gives
  * NaN. `range`, when the caller knows the exact min and max (the moments do), saves a pass.
- * Memory: about n / 16 buckets (at most 65,536) plus the copied values.
+ * Memory: about n / 16 buckets (at most 65,536) plus the copied values; with `scratch`, the
+ * bucket arrays are reused from call to call (a thread selecting series after series).
  *
  * @example
  * orderStatistics(Float64Array.of(5, 1, 4, 2, 3), [0, 2, 4]) // => Float64Array [1, 3, 5]
  */
-export function orderStatistics(values: Float64Array, ranks: readonly number[], range?: { readonly min: number; readonly max: number }): Float64Array {
+export function orderStatistics(values: Float64Array, ranks: readonly number[], range?: { readonly min: number; readonly max: number }, scratch?: OrderStatisticsScratch): Float64Array {
   const out = new Float64Array(ranks.length).fill(NaN);
   const n = values.length;
   const valid = [...new Set(ranks.filter((k) => Number.isInteger(k) && k >= 0 && k < n))].sort((a, b) => a - b);
@@ -39,10 +40,11 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
     for (const k of valid) found.set(k, copy[k]!);
   } else {
     // bucket index of v: ((v - min) * scale) | 0, in 0..buckets (max lands in the last one)
-    const counts = countBuckets(values, min, scale, buckets);
+    const counts = scratch ? scratchOf(scratch, 'counts', buckets + 1, 0) : new Int32Array(buckets + 1);
+    countBuckets(values, min, scale, counts);
     // the bucket of each rank, and how many values lie below it
     const targetOf = new Int32Array(valid.length);
-    const slot = new Int32Array(buckets + 1).fill(-1);
+    const slot = scratch ? scratchOf(scratch, 'slot', buckets + 1, -1) : new Int32Array(buckets + 1).fill(-1);
     const starts: number[] = [];
     const belows: number[] = [];
     const sizes: number[] = [];
@@ -85,12 +87,33 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
 // compiled on stack replacement and thrown away again at its later, colder lines (about 40
 // deoptimizations over a worker's series, the loops meanwhile interpreted, boxing each double).
 
-/** Values per bucket `((v - min) * scale) | 0`, for buckets 0..buckets. */
-function countBuckets(values: Float64Array, min: number, scale: number, buckets: number): Int32Array {
-  const counts = new Int32Array(buckets + 1);
+/** Adds the values per bucket `((v - min) * scale) | 0` into `counts` (zeros, one per bucket 0..buckets). */
+function countBuckets(values: Float64Array, min: number, scale: number, counts: Int32Array): void {
   const n = values.length;
   for (let i = 0; i < n; i++) counts[((values[i]! - min) * scale) | 0]!++;
-  return counts;
+}
+
+/** Bucket arrays {@link orderStatistics} reuses from call to call instead of allocating them anew. */
+export interface OrderStatisticsScratch {
+  counts: Int32Array;
+  slot: Int32Array;
+}
+
+/**
+ * An empty scratch for {@link orderStatistics}: its arrays grow to the largest call's.
+ *
+ * @example
+ * const scratch = orderStatisticsScratch();
+ * for (const s of series) orderStatistics(s.values, s.ranks, s.range, scratch);
+ */
+export function orderStatisticsScratch(): OrderStatisticsScratch {
+  return { counts: new Int32Array(0), slot: new Int32Array(0) };
+}
+
+/** The first `length` entries of a scratch array (grown when shorter), all set to `fill`. */
+function scratchOf(scratch: OrderStatisticsScratch, which: 'counts' | 'slot', length: number, fill: number): Int32Array {
+  if (scratch[which].length < length) scratch[which] = new Int32Array(length);
+  return scratch[which].subarray(0, length).fill(fill);
 }
 
 /** Copies each value whose bucket has a segment (`slot` >= 0) to that segment of `pool`, from `fill[segment]` on. */

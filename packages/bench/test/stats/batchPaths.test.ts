@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPerfText, seriesStatistics, writePdhCsv, type SeriesSink, type ThresholdRule } from '@hostplan/bench';
-import { BucketMeanTracker, DailyPeakTracker, MomentsAccumulator, orderStatistics, SustainedPeakTracker, ThresholdTracker } from '../../src/stats/index.js';
+import { BucketMeanTracker, DailyPeakTracker, MomentsAccumulator, orderStatistics, orderStatisticsScratch, SustainedPeakTracker, ThresholdTracker } from '../../src/stats/index.js';
 import { key } from './memorySource.js';
 import { playScript, type Op } from './sinkScript.js';
 
@@ -146,6 +146,18 @@ describe('orderStatistics(values, ranks)', () => {
       expect([...orderStatistics(values, ranks, { min: sorted[0]!, max: sorted[sorted.length - 1]! })]).toEqual(ranks.map((k) => sorted[k]));
       expect(values).toEqual(before);
     }), { numRuns: 150 });
+  });
+
+  it('gives the same with a scratch reused over calls of any sizes (its bucket arrays left from larger calls)', () => {
+    const callsArb = fc.array(fc.tuple(fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 3000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 6 })), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(callsArb, (calls) => {
+      const scratch = orderStatisticsScratch();
+      for (const [raw, picks] of calls) {
+        const values = Float64Array.from(raw, (v) => (v === 0 ? 0 : v));
+        const ranks = picks.map((p) => p % values.length);
+        expect([...orderStatistics(values, ranks, undefined, scratch)]).toEqual([...orderStatistics(values, ranks)]);
+      }
+    }), { numRuns: 100 });
   });
 });
 

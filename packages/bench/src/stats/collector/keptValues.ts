@@ -5,6 +5,7 @@ import { QuantileSketch } from '../sketch.js';
 import { SpillFile } from '../spillFile.js';
 import { EMPTY, type SeriesState } from './seriesState.js';
 import { selectTaskInto, type SpillTask } from './spillSelection.js';
+import { orderStatisticsScratch } from '../orderStatistics.js';
 
 const MAX_CHUNK = 65_536;
 
@@ -256,11 +257,12 @@ export class KeptValues {
     const exact = new Map<string, number>();
     const file = this.spillFile!;
     const budgetValues = this.budgetValues();
+    const buckets = orderStatisticsScratch();
     for (const t of tasks) {
       if (t.count <= budgetValues) {
         if (arena.length < t.count && this.scratch.length < t.count) this.scratch = new Float64Array(t.count);
         const into = arena.length >= t.count ? arena : this.scratch;
-        selectTaskInto(t, into.subarray(0, file.read(t.series, into)), exact);
+        selectTaskInto(t, into.subarray(0, file.read(t.series, into)), exact, buckets);
         continue;
       }
       this.scratch = EMPTY; // the pieces and histograms take the budget instead

@@ -1,5 +1,5 @@
 import { readSync } from 'node:fs';
-import { orderStatistics } from '../orderStatistics.js';
+import { orderStatistics, orderStatisticsScratch, type OrderStatisticsScratch } from '../orderStatistics.js';
 
 // The end of a run whose values went to the spill file: each series' order statistics are
 // selected from its values read back. The series can be shared out between threads of the
@@ -85,13 +85,14 @@ export function readTask(fd: number, task: SpillTask, into: Float64Array): numbe
 }
 
 /**
- * Selects a task's ranks from its values (all of them, in any order) into `exact`, by `series:rank`.
+ * Selects a task's ranks from its values (all of them, in any order) into `exact`, by
+ * `series:rank` (reusing `scratch`'s bucket arrays, when given).
  *
  * @example
  * selectTaskInto(task, values, exact); exact.get(`${task.series}:${task.ranks[0]}`) // its lowest rank's value
  */
-export function selectTaskInto(task: SpillTask, values: Float64Array, exact: Map<string, number>): void {
-  const selected = orderStatistics(values, task.ranks, { min: task.min, max: task.max });
+export function selectTaskInto(task: SpillTask, values: Float64Array, exact: Map<string, number>, scratch?: OrderStatisticsScratch): void {
+  const selected = orderStatistics(values, task.ranks, { min: task.min, max: task.max }, scratch);
   task.ranks.forEach((rank, i) => exact.set(`${task.series}:${rank}`, selected[i]!));
 }
 
@@ -99,17 +100,17 @@ export function selectTaskInto(task: SpillTask, values: Float64Array, exact: Map
  * Selects order statistics of series handed over ({@link SpillHandOver}) on this thread, those
  * it claims (all that are left when it gets there first; at most `most`): each read back whole
  * into one array reused from series to series (`scratch.values`, grown as needed and kept for
- * the next hand-over), and selected as the thread that wrote the file would. The map by `series:rank`.
+ * the next hand-over, like the selection's bucket arrays), and selected as the thread that wrote the file would. The map by `series:rank`.
  *
  * @example
  * const exact = selectHandedOver(handOver); // merged into the writer's own selection
  */
-export function selectHandedOver(handOver: SpillHandOver, most = Infinity, scratch: { values: Float64Array } = { values: new Float64Array(0) }): Map<string, number> {
+export function selectHandedOver(handOver: SpillHandOver, most = Infinity, scratch: { values: Float64Array; buckets?: OrderStatisticsScratch } = { values: new Float64Array(0) }): Map<string, number> {
   const exact = new Map<string, number>();
   for (const t of claimTasks(handOver, most)) {
     if (scratch.values.length < t.count) scratch.values = new Float64Array(Math.max(...handOver.tasks.map((x) => x.count)));
     const into = scratch.values;
-    selectTaskInto(t, into.subarray(0, readTask(handOver.fd, t, into)), exact);
+    selectTaskInto(t, into.subarray(0, readTask(handOver.fd, t, into)), exact, (scratch.buckets ??= orderStatisticsScratch()));
   }
   return exact;
 }

@@ -5,6 +5,7 @@ import type { SampleSource, SeriesStats, StatsOptions, StatsResult } from '../ty
 import type { ThresholdAlert } from '../thresholds.js';
 import { FanOutSink } from './fanOutSink.js';
 import { selectHandedOver } from '../collector/spillSelection.js';
+import type { OrderStatisticsScratch } from '../orderStatistics.js';
 import { BLOCK_VALUES, SLOTS, type FromWorker, type ToWorker } from './protocol.js';
 import { startStatsWorker, takeStatsWorkers } from './warmStart.js';
 
@@ -80,9 +81,10 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
     send({ type: 'end' });
     const [alertParts, answers] = await ranks;
     // one array for the series read back from every worker's file (one series at a time)
-    const scratch = { values: new Float64Array(0) };
+    const scratch: { values: Float64Array; buckets?: OrderStatisticsScratch } = { values: new Float64Array(0) };
     const selected = answers.map((a) => (a.handOver ? selectHandedOver(a.handOver, Infinity, scratch) : null));
     scratch.values = new Float64Array(0);
+    delete scratch.buckets;
     const pending: OrderStatisticRequest[] = answers.flatMap((a) => a.pending);
     let passes = 1;
     let exact: Map<string, number> | null = null;
