@@ -96,19 +96,25 @@ export class RowMatrix {
 
   /**
    * The present (finite) values of column `column` in the first `rows` rows and their times,
-   * in row order, into `presentTimes` and `presentValues`; returns how many.
+   * in row order, into `presentTimes` and `presentValues`; returns how many. When every value
+   * is present (the common case) `presentTimes` is not written: the matrix's {@link times} are
+   * theirs.
    */
   presentOf(column: number, rows: number, presentTimes: Float64Array, presentValues: Float64Array): number {
     const width = this.width;
-    const times = this.times;
     const matrix = this.values;
+    // every value is written where the next present one goes; a missing one (NaN) is then overwritten
     let k = 0;
     for (let r = 0, at = column; r < rows; r++, at += width) {
       const v = matrix[at]!;
-      if (v - v === 0) {
-        presentTimes[k] = times[r]!;
-        presentValues[k++] = v;
-      }
+      presentValues[k] = v;
+      if (v - v === 0) k++;
+    }
+    if (k === rows) return k;
+    const times = this.times;
+    for (let r = 0, j = 0, at = column; r < rows; r++, at += width) {
+      const v = matrix[at]!;
+      if (v - v === 0) presentTimes[j++] = times[r]!;
     }
     return k;
   }
