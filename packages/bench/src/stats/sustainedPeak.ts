@@ -122,7 +122,7 @@ export class SustainedPeakTracker {
       wv[at] = v;
       sum += v;
       const cut = t - windowMs;
-      // a regular run evicts one sample per sample: that one here, any more out of line
+      // a regular run evicts one sample per sample: that one first, then any more
       if (wt[head & mask]! <= cut) {
         sum -= wv[head & mask]!;
         head++;
@@ -133,15 +133,16 @@ export class SustainedPeakTracker {
           sum = this.sum;
           evictions = 0;
         }
-        if (wt[head & mask]! <= cut) {
-          this.head = head;
-          this.tail = tail;
-          this.sum = sum;
-          this.evictions = evictions;
-          this.evictFrom(cut);
-          head = this.head;
-          sum = this.sum;
-          evictions = this.evictions;
+        while (wt[head & mask]! <= cut) {
+          sum -= wv[head & mask]!;
+          head++;
+          if (++evictions === 4096) {
+            this.head = head;
+            this.tail = tail;
+            this.resum();
+            sum = this.sum;
+            evictions = 0;
+          }
         }
       }
       if (runStart <= cut) {
@@ -206,15 +207,6 @@ export class SustainedPeakTracker {
     this.peak = source.peak === null ? null : 0 + source.peak * scale + offset;
     this.peakEndMs = source.peakEndMs;
     this.windows = source.windows;
-  }
-
-  /** Evicts the window's samples at or before `cut` (after {@link addAll} evicted one), as {@link add} does. */
-  private evictFrom(cut: number): void {
-    while (this.ts[this.head & this.mask]! <= cut) {
-      this.sum -= this.vs[this.head & this.mask]!;
-      this.head++;
-      if (++this.evictions === 4096) this.resum();
-    }
   }
 
   private grow(): void {
