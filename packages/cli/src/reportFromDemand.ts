@@ -1,4 +1,4 @@
-import { captureSpans, DEMAND_OBJECT, seriesConfidence, type DemandResult } from '@hostplan/bench';
+import { captureSpans, DEMAND_OBJECT, seriesConfidence, type DemandResult, type SeriesStats } from '@hostplan/bench';
 import type { ReportInput, RightsizingFinding } from '@hostplan/report';
 
 const UNITS: Readonly<Record<string, string>> = {
@@ -38,6 +38,22 @@ function growthCaveat(v: DemandResult['vms'][number]): string {
 }
 
 /**
+ * The derived demand series of a result in the order their groups were met (`r.groups`): the
+ * order of the log's counters, whatever their series numbers (groups of one member are
+ * numbered last).
+ *
+ * @example
+ * derivedSeries(await measureDemand((sink) => readPerfFile('data/perf/hv01.csv', sink)))[0].path // => 'HV01/HV01/host.cpuPercent'
+ */
+export function derivedSeries(r: DemandResult): SeriesStats[] {
+  const byIndex = new Map(r.stats.series.map((s) => [s.index, s]));
+  return r.groups.flatMap((g) => {
+    const s = byIndex.get(g.index);
+    return s && s.object === DEMAND_OBJECT ? [s] : [];
+  });
+}
+
+/**
  * The report's measurements and right-sizing sections from bench's `measureDemand` result:
  * a summary with coverage and confidence per derived series, sum-of-peaks versus peak-of-sum per
  * host, the threshold alerts, and idle and oversized VMs with suggested sizes.
@@ -47,7 +63,7 @@ function growthCaveat(v: DemandResult['vms'][number]): string {
  * renderHtmlReport({ ...reportInputFromDemand(r), assumptions: r.assumptions })
  */
 export function reportInputFromDemand(r: DemandResult): Required<Pick<ReportInput, 'measurements' | 'rightsizing'>> {
-  const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
+  const derived = derivedSeries(r);
   const spans = captureSpans(r.stats.series);
   const summaries = derived.map((s) => {
     const span = spans.get(s.host);

@@ -1,7 +1,7 @@
 import type { ReadIssue, SeriesKey, SeriesSink } from '../series/types.js';
-import type { SampleSource } from '../stats/types.js';
 import { matchCounter, type CounterMap, type CounterMatch, type DemandResource } from './counterMap.js';
 import { LogVmNames, namesDiskPaths, type EntityResolver } from './entityResolver.js';
+import { rowTables, sentWidth, type RowTables } from './rowTables.js';
 
 /** The object name of derived demand series. */
 export const DEMAND_OBJECT = 'hostplan demand';
@@ -29,26 +29,13 @@ interface Member {
   readonly offset: number;
 }
 
-/**
- * DemandSink's row path for the series known: per raw index its downstream index (-1:
- * undeclared); per group, its members' raw indices, scales and offsets (in raw order, from
- * `memberStart[g]` to `memberStart[g + 1]`) and its downstream index; then the row sent on.
- */
-interface RowTables {
-  readonly target: Int32Array;
-  readonly memberStart: Int32Array;
-  readonly memberRaw: Int32Array;
-  readonly scale: Float64Array;
-  readonly offset: Float64Array;
-  readonly groupTarget: Int32Array;
-  /** Every downstream series, by index. */
-  readonly out: Float64Array;
-}
-
 interface MutableGroup {
-  /** Position in the list of groups. */
-  ordinal: number;
+  /** Downstream index; -1 until announced (at the first value after its header). */
   index: number;
+  /** Whether it is declared downstream, not sent (`SeriesSink.declares`): one member, rows only. */
+  declared: boolean;
+  /** Its first member: downstream index, scale and offset (what a group of one mirrors). */
+  first: { readonly raw: number; readonly scale: number; readonly offset: number };
   resource: DemandResource;
   host: string;
   entity: string;
@@ -73,9 +60,17 @@ interface MutableGroup {
  * path holds as a whole token; disk series wait for the next value, so that every VM name of
  * their header is known (the first file's or a later one's, concatSources).
  *
+ * Numbering: the raw series as they come, then, before the first value after their header (or
+ * at `finish()`), the groups created since: those of several members, then those of one.
+ *
  * Whole rows (`row`, the PDH reader's fast path) that hold every raw series go on as whole rows
- * of every raw and derived series, the derived values being the sums of their members in that
+ * of the raw and derived series, the derived values being the sums of their members in that
  * row (two rows at one time give two derived samples, where single samples would be summed).
+ * A group of one member first met in a row goes to a downstream that takes declarations as
+ * declared (`SeriesSink.declares`: its values, its member's mapped, are derived there), so rows
+ * end before those groups and their values are neither computed nor sent; it is revoked before
+ * its values are sent: when it gets a second member, when a row must cover it (a series sent
+ * after it), and before any single sample. Other downstreams get a mirror hint for it.
  *
  * @example
  * const d = new DemandSink(collector, DEFAULT_COUNTER_MAP);
@@ -87,6 +82,10 @@ export class DemandSink implements SeriesSink {
   private readonly members: (Member | null)[] = [];
   private readonly byName = new Map<string, MutableGroup>();
   private readonly list: MutableGroup[] = [];
+  /** Groups created since the last value, announced before the next ({@link announce}). */
+  private unannounced: MutableGroup[] = [];
+  /** Groups declared downstream now. */
+  private declaredCount = 0;
   private next = 0;
   /** Whether a group may hold a sum from single samples not yet sent. */
   private pending = false;
@@ -152,20 +151,58 @@ export class DemandSink implements SeriesSink {
     const name = `${m.resource}\u0000${key.host}\u0000${entity}`;
     let g = this.byName.get(name);
     if (!g) {
-      g = { ordinal: this.list.length, index: this.next++, resource: m.resource, host: key.host, entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
+      const first = { raw: i, scale: m.rule.scale ?? 1, offset: m.rule.offset ?? 0 };
+      g = { index: -1, declared: false, first, resource: m.resource, host: key.host, entity, members: [], virtualProcessors: 0, t: NaN, sum: 0, present: 0, missing: 0 };
       this.byName.set(name, g);
       this.list.push(g);
-      // one member so far: the derived values are its own, mapped (the statistics may keep one set for both)
-      this.downstream.mirrors?.(g.index, i, m.rule.scale ?? 1, m.rule.offset ?? 0);
-      this.downstream.series(g.index, { host: key.host, object: DEMAND_OBJECT, instance: entity, counter: m.resource, path: `${key.host}/${entity}/${m.resource}` });
-    }
+      this.unannounced.push(g);
+    } else if (g.declared) this.revoke(g); // a second member: its values are sums, sent from now on
     g.members.push(key.path);
     if (m.virtualProcessor) g.virtualProcessors++;
     this.members[index] = { group: g, scale: m.rule.scale ?? 1, offset: m.rule.offset ?? 0 };
   }
 
-  sample(index: number, t: number, v: number): void {
+  /**
+   * Before the first value after a header: joins the waiting disk series, then announces the
+   * groups created since, after the header's raw series: those of several members first, then
+   * those of one, each with a mirror hint, or, when the values come as rows (`viaRow`) and the
+   * downstream takes declarations, declared (`SeriesSink.declares`): their values are not sent.
+   */
+  private announce(viaRow: boolean): void {
     if (this.waiting.length > 0) this.joinWaiting();
+    if (this.unannounced.length === 0) return;
+    this.rowTables = null;
+    const down = this.downstream;
+    const declare = viaRow && typeof down.declares === 'function';
+    const groups = this.unannounced;
+    this.unannounced = [];
+    for (const one of [false, true]) {
+      for (const g of groups) {
+        if ((g.members.length === 1) !== one) continue;
+        g.index = this.next++;
+        // one member: the derived values are its own, mapped (the statistics may keep one set for both)
+        if (one && declare) {
+          down.declares!(g.index, g.first.raw, g.first.scale, g.first.offset);
+          g.declared = true;
+          this.declaredCount++;
+        } else if (one) down.mirrors?.(g.index, g.first.raw, g.first.scale, g.first.offset);
+        down.series(g.index, { host: g.host, object: DEMAND_OBJECT, instance: g.entity, counter: g.resource, path: `${g.host}/${g.entity}/${g.resource}` });
+      }
+    }
+  }
+
+  /** Ends the declaration of a group, before its values are sent. */
+  private revoke(g: MutableGroup): void {
+    this.rowTables = null;
+    g.declared = false;
+    this.declaredCount--;
+    this.downstream.revokes?.(g.index);
+  }
+
+  sample(index: number, t: number, v: number): void {
+    if (this.waiting.length > 0 || this.unannounced.length > 0) this.announce(false);
+    // single samples give sums out of row order: every declared group is sent from now on
+    if (this.declaredCount > 0) for (const g of this.list) if (g.declared) this.revoke(g);
     const i = this.raw[index];
     if (i === undefined) return;
     this.downstream.sample(i, t, v);
@@ -189,13 +226,14 @@ export class DemandSink implements SeriesSink {
    * single samples.
    */
   row(t: number, values: Float64Array, count: number): void {
-    if (this.waiting.length > 0) this.joinWaiting();
     const down = this.downstream;
-    if (typeof down.row !== 'function' || count < this.raw.length) {
+    const whole = count >= this.raw.length && typeof down.row === 'function';
+    if (this.waiting.length > 0 || this.unannounced.length > 0) this.announce(whole);
+    if (!whole) {
       for (let i = 0; i < count; i++) this.sample(i, t, values[i]!);
       return;
     }
-    if (this.pending) this.finish(); // sums from single samples, of earlier times
+    if (this.pending) this.flushGroups(); // sums from single samples, of earlier times
     const { target, memberStart, memberRaw, scale, offset, groupTarget, out } = (this.rowTables ??= this.tables());
     const n = target.length;
     for (let i = 0; i < n; i++) {
@@ -214,37 +252,28 @@ export class DemandSink implements SeriesSink {
       }
       out[groupTarget[g]!] = missing ? NaN : sum;
     }
-    down.row(t, out, out.length);
+    down.row!(t, out, out.length);
   }
 
-  /** The row path's tables for the series known now. */
+  /** The row path's tables for the series known now; the declared groups a row would cover are revoked first. */
   private tables(): RowTables {
-    const n = this.raw.length;
-    const target = new Int32Array(n).fill(-1);
-    const byGroup: number[][] = this.list.map(() => []);
-    for (let i = 0; i < n; i++) {
-      const j = this.raw[i];
-      if (j === undefined) continue;
-      target[i] = j;
-      const m = this.members[i];
-      if (m) byGroup[m.group.ordinal]!.push(i);
-    }
-    const memberStart = new Int32Array(byGroup.length + 1);
-    byGroup.forEach((members, g) => (memberStart[g + 1] = memberStart[g]! + members.length));
-    const memberRaw = Int32Array.from(byGroup.flat());
-    const scale = Float64Array.from(memberRaw, (i) => this.members[i]!.scale);
-    const offset = Float64Array.from(memberRaw, (i) => this.members[i]!.offset);
-    const groupTarget = Int32Array.from(this.list, (g) => g.index);
-    return { target, memberStart, memberRaw, scale, offset, groupTarget, out: new Float64Array(this.next) };
+    const width = sentWidth(this.raw, this.list);
+    for (const g of this.list) if (g.declared && g.index < width) this.revoke(g);
+    return rowTables(this.raw, this.members, this.list, width);
   }
 
   issue(issue: ReadIssue): void {
     this.downstream.issue?.(issue);
   }
 
-  /** Emits the last pending sample of every group; call once the source is done. */
+  /** Announces the groups not announced yet and emits the last pending sample of every group; call once the source is done. */
   finish(): void {
-    if (this.waiting.length > 0) this.joinWaiting();
+    if (this.waiting.length > 0 || this.unannounced.length > 0) this.announce(false);
+    this.flushGroups();
+  }
+
+  /** Emits the pending sample of every group. */
+  private flushGroups(): void {
     for (const g of this.list) this.flush(g);
     this.pending = false;
   }
@@ -260,34 +289,4 @@ export class DemandSink implements SeriesSink {
     g.present = 0;
     g.missing = 0;
   }
-}
-
-/**
- * Wraps a replayable source so that every replay also streams the derived demand series.
- * `groups()` describes them after the first call.
- *
- * @example
- * const d = demandSource((sink) => readPerfFile('hv.csv', sink), DEFAULT_COUNTER_MAP);
- * const stats = await seriesStatistics(d.source);
- * d.groups() // => the derived series and their indices in stats.series
- */
-export function demandSource(source: SampleSource, map: CounterMap, translate?: CounterTranslator, resolveEntity?: EntityResolver): {
-  /** The wrapped source: streams the input series, then the derived demand series after them. */
-  source: SampleSource;
-  /** The derived demand series of the latest run (index, resource, host, entity, member series); empty before the first. */
-  groups: () => DemandGroup[];
-  /** Disk paths of the latest run that joined a VM named by the log's other counters (no inventory given). */
-  diskPathsJoined: () => number;
-} {
-  let last: DemandSink | null = null;
-  return {
-    source: async (sink) => {
-      const d = new DemandSink(sink, map, translate, resolveEntity);
-      await source(d);
-      d.finish();
-      last = d;
-    },
-    groups: () => (last as DemandSink | null)?.groups() ?? [],
-    diskPathsJoined: () => (last as DemandSink | null)?.diskPathsJoined ?? 0,
-  };
 }

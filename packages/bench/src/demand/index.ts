@@ -1,6 +1,7 @@
 // Public API of bench/demand; re-exported by bench/src/index.ts.
 export * from './counterMap.js';
 export * from './demandSource.js';
+export { demandSource } from './demandWrap.js';
 export * from './confidence.js';
 export * from './growth.js';
 export * from './coincidence.js';

@@ -50,6 +50,23 @@ export interface SeriesSink {
    * but must check the hint on the values it gets: a sender may be wrong (a member added later).
    */
   mirrors?(index: number, sourceIndex: number, scale: number, offset: number): void;
+  /**
+   * Optional: series `index`, announced next, is declared, not sent. Its value at each row is
+   * series `sourceIndex`'s value v in that row mapped, `(0 + v x scale) + offset`, present iff
+   * v is present and the mapped value is finite (a derived series of one member). The source
+   * must be a series announced before and not declared itself. A receiver that implements this
+   * derives the values itself: rows are sent without the declared series (it is not among a
+   * row's `count` values, nor are any after it: declared series come last), and a row gives
+   * a declared series a value when it gives its source one. No single sample is sent for it. The declaration holds until {@link revokes}; a row that
+   * covers it (`count > index`) or a sample of it revokes it too. A sink without `declares`
+   * gets the values sent as for any series.
+   */
+  declares?(index: number, sourceIndex: number, scale: number, offset: number): void;
+  /**
+   * Optional: the declaration of series `index` ({@link declares}) ends, before its values are
+   * sent: from now on it gets its values as any series does (rows that cover it, samples).
+   */
+  revokes?(index: number): void;
   /** A problem met while reading. */
   issue?(issue: ReadIssue): void;
   /** A record that is not a sample: sysstat `LINUX-RESTART` (counters reset) and `COM` comments. */

@@ -6,10 +6,12 @@ import type { OrderStatisticRequest } from './selectOrderStatistics.js';
 import { SampleClock } from './sampleClock.js';
 import type { SeriesStats } from './types.js';
 import { KeptValues } from './collector/keptValues.js';
+import { Declarations } from './collector/declarations.js';
 import { MirrorBook } from './collector/mirrors.js';
 import { RowMatrix } from './collector/rowMatrix.js';
 import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
-import { ranksOf, seriesResult, type PercentileSource } from './collector/seriesResult.js';
+import { collectResults, pendingRanksOf } from './collector/results.js';
+import { ranksOf } from './collector/seriesResult.js';
 
 /**
  * The streaming half of {@link seriesStatistics}: a {@link SeriesSink} that keeps, per series,
@@ -55,6 +57,8 @@ export class StatsCollector implements SeriesSink {
   private declared = 0;
   /** Series announced that this collector does not keep (a shard's collector): announced once. */
   private readonly others = new Set<number>();
+  /** The series declared, not sent (`SeriesSink.declares`). */
+  private readonly decl = new Declarations();
 
   /**
    * @param o - resolved options
@@ -72,10 +76,29 @@ export class StatsCollector implements SeriesSink {
     this.book.hint(index, sourceIndex, scale, offset);
   }
 
+  /**
+   * Series `index`, announced next, is declared, not sent (`SeriesSink.declares`): this
+   * collector derives its values from its source's column in each row. While it can, it keeps
+   * it as a mirror of its source with no per-row work ({@link MirrorBook}); else (thresholds on
+   * it, a mirror not allowed or ended, its source another shard's) it computes the column.
+   */
+  declares(index: number, sourceIndex: number, scale: number, offset: number): void {
+    this.decl.declare(index, { sourceIndex, scale, offset });
+    this.book.hint(index, sourceIndex, scale, offset);
+  }
+
+  /** The declaration of series `index` ends (`SeriesSink.revokes`): a mirror of it is checked from now on, or it folds what it is sent. */
+  revokes(index: number): void {
+    if (!this.decl.has(index)) return;
+    if (this.matrix.rows > 0) this.flushRows(); // the buffered rows gave it its values
+    this.decl.revoke(index);
+  }
+
   series(index: number, key: SeriesKey): void {
     if (this.states[index] !== undefined || this.others.has(index)) return;
     if (this.matrix.rows > 0) this.flushRows(); // the buffered rows came before this series existed
     if (index >= this.declared) this.declared = index + 1;
+    const declaration = this.decl.announce(index, (i) => this.states[i] !== undefined || this.others.has(i));
     if (this.keeps !== null && !this.keeps(index)) {
       this.others.add(index);
       return;
@@ -83,10 +106,12 @@ export class StatsCollector implements SeriesSink {
     const s = new SeriesState(index, key, this.o, this.started ? new SampleClock() : this.rowClock);
     if (this.kept.dropped && this.kept.sketching()) s.sketch = new QuantileSketch(this.o.sketch === false ? 0.01 : this.o.sketch);
     this.states[index] = s;
+    if (declaration !== null) this.decl.keep(s, declaration);
     this.book.attach(s, this.states, this.started);
   }
 
   sample(index: number, t: number, v: number): void {
+    if (this.decl.has(index)) this.revokes(index); // a declared series' sample: the sender revoked it
     const s = this.states[index];
     if (s === undefined) {
       if (!this.others.has(index)) return;
@@ -111,10 +136,12 @@ export class StatsCollector implements SeriesSink {
    * series by series when the matrix is full. The same results as `count` {@link sample} calls.
    */
   row(t: number, values: Float64Array, count: number): void {
+    if (count > this.decl.lowest) this.revokeCovered(count);
     const width = count < this.declared ? count : this.declared;
+    const span = Math.min(this.decl.span(count), this.declared);
     const m = this.matrix;
-    if (width !== m.width && m.rows > 0) this.flushRows();
-    if (m.rows === 0) this.scratchFor(m.begin(width));
+    if ((width !== m.width || span !== m.span) && m.rows > 0) this.flushRows();
+    if (m.rows === 0) this.scratchFor(m.begin(width, span));
     this.started = true;
     if (m.put(t, values, 0)) this.flushRows();
   }
@@ -127,10 +154,12 @@ export class StatsCollector implements SeriesSink {
    */
   rowsAt(data: Float64Array, timesAt: number, valuesAt: number, rowCount: number, width: number): void {
     const m = this.matrix;
+    if (width > this.decl.lowest) this.revokeCovered(width);
     const kept = width < this.declared ? width : this.declared;
+    const span = Math.min(this.decl.span(width), this.declared);
     for (let done = 0; done < rowCount;) {
-      if (kept !== m.width && m.rows > 0) this.flushRows();
-      if (m.rows === 0) this.scratchFor(m.begin(kept));
+      if ((kept !== m.width || span !== m.span) && m.rows > 0) this.flushRows();
+      if (m.rows === 0) this.scratchFor(m.begin(kept, span));
       this.started = true;
       // a whole matrix of rows laid out as the matrix lays them is folded where it is
       const whole = m.rows === 0 && kept === width && rowCount - done >= m.capacity;
@@ -138,6 +167,11 @@ export class StatsCollector implements SeriesSink {
       if (m.rows === m.capacity) this.flushRows();
       m.giveBack();
     }
+  }
+
+  /** A row of `count` values covers declared series: they are revoked (the sender sends their values). */
+  private revokeCovered(count: number): void {
+    for (const index of this.decl.below(count)) this.revokes(index);
   }
 
   private scratchFor(length: number): void {
@@ -157,10 +191,10 @@ export class StatsCollector implements SeriesSink {
     m.rows = 0;
     const width = m.width;
     const times = m.times;
-    // series beyond this matrix's width get none of its rows: they leave the shared clock
+    // series beyond this matrix's width get none of its rows (a declared one gets those its source gets): they leave the shared clock
     for (let i = width; i < this.states.length; i++) {
       const s = this.states[i];
-      if (s !== undefined && s.clock === this.rowClock) s.clock = this.rowClock.clone();
+      if (s !== undefined && s.clock === this.rowClock && (s.declared === null || s.declared.sourceIndex >= width)) s.clock = this.rowClock.clone();
     }
     this.book.check(m, rows);
     // the aligned bucket of each row, for every series that gets all of them
@@ -175,9 +209,30 @@ export class StatsCollector implements SeriesSink {
         sharedAdvanced = true;
       } else s.clock.advance(times, rows);
       const mirror = s.mirror;
+      let k: number;
       // a mirror's values are read only for its thresholds; its present count is known
-      const k = mirror !== null && s.thresholds.length === 0 ? mirror.present : m.presentOf(i, rows, this.presentTimes, this.presentValues);
+      if (mirror !== null && s.thresholds.length === 0) k = mirror.present;
+      else if (s.mirroredBy.length === 0) k = m.presentOf(i, rows, this.presentTimes, this.presentValues);
+      else {
+        // the present count of its declared mirrors, before it folds (a mirror may end)
+        k = m.presentPeakOf(i, rows, this.presentTimes, this.presentValues);
+        this.book.guard(s, this.presentValues, k, m.peakAbs);
+      }
       // every value present (the common case): the matrix's own times
+      const present = k === rows ? times : this.presentTimes;
+      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null);
+      else this.book.folded(s, present, this.presentValues, k, rows - k);
+    }
+    // the declared series, their values from their sources' columns (none: a mirror's count is known)
+    for (const s of this.decl.states) {
+      const { sourceIndex, scale, offset } = s.declared!;
+      if (sourceIndex >= width) continue;
+      if (s.clock === this.rowClock) {
+        if (!sharedAdvanced) this.rowClock.advance(times, rows);
+        sharedAdvanced = true;
+      } else s.clock.advance(times, rows);
+      const mirror = s.mirror;
+      const k = mirror !== null && s.thresholds.length === 0 ? mirror.present : m.presentMappedOf(sourceIndex, rows, scale, offset, this.presentTimes, this.presentValues);
       const present = k === rows ? times : this.presentTimes;
       if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null);
       else this.book.folded(s, present, this.presentValues, k, rows - k);
@@ -237,15 +292,7 @@ export class StatsCollector implements SeriesSink {
   /** The order statistics the exact two-pass path must find by replaying the source (empty unless values were dropped). */
   pendingRanks(): OrderStatisticRequest[] {
     this.flushAll();
-    if (!this.kept.dropped) return [];
-    const out: OrderStatisticRequest[] = [];
-    for (const s of this.states) {
-      if (s === undefined) continue;
-      const m = s.moments.summary();
-      if (m.count === 0) continue;
-      for (const rank of ranksOf(this.o.percentiles, m.count)) out.push({ series: s.index, rank, count: m.count, min: m.min, max: m.max });
-    }
-    return out;
+    return this.kept.dropped ? pendingRanksOf(this.states, this.o) : [];
   }
 
   /**
@@ -270,30 +317,6 @@ export class StatsCollector implements SeriesSink {
   /** Closes open runs and builds the per-series statistics; `exact` holds the selected order statistics by `series:rank`. */
   finish(exact: ReadonlyMap<string, number> | null): { series: SeriesStats[]; alerts: ThresholdAlert[] } {
     this.flushAll();
-    const alerts: ThresholdAlert[] = [];
-    const series: SeriesStats[] = [];
-    // the mirrors' values in memory, taken before their source's are released with its result
-    const mirrored = new Map<SeriesState, Float64Array>();
-    for (const s of this.states) {
-      if (s === undefined) continue;
-      for (const th of s.thresholds) {
-        th.finish();
-        alerts.push(...th.alerts);
-      }
-      const from = this.percentileSource(s, exact, mirrored);
-      if (from.method === 'in-memory') for (const x of s.mirroredBy) mirrored.set(x, this.book.mapped(x, from.kept));
-      series.push(seriesResult(s, this.o, from));
-    }
-    return { series, alerts };
-  }
-
-  private percentileSource(s: SeriesState, exact: ReadonlyMap<string, number> | null, mirrored: ReadonlyMap<SeriesState, Float64Array>): PercentileSource {
-    if (!this.kept.dropped && !this.kept.spillFile) {
-      const mirror = s.mirror;
-      if (mirror === null) return { method: 'in-memory', kept: this.kept.gather(s) };
-      return { method: 'in-memory', kept: mirrored.get(s) ?? this.book.mapped(s, this.kept.gather(mirror.source)) };
-    }
-    if (exact) return { method: this.kept.spillFile ? 'spilled' : 'two-pass', exact };
-    return { method: 'sketch' };
+    return collectResults(this.states, this.o, this.kept, this.book, exact);
   }
 }

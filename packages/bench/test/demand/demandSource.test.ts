@@ -22,12 +22,12 @@ describe('DemandSink', () => {
     d.finish();
     const [g] = d.groups();
     expect(g).toMatchObject({ resource: 'vm.cpuCores', host: 'HV1', entity: 'web01', virtualProcessors: 2 });
-    // renumbered downstream: VP 0 -> 0, the derived series -> 1 (announced with VP 0), VP 1 -> 2, Processor -> 3
+    // renumbered downstream: the raw series as they come, then the derived series (announced before the first value)
     expect(r.series.map(([i, k]) => [i, k.path])).toEqual([
       [0, '\\\\HV1\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 0)\\% Guest Run Time'],
-      [1, 'HV1/web01/vm.cpuCores'],
-      [2, '\\\\HV1\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 1)\\% Guest Run Time'],
-      [3, '\\\\HV1\\Processor(_Total)\\% Processor Time'],
+      [1, '\\\\HV1\\Hyper-V Hypervisor Virtual Processor(web01:Hv VP 1)\\% Guest Run Time'],
+      [2, '\\\\HV1\\Processor(_Total)\\% Processor Time'],
+      [3, 'HV1/web01/vm.cpuCores'],
     ]);
     // minute 0: (50 + 30) / 100 = 0.8 cores; minute 1: (70 + 10) / 100 = 0.8
     expect(r.samples.filter(([i]) => i === g!.index).map(([, t, v]) => [t - T0, v])).toEqual([[0, 0.8], [60_000, 0.8]]);

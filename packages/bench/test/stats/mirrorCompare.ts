@@ -82,7 +82,7 @@ export function expectMirrored(hinted: SeriesStats, plain: SeriesStats, values: 
   expect(hSame).toEqual(pSame);
   expect([hM.count, hM.min, hM.max]).toEqual([pM.count, pM.min, pM.max]);
   const magnitude = values.reduce((a, [, v]) => Math.max(a, Math.abs(v)), 0) + 2 * Math.abs(map.offset);
-  const tolerance = 8 * Math.max(1, values.length) * (EPSILON * magnitude + map.scale * Number.MIN_VALUE);
+  const tolerance = 8 * Math.max(1, values.length) * (EPSILON * magnitude + Math.abs(map.scale) * Number.MIN_VALUE);
   const close = (a: number | null, b: number | null, what: string) => {
     expect(a === null, what).toBe(b === null);
     if (a !== null && b !== null && !Object.is(a, b)) expect(Math.abs(a - b), `${what}: ${a} vs ${b}, tolerance ${tolerance}`).toBeLessThanOrEqual(tolerance);
@@ -90,7 +90,7 @@ export function expectMirrored(hinted: SeriesStats, plain: SeriesStats, values: 
   close(hMean, pMean, 'mean');
   close(hM.mean, pM.mean, 'moments.mean');
   // squares of deviations below 2^-537 underflow (absolute error 2^-1074 each in m2), which a square root turns into sqrt(8 x 2^-1074) in the stddev, scaled
-  const spread = tolerance + map.scale * Math.sqrt(8 * Number.MIN_VALUE);
+  const spread = tolerance + Math.abs(map.scale) * Math.sqrt(8 * Number.MIN_VALUE);
   expect(hSd === null).toBe(pSd === null);
   if (hSd !== null && pSd !== null && !Object.is(hSd, pSd)) expect(Math.abs(hSd - pSd), `stddev: ${hSd} vs ${pSd}, tolerance ${spread}`).toBeLessThanOrEqual(spread);
   close(hSum, pSum, 'sum');

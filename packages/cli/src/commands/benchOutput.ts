@@ -1,7 +1,7 @@
 import { formatDecimal } from '@hostplan/core';
 import { DEMAND_OBJECT, type DemandResult, type SeriesStats } from '@hostplan/bench';
 import type { Io } from '../io.js';
-import { reportInputFromDemand } from '../reportFromDemand.js';
+import { derivedSeries, reportInputFromDemand } from '../reportFromDemand.js';
 import { table } from '../table.js';
 
 /** The per-series JSON the command writes (the spec's fields first). */
@@ -68,7 +68,7 @@ export function writeDemandSummary(io: Io, r: DemandResult, what: string, rowCou
  */
 export function demandJson(r: DemandResult, summaries: readonly { readonly issues: unknown; readonly elapsedMs: number }[], source: object | null): object {
   const raw = r.stats.series.filter((s) => s.object !== DEMAND_OBJECT);
-  const derived = r.stats.series.filter((s) => s.object === DEMAND_OBJECT);
+  const derived = derivedSeries(r);
   return {
     ...(source ? { source } : {}),
     files: summaries.map(({ issues: _issues, elapsedMs: _elapsed, ...s }) => s),

@@ -6,12 +6,14 @@ import type { SeriesState } from './seriesState.js';
 /**
  * A series whose present values are, one for one and in order, `(0 + v x scale) + offset` of
  * another series' values v (a derived demand series of one member, sent with
- * `SeriesSink.mirrors`): the collector keeps no values for it and does no per-value work for it
- * but its threshold runs (if any rule matches it) and its missing count. Its order statistics
- * are the mapped order statistics of its source (the map is monotonic, scale > 0), its other
- * statistics the source's mapped (`SeriesState.deriveFrom`). The hint is checked on every block
- * of rows; on the first block where it does not hold, the values mirrored so far are copied
- * from the source, its trackers derived from the source's, and it folds its own from then on.
+ * `SeriesSink.mirrors`, or declared with `SeriesSink.declares`): the collector keeps no values
+ * for it and does no per-value work for it but its threshold runs (if any rule matches it) and
+ * its missing count. Its order statistics are the mapped order statistics of its source (the
+ * map is monotonic, scale > 0), its other statistics the source's mapped
+ * (`SeriesState.deriveFrom`). A hint is checked on every block of rows, a declaration only for
+ * overflows ({@link MirrorBook.guard}); on the first block where it does not hold, the values
+ * mirrored so far are copied from the source, its trackers derived from the source's, and it
+ * folds its own from then on.
  */
 export interface Mirror {
   readonly source: SeriesState;
@@ -23,6 +25,14 @@ export interface Mirror {
   present: number;
   /** Whether its trackers hold its source's current state, mapped (derived since the source last folded). */
   derived: boolean;
+  /**
+   * Whether it is declared (`SeriesSink.declares`): its values are not sent, so there is no
+   * column to check; its present count is its source's, unless a mapped value overflows
+   * ({@link MirrorBook.guard}). False for a hint, checked on every block.
+   */
+  declared: boolean;
+  /** Source values up to this magnitude map to finite values (-1: check each block exactly). */
+  readonly safeAbs: number;
 }
 
 /**
@@ -33,6 +43,15 @@ export interface Mirror {
  */
 export function mirroredValue(v: number, scale: number, offset: number): number {
   return 0 + v * scale + offset;
+}
+
+/**
+ * The largest |v| whose mapped value `(0 + v x scale) + offset` is surely finite: both terms
+ * stay below a quarter of the largest double; -1 when the offset alone is that large.
+ */
+function safeMagnitude(scale: number, offset: number): number {
+  const quarter = Number.MAX_VALUE / 4;
+  return Math.abs(offset) > quarter ? -1 : quarter / scale;
 }
 
 /** Whether `a` and `b` are the same number, a signed zero by its sign and NaN equal to NaN (Object.is without its cost). */
@@ -62,6 +81,15 @@ export function columnMirrors(matrix: Float64Array, width: number, rows: number,
     } else if (m - m === 0) return -1;
   }
   return present;
+}
+
+/** Whether each of `values[0..k)` maps to a finite value. */
+function allMapFinite(values: Float64Array, k: number, scale: number, offset: number): boolean {
+  for (let i = 0; i < k; i++) {
+    const mapped = 0 + values[i]! * scale + offset;
+    if (!(mapped - mapped === 0)) return false;
+  }
+  return true;
 }
 
 /**
@@ -113,7 +141,7 @@ export class MirrorBook {
     this.hints.delete(s.index);
     const source = states[h.sourceIndex];
     if (started || source === undefined || source === s || source.mirror !== null || this.kept.dropped) return;
-    s.mirror = { source, scale: h.scale, offset: h.offset, count: 0, present: 0, derived: false };
+    s.mirror = { source, scale: h.scale, offset: h.offset, count: 0, present: 0, derived: false, declared: s.declared !== null, safeAbs: safeMagnitude(h.scale, h.offset) };
     source.mirroredBy.push(s);
     this.active.push(s);
     // an aligned mirror of a source that is not: the source folds into the mirror's tracker
@@ -154,10 +182,29 @@ export class MirrorBook {
     for (let k = active.length - 1; k >= 0; k--) {
       const s = active[k]!;
       const mirror = s.mirror!;
+      if (mirror.declared) continue; // it gets the rows its source gets, its values are the source's mapped (guard)
       const inside = s.index < m.width;
       if (inside !== mirror.source.index < m.width) this.end(s);
       else if (!inside) mirror.present = 0;
       else if ((mirror.present = columnMirrors(m.values, m.width, rows, s.index, mirror.source.index, mirror.scale, mirror.offset)) < 0) this.end(s);
+    }
+  }
+
+  /**
+   * Before `source` folds the `k` present values of a block of rows (`values`, their largest
+   * magnitude `peakAbs`): notes them as the present values of each declared mirror of it, or
+   * ends the mirror when one of them maps to a value that is not finite (missing in the
+   * mirror, present in its source). No per-value work unless `peakAbs` is beyond a mirror's
+   * safe magnitude.
+   */
+  guard(source: SeriesState, values: Float64Array, k: number, peakAbs: number): void {
+    const by = source.mirroredBy;
+    for (let j = by.length - 1; j >= 0; j--) {
+      const s = by[j]!;
+      const m = s.mirror!;
+      if (!m.declared) continue;
+      if (peakAbs <= m.safeAbs || allMapFinite(values, k, m.scale, m.offset)) m.present = k;
+      else this.end(s);
     }
   }
 

@@ -15,6 +15,10 @@ export class RowMatrix {
   rows = 0;
   /** Values a row (series 0..width-1). */
   width = 0;
+  /** The width the rows stand for (declared series after the values: `SeriesSink.declares`); it sets the capacity. */
+  span = 0;
+  /** The largest magnitude of the present values {@link presentPeakOf} read last. */
+  peakAbs = 0;
 
   /** Scratch: {@link bucketNumbers}. */
   private numbers: Float64Array = EMPTY;
@@ -24,10 +28,15 @@ export class RowMatrix {
     return this.times.length;
   }
 
-  /** Starts buffering rows of `width` values (the matrix must be empty); returns the capacity in rows. */
-  begin(width: number): number {
+  /**
+   * Starts buffering rows of `width` values standing for `span` series (the matrix must be
+   * empty); returns the capacity in rows, which depends on the span only (so rows without
+   * their declared series fold in the blocks rows with them would).
+   */
+  begin(width: number, span = width): number {
     this.width = width;
-    const capacity = blockLength(width);
+    this.span = span;
+    const capacity = blockLength(span);
     if (this.times.length !== capacity || this.values.length < capacity * width) {
       this.times = new Float64Array(capacity);
       this.values = new Float64Array(capacity * width);
@@ -115,6 +124,46 @@ export class RowMatrix {
     for (let r = 0, j = 0, at = column; r < rows; r++, at += width) {
       const v = matrix[at]!;
       if (v - v === 0) presentTimes[j++] = times[r]!;
+    }
+    return k;
+  }
+
+  /** {@link presentOf}, noting the largest magnitude of the present values in {@link peakAbs}. */
+  presentPeakOf(column: number, rows: number, presentTimes: Float64Array, presentValues: Float64Array): number {
+    const width = this.width;
+    const times = this.times;
+    const matrix = this.values;
+    let k = 0;
+    let peak = 0;
+    for (let r = 0, at = column; r < rows; r++, at += width) {
+      const v = matrix[at]!;
+      if (v - v === 0) {
+        presentTimes[k] = times[r]!;
+        presentValues[k++] = v;
+        if (v > peak) peak = v;
+        else if (-v > peak) peak = -v;
+      }
+    }
+    this.peakAbs = peak;
+    return k;
+  }
+
+  /**
+   * The present values of a declared series in the first `rows` rows, from its source's
+   * column `column`: each present v as `(0 + v x scale) + offset`, when that is finite, with
+   * its time, into `presentTimes` and `presentValues`; returns how many.
+   */
+  presentMappedOf(column: number, rows: number, scale: number, offset: number, presentTimes: Float64Array, presentValues: Float64Array): number {
+    const width = this.width;
+    const times = this.times;
+    const matrix = this.values;
+    let k = 0;
+    for (let r = 0, at = column; r < rows; r++, at += width) {
+      const v = 0 + matrix[at]! * scale + offset;
+      if (v - v === 0) {
+        presentTimes[k] = times[r]!;
+        presentValues[k++] = v;
+      }
     }
     return k;
   }

@@ -7,6 +7,7 @@ import type { QuantileSketch } from '../sketch.js';
 import { SustainedPeakTracker } from '../sustainedPeak.js';
 import { thresholdMatches, ThresholdTracker } from '../thresholds.js';
 import type { SampleClock } from '../sampleClock.js';
+import type { Declaration } from './declarations.js';
 import type { Mirror } from './mirrors.js';
 
 /** Block buffers of all series together, and the row matrix, stay near 2^14 samples (128-256 KiB: within the L2 cache while columns are read), 64 to 4,096 per series. */
@@ -45,6 +46,8 @@ export class SeriesState {
   readonly rollup: WindowPeakTracker | null;
   readonly daily: DailyPeakTracker | null;
   readonly buckets: BucketMeanTracker | null;
+  /** While this series is declared, not sent (`SeriesSink.declares`): how its values follow from its source's. */
+  declared: Declaration | null = null;
   /** While this series' values are another's, mapped (it keeps none of its own): how. */
   mirror: Mirror | null = null;
   /** The series mirroring this one now. */

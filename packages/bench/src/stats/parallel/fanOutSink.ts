@@ -50,6 +50,19 @@ export class FanOutSink implements SeriesSink {
     for (const w of this.workers) w.postMessage(message);
   }
 
+  /** A declared series (`SeriesSink.declares`): the workers derive its values from the rows. */
+  declares(index: number, sourceIndex: number, scale: number, offset: number): void {
+    this.flush();
+    const message: ToWorker = { type: 'declares', index, sourceIndex, scale, offset };
+    for (const w of this.workers) w.postMessage(message);
+  }
+
+  revokes(index: number): void {
+    this.flush();
+    const message: ToWorker = { type: 'revokes', index };
+    for (const w of this.workers) w.postMessage(message);
+  }
+
   sample(index: number, t: number, v: number): void {
     this.closeRows();
     const at = this.room(4);

@@ -41,6 +41,10 @@ export type ToWorker =
   | { readonly type: 'series'; readonly index: number; readonly key: SeriesKey; readonly aligned: boolean; readonly canonical: SeriesKey }
   /** A mirror hint for the series `index` announced next (`SeriesSink.mirrors`). */
   | { readonly type: 'mirrors'; readonly index: number; readonly sourceIndex: number; readonly scale: number; readonly offset: number }
+  /** The series `index` announced next is declared, not sent (`SeriesSink.declares`). */
+  | { readonly type: 'declares'; readonly index: number; readonly sourceIndex: number; readonly scale: number; readonly offset: number }
+  /** The declaration of series `index` ends (`SeriesSink.revokes`). */
+  | { readonly type: 'revokes'; readonly index: number }
   | { readonly type: 'block'; readonly slot: number; readonly length: number }
   /** A row too wide for a block. */
   | { readonly type: 'row'; readonly timestampMs: number; readonly values: Float64Array }

@@ -1,7 +1,9 @@
 /**
  * Which worker of a parallel run computes which series: in order of announcement, each to the
  * shard with the fewest series so far (round robin), except that a series announced with a
- * mirror hint goes where its source went (a collector mirrors only its own series: `SeriesSink.mirrors`).
+ * mirror hint or declared (`SeriesSink.mirrors`, `SeriesSink.declares`) goes where its source
+ * went (a collector mirrors only its own series; a declared series of another shard would
+ * compute its column).
  * Every thread sees the same announcements in the same order, so all agree.
  *
  * @example

@@ -80,6 +80,14 @@ async function handle(message: ToWorker): Promise<void> {
       r.plan.hint(message.index, message.sourceIndex);
       collector.mirrors(message.index, message.sourceIndex, message.scale, message.offset);
       return;
+    case 'declares':
+      // with its source, so that it may be kept as a mirror of it (another shard would compute its column)
+      r.plan.hint(message.index, message.sourceIndex);
+      collector.declares(message.index, message.sourceIndex, message.scale, message.offset);
+      return;
+    case 'revokes':
+      collector.revokes(message.index);
+      return;
     case 'block':
       replayBlock(r, message.slot, message.length);
       return;
