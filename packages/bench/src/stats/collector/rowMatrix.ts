@@ -128,23 +128,28 @@ export class RowMatrix {
     return k;
   }
 
-  /** {@link presentOf}, noting the largest magnitude of the present values in {@link peakAbs}. */
+  /** {@link presentOf} (the same compaction; times written only when a value is missing), noting the largest magnitude of the present values in {@link peakAbs}. */
   presentPeakOf(column: number, rows: number, presentTimes: Float64Array, presentValues: Float64Array): number {
     const width = this.width;
-    const times = this.times;
     const matrix = this.values;
     let k = 0;
     let peak = 0;
     for (let r = 0, at = column; r < rows; r++, at += width) {
       const v = matrix[at]!;
+      presentValues[k] = v;
       if (v - v === 0) {
-        presentTimes[k] = times[r]!;
-        presentValues[k++] = v;
+        k++;
         if (v > peak) peak = v;
         else if (-v > peak) peak = -v;
       }
     }
     this.peakAbs = peak;
+    if (k === rows) return k;
+    const times = this.times;
+    for (let r = 0, j = 0, at = column; r < rows; r++, at += width) {
+      const v = matrix[at]!;
+      if (v - v === 0) presentTimes[j++] = times[r]!;
+    }
     return k;
   }
 
