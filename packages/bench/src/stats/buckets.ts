@@ -66,26 +66,46 @@ export class BucketMeanTracker {
   /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
   addAll(ts: Float64Array, vs: Float64Array, count: number): void {
     // a sample in a bucket already in use needs no coarsening nor growing: add() in locals;
-    // anything else goes through add() itself, and the locals are read again
+    // anything else goes through add() itself, and the locals are read again. Consecutive
+    // samples of one bucket add up in a register (the same additions in the same order),
+    // stored when the bucket changes: no store-to-load chain through the array per sample
     let sums = this.sums;
     let counts = this.counts;
     let bucketMs = this.bucketMs;
     let first = this.first;
     let used = this.used;
+    let open = NaN; // no bucket open (NaN equals no index)
+    let sum = 0;
+    let n = 0;
     for (let k = 0; k < count; k++) {
       const t = ts[k]!;
       const i = Math.floor(t / bucketMs) - first;
-      if (i >= 0 && i < used) {
-        sums[i] = sums[i]! + vs[k]!;
-        counts[i] = counts[i]! + 1;
+      if (i === open) {
+        sum += vs[k]!;
+        n += 1;
         continue;
       }
+      if (open >= 0) {
+        sums[open] = sum;
+        counts[open] = n;
+      }
+      if (i >= 0 && i < used) {
+        open = i;
+        sum = sums[i]! + vs[k]!;
+        n = counts[i]! + 1;
+        continue;
+      }
+      open = NaN;
       this.add(t, vs[k]!);
       sums = this.sums;
       counts = this.counts;
       bucketMs = this.bucketMs;
       first = this.first;
       used = this.used;
+    }
+    if (open >= 0) {
+      sums[open] = sum;
+      counts[open] = n;
     }
   }
 
@@ -101,17 +121,32 @@ export class BucketMeanTracker {
    */
   addAllNumbered(ts: Float64Array, numbers: Float64Array, numbersMs: number, vs: Float64Array, count: number): void {
     if (numbersMs !== this.bucketMs) return this.addAll(ts, vs, count);
+    // as addAll: a bucket's consecutive samples add up in a register
     let sums = this.sums;
     let counts = this.counts;
     let first = this.first;
     let used = this.used;
+    let open = NaN; // no bucket open (NaN equals no index)
+    let sum = 0;
+    let n = 0;
     for (let k = 0; k < count; k++) {
       const i = numbers[k]! - first;
-      if (i >= 0 && i < used) {
-        sums[i] = sums[i]! + vs[k]!;
-        counts[i] = counts[i]! + 1;
+      if (i === open) {
+        sum += vs[k]!;
+        n += 1;
         continue;
       }
+      if (open >= 0) {
+        sums[open] = sum;
+        counts[open] = n;
+      }
+      if (i >= 0 && i < used) {
+        open = i;
+        sum = sums[i]! + vs[k]!;
+        n = counts[i]! + 1;
+        continue;
+      }
+      open = NaN;
       this.add(ts[k]!, vs[k]!);
       // a coarsening changes the bucket length: the numbers no longer apply
       if (this.bucketMs !== numbersMs) return this.addAll(ts.subarray(k + 1), vs.subarray(k + 1), count - k - 1);
@@ -119,6 +154,10 @@ export class BucketMeanTracker {
       counts = this.counts;
       first = this.first;
       used = this.used;
+    }
+    if (open >= 0) {
+      sums[open] = sum;
+      counts[open] = n;
     }
   }
 

@@ -197,6 +197,7 @@ export class StatsCollector implements SeriesSink {
       const s = this.states[i];
       if (s !== undefined && s.clock === this.rowClock && (s.declared === null || s.declared.sourceIndex >= width)) s.clock = this.rowClock.clone();
     }
+    m.warm(rows);
     this.book.check(m, rows);
     // the aligned bucket of each row, for every series that gets all of them
     const numbers = this.o.align === null ? null : m.bucketNumbers(this.o.alignMs, rows);

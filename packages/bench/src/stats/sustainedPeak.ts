@@ -96,6 +96,8 @@ export class SustainedPeakTracker {
     let peakEndMs = this.peakEndMs;
     let windows = this.windows;
     let evictions = this.evictions;
+    let barN = -1;
+    let bar = -Infinity;
     for (let k = 0; k < count; k++) {
       const t = ts[k]!;
       const v = vs[k]!;
@@ -120,7 +122,8 @@ export class SustainedPeakTracker {
       wv[at] = v;
       sum += v;
       const cut = t - windowMs;
-      while (wt[head & mask]! <= cut) {
+      // a regular run evicts one sample per sample: that one first, then any more
+      if (wt[head & mask]! <= cut) {
         sum -= wv[head & mask]!;
         head++;
         if (++evictions === 4096) {
@@ -130,16 +133,33 @@ export class SustainedPeakTracker {
           sum = this.sum;
           evictions = 0;
         }
+        while (wt[head & mask]! <= cut) {
+          sum -= wv[head & mask]!;
+          head++;
+          if (++evictions === 4096) {
+            this.head = head;
+            this.tail = tail;
+            this.resum();
+            sum = this.sum;
+            evictions = 0;
+          }
+        }
       }
       if (runStart <= cut) {
         windows++;
         const n = tail - head;
-        // -Infinity * n - |...| is -Infinity: the first covered window always computes its mean
-        if (sum >= peak * n - Math.abs(peak * n) * 1e-12) {
+        // the bar a window of n samples must reach, computed again only when n or the peak
+        // changes; -Infinity * n - |...| is -Infinity: the first covered window always computes its mean
+        if (n !== barN) {
+          barN = n;
+          bar = peak * n - Math.abs(peak * n) * 1e-12;
+        }
+        if (sum >= bar) {
           const mean = sum / n;
           if (mean > peak) {
             peak = mean;
             peakEndMs = t;
+            barN = -1;
           }
         }
       }

@@ -243,14 +243,21 @@ export class ThresholdTracker {
 
   private close(): void {
     if (this.count === 0) return;
-    this.record(this.start, this.last, this.stepMs, this.count, this.sum, this.worst);
-    for (const f of this.followers) f.record(this.start, this.last, this.stepMs, this.count, this.sum, this.worst);
+    this.record(this);
+    const followers = this.followers;
+    for (let i = 0; i < followers.length; i++) followers[i]!.record(this);
     this.count = 0;
     this.sum = 0;
   }
 
-  /** Counts a closed run (its first and last sample times, the step, samples, sum and worst value) against this tracker's rule. */
-  private record(start: number, last: number, stepMs: number, count: number, sum: number, worst: number): void {
+  /**
+   * Counts the run `run` holds open (its first and last sample times, the step, samples, sum and
+   * worst value) against this tracker's rule. The run is read from the fields, not passed as
+   * numbers: a call that is not inlined would box each double argument (tens of MB of garbage
+   * on a long log whose values cross a threshold every few samples).
+   */
+  private record(run: ThresholdTracker): void {
+    const { start, last, stepMs, count, sum, worst } = run;
     const durationMs = last - start + stepMs;
     this.runs++;
     this.totalMs += durationMs;

@@ -69,6 +69,28 @@ describe('BucketMeanTracker', () => {
   });
 });
 
+describe('BucketMeanTracker.addAll', () => {
+  it('gives what add gives, bit for bit: each bucket sums its samples in their order, also when a bucket comes back, before the first one and across a coarsening (property)', () => {
+    // fractional values, so that another order of additions would round differently
+    const block = fc.array(fc.tuple(fc.integer({ min: -12, max: 20 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 1, maxLength: 40 });
+    fc.assert(fc.property(fc.array(block, { maxLength: 12 }), fc.constantFrom(4, 64), (blocks, maxBuckets) => {
+      const one = new BucketMeanTracker(5 * MIN, maxBuckets);
+      const plain = new BucketMeanTracker(5 * MIN, maxBuckets);
+      const numbered = new BucketMeanTracker(5 * MIN, maxBuckets);
+      let t = Date.UTC(2024, 0, 1);
+      for (const b of blocks) {
+        const ts = Float64Array.from(b, ([dt]) => (t += dt * MIN));
+        const vs = Float64Array.from(b, ([, v]) => v / 3);
+        ts.forEach((x, i) => one.add(x, vs[i]!));
+        plain.addAll(ts, vs, ts.length);
+        numbered.addAllNumbered(ts, ts.map((x) => Math.floor(x / (5 * MIN))), 5 * MIN, vs, ts.length);
+      }
+      expect(plain.aligned()).toEqual(one.aligned());
+      expect(numbered.aligned()).toEqual(one.aligned());
+    }), { numRuns: 300 });
+  });
+});
+
 describe('BucketMeanTracker.addAllNumbered', () => {
   it('gives what addAll gives, bit for bit, in blocks of any size, also across a coarsening and with times going back (property)', () => {
     const block = fc.array(fc.tuple(fc.integer({ min: -3, max: 40 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 1, maxLength: 30 });

@@ -97,10 +97,10 @@ describe('seriesStatistics with a spill file', () => {
     const p95 = quantileSorted([...values].sort((a, b) => a - b), 0.95);
     for (const [replay, sketch] of [[true, false], [false, false], [false, 0.01]] as const) {
       let calls = 0;
-      const append = SpillFile.prototype.append;
-      vi.spyOn(SpillFile.prototype, 'append').mockImplementation(function (this: SpillFile, ...args) {
+      const appendParts = SpillFile.prototype.appendParts;
+      vi.spyOn(SpillFile.prototype, 'appendParts').mockImplementation(function (this: SpillFile, ...args) {
         if (++calls > 3) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-        return append.apply(this, args);
+        return appendParts.apply(this, args);
       });
       const dir = freshDir();
       const r = await seriesStatistics(memorySource([{ key: key('x'), samples: regular(values) }]), { memoryBudgetBytes: 4096, spillDirectory: dir, replay, sketch });
@@ -144,5 +144,38 @@ describe('SpillFile', () => {
     expect(readdirSync(dir)).toEqual([]);
     f.close();
     f.close();
+  });
+
+  it('appendParts writes what append of each part in turn writes: the same values read back, counts and size (property)', () => {
+    // parts are views into one buffer (chunks of an arena), some empty; series interleave
+    const part = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.array(fc.double(), { maxLength: 50 }));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.array(part, { maxLength: 4 })), { maxLength: 6 }), (calls) => {
+      const dir = freshDir();
+      const byParts = SpillFile.open(dir);
+      const oneByOne = SpillFile.open(dir);
+      try {
+        for (const [series, parts] of calls) {
+          const views = parts.map(([offset, values]) => {
+            const arena = new Float64Array(offset + values.length + 3);
+            arena.set(values, offset);
+            return arena.subarray(offset, offset + values.length);
+          });
+          byParts.appendParts(series, views);
+          for (const v of views) oneByOne.append(series, v, v.length);
+        }
+        expect(byParts.bytes).toBe(oneByOne.bytes);
+        for (let series = 0; series <= 2; series++) {
+          expect(byParts.count(series)).toBe(oneByOne.count(series));
+          const a = new Float64Array(byParts.count(series));
+          const b = new Float64Array(oneByOne.count(series));
+          byParts.read(series, a);
+          oneByOne.read(series, b);
+          expect(a).toEqual(b);
+        }
+      } finally {
+        byParts.close();
+        oneByOne.close();
+      }
+    }), { numRuns: 100 });
   });
 });

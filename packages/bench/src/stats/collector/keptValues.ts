@@ -120,8 +120,8 @@ export class KeptValues {
   }
 
   /**
-   * Writes every series' kept values to the spill file (opened on first use) and empties
-   * them; a sketch asked for gets each chunk once it is written. False when there is no spill
+   * Writes every series' kept values to the spill file (opened on first use), one gather write
+   * a series, and empties them; a sketch asked for gets them once they are written. False when there is no spill
    * file or the file system refuses: the failure is reported once as an issue, and each value
    * is then either in the file or still kept, never both.
    */
@@ -131,13 +131,14 @@ export class KeptValues {
       const file = (this.spillFile ??= SpillFile.open(this.o.spillDirectory));
       for (const s of this.states) {
         if (s === undefined || s.values === null) continue;
-        while (s.chunks.length > 0) {
-          const c = s.chunks[0]!;
-          this.spillChunk(file, s, c, c.length);
-          s.chunks.shift();
-          s.n -= c.length;
+        // one gather write a series: its full chunks and the one it is filling
+        const parts = [...s.chunks, s.values.subarray(0, s.fill)];
+        file.appendParts(s.index, parts);
+        if (this.o.sketch !== false) {
+          const sketch = (s.sketch ??= new QuantileSketch(this.o.sketch));
+          for (const part of parts) for (let i = 0; i < part.length; i++) sketch.add(part[i]!);
         }
-        this.spillChunk(file, s, s.values, s.fill);
+        s.chunks.length = 0;
         s.values = null;
         s.fill = 0;
         s.n = 0;
@@ -159,13 +160,6 @@ export class KeptValues {
     const chunk = new Float64Array(this.arena, this.arenaBytes, capacity);
     this.arenaBytes += bytes;
     return chunk;
-  }
-
-  private spillChunk(file: SpillFile, s: SeriesState, values: Float64Array, count: number): void {
-    file.append(s.index, values, count);
-    if (this.o.sketch === false) return;
-    const sketch = (s.sketch ??= new QuantileSketch(this.o.sketch));
-    for (let i = 0; i < count; i++) sketch.add(values[i]!);
   }
 
   /**
