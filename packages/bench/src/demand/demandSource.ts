@@ -234,8 +234,11 @@ export class DemandSink implements SeriesSink {
       return;
     }
     if (this.pending) this.flushGroups(); // sums from single samples, of earlier times
-    const { target, memberStart, memberRaw, scale, offset, groupTarget, out } = (this.rowTables ??= this.tables());
+    const tables = (this.rowTables ??= this.tables());
+    const { target, memberStart, memberRaw, scale, offset, groupTarget, out } = tables;
     const n = target.length;
+    // raw series only, in their own order (every group declared): the row as it came
+    if (tables.identity) return down.row!(t, values, n);
     for (let i = 0; i < n; i++) {
       const j = target[i]!;
       if (j >= 0) out[j] = values[i]!;

@@ -25,6 +25,12 @@ export interface RowTables {
   readonly groupTarget: Int32Array;
   /** Every downstream series a row holds, by index (the declared groups after them are not). */
   readonly out: Float64Array;
+  /**
+   * Whether a row goes on as it came: raw series i is downstream series i for every i below
+   * the width, and no group is sent (every group declared). The reader's row is then passed on
+   * without a copy.
+   */
+  readonly identity: boolean;
 }
 
 /**
@@ -68,5 +74,7 @@ export function rowTables(raw: readonly (number | undefined)[], members: readonl
   const scale = Float64Array.from(memberRaw, (i) => members[i]!.scale);
   const offset = Float64Array.from(memberRaw, (i) => members[i]!.offset);
   const groupTarget = Int32Array.from(sent, (g) => g.index);
-  return { target, memberStart, memberRaw, scale, offset, groupTarget, out: new Float64Array(width) };
+  let identity = sent.length === 0 && n === width;
+  for (let i = 0; identity && i < n; i++) identity = target[i] === i;
+  return { target, memberStart, memberRaw, scale, offset, groupTarget, out: new Float64Array(width), identity };
 }

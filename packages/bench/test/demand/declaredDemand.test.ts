@@ -102,6 +102,27 @@ describe('DemandSink declares its groups of one member (SeriesSink.declares)', (
     ]);
   });
 
+  it('passes a row of raw series only, every group declared, on as it came (the same array); a group sent means a row of its own', () => {
+    const got: { values: Float64Array; n: number }[] = [];
+    const sink: SeriesSink = { series() {}, sample() {}, row: (_t, values, n) => void got.push({ values, n: n }), declares() {}, revokes() {} };
+    const d = new DemandSink(sink, MAP);
+    d.series(0, pdhKey('HV1', VP, 'vm0:Hv VP 0', '% Guest Run Time'));
+    d.series(1, pdhKey('HV1', 'Memory', null, 'Available MBytes'));
+    const first = Float64Array.of(50, 4000);
+    d.row(T0, first, 2);
+    expect(got[0]!.values).toBe(first);
+    expect(got[0]!.n).toBe(2);
+    // a second virtual processor (downstream 4, after the groups 2 and 3): vm0's group has two
+    // members and is sent, the memory group below it too (revoked): rows are built
+    d.series(2, pdhKey('HV1', VP, 'vm0:Hv VP 1', '% Guest Run Time'));
+    const second = Float64Array.of(50, 4000, 30);
+    d.row(T0 + MIN, second, 3);
+    expect(got[1]!.values).not.toBe(second);
+    expect(got[1]!.n).toBe(5);
+    expect([got[1]!.values[0], got[1]!.values[1], got[1]!.values[3], got[1]!.values[4]]).toEqual([50, 4000, 4000, 30]);
+    expect(got[1]!.values[2]).toBeCloseTo(0.8, 12);
+  });
+
   it('revokes a group that gets a second member, and every declared group before a single sample', () => {
     const calls: string[] = [];
     const sink: SeriesSink = {
