@@ -9,7 +9,8 @@ import { KeptValues } from './collector/keptValues.js';
 import { Declarations } from './collector/declarations.js';
 import { MirrorBook } from './collector/mirrors.js';
 import { RowMatrix } from './collector/rowMatrix.js';
-import { blockLength, EMPTY, SeriesState } from './collector/seriesState.js';
+import { SeriesState } from './collector/seriesState.js';
+import { RowFolder } from './collector/rowFolder.js';
 import { closeAlertsOf, collectResults, pendingRanksOf } from './collector/results.js';
 import { ranksOf, takeBucketsEarly } from './collector/seriesResult.js';
 import type { SpillTask } from './collector/spillSelection.js';
@@ -46,12 +47,11 @@ export class StatsCollector implements SeriesSink {
   private readonly kept: KeptValues;
   /** The series that keep no values of their own, being another's mapped. */
   private readonly book: MirrorBook;
-  /** Scratch: the present samples of the block being folded, their times and values. */
-  private presentTimes: Float64Array = EMPTY;
-  private presentValues: Float64Array = EMPTY;
   /** Rows not yet folded (the `row` fast path); series that got every row since their creation share `rowClock`, advanced once per matrix. */
   private readonly matrix = new RowMatrix();
-  private rowClock = new SampleClock();
+  private readonly rowClock = new SampleClock();
+  /** Folds the row matrix and the series' sample blocks into the series' states. */
+  private readonly folder: RowFolder;
   /** Whether any sample or row has arrived: a series created later starts with its own clock. */
   private started = false;
   /** Series announced so far, kept or not (the highest index + 1): it sizes blocks and row matrices. */
@@ -70,6 +70,7 @@ export class StatsCollector implements SeriesSink {
   constructor(private readonly o: ResolvedStatsOptions, private readonly keeps: ((index: number) => boolean) | null = null) {
     this.kept = new KeptValues(o, this.states, this.issues);
     this.book = new MirrorBook(o, this.kept);
+    this.folder = new RowFolder(o, this.states, this.matrix, this.rowClock, this.book, this.decl, this.kept);
   }
 
   /** A hint that series `index`, announced next, holds series `sourceIndex`'s values mapped ({@link MirrorBook}). */
@@ -91,13 +92,13 @@ export class StatsCollector implements SeriesSink {
   /** The declaration of series `index` ends (`SeriesSink.revokes`): a mirror of it is checked from now on, or it folds what it is sent. */
   revokes(index: number): void {
     if (!this.decl.has(index)) return;
-    if (this.matrix.rows > 0) this.flushRows(); // the buffered rows gave it its values
+    if (this.matrix.rows > 0) this.folder.flushRows(); // the buffered rows gave it its values
     this.decl.revoke(index);
   }
 
   series(index: number, key: SeriesKey): void {
     if (this.states[index] !== undefined || this.others.has(index)) return;
-    if (this.matrix.rows > 0) this.flushRows(); // the buffered rows came before this series existed
+    if (this.matrix.rows > 0) this.folder.flushRows(); // the buffered rows came before this series existed
     if (index >= this.declared) this.declared = index + 1;
     const declaration = this.decl.announce(index, (i) => this.states[i] !== undefined || this.others.has(i));
     if (this.keeps !== null && !this.keeps(index)) {
@@ -117,16 +118,16 @@ export class StatsCollector implements SeriesSink {
     if (s === undefined) {
       if (!this.others.has(index)) return;
       // another shard's sample: the same side effects as in a collector of every series
-      if (this.matrix.rows > 0) this.flushRows();
+      if (this.matrix.rows > 0) this.folder.flushRows();
       this.started = true;
       return;
     }
-    if (this.matrix.rows > 0) this.flushRows();
+    if (this.matrix.rows > 0) this.folder.flushRows();
     this.started = true;
     if (s.mirror !== null || s.mirroredBy.length > 0) this.book.endAround(s); // rows only are checked
     if (s.clock === this.rowClock) s.clock = this.rowClock.clone();
     let k = s.blockCount;
-    if (k === s.blockValues.length) k = this.flush(s);
+    if (k === s.blockValues.length) k = s.blockValues.length === 0 ? this.folder.allocate(s, this.declared) : this.folder.flush(s);
     s.blockTimes[k] = t;
     s.blockValues[k] = v;
     s.blockCount = k + 1;
@@ -141,10 +142,10 @@ export class StatsCollector implements SeriesSink {
     const width = count < this.declared ? count : this.declared;
     const span = Math.min(this.decl.span(count), this.declared);
     const m = this.matrix;
-    if ((width !== m.width || span !== m.span) && m.rows > 0) this.flushRows();
-    if (m.rows === 0) this.scratchFor(m.begin(width, span));
+    if ((width !== m.width || span !== m.span) && m.rows > 0) this.folder.flushRows();
+    if (m.rows === 0) this.folder.scratchFor(m.begin(width, span));
     this.started = true;
-    if (m.put(t, values, 0)) this.flushRows();
+    if (m.put(t, values, 0)) this.folder.flushRows();
   }
 
   /**
@@ -159,13 +160,13 @@ export class StatsCollector implements SeriesSink {
     const kept = width < this.declared ? width : this.declared;
     const span = Math.min(this.decl.span(width), this.declared);
     for (let done = 0; done < rowCount;) {
-      if ((kept !== m.width || span !== m.span) && m.rows > 0) this.flushRows();
-      if (m.rows === 0) this.scratchFor(m.begin(kept, span));
+      if ((kept !== m.width || span !== m.span) && m.rows > 0) this.folder.flushRows();
+      if (m.rows === 0) this.folder.scratchFor(m.begin(kept, span));
       this.started = true;
       // a whole matrix of rows laid out as the matrix lays them is folded where it is
       const whole = m.rows === 0 && kept === width && rowCount - done >= m.capacity;
       done += whole ? m.borrow(data, timesAt + done, valuesAt + done * width) : m.putMany(data, timesAt + done, valuesAt + done * width, rowCount - done, width);
-      if (m.rows === m.capacity) this.flushRows();
+      if (m.rows === m.capacity) this.folder.flushRows();
       m.giveBack();
     }
   }
@@ -175,115 +176,10 @@ export class StatsCollector implements SeriesSink {
     for (const index of this.decl.below(count)) this.revokes(index);
   }
 
-  private scratchFor(length: number): void {
-    if (this.presentTimes.length >= length) return;
-    this.presentTimes = new Float64Array(length);
-    this.presentValues = new Float64Array(length);
-  }
-
-  /**
-   * Folds the row matrix: the shared clock advances once; per series, its own pending block
-   * first (sample order), then its column's present values, with the matrix's times.
-   */
-  private flushRows(): void {
-    const m = this.matrix;
-    const rows = m.rows;
-    if (rows === 0) return;
-    m.rows = 0;
-    const width = m.width;
-    const times = m.times;
-    // series beyond this matrix's width get none of its rows (a declared one gets those its source gets): they leave the shared clock
-    for (let i = width; i < this.states.length; i++) {
-      const s = this.states[i];
-      if (s !== undefined && s.clock === this.rowClock && (s.declared === null || s.declared.sourceIndex >= width)) s.clock = this.rowClock.clone();
-    }
-    m.warm(rows);
-    this.book.check(m, rows);
-    // the aligned bucket of each row, for every series that gets all of them
-    const numbers = this.o.align === null ? null : m.bucketNumbers(this.o.alignMs, rows);
-    let sharedAdvanced = false;
-    for (let i = 0; i < width; i++) {
-      const s = this.states[i];
-      if (s === undefined) continue;
-      if (s.blockCount > 0) this.flush(s);
-      if (s.clock === this.rowClock) {
-        if (!sharedAdvanced) this.rowClock.advance(times, rows);
-        sharedAdvanced = true;
-      } else s.clock.advance(times, rows);
-      const mirror = s.mirror;
-      let k: number;
-      // a mirror's values are read only for its thresholds; its present count is known
-      if (mirror !== null && s.thresholds.length === 0) k = mirror.present;
-      else if (s.mirroredBy.length === 0) k = m.presentOf(i, rows, this.presentTimes, this.presentValues);
-      else {
-        // the present count of its declared mirrors, before it folds (a mirror may end)
-        k = m.presentPeakOf(i, rows, this.presentTimes, this.presentValues);
-        this.book.guard(s, this.presentValues, k, m.peakAbs);
-      }
-      // every value present (the common case): the matrix's own times
-      const present = k === rows ? times : this.presentTimes;
-      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null);
-      else this.book.folded(s, present, this.presentValues, k, rows - k);
-    }
-    // the declared series, their values from their sources' columns (none: a mirror's count is known)
-    for (const s of this.decl.states) {
-      const { sourceIndex, scale, offset } = s.declared!;
-      if (sourceIndex >= width) continue;
-      if (s.clock === this.rowClock) {
-        if (!sharedAdvanced) this.rowClock.advance(times, rows);
-        sharedAdvanced = true;
-      } else s.clock.advance(times, rows);
-      const mirror = s.mirror;
-      const k = mirror !== null && s.thresholds.length === 0 ? mirror.present : m.presentMappedOf(sourceIndex, rows, scale, offset, this.presentTimes, this.presentValues);
-      const present = k === rows ? times : this.presentTimes;
-      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null);
-      else this.book.folded(s, present, this.presentValues, k, rows - k);
-    }
-  }
-
-  /**
-   * Folds a series' block into its state, in sample order (so the result is the one sample-by-
-   * sample updates give), and empties it; allocates the block on first use. Returns 0, the new fill.
-   */
-  private flush(s: SeriesState): 0 {
-    if (s.blockValues.length === 0) {
-      const size = blockLength(this.declared);
-      s.blockTimes = new Float64Array(size);
-      s.blockValues = new Float64Array(size);
-      this.scratchFor(size);
-      return 0;
-    }
-    const n = s.blockCount;
-    if (n === 0) return 0;
-    s.blockCount = 0;
-    const blockTimes = s.blockTimes;
-    const blockValues = s.blockValues;
-    s.clock.advance(blockTimes, n);
-    // the present samples, in order
-    const presentTimes = this.presentTimes;
-    const presentValues = this.presentValues;
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      const v = blockValues[i]!;
-      if (v - v === 0) {
-        presentTimes[k] = blockTimes[i]!;
-        presentValues[k++] = v;
-      }
-    }
-    this.fold(s, presentTimes, presentValues, k, n - k);
-    return 0;
-  }
-
-  /** Folds the present samples `times[0..k)`, `values[0..k)` of a series that mirrors none (a sample ends a mirror first) and `missing` missing ones. */
-  private fold(s: SeriesState, times: Float64Array, values: Float64Array, k: number, missing: number, bucketNumbers: Float64Array | null = null): void {
-    s.fold(times, values, k, missing, bucketNumbers);
-    if (k > 0) this.kept.keep(s, values, k);
-  }
-
   /** Folds every pending row and block, and derives the mirrors' statistics (before results are read). */
   private flushAll(): void {
-    this.flushRows();
-    for (const s of this.states) if (s !== undefined) this.flush(s);
+    this.folder.flushRows();
+    for (const s of this.states) if (s !== undefined) this.folder.flush(s);
     this.book.deriveAll();
   }
 
