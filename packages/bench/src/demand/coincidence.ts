@@ -1,6 +1,6 @@
 import { HostplanError } from '@hostplan/core';
 import { interpolate7, quantileRank } from '@hostplan/core/internal';
-import { orderStatistics } from '../stats/orderStatistics.js';
+import { orderStatistics, orderStatisticsScratch } from '../stats/orderStatistics.js';
 import { coarsenAligned, type AlignedSeries } from '../stats/rollup.js';
 
 /** Percentile of the summed series against the sum of each member's percentile. */
@@ -42,33 +42,50 @@ export function peakCoincidence(members: readonly { readonly id: string; readonl
   const end = Math.min(...series.map((b) => b.firstBucketMs + b.means.length * bucketMs));
   // the buckets where every member has a value: each member's values, and their sums (member order)
   const most = Math.max(0, Math.ceil((end - start) / bucketMs));
-  const columns = members.map(() => new Float64Array(most));
-  const sums = new Float64Array(most);
+  const offsets = series.map((b) => (start - b.firstBucketMs) / bucketMs);
+  const complete = new Uint8Array(most).fill(1);
+  for (let i = 0; i < series.length; i++) markMissing(series[i]!.means, offsets[i]!, complete);
   let n = 0;
-  for (let t = start; t < end; t += bucketMs) {
-    let sum = 0;
-    let complete = true;
-    for (let i = 0; i < series.length; i++) {
-      const b = series[i]!;
-      const x = b.means[(t - b.firstBucketMs) / bucketMs]!;
-      if (Number.isNaN(x)) {
-        complete = false;
-        break;
-      }
-      columns[i]![n] = x;
-      sum += x;
-    }
-    if (complete) sums[n++] = sum;
-  }
+  for (let j = 0; j < most; j++) n += complete[j]!;
+  const columns = series.map((b, i) => completeValues(b.means, offsets[i]!, complete, n));
+  const sums = new Float64Array(n);
+  for (const c of columns) addInto(sums, c);
   if (n === 0) return none;
   const p = percentile / 100;
+  const scratch = orderStatisticsScratch();
   // the two ranks type 7 needs, selected rather than sorted (the same values a sort puts there)
   const at = (xs: Float64Array) => {
     const r = quantileRank(n, p);
-    const [lo, hi] = orderStatistics(xs.slice(0, n), [r.lower, r.upper]);
+    const [lo, hi] = orderStatistics(xs, [r.lower, r.upper], undefined, scratch);
     return interpolate7(lo!, hi!, r.fraction, r.lower === r.upper) + 0;
   };
   const sumOfPercentiles = columns.reduce((s, c) => s + at(c), 0);
   const percentileOfSum = at(sums);
   return { members: ids, percentile, buckets: n, sumOfPercentiles, percentileOfSum, ratio: sumOfPercentiles === 0 ? null : percentileOfSum / sumOfPercentiles };
+}
+
+// The passes over members x buckets are column by column (each member's means in order, no
+// division per value) in small monomorphic functions; the sums add the members in member order,
+// as a row-by-row sum starting at 0 does, so they are the same doubles.
+
+/** Clears `complete[j]` where the member has no value (NaN) at bucket `offset + j`. */
+function markMissing(means: Float64Array, offset: number, complete: Uint8Array): void {
+  const m = complete.length;
+  for (let j = 0; j < m; j++) if (Number.isNaN(means[offset + j]!)) complete[j] = 0;
+}
+
+/** The member's means at the complete buckets (`n` of them), in bucket order. */
+function completeValues(means: Float64Array, offset: number, complete: Uint8Array, n: number): Float64Array {
+  if (n === complete.length) return means.subarray(offset, offset + n);
+  const out = new Float64Array(n);
+  const m = complete.length;
+  let k = 0;
+  for (let j = 0; j < m; j++) if (complete[j] === 1) out[k++] = means[offset + j]!;
+  return out;
+}
+
+/** `sums[k] += values[k]` for every k. */
+function addInto(sums: Float64Array, values: Float64Array): void {
+  const n = sums.length;
+  for (let k = 0; k < n; k++) sums[k]! += values[k]!;
 }

@@ -79,6 +79,31 @@ describe('peakCoincidence(members, percentile)', () => {
       expect(c.sumOfPercentiles).toBe(vms.reduce((s, v) => s + quantileSorted(sorted(v), percentile / 100), 0) + 0);
     }), { numRuns: 300 });
   });
+
+  it('on members starting at different buckets with gaps: the complete buckets row by row, sums in member order, means left unchanged (property)', () => {
+    const value = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.constant(NaN));
+    const member = fc.record({ start: fc.integer({ min: 0, max: 5 }), values: fc.array(value, { minLength: 0, maxLength: 30 }) });
+    fc.assert(fc.property(fc.array(member, { minLength: 1, maxLength: 5 }), fc.double({ min: 0, max: 100, noNaN: true }), (vms, percentile) => {
+      const members = vms.map((v, i) => ({ id: String(i), buckets: b(v.values, v.start * 300_000) }));
+      const before = members.map((m) => Array.from(m.buckets.means));
+      const c = peakCoincidence(members, percentile);
+      // reference: walk the buckets every member covers, keep those where all have a value
+      const first = Math.max(...vms.map((v) => v.start));
+      const end = Math.min(...vms.map((v) => v.start + v.values.length));
+      const rows: number[][] = [];
+      for (let t = first; t < end; t++) {
+        const row = vms.map((v) => v.values[t - v.start]!);
+        if (!row.some(Number.isNaN)) rows.push(row);
+      }
+      expect(members.map((m) => Array.from(m.buckets.means))).toEqual(before);
+      if (rows.length === 0) return void expect(c).toMatchObject({ buckets: 0, sumOfPercentiles: null, percentileOfSum: null });
+      const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
+      const q = (xs: number[]) => quantileSorted(sorted(xs), percentile / 100) + 0;
+      expect(c.buckets).toBe(rows.length);
+      expect(c.percentileOfSum).toBe(q(rows.map((r) => r.reduce((s, x) => s + x, 0))));
+      expect(c.sumOfPercentiles).toBe(vms.reduce((s, _, i) => s + q(rows.map((r) => r[i]!)), 0));
+    }), { numRuns: 300 });
+  });
 });
 
 describe('applyMeasuredCapacity(host, measured)', () => {
