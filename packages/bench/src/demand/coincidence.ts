@@ -56,7 +56,7 @@ export function peakCoincidence(members: readonly { readonly id: string; readonl
   // the two ranks type 7 needs, selected rather than sorted (the same values a sort puts there)
   const at = (xs: Float64Array) => {
     const r = quantileRank(n, p);
-    const [lo, hi] = orderStatistics(xs, [r.lower, r.upper], undefined, scratch);
+    const [lo, hi] = orderStatistics(xs, [r.lower, r.upper], rangeOf(xs), scratch);
     return interpolate7(lo!, hi!, r.fraction, r.lower === r.upper) + 0;
   };
   const sumOfPercentiles = columns.reduce((s, c) => s + at(c), 0);
@@ -82,6 +82,18 @@ function completeValues(means: Float64Array, offset: number, complete: Uint8Arra
   let k = 0;
   for (let j = 0; j < m; j++) if (complete[j] === 1) out[k++] = means[offset + j]!;
   return out;
+}
+
+/** The least and greatest of `values` (given to orderStatistics, whose own pass, inline in it, runs interpreted in these few cold calls). */
+function rangeOf(values: Float64Array): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
 }
 
 /** `sums[k] += values[k]` for every k. */
