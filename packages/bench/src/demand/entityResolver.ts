@@ -1,7 +1,23 @@
 /** Maps the entity a counter names (a VM name, or a VHD path for storage devices) to a VM id. */
 export type EntityResolver = (entity: string) => string;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether the UTF-16 unit at `i` of `s` is an ASCII lower-case letter or digit (out of range: no). */
+const isLowerAlnum = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i); // NaN out of range
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+};
+
+/**
+ * Whether `id` occurs in `text` bounded on both sides by the start, the end or a unit that is
+ * not `[a-z0-9]`: what `/(^|[^a-z0-9])id($|[^a-z0-9])/` finds, without compiling a regex per id.
+ */
+function containsToken(text: string, id: string): boolean {
+  for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
+    if (!isLowerAlnum(text, at - 1) && !isLowerAlnum(text, at + id.length)) return true;
+    if (at >= text.length) return false; // an empty id is found at every position up to the end
+  }
+  return false;
+}
 
 /**
  * Resolves counter entities to inventory VM ids: an exact (case-insensitive) id wins; else the
@@ -18,17 +34,33 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function inventoryEntityResolver(ids: readonly string[]): EntityResolver {
   const byLower = new Map(ids.map((id) => [id.toLowerCase(), id]));
-  const patterns = [...ids].sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .map((id) => ({ id, re: new RegExp(`(^|[^a-z0-9])${escape(id.toLowerCase())}($|[^a-z0-9])`) }));
+  // longest first; ties between ids of one length are broken only when two match (below)
+  const patterns = [...ids].sort((a, b) => b.length - a.length).map((id) => ({ id, lower: id.toLowerCase() }));
   const cache = new Map<string, string>();
   return (entity) => {
     const hit = cache.get(entity);
     if (hit !== undefined) return hit;
     const lower = entity.toLowerCase();
-    const resolved = byLower.get(lower) ?? patterns.find((p) => p.re.test(lower))?.id ?? entity;
+    const resolved = byLower.get(lower) ?? longestToken(patterns, lower) ?? entity;
     cache.set(entity, resolved);
     return resolved;
   };
+}
+
+/**
+ * The first id (of `patterns`, longest first, stable) found as a token of `lower`; among ids of
+ * its length that are found too, the least by `localeCompare`, the first of equals: what the
+ * first match in ids sorted by length, then `localeCompare`, is. The collator is only asked when
+ * two ids of one length match (its first use costs ~6 ms).
+ */
+function longestToken(patterns: readonly { readonly id: string; readonly lower: string }[], lower: string): string | undefined {
+  let best: string | undefined;
+  for (const p of patterns) {
+    if (best !== undefined && p.id.length < best.length) break;
+    if (!containsToken(lower, p.lower)) continue;
+    if (best === undefined || p.id.localeCompare(best) < 0) best = p.id;
+  }
+  return best;
 }
 
 /** Counter objects whose instances are virtual disk paths, not VM names (domain.md section 7). */

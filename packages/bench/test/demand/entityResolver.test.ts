@@ -22,6 +22,29 @@ describe('inventoryEntityResolver(ids)', () => {
       expect(out === entity || ids.includes(out)).toBe(true);
     }));
   });
+
+  it('gives the answers of a regex per id, longest first, on random ids and entities (property)', () => {
+    // the former implementation: /(^|[^a-z0-9])id($|[^a-z0-9])/ on the lower-cased entity, ids by length then name
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const reference = (ids: readonly string[], entity: string): string => {
+      const lower = entity.toLowerCase();
+      const exact = ids.find((id) => id.toLowerCase() === lower);
+      if (exact !== undefined) return exact;
+      const sorted = [...ids].sort((a, b) => b.length - a.length || a.localeCompare(b));
+      return sorted.find((id) => new RegExp(`(^|[^a-z0-9])${escape(id.toLowerCase())}($|[^a-z0-9])`).test(lower)) ?? entity;
+    };
+    const unit = fc.constantFrom('a', 'b', 'A', 'B', '0', '1', '-', '.', '_', ' ', ':', '\\', 'é', 'İ', '*', '(', '$');
+    const text = (max: number) => fc.array(unit, { maxLength: max }).map((u) => u.join(''));
+    fc.assert(fc.property(fc.uniqueArray(text(4), { maxLength: 6, selector: (s) => s.toLowerCase() }), fc.array(text(14), { minLength: 1, maxLength: 5 }), (ids, entities) => {
+      const resolve = inventoryEntityResolver(ids);
+      for (const e of entities) expect(resolve(e)).toBe(reference(ids, e));
+      // ids appearing as tokens in a path, as a storage device names them
+      for (const id of ids) expect(resolve(`C:-VMs-${id}-disk.vhdx`)).toBe(reference(ids, `C:-VMs-${id}-disk.vhdx`));
+      // several ids in one path: the longest wins, ties by localeCompare
+      expect(resolve(`C:-${ids.join('-')}.vhdx`)).toBe(reference(ids, `C:-${ids.join('-')}.vhdx`));
+      expect(resolve(`C:-${[...ids].reverse().join(' ')}`)).toBe(reference(ids, `C:-${[...ids].reverse().join(' ')}`));
+    }), { numRuns: 2000 });
+  });
 });
 
 describe('measureDemand with a VM inventory', () => {
