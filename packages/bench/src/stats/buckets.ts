@@ -10,6 +10,13 @@ export interface AlignedSeries {
 }
 
 /**
+ * Scratch for {@link BucketMeanTracker.addAll}'s bucket numbers, shared by the trackers of a
+ * thread (they fold one at a time; a call that re-enters addAll after a coarsening no longer
+ * reads the numbers it was given).
+ */
+let numberScratch = new Float64Array(0);
+
+/**
  * Mean per aligned time bucket (multiples of `bucketMs` since the epoch), to line up series
  * sampled at slightly different instants (peak coincidence). Buckets are dense arrays from the
  * first bucket seen; when the span would need more than `maxBuckets`, the bucket length
@@ -65,48 +72,12 @@ export class BucketMeanTracker {
 
   /** Adds `ts[i], vs[i]` for i in 0..count-1, as `count` {@link add} calls. */
   addAll(ts: Float64Array, vs: Float64Array, count: number): void {
-    // a sample in a bucket already in use needs no coarsening nor growing: add() in locals;
-    // anything else goes through add() itself, and the locals are read again. Consecutive
-    // samples of one bucket add up in a register (the same additions in the same order),
-    // stored when the bucket changes: no store-to-load chain through the array per sample
-    let sums = this.sums;
-    let counts = this.counts;
-    let bucketMs = this.bucketMs;
-    let first = this.first;
-    let used = this.used;
-    let open = NaN; // no bucket open (NaN equals no index)
-    let sum = 0;
-    let n = 0;
-    for (let k = 0; k < count; k++) {
-      const t = ts[k]!;
-      const i = Math.floor(t / bucketMs) - first;
-      if (i === open) {
-        sum += vs[k]!;
-        n += 1;
-        continue;
-      }
-      if (open >= 0) {
-        sums[open] = sum;
-        counts[open] = n;
-      }
-      if (i >= 0 && i < used) {
-        open = i;
-        sum = sums[i]! + vs[k]!;
-        n = counts[i]! + 1;
-        continue;
-      }
-      open = NaN;
-      this.add(t, vs[k]!);
-      sums = this.sums;
-      counts = this.counts;
-      bucketMs = this.bucketMs;
-      first = this.first;
-      used = this.used;
-    }
-    if (open >= 0) {
-      sums[open] = sum;
-      counts[open] = n;
-    }
+    // each sample's bucket number at the current length, then the numbered path
+    const bucketMs = this.bucketMs;
+    if (numberScratch.length < count) numberScratch = new Float64Array(Math.max(count, 2 * numberScratch.length));
+    const numbers = numberScratch;
+    for (let k = 0; k < count; k++) numbers[k] = Math.floor(ts[k]! / bucketMs);
+    this.addAllNumbered(ts, numbers, bucketMs, vs, count);
   }
 
   /**
@@ -121,7 +92,10 @@ export class BucketMeanTracker {
    */
   addAllNumbered(ts: Float64Array, numbers: Float64Array, numbersMs: number, vs: Float64Array, count: number): void {
     if (numbersMs !== this.bucketMs) return this.addAll(ts, vs, count);
-    // as addAll: a bucket's consecutive samples add up in a register
+    // a sample in a bucket already in use needs no coarsening nor growing: add() in locals;
+    // anything else goes through add() itself, and the locals are read again. Consecutive
+    // samples of one bucket add up in a register (the same additions in the same order),
+    // stored when the bucket changes: no store-to-load chain through the array per sample
     let sums = this.sums;
     let counts = this.counts;
     let first = this.first;
