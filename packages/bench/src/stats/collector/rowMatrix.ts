@@ -136,12 +136,7 @@ export class RowMatrix {
       presentValues[k] = v;
       if (v - v === 0) k++;
     }
-    if (k === rows) return k;
-    const times = this.times;
-    for (let r = 0, j = 0, at = column; r < rows; r++, at += width) {
-      const v = matrix[at]!;
-      if (v - v === 0) presentTimes[j++] = times[r]!;
-    }
+    if (k < rows) this.presentTimesOf(column, rows, presentTimes);
     return k;
   }
 
@@ -161,13 +156,19 @@ export class RowMatrix {
       }
     }
     this.peakAbs = peak;
-    if (k === rows) return k;
+    if (k < rows) this.presentTimesOf(column, rows, presentTimes);
+    return k;
+  }
+
+  /** The times of the present values of column `column` in the first `rows` rows, in row order, into `presentTimes`. */
+  private presentTimesOf(column: number, rows: number, presentTimes: Float64Array): void {
+    const width = this.width;
+    const matrix = this.values;
     const times = this.times;
     for (let r = 0, j = 0, at = column; r < rows; r++, at += width) {
       const v = matrix[at]!;
       if (v - v === 0) presentTimes[j++] = times[r]!;
     }
-    return k;
   }
 
   /**
