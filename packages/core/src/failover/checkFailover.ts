@@ -1,5 +1,6 @@
 import { asResolved } from '../capacity/hostCapacity.js';
 import { invalid } from '../errors.js';
+import { formatDecimal } from '../format/numbers.js';
 import type { Host } from '../model/host.js';
 import { policyAssumptions } from '../model/assumptions.js';
 import type { Policy, ResolvedPolicy } from '../model/policy.js';
@@ -66,9 +67,9 @@ function compare<D extends { tolerates: boolean }>(clusters: D[], replaced: bool
 function proofOf(coverage: readonly ClusterCoverage[], verdict: FailoverVerdict, k: number): string {
   const checked = coverage.reduce((n, c) => n + c.checked, 0);
   const total = coverage.reduce((n, c) => n + c.sets, 0);
-  const sets = `${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} failure sets re-placed`;
+  const sets = `${formatDecimal(checked)} of ${formatDecimal(total)} failure sets re-placed`;
   if (k === 0) return 'no failure to survive (k = 0)';
-  if (verdict === 'not met') return `not met: ${coverage.filter((c) => c.verdict === 'not met').map((c) => c.cluster).join(', ')} left VMs unplaced in a failure set (${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} failure sets checked)`;
+  if (verdict === 'not met') return `not met: ${coverage.filter((c) => c.verdict === 'not met').map((c) => c.cluster).join(', ')} left VMs unplaced in a failure set (${formatDecimal(checked)} of ${formatDecimal(total)} failure sets checked)`;
   const passive = coverage.filter((c) => c.proof === 'passive-hosts');
   const argument = passive.length ? `; ${passive.map((c) => c.cluster).join(', ')} by the passive-host argument (each running host fits whole on any of its ${k}+ empty hosts)` : '';
   if (verdict === 'met') return `met: ${sets}${argument}`;

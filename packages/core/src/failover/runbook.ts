@@ -1,3 +1,4 @@
+import { formatDecimal } from '../format/numbers.js';
 import { RESOURCES, type Resource } from '../model/resources.js';
 import type { Placement, Reason } from '../plan/types.js';
 import type { FailoverResult, FailoverScenario } from './types.js';
@@ -54,7 +55,7 @@ export function failoverRunbook(result: Pick<FailoverResult, 'scenarios'>, plan:
   const total = result.scenarios.length;
   return {
     total, shown: order.length,
-    note: order.length < total ? `the ${order.length.toLocaleString('en-US')} worst of ${total.toLocaleString('en-US')} failure sets checked (most VMs not restarted, then highest use after the restart); the verdict covers all of them` : null,
+    note: order.length < total ? `the ${formatDecimal(order.length)} worst of ${formatDecimal(total)} failure sets checked (most VMs not restarted, then highest use after the restart); the verdict covers all of them` : null,
     scenarios: order.map(({ s }) => ({
       cluster: s.cluster, failed: s.failed, binding: s.binding, peakUtilization: s.peakUtilization,
       placements: s.placements.map((p) => ({ vm: p.vm, from: from.get(p.vm) ?? '', host: p.host })),
