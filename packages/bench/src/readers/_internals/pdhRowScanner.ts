@@ -1,0 +1,126 @@
+import { SCALE } from './parseNumber.js';
+import { pdhRowMissing, scanPdhRow } from './pdhFastRow.js';
+import { PDH_SCAN_WASM } from './pdhScanWasm.generated.js';
+
+// The part of the WebAssembly API used here: the package compiles without the DOM types that declare it.
+declare namespace WebAssembly {
+  class Module {
+    constructor(bytes: Uint8Array);
+  }
+  class Instance {
+    constructor(module: Module, imports: object);
+    readonly exports: unknown;
+  }
+  interface Memory {
+    readonly buffer: ArrayBuffer;
+    grow(pages: number): number;
+  }
+}
+
+/** What the compiled scanner (assembly/pdhScan.ts) exports (its pointers are i32 globals). */
+interface PdhScanExports {
+  readonly memory: WebAssembly.Memory;
+  readonly SCALE_PTR: { readonly value: number };
+  readonly MISSING_PTR: { readonly value: number };
+  readonly FREE_PTR: { readonly value: number };
+  readonly scanRow: (start: number, end: number, separator: number, counters: number, out: number) => number;
+}
+
+/** Rows longer than this are read by the JS scanner: the wasm memory stays small. */
+const MAX_WASM_ROW_BYTES = 1 << 20;
+/** Bytes after a row in wasm memory: its stop byte and the scanner's 16-byte loads (two past any position it reads). */
+const SLACK = 64;
+const PAGE = 65536;
+
+let compiled: WebAssembly.Module | null = null;
+
+/** The scanner's module, compiled once per thread (synchronously: about 3.6 KB). */
+function pdhScanModule(): WebAssembly.Module {
+  return (compiled ??= new WebAssembly.Module(Buffer.from(PDH_SCAN_WASM, 'base64')));
+}
+
+/**
+ * The common PDH row, read by WebAssembly (assembly/pdhScan.ts: the digits 16 bytes at a time,
+ * with SIMD) and, for any row it refuses, by {@link scanPdhRow}: the same contract and the same
+ * results. The wasm scanner accepts only rows whose every value it computes exactly (the values
+ * equal `Number(text)` bit for bit: Clinger's fast path or parseNumber.ts's double-double product
+ * with its rounding check, on the same table of powers of ten, copied in here); everything else
+ * (a sign, a leap second, more than 19 significant digits, an exponent beyond 4 digits, a value
+ * the rounding check cannot decide, any other shape) goes to the JS scanner, which reads it as
+ * before. One per reader: each has its own wasm instance and memory (the row is copied in).
+ */
+export class PdhRowScanner {
+  private readonly scanRow: PdhScanExports['scanRow'];
+  private readonly memory: WebAssembly.Memory;
+  private readonly missingAt: number;
+  private readonly valuesAt: number;
+  private readonly rowAt: number;
+  private bytes: Uint8Array;
+  private values: Float64Array;
+  private missing: Int32Array;
+  /** Rows the wasm scanner refused (read by the JS scanner instead): tests check which rows it takes. */
+  refusedRows = 0;
+
+  constructor(private readonly separator: number, private readonly counters: number) {
+    const e = new WebAssembly.Instance(pdhScanModule(), {}).exports as unknown as PdhScanExports;
+    this.scanRow = e.scanRow;
+    this.memory = e.memory;
+    this.missingAt = e.MISSING_PTR.value;
+    this.valuesAt = e.FREE_PTR.value;
+    this.rowAt = this.valuesAt + 8 * counters + SLACK;
+    this.bytes = this.values = this.missing = undefined as never;
+    this.room(4096);
+    new Float64Array(this.memory.buffer, e.SCALE_PTR.value, SCALE.length).set(SCALE);
+  }
+
+  /**
+   * Whether this scanner reads rows of this separator and number of value cells.
+   *
+   * @example
+   * new PdhRowScanner(44, 3).reads(44, 3) // => true
+   */
+  reads(separator: number, counters: number): boolean {
+    return separator === this.separator && counters === this.counters;
+  }
+
+  /** Grows the memory for a row of `rowBytes` (and remakes the views: growing detaches the old buffer). */
+  private room(rowBytes: number): void {
+    const need = this.rowAt + rowBytes + SLACK;
+    const have = this.memory.buffer.byteLength;
+    if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
+    const buffer = this.memory.buffer;
+    this.bytes = new Uint8Array(buffer);
+    this.values = new Float64Array(buffer, this.valuesAt, this.counters);
+    this.missing = new Int32Array(buffer, this.missingAt, 1);
+  }
+
+  /**
+   * {@link scanPdhRow} for the row `[start, end)` of `buf`: the values to `out[at .. at +
+   * counters)`, the missing count to `pdhRowMissing[0]`; returns the local time in ms, or NaN
+   * for a row of another shape (the caller then splits it and reports what is wrong).
+   *
+   * @example
+   * const scanner = new PdhRowScanner(44, 1);
+   * const out = new Float64Array(1);
+   * scanner.scan(Buffer.from('"01/02/2024 00:00:00.000","512"'), 0, 31, out, 0) // => Date.UTC(2024, 0, 2); out[0] => 512
+   */
+  scan(buf: Uint8Array, start: number, end: number, out: Float64Array, at: number): number {
+    const n = end - start;
+    if (n <= MAX_WASM_ROW_BYTES) {
+      const rowAt = this.rowAt;
+      if (rowAt + n + SLACK > this.bytes.length) this.room(n);
+      const bytes = this.bytes;
+      if (Buffer.isBuffer(buf)) buf.copy(bytes, rowAt, start, end);
+      else bytes.set(buf.subarray(start, end), rowAt);
+      bytes[rowAt + n] = 0; // the stop byte
+      const localMs = this.scanRow(rowAt, rowAt + n, this.separator, this.counters, this.valuesAt);
+      if (localMs === localMs) {
+        out.set(this.values, at);
+        pdhRowMissing[0] = this.missing[0]!;
+        return localMs;
+      }
+    }
+    this.refusedRows++;
+    return scanPdhRow(buf, start, end, this.separator, this.counters, out, at);
+  }
+}
