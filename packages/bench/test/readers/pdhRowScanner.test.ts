@@ -86,23 +86,76 @@ describe('PdhRowScanner (WebAssembly) reads every row as scanPdhRow does', () =>
     );
   });
 
-  it('property: damaged rows (wrong cell count, bad quotes, bad times, non-numeric cells, cut short) are refused or read exactly as scanPdhRow does', () => {
+  it('property: damaged rows (wrong cell count, bad quotes, bad times, non-numeric cells, cut short, bytes changed) are refused or read exactly as scanPdhRow does', () => {
     const time = fc.oneof(
-      fc.constant(TIME),
-      fc.tuple(fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom('', '.1', '.12', '.123', '.1234', '.', '.x'))
+      { weight: 3, arbitrary: fc.constant(TIME) },
+      fc
+        .tuple(fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom('', '.1', '.12', '.123', '.1234', '.', '.x'))
         .map(([mo, d, y, h, mi, s, f]) => `${String(mo).padStart(2, '0')}/${String(d).padStart(2, '0')}/${String(y).padStart(4, '0')} ${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${f}`),
       fc.string({ maxLength: 25 }),
     );
-    const cell = fc.oneof(fc.constantFrom('1.5', ' ', '', '96.58319186260141', '6.148650849772921e-005', '-0', '1e', '1.2.3', 'NaN', '1,5', ' 1', '1 ', '"', 'x'), fc.double().map(String), fc.string({ maxLength: 6 }));
+    const good = fc.oneof(fc.constantFrom('1.5', ' ', '', '96.58319186260141', '6.148650849772921e-005', '-0', '0.0321', '125472'), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String));
+    const bad = fc.oneof(fc.constantFrom('1e', '1e+', '1.2.3', 'NaN', '1,5', ' 1', '1 ', '"', 'x', '.', '-', '+-1', '1e-', '1x'), fc.string({ maxLength: 6 }));
+    const cell = fc.oneof({ weight: 6, arbitrary: good }, bad);
+    // an edit: at a position (a fraction of the row), insert, replace or delete a byte that matters to the scanner
+    const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('insert', 'replace', 'delete'), fc.constantFrom('"', ',', '\t', ' ', '0', '9', '.', 'e', '-', 'x', '\r'));
     fc.assert(
-      fc.property(time, fc.array(cell, { maxLength: 8 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom(',', '\t'), fc.nat(), (t, cells, counters, sep, cut) => {
+      fc.property(time, fc.array(cell, { maxLength: 8 }), fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.integer({ min: 0, max: 9 })), fc.constantFrom(',', '\t'), fc.array(edit, { maxLength: 2 }), fc.nat(), (t, cells, counters, sep, edits, cut) => {
         let row = `"${t}"${cells.map((c) => `${sep}"${c}"`).join('')}`;
+        for (const [at, kind, ch] of edits) {
+          const i = Math.floor(at * row.length);
+          row = kind === 'insert' ? row.slice(0, i) + ch + row.slice(i) : row.slice(0, i) + (kind === 'replace' ? ch : '') + row.slice(i + 1);
+        }
         if (cut % 3 === 0) row = row.slice(0, row.length - (cut % 7));
-        const { wasm, js } = both(row, counters, sep.charCodeAt(0));
+        const { wasm, js } = both(row, counters ?? cells.length, sep.charCodeAt(0));
         expect(wasm).toEqual(js);
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
+  });
+
+  it.each([
+    `"${TIME}","1",x"2"`,
+    `"${TIME}","1";"2"`,
+    `"${TIME}"	"1","2"`,
+    `"${TIME}","1",,"2"`,
+    `"${TIME}","1" ,"2"`,
+    `"${TIME}","1","2"x`,
+    `"${TIME}","1","2`,
+    `"${TIME}","1","2""`,
+    `"${TIME}",,"1","2"`,
+    `x"${TIME}","1","2"`,
+    `"${TIME}""1","2"`,
+    `"${TIME}","1"",2"`,
+    `"${TIME}","1	","2"`,
+    `"${TIME}","1.5.5","2"`,
+    `"${TIME}","1e","2"`,
+    `"${TIME}","1e+","2"`,
+    `"${TIME}","-","2"`,
+    `"${TIME}",".","2"`,
+    `"${TIME}","+-1","2"`,
+    `"${TIME}","1 ","2"`,
+    `"${TIME}","  ","2"`,
+  ])('reads the damaged row %j as scanPdhRow does (it refuses them all)', (row) => {
+    const { wasm, js } = both(row, 2);
+    expect(wasm).toEqual(js);
+    expect(js.localMs).toBeNaN();
+  });
+
+  it.each([
+    '01/31/2024 23:59:60', // a leap second rolling over into February: scanPdhRow refuses it
+    '01/30/2024 23:59:60.5',
+    '02/29/2024 00:00:00',
+    '02/29/2023 00:00:00',
+    '02/29/2000 12:00:00.1',
+    '02/29/1900 12:00:00.12',
+    '04/31/2024 00:00:00',
+    '01/01/0000 00:00:00',
+    '02/29/0000 00:00:00',
+    '12/31/9999 23:59:59.999',
+  ])('reads the time %j as scanPdhRow does', (time) => {
+    const { wasm, js } = both(`"${time}","1"`, 1);
+    expect(wasm).toEqual(js);
   });
 
   it('reads a row longer than its first memory (the memory grows) and then a short one', () => {

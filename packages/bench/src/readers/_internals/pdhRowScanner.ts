@@ -28,8 +28,8 @@ interface PdhScanExports {
 
 /** Rows longer than this are read by the JS scanner: the wasm memory stays small. */
 const MAX_WASM_ROW_BYTES = 1 << 20;
-/** Bytes after a row in wasm memory: its stop byte and the scanner's 16-byte loads (two past any position it reads). */
-const SLACK = 64;
+/** Bytes after a row in wasm memory: its stop byte and the scanner's loads past it (64-byte blocks, 32-byte cells). */
+const SLACK = 128;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null = null;
