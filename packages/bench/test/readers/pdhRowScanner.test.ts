@@ -16,11 +16,18 @@ function scanWith(scan: (buf: Uint8Array, out: Float64Array) => number, row: str
   return { localMs, missing: localMs === localMs ? pdhRowMissing[0] : -1, values: localMs === localMs ? [...out] : [] };
 }
 
-/** The wasm scanner's and scanPdhRow's readings of `row`, and how many rows the wasm scanner refused. */
+/** The wasm scanner's and scanPdhRow's readings of `row` (after checking scanValues reads it as scan does), and how many rows the wasm scanner refused. */
 function both(row: string, counters: number, separator = 44) {
   const scanner = new PdhRowScanner(separator, counters);
   const wasm = scanWith((buf, out) => scanner.scan(buf, 0, buf.length, out, 0), row, counters);
   const js = scanWith((buf, out) => scanPdhRow(buf, 0, buf.length, separator, counters, out, 0), row, counters);
+  // scanValues: the same reading, the values left where they are (the wasm memory or the fallback)
+  const inPlace = scanWith((buf, out) => {
+    const values = scanner.scanValues(buf, 0, buf.length, out);
+    if (values !== null && values !== out) out.set(values.subarray(0, counters));
+    return values === null ? NaN : scanner.localMs;
+  }, row, counters);
+  expect(inPlace).toEqual(wasm);
   return { wasm, js, refused: scanner.refusedRows };
 }
 

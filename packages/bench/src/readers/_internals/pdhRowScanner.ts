@@ -105,22 +105,53 @@ export class PdhRowScanner {
    * scanner.scan(Buffer.from('"01/02/2024 00:00:00.000","512"'), 0, 31, out, 0) // => Date.UTC(2024, 0, 2); out[0] => 512
    */
   scan(buf: Uint8Array, start: number, end: number, out: Float64Array, at: number): number {
-    const n = end - start;
-    if (n <= MAX_WASM_ROW_BYTES) {
-      const rowAt = this.rowAt;
-      if (rowAt + n + SLACK > this.bytes.length) this.room(n);
-      const bytes = this.bytes;
-      if (Buffer.isBuffer(buf)) buf.copy(bytes, rowAt, start, end);
-      else bytes.set(buf.subarray(start, end), rowAt);
-      bytes[rowAt + n] = 0; // the stop byte
-      const localMs = this.scanRow(rowAt, rowAt + n, this.separator, this.counters, this.valuesAt);
-      if (localMs === localMs) {
-        out.set(this.values, at);
-        pdhRowMissing[0] = this.missing[0]!;
-        return localMs;
-      }
+    const localMs = this.wasmRow(buf, start, end);
+    if (localMs === localMs) {
+      out.set(this.values, at);
+      return localMs;
     }
     this.refusedRows++;
     return scanPdhRow(buf, start, end, this.separator, this.counters, out, at);
+  }
+
+  /** The local time of the last row {@link scanValues} read. */
+  localMs = 0;
+
+  /**
+   * {@link scan} without copying the values: returns the array that holds them from index 0 (the
+   * scanner's view of its wasm memory, good until its next call, or `fallback` when the JS scanner
+   * read the row), or null for a row of another shape; the local time is then in {@link localMs},
+   * the missing count in `pdhRowMissing[0]`.
+   *
+   * @example
+   * const scanner = new PdhRowScanner(44, 1);
+   * scanner.scanValues(Buffer.from('"01/02/2024 00:00:00.000","512"'), 0, 31, new Float64Array(1))![0] // => 512
+   */
+  scanValues(buf: Uint8Array, start: number, end: number, fallback: Float64Array): Float64Array | null {
+    const localMs = this.wasmRow(buf, start, end);
+    if (localMs === localMs) {
+      this.localMs = localMs;
+      return this.values;
+    }
+    this.refusedRows++;
+    const js = scanPdhRow(buf, start, end, this.separator, this.counters, fallback, 0);
+    if (js !== js) return null;
+    this.localMs = js;
+    return fallback;
+  }
+
+  /** The wasm scanner on the row (copied into its memory): the local time, the values in `this.values` and the missing count in `pdhRowMissing[0]`, or NaN. */
+  private wasmRow(buf: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    if (n > MAX_WASM_ROW_BYTES) return NaN;
+    const rowAt = this.rowAt;
+    if (rowAt + n + SLACK > this.bytes.length) this.room(n);
+    const bytes = this.bytes;
+    if (Buffer.isBuffer(buf)) buf.copy(bytes, rowAt, start, end);
+    else bytes.set(buf.subarray(start, end), rowAt);
+    bytes[rowAt + n] = 0; // the stop byte
+    const localMs = this.scanRow(rowAt, rowAt + n, this.separator, this.counters, this.valuesAt);
+    if (localMs === localMs) pdhRowMissing[0] = this.missing[0]!;
+    return localMs;
   }
 }

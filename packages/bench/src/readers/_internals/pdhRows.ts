@@ -59,10 +59,11 @@ export class PdhRowReader {
    * for any other shape; {@link splitRow} then reads the row and reports what is wrong.
    */
   private quotedRow(buf: Uint8Array, start: number, end: number, lineNo: number): boolean {
-    const counters = this.columns - 1;
-    const localMs = this.scanner.scan(buf, start, end, this.values, 0);
-    if (localMs !== localMs) return false;
-    this.send(localMs + this.biasMs, lineNo, this.values, counters, pdhRowMissing[0]!);
+    const scanner = this.scanner;
+    // the wasm scanner's own values (no copy), or this.values when the JS scanner read the row
+    const values = scanner.scanValues(buf, start, end, this.values);
+    if (values === null) return false;
+    this.send(scanner.localMs + this.biasMs, lineNo, values, this.columns - 1, pdhRowMissing[0]!);
     return true;
   }
 
