@@ -24,6 +24,30 @@ function fillAlign(): void {
 }
 fillAlign();
 
+/**
+ * The SIMD constants, loaded once into globals: V8 rebuilds a `v128.const` in registers at each use
+ * (3 instructions), inside the cell loop; binaryen folds a global set from a constant, not one loaded
+ * from memory.
+ */
+const CONSTANTS: usize = memory.data<u32>([
+  0x30303030, 0x30303030, 0x30303030, 0x30303030, // '0'
+  0x0a0a0a0a, 0x0a0a0a0a, 0x0a0a0a0a, 0x0a0a0a0a, // 10 (bytes)
+  0x2e2e2e2e, 0x2e2e2e2e, 0x2e2e2e2e, 0x2e2e2e2e, // '.'
+  0x22222222, 0x22222222, 0x22222222, 0x22222222, // '"'
+  0x00ff00ff, 0x00ff00ff, 0x00ff00ff, 0x00ff00ff, // the low byte of each i16
+  0x000a000a, 0x000a000a, 0x000a000a, 0x000a000a, // 10 (i16)
+  0x00010064, 0x00010064, 0x00010064, 0x00010064, // (100, 1) (i16 pairs)
+  0x00012710, 0x00012710, 0x00012710, 0x00012710, // (10000, 1) (i16 pairs)
+], 16);
+const ZEROS: v128 = v128.load(CONSTANTS);
+const TENS: v128 = v128.load(CONSTANTS, 16);
+const DOTS: v128 = v128.load(CONSTANTS, 32);
+export const QUOTES: v128 = v128.load(CONSTANTS, 48);
+const LOW_BYTES: v128 = v128.load(CONSTANTS, 64);
+const TENS_16: v128 = v128.load(CONSTANTS, 80);
+const HUNDRED_ONE: v128 = v128.load(CONSTANTS, 96);
+const TEN_THOUSAND_ONE: v128 = v128.load(CONSTANTS, 112);
+
 const POW10: usize = memory.data<f64>([
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ]);
@@ -71,9 +95,9 @@ let stopAt: usize = 0;
 @inline
 function windowValue(d: v128, len: i32, dot: i32): u64 {
   d = i8x16.swizzle(d, v128.load(ALIGN + <usize>((len * 17 + dot + 1) << 4)));
-  const pairs = i16x8.add(i16x8.mul(v128.and(d, i16x8.splat(0xff)), i16x8.splat(10)), i16x8.shr_u(d, 8));
-  const fours = i32x4.dot_i16x8_s(pairs, i32x4.splat(0x00010064));
-  const eights = i32x4.dot_i16x8_s(i16x8.narrow_i32x4_u(fours, fours), i32x4.splat(0x00012710));
+  const pairs = i16x8.add(i16x8.mul(v128.and(d, LOW_BYTES), TENS_16), i16x8.shr_u(d, 8));
+  const fours = i32x4.dot_i16x8_s(pairs, HUNDRED_ONE);
+  const eights = i32x4.dot_i16x8_s(i16x8.narrow_i32x4_u(fours, fours), TEN_THOUSAND_ONE);
   return <u64>i32x4.extract_lane(eights, 0) * 100000000 + <u64>i32x4.extract_lane(eights, 1);
 }
 
@@ -159,10 +183,10 @@ export function cellValue(s: usize, len: i32): f64 {
   if (len <= 32) {
     const v1 = v128.load(s);
     const v2 = v128.load(s, 16);
-    const d1 = i8x16.sub(v1, i8x16.splat(48));
-    const d2 = i8x16.sub(v2, i8x16.splat(48));
-    const digits = <u32>i8x16.bitmask(i8x16.lt_u(d1, i8x16.splat(10))) | (<u32>i8x16.bitmask(i8x16.lt_u(d2, i8x16.splat(10))) << 16);
-    const dotBits = <u32>i8x16.bitmask(i8x16.eq(v1, i8x16.splat(46))) | (<u32>i8x16.bitmask(i8x16.eq(v2, i8x16.splat(46))) << 16);
+    const d1 = i8x16.sub(v1, ZEROS);
+    const d2 = i8x16.sub(v2, ZEROS);
+    const digits = <u32>i8x16.bitmask(i8x16.lt_u(d1, TENS)) | (<u32>i8x16.bitmask(i8x16.lt_u(d2, TENS)) << 16);
+    const dotBits = <u32>i8x16.bitmask(i8x16.eq(v1, DOTS)) | (<u32>i8x16.bitmask(i8x16.eq(v2, DOTS)) << 16);
     const full = <u32>((<u64>1 << <u64>len) - 1);
     if (((digits | dotBits) & full) == full) {
       const dots = dotBits & full;

@@ -18,7 +18,7 @@
 // from FREE_PTR on, the values and the row wherever the caller puts them. The byte at a row's end
 // must be a stop byte (the caller writes a 0 there), with 128 readable bytes after it (the quotes are
 // looked for 64 bytes at a time, a cell's digits 32 at a time).
-import { cellValue, SCALE_PTR } from './pdhNumber';
+import { cellValue, QUOTES, SCALE_PTR } from './pdhNumber';
 import { parseTime } from './pdhTime';
 
 export { SCALE_PTR };
@@ -33,7 +33,7 @@ const SPACE: u32 = 32;
 /** The quotes among the 64 bytes at `p`: bit i for byte p + i. */
 @inline
 function quoteMask(p: usize): u64 {
-  const q = i8x16.splat(34);
+  const q = QUOTES;
   const a = <u64>i8x16.bitmask(i8x16.eq(v128.load(p), q));
   const b = <u64>i8x16.bitmask(i8x16.eq(v128.load(p, 16), q));
   const c = <u64>i8x16.bitmask(i8x16.eq(v128.load(p, 32), q));
