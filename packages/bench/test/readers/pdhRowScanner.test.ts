@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -187,6 +188,37 @@ describe('PdhRowScanner (WebAssembly) reads every row as scanPdhRow does', () =>
     expect([...out]).toEqual([-1, -1, -1, 12.5, NaN]);
     expect(pdhRowMissing[0]).toBe(1);
   });
+});
+
+describe('without WebAssembly (node --jitless)', () => {
+  it('reads every row with the JS scanner: the same times, missing counts and values', () => {
+    const rows = [rowOf(['1.5', ' ', '96.58319186260141', '6.148650849772921e-005']), rowOf(['-2', '', '1e', '7'])];
+    const script = `
+      import { PdhRowScanner } from './packages/bench/src/readers/_internals/pdhRowScanner.ts';
+      import { pdhRowMissing } from './packages/bench/src/readers/_internals/pdhFastRow.ts';
+      const scanner = new PdhRowScanner(44, 4);
+      const out = new Float64Array(4);
+      const read = ${JSON.stringify(rows)}.map((row) => {
+        const buf = Buffer.from(row, 'latin1');
+        const localMs = scanner.scan(buf, 0, buf.length, out, 0);
+        return { localMs: String(localMs), missing: pdhRowMissing[0], values: [...out].map(String) };
+      });
+      console.log(JSON.stringify({ wasm: typeof WebAssembly, refused: scanner.refusedRows, read }));`;
+    const root = fileURLToPath(new URL('../../../../', import.meta.url));
+    const child = spawnSync(process.execPath, ['--jitless', '--import', 'tsx/esm', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    const got = JSON.parse(child.stdout.trim().split('\n').pop()!) as { wasm: string; refused: number; read: unknown[] };
+    expect(got.wasm).toBe('undefined');
+    expect(got.refused).toBe(2);
+    const scanner = new PdhRowScanner(44, 4);
+    const out = new Float64Array(4);
+    const here = rows.map((row) => {
+      const buf = Buffer.from(row, 'latin1');
+      const localMs = scanner.scan(buf, 0, buf.length, out, 0);
+      return { localMs: String(localMs), missing: pdhRowMissing[0], values: [...out].map(String) };
+    });
+    expect(got.read).toEqual(here);
+  }, 60_000);
 });
 
 describe('the committed wasm (npm run wasm)', () => {

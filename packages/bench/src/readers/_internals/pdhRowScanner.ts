@@ -32,11 +32,21 @@ const MAX_WASM_ROW_BYTES = 1 << 20;
 const SLACK = 128;
 const PAGE = 65536;
 
-let compiled: WebAssembly.Module | null = null;
+let compiled: WebAssembly.Module | null | undefined;
 
-/** The scanner's module, compiled once per thread (synchronously: about 3.6 KB). */
-function pdhScanModule(): WebAssembly.Module {
-  return (compiled ??= new WebAssembly.Module(Buffer.from(PDH_SCAN_WASM, 'base64')));
+/**
+ * The scanner's module, compiled once per thread (synchronously: about 4 KB), or null where there is
+ * no WebAssembly (`node --jitless`): the JS scanner then reads every row.
+ */
+function pdhScanModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(PDH_SCAN_WASM, 'base64'));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
 }
 
 /**
@@ -48,29 +58,32 @@ function pdhScanModule(): WebAssembly.Module {
  * (a sign, a leap second, more than 19 significant digits, an exponent beyond 4 digits, a value
  * the rounding check cannot decide, any other shape) goes to the JS scanner, which reads it as
  * before. One per reader: each has its own wasm instance and memory (the row is copied in).
+ * Without WebAssembly (`node --jitless`) the JS scanner reads every row.
  */
 export class PdhRowScanner {
-  private readonly scanRow: PdhScanExports['scanRow'];
-  private readonly memory: WebAssembly.Memory;
-  private readonly missingAt: number;
-  private readonly valuesAt: number;
-  private readonly rowAt: number;
-  private bytes: Uint8Array;
-  private values: Float64Array;
-  private missing: Int32Array;
-  /** Rows the wasm scanner refused (read by the JS scanner instead): tests check which rows it takes. */
+  /** The wasm scanner, null without WebAssembly. */
+  private readonly scanRow: PdhScanExports['scanRow'] | null = null;
+  private readonly memory: WebAssembly.Memory | null = null;
+  private readonly missingAt: number = 0;
+  private readonly valuesAt: number = 0;
+  private readonly rowAt: number = 0;
+  private bytes = new Uint8Array(0);
+  private values = new Float64Array(0);
+  private missing = new Int32Array(1);
+  /** Rows the wasm scanner refused or, without WebAssembly, could not read (the JS scanner read them): tests check which rows it takes. */
   refusedRows = 0;
 
   constructor(private readonly separator: number, private readonly counters: number) {
-    const e = new WebAssembly.Instance(pdhScanModule(), {}).exports as unknown as PdhScanExports;
+    const module = pdhScanModule();
+    if (module === null) return;
+    const e = new WebAssembly.Instance(module, {}).exports as unknown as PdhScanExports;
     this.scanRow = e.scanRow;
     this.memory = e.memory;
     this.missingAt = e.MISSING_PTR.value;
     this.valuesAt = e.FREE_PTR.value;
     this.rowAt = this.valuesAt + 8 * counters + SLACK;
-    this.bytes = this.values = this.missing = undefined as never;
     this.room(4096);
-    new Float64Array(this.memory.buffer, e.SCALE_PTR.value, SCALE.length).set(SCALE);
+    new Float64Array(e.memory.buffer, e.SCALE_PTR.value, SCALE.length).set(SCALE);
   }
 
   /**
@@ -85,10 +98,11 @@ export class PdhRowScanner {
 
   /** Grows the memory for a row of `rowBytes` (and remakes the views: growing detaches the old buffer). */
   private room(rowBytes: number): void {
+    const memory = this.memory!;
     const need = this.rowAt + rowBytes + SLACK;
-    const have = this.memory.buffer.byteLength;
-    if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
-    const buffer = this.memory.buffer;
+    const have = memory.buffer.byteLength;
+    if (need > have) memory.grow(Math.ceil((need - have) / PAGE));
+    const buffer = memory.buffer;
     this.bytes = new Uint8Array(buffer);
     this.values = new Float64Array(buffer, this.valuesAt, this.counters);
     this.missing = new Int32Array(buffer, this.missingAt, 1);
@@ -143,14 +157,15 @@ export class PdhRowScanner {
   /** The wasm scanner on the row (copied into its memory): the local time, the values in `this.values` and the missing count in `pdhRowMissing[0]`, or NaN. */
   private wasmRow(buf: Uint8Array, start: number, end: number): number {
     const n = end - start;
-    if (n > MAX_WASM_ROW_BYTES) return NaN;
+    const scanRow = this.scanRow;
+    if (scanRow === null || n > MAX_WASM_ROW_BYTES) return NaN;
     const rowAt = this.rowAt;
     if (rowAt + n + SLACK > this.bytes.length) this.room(n);
     const bytes = this.bytes;
     if (Buffer.isBuffer(buf)) buf.copy(bytes, rowAt, start, end);
     else bytes.set(buf.subarray(start, end), rowAt);
     bytes[rowAt + n] = 0; // the stop byte
-    const localMs = this.scanRow(rowAt, rowAt + n, this.separator, this.counters, this.valuesAt);
+    const localMs = scanRow(rowAt, rowAt + n, this.separator, this.counters, this.valuesAt);
     if (localMs === localMs) pdhRowMissing[0] = this.missing[0]!;
     return localMs;
   }
