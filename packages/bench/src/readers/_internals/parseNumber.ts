@@ -41,7 +41,7 @@ const MAX_SCALE = 250;
  * halves for Dekker's product. One array, not four: one module binding for {@link scaled} to
  * load (its bytecode size counts against the inlining budget).
  */
-const SCALE = new Float64Array(4 * (2 * MAX_SCALE + 1));
+export const SCALE = new Float64Array(4 * (2 * MAX_SCALE + 1));
 
 /** The exact error of the double product `p = a * b` (Dekker's TwoProduct: a * b = p + error). */
 function productError(a: number, b: number, p: number): number {

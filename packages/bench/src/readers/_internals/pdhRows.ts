@@ -4,7 +4,8 @@ import { CellSpans, MALFORMED, QUOTED, splitCells } from './cells.js';
 import type { ReadContext } from './context.js';
 import { excerpt } from './formatParser.js';
 import { parseNumberBytes } from './parseNumber.js';
-import { pdhRowMissing, scanPdhRow } from './pdhFastRow.js';
+import { pdhRowMissing } from './pdhFastRow.js';
+import { PdhRowScanner } from './pdhRowScanner.js';
 import type { PdhRowLayout } from './pdhHeaderLine.js';
 import { parsePdhTimeBytes } from './pdhTime.js';
 
@@ -30,6 +31,8 @@ export class PdhRowReader {
     return this.values;
   }
   private readonly spans = new CellSpans();
+  /** The common row's scanner (WebAssembly, the JS scanner for what it refuses). */
+  private readonly scanner: PdhRowScanner;
 
   constructor(private readonly ctx: ReadContext, private readonly decoder: TextDecoder, private readonly separator: number, layout: PdhRowLayout) {
     this.sink = ctx.sink;
@@ -37,6 +40,7 @@ export class PdhRowReader {
     this.columns = layout.columns;
     this.biasMs = layout.biasMs;
     this.values = new Float64Array(layout.columns);
+    this.scanner = new PdhRowScanner(separator, layout.columns - 1);
   }
 
   /** Value cells per row (the columns after the timestamp). */
@@ -51,19 +55,20 @@ export class PdhRowReader {
 
   /**
    * The common row (`"time","1.5"," ",""...` with exactly `columns` cells), by
-   * {@link scanPdhRow}. Returns false, having sent nothing, for any other shape; {@link splitRow}
-   * then reads the row and reports what is wrong.
+   * {@link PdhRowScanner} (WebAssembly, else scanPdhRow). Returns false, having sent nothing,
+   * for any other shape; {@link splitRow} then reads the row and reports what is wrong.
    */
   private quotedRow(buf: Uint8Array, start: number, end: number, lineNo: number): boolean {
-    const counters = this.columns - 1;
-    const localMs = scanPdhRow(buf, start, end, this.separator, counters, this.values, 0);
-    if (localMs !== localMs) return false;
-    this.send(localMs + this.biasMs, lineNo, this.values, counters, pdhRowMissing[0]!);
+    const scanner = this.scanner;
+    // the wasm scanner's own values (no copy), or this.values when the JS scanner read the row
+    const values = scanner.scanValues(buf, start, end, this.values);
+    if (values === null) return false;
+    this.send(scanner.localMs + this.biasMs, lineNo, values, this.columns - 1, pdhRowMissing[0]!);
     return true;
   }
 
   /**
-   * A row a parse worker read with {@link scanPdhRow} (local time `localMs`, `values[0 ..
+   * A row a parse worker read with {@link PdhRowScanner} (local time `localMs`, `values[0 ..
    * columns - 1)`), counted and sent exactly as {@link line} would have.
    */
   parsedRow(localMs: number, lineNo: number, values: Float64Array, missing: number): void {

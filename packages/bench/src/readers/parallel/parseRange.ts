@@ -1,4 +1,5 @@
-import { pdhRowMissing, scanPdhRow } from '../_internals/pdhFastRow.js';
+import { pdhRowMissing } from '../_internals/pdhFastRow.js';
+import { PdhRowScanner } from '../_internals/pdhRowScanner.js';
 import { ODD_COMPLETE, ODD_FIELDS, ODD_INCOMPLETE, ODD_LONG, ROW_HEAD, type RangeResult, type RangeSetup, type RangeTask } from './protocol.js';
 
 /** Reads up to `length` bytes at file offset `position` into `buffer[offset..]`; returns the count (0 at the end). */
@@ -7,6 +8,8 @@ export type ReadAt = (buffer: Uint8Array, offset: number, length: number, positi
 /** A worker's reused read buffer. */
 export interface RangeScratch {
   buf: Buffer;
+  /** The row scanner of the last chunk's separator and counters. */
+  scanner?: PdhRowScanner;
 }
 
 /** Bytes read ahead at a time past a chunk's end to finish its last line. */
@@ -60,7 +63,7 @@ class OddLines {
  * Parses one chunk of a PDH log's body (see protocol.ts): reads `[from - 1, to)` and, for its
  * last line, on past `to` to the line feed; cuts lines at every line feed (a final CR dropped,
  * as the sequential LineSplitter does), passes over blank lines, and reads each row with
- * {@link scanPdhRow}. Rows it refuses go back as bytes, lines longer than `longLineBytes` as
+ * {@link PdhRowScanner}. Rows it refuses go back as bytes, lines longer than `longLineBytes` as
  * file offsets; the calling thread reads both with the sequential code.
  *
  * @example
@@ -82,6 +85,7 @@ export function parseRange(read: ReadAt, setup: RangeSetup, task: RangeTask, scr
   let capacity = 1;
   for (let i = view.indexOf(LF, first + 1); i >= 0; i = view.indexOf(LF, i + 1)) capacity++;
   const stride = ROW_HEAD + counters;
+  const scanner = scratch.scanner?.reads(separator, counters) ? scratch.scanner : (scratch.scanner = new PdhRowScanner(separator, counters));
   const records = task.reuse && task.reuse.byteLength >= capacity * stride * 8 ? new Float64Array(task.reuse) : new Float64Array(capacity * stride);
   let rows = 0;
   let line = 0;
@@ -123,7 +127,7 @@ export function parseRange(read: ReadAt, setup: RangeSetup, task: RangeTask, scr
     if (end > p) {
       const at = rows * stride;
       const lineFeed = complete ? lead + nl : fileSize;
-      const localMs = scanPdhRow(buf, p, end, separator, counters, records, at + ROW_HEAD);
+      const localMs = scanner.scan(buf, p, end, records, at + ROW_HEAD);
       if (localMs === localMs) {
         records[at] = line;
         records[at + 1] = localMs;

@@ -1,0 +1,212 @@
+// AssemblyScript, part of pdhScan.ts: a cell's number, equal to `Number(text)` or refused (NaN).
+// See pdhScan.ts for which values take which way and why they are exact.
+
+/** Where the JS side copies parseNumber.ts's SCALE table (4 * 501 doubles). */
+export const SCALE_PTR: usize = memory.data(4 * 501 * 8, 16);
+/**
+ * Swizzles that right-align a window's digits, dropping its '.': 16 bytes for each length 0..16
+ * (bytes of the window read) and '.' position -1..15 (-1: none); filled by {@link fillAlign}.
+ */
+const ALIGN: usize = memory.data(17 * 17 * 16, 16);
+
+/** Fills {@link ALIGN}: lane j of (len, dot) takes the window's byte of digit j - (16 - digits), 0x80 (zero) below. */
+function fillAlign(): void {
+  for (let len = 0; len <= 16; len++) {
+    for (let dot = -1; dot < 16; dot++) {
+      const p = ALIGN + <usize>((len * 17 + dot + 1) << 4);
+      const digits = dot >= 0 && dot < len ? len - 1 : len;
+      for (let j = 0; j < 16; j++) {
+        const t = j - (16 - digits);
+        store<u8>(p + j, t < 0 ? 0x80 : dot >= 0 && t >= dot ? t + 1 : t);
+      }
+    }
+  }
+}
+fillAlign();
+
+/**
+ * The SIMD constants, loaded once into globals: V8 rebuilds a `v128.const` in registers at each use
+ * (3 instructions), inside the cell loop; binaryen folds a global set from a constant, not one loaded
+ * from memory.
+ */
+const CONSTANTS: usize = memory.data<u32>([
+  0x30303030, 0x30303030, 0x30303030, 0x30303030, // '0'
+  0x0a0a0a0a, 0x0a0a0a0a, 0x0a0a0a0a, 0x0a0a0a0a, // 10 (bytes)
+  0x2e2e2e2e, 0x2e2e2e2e, 0x2e2e2e2e, 0x2e2e2e2e, // '.'
+  0x22222222, 0x22222222, 0x22222222, 0x22222222, // '"'
+  0x00ff00ff, 0x00ff00ff, 0x00ff00ff, 0x00ff00ff, // the low byte of each i16
+  0x000a000a, 0x000a000a, 0x000a000a, 0x000a000a, // 10 (i16)
+  0x00010064, 0x00010064, 0x00010064, 0x00010064, // (100, 1) (i16 pairs)
+  0x00012710, 0x00012710, 0x00012710, 0x00012710, // (10000, 1) (i16 pairs)
+], 16);
+const ZEROS: v128 = v128.load(CONSTANTS);
+const TENS: v128 = v128.load(CONSTANTS, 16);
+const DOTS: v128 = v128.load(CONSTANTS, 32);
+export const QUOTES: v128 = v128.load(CONSTANTS, 48);
+const LOW_BYTES: v128 = v128.load(CONSTANTS, 64);
+const TENS_16: v128 = v128.load(CONSTANTS, 80);
+const HUNDRED_ONE: v128 = v128.load(CONSTANTS, 96);
+const TEN_THOUSAND_ONE: v128 = v128.load(CONSTANTS, 112);
+
+const POW10: usize = memory.data<f64>([
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]);
+const POW10_U32: usize = memory.data<u32>([1, 10, 100, 1000, 10000]);
+const SPLIT: f64 = 134217729.0; // 2^27 + 1, Dekker's splitter
+const TWO_POW_M90: f64 = reinterpret<f64>(0x3a50000000000000);
+const MAX_SCALE: i32 = 250;
+
+@inline
+function pow10(k: i32): f64 {
+  return load<f64>(POW10 + (<usize>k << 3));
+}
+
+/**
+ * parseNumber.ts `scaled`: `w * 10^-k` correctly rounded, or NaN when its rounding check cannot tell
+ * (|k| <= MAX_SCALE, w < 2^62). The mantissa is the exact double-double s + e (s = w rounded, e
+ * the integer rest, |e| <= 2^9); the product with 10^-k and the check are parseNumber.ts's.
+ */
+@inline
+function scaled(w: u64, k: i32): f64 {
+  const s = <f64><i64>w; // signed conversions (w < 2^62): cheaper than unsigned ones
+  const e = <f64>(<i64>w - <i64>s);
+  const j = SCALE_PTR + (<usize>(k + MAX_SCALE) << 5);
+  const hi = load<f64>(j);
+  const x1 = s * hi;
+  const t = SPLIT * s;
+  const sh = t - (t - s);
+  const sl = s - sh;
+  const hh = load<f64>(j, 16);
+  const hl = load<f64>(j, 24);
+  const x2 = sh * hh - x1 + sh * hl + sl * hh + sl * hl + (s * load<f64>(j, 8) + e * hi);
+  const x = x1 + x2;
+  const delta = x1 * TWO_POW_M90;
+  return x1 + (x2 + delta) == x && x1 + (x2 - delta) == x ? x : NaN;
+}
+
+/** Where {@link scanNumber} stopped. */
+let stopAt: usize = 0;
+
+/**
+ * The digits of a window's first `len` bytes (digits and at most one '.', at `dot`, or -1 for none),
+ * `d` holding each byte minus '0': their value (at most 16 digits). One swizzle from {@link ALIGN}
+ * drops the '.' and right-aligns the digits; then pairs, 4 and 8 digits by multiply and dot products.
+ */
+@inline
+function windowValue(d: v128, len: i32, dot: i32): u64 {
+  d = i8x16.swizzle(d, v128.load(ALIGN + <usize>((len * 17 + dot + 1) << 4)));
+  const pairs = i16x8.add(i16x8.mul(v128.and(d, LOW_BYTES), TENS_16), i16x8.shr_u(d, 8));
+  const fours = i32x4.dot_i16x8_s(pairs, HUNDRED_ONE);
+  const eights = i32x4.dot_i16x8_s(i16x8.narrow_i32x4_u(fours, fours), TEN_THOUSAND_ONE);
+  return <u64>i32x4.extract_lane(eights, 0) * 100000000 + <u64>i32x4.extract_lane(eights, 1);
+}
+
+/**
+ * The number at `p` (an optional sign, digits with at most one '.', an optional exponent), a byte at
+ * a time, its end in `stopAt`; NaN when it is not one this code finishes exactly (the row is then
+ * refused). Leading zeros are not counted; at most 19 significant digits. For the cells
+ * {@link cellValue} does not read itself (a sign, an exponent, more than 19 digits: a few in a hundred).
+ */
+function scanNumber(p: usize): f64 {
+  const c = <u32>load<u8>(p);
+  const negative = c == 45;
+  if (negative || c == 43) p++;
+  let w: u64 = 0;
+  let nd: i32 = 0;
+  let digits: i32 = 0;
+  let fraction: i32 = -1;
+  for (; ; p++) {
+    const d = <u32>load<u8>(p) - 48;
+    if (d > 9) {
+      if (d == <u32>-2 && fraction < 0) {
+        fraction = digits;
+        continue;
+      }
+      break;
+    }
+    digits++;
+    if (w != 0 || d != 0) {
+      if (nd == 19) return NaN;
+      w = w * 10 + d;
+      nd++;
+    }
+  }
+  if (digits == 0) return NaN;
+  return finish(p, w, fraction < 0 ? 0 : digits - fraction, negative);
+}
+
+/**
+ * The value `w * 10^-k` (w < 10^19), after an exponent if one starts at `p`, signed; its end in
+ * `stopAt`; NaN when the exponent has no digit or more than 4, or the value is not one of the exact cases.
+ */
+@inline
+function finish(p: usize, w: u64, k: i32, negative: bool): f64 {
+  if ((<u32>load<u8>(p) | 0x20) == 101 /* e or E */) {
+    p++;
+    const c = <u32>load<u8>(p);
+    const minus = c == 45;
+    if (minus || c == 43) p++;
+    let e: i32 = 0;
+    let n: i32 = 0;
+    for (; ; p++) {
+      const d = <u32>load<u8>(p) - 48;
+      if (d > 9) break;
+      e = e * 10 + <i32>d;
+      n++;
+    }
+    if (n == 0 || n > 4) return NaN;
+    k = minus ? k + e : k - e;
+  }
+  stopAt = p;
+  let x: f64;
+  if (w == 0) {
+    x = 0;
+  } else if (w < 9007199254740992 && k >= -22 && k <= 22) {
+    const t = <f64><i64>w;
+    x = k >= 0 ? t / pow10(k) : t * pow10(-k);
+  } else if (k >= -MAX_SCALE && k <= MAX_SCALE && w < 0x4000000000000000) {
+    x = scaled(w, k);
+  } else {
+    return NaN;
+  }
+  return negative ? -x : x;
+}
+
+/**
+ * The value of the cell `[s, s + len)` (no quote inside, not blank), or NaN to refuse the row.
+ * The common cell (digits and at most one '.', up to 32 bytes, up to 19 digits) is read from two
+ * 16-byte windows; anything else (a sign, an exponent, more digits) by {@link scanNumber}, which
+ * must end exactly at the cell's end.
+ */
+@inline
+export function cellValue(s: usize, len: i32): f64 {
+  if (len <= 32) {
+    const v1 = v128.load(s);
+    const v2 = v128.load(s, 16);
+    const d1 = i8x16.sub(v1, ZEROS);
+    const d2 = i8x16.sub(v2, ZEROS);
+    const digits = <u32>i8x16.bitmask(i8x16.lt_u(d1, TENS)) | (<u32>i8x16.bitmask(i8x16.lt_u(d2, TENS)) << 16);
+    const dotBits = <u32>i8x16.bitmask(i8x16.eq(v1, DOTS)) | (<u32>i8x16.bitmask(i8x16.eq(v2, DOTS)) << 16);
+    const full = <u32>((<u64>1 << <u64>len) - 1);
+    if (((digits | dotBits) & full) == full) {
+      const dots = dotBits & full;
+      if ((dots & (dots - 1)) != 0) return NaN; // a second '.': JS stops there, and refuses the row
+      const dot = dots != 0 ? 1 : 0;
+      const nd = len - dot;
+      if (nd == 0) return NaN;
+      if (nd <= 19) {
+        const at = dot != 0 ? <i32>ctz(dots) : -1;
+        let w: u64;
+        if (len <= 16) {
+          w = windowValue(d1, len, at);
+        } else {
+          const nd2 = len - 16 - (at >= 16 ? 1 : 0);
+          w = windowValue(d1, 16, at < 16 ? at : -1) * <u64>load<u32>(POW10_U32 + (<usize>nd2 << 2)) + windowValue(d2, len - 16, at >= 16 ? at - 16 : -1);
+        }
+        return finish(s + len, w, dot != 0 ? nd - at : 0, false);
+      }
+    }
+  }
+  const x = scanNumber(s);
+  return stopAt == s + len ? x : NaN;
+}

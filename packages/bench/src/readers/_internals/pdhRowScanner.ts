@@ -1,0 +1,172 @@
+import { SCALE } from './parseNumber.js';
+import { pdhRowMissing, scanPdhRow } from './pdhFastRow.js';
+import { PDH_SCAN_WASM } from './pdhScanWasm.generated.js';
+
+// The part of the WebAssembly API used here: the package compiles without the DOM types that declare it.
+declare namespace WebAssembly {
+  class Module {
+    constructor(bytes: Uint8Array);
+  }
+  class Instance {
+    constructor(module: Module, imports: object);
+    readonly exports: unknown;
+  }
+  interface Memory {
+    readonly buffer: ArrayBuffer;
+    grow(pages: number): number;
+  }
+}
+
+/** What the compiled scanner (assembly/pdhScan.ts) exports (its pointers are i32 globals). */
+interface PdhScanExports {
+  readonly memory: WebAssembly.Memory;
+  readonly SCALE_PTR: { readonly value: number };
+  readonly MISSING_PTR: { readonly value: number };
+  readonly FREE_PTR: { readonly value: number };
+  readonly scanRow: (start: number, end: number, separator: number, counters: number, out: number) => number;
+}
+
+/** Rows longer than this are read by the JS scanner: the wasm memory stays small. */
+const MAX_WASM_ROW_BYTES = 1 << 20;
+/** Bytes after a row in wasm memory: its stop byte and the scanner's loads past it (64-byte blocks, 32-byte cells). */
+const SLACK = 128;
+const PAGE = 65536;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * The scanner's module, compiled once per thread (synchronously: about 4 KB), or null where there is
+ * no WebAssembly (`node --jitless`): the JS scanner then reads every row.
+ */
+function pdhScanModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(PDH_SCAN_WASM, 'base64'));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/**
+ * The common PDH row, read by WebAssembly (assembly/pdhScan.ts: the digits 16 bytes at a time,
+ * with SIMD) and, for any row it refuses, by {@link scanPdhRow}: the same contract and the same
+ * results. The wasm scanner accepts only rows whose every value it computes exactly (the values
+ * equal `Number(text)` bit for bit: Clinger's fast path or parseNumber.ts's double-double product
+ * with its rounding check, on the same table of powers of ten, copied in here); everything else
+ * (a sign, a leap second, more than 19 significant digits, an exponent beyond 4 digits, a value
+ * the rounding check cannot decide, any other shape) goes to the JS scanner, which reads it as
+ * before. One per reader: each has its own wasm instance and memory (the row is copied in).
+ * Without WebAssembly (`node --jitless`) the JS scanner reads every row.
+ */
+export class PdhRowScanner {
+  /** The wasm scanner, null without WebAssembly. */
+  private readonly scanRow: PdhScanExports['scanRow'] | null = null;
+  private readonly memory: WebAssembly.Memory | null = null;
+  private readonly missingAt: number = 0;
+  private readonly valuesAt: number = 0;
+  private readonly rowAt: number = 0;
+  private bytes = new Uint8Array(0);
+  private values = new Float64Array(0);
+  private missing = new Int32Array(1);
+  /** Rows the wasm scanner refused or, without WebAssembly, could not read (the JS scanner read them): tests check which rows it takes. */
+  refusedRows = 0;
+
+  constructor(private readonly separator: number, private readonly counters: number) {
+    const module = pdhScanModule();
+    if (module === null) return;
+    const e = new WebAssembly.Instance(module, {}).exports as unknown as PdhScanExports;
+    this.scanRow = e.scanRow;
+    this.memory = e.memory;
+    this.missingAt = e.MISSING_PTR.value;
+    this.valuesAt = e.FREE_PTR.value;
+    this.rowAt = this.valuesAt + 8 * counters + SLACK;
+    this.room(4096);
+    new Float64Array(e.memory.buffer, e.SCALE_PTR.value, SCALE.length).set(SCALE);
+  }
+
+  /**
+   * Whether this scanner reads rows of this separator and number of value cells.
+   *
+   * @example
+   * new PdhRowScanner(44, 3).reads(44, 3) // => true
+   */
+  reads(separator: number, counters: number): boolean {
+    return separator === this.separator && counters === this.counters;
+  }
+
+  /** Grows the memory for a row of `rowBytes` (and remakes the views: growing detaches the old buffer). */
+  private room(rowBytes: number): void {
+    const memory = this.memory!;
+    const need = this.rowAt + rowBytes + SLACK;
+    const have = memory.buffer.byteLength;
+    if (need > have) memory.grow(Math.ceil((need - have) / PAGE));
+    const buffer = memory.buffer;
+    this.bytes = new Uint8Array(buffer);
+    this.values = new Float64Array(buffer, this.valuesAt, this.counters);
+    this.missing = new Int32Array(buffer, this.missingAt, 1);
+  }
+
+  /**
+   * {@link scanPdhRow} for the row `[start, end)` of `buf`: the values to `out[at .. at +
+   * counters)`, the missing count to `pdhRowMissing[0]`; returns the local time in ms, or NaN
+   * for a row of another shape (the caller then splits it and reports what is wrong).
+   *
+   * @example
+   * const scanner = new PdhRowScanner(44, 1);
+   * const out = new Float64Array(1);
+   * scanner.scan(Buffer.from('"01/02/2024 00:00:00.000","512"'), 0, 31, out, 0) // => Date.UTC(2024, 0, 2); out[0] => 512
+   */
+  scan(buf: Uint8Array, start: number, end: number, out: Float64Array, at: number): number {
+    const localMs = this.wasmRow(buf, start, end);
+    if (localMs === localMs) {
+      out.set(this.values, at);
+      return localMs;
+    }
+    this.refusedRows++;
+    return scanPdhRow(buf, start, end, this.separator, this.counters, out, at);
+  }
+
+  /** The local time of the last row {@link scanValues} read. */
+  localMs = 0;
+
+  /**
+   * {@link scan} without copying the values: returns the array that holds them from index 0 (the
+   * scanner's view of its wasm memory, good until its next call, or `fallback` when the JS scanner
+   * read the row), or null for a row of another shape; the local time is then in {@link localMs},
+   * the missing count in `pdhRowMissing[0]`.
+   *
+   * @example
+   * const scanner = new PdhRowScanner(44, 1);
+   * scanner.scanValues(Buffer.from('"01/02/2024 00:00:00.000","512"'), 0, 31, new Float64Array(1))![0] // => 512
+   */
+  scanValues(buf: Uint8Array, start: number, end: number, fallback: Float64Array): Float64Array | null {
+    const localMs = this.wasmRow(buf, start, end);
+    if (localMs === localMs) {
+      this.localMs = localMs;
+      return this.values;
+    }
+    this.refusedRows++;
+    const js = scanPdhRow(buf, start, end, this.separator, this.counters, fallback, 0);
+    if (js !== js) return null;
+    this.localMs = js;
+    return fallback;
+  }
+
+  /** The wasm scanner on the row (copied into its memory): the local time, the values in `this.values` and the missing count in `pdhRowMissing[0]`, or NaN. */
+  private wasmRow(buf: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    const scanRow = this.scanRow;
+    if (scanRow === null || n > MAX_WASM_ROW_BYTES) return NaN;
+    const rowAt = this.rowAt;
+    if (rowAt + n + SLACK > this.bytes.length) this.room(n);
+    const bytes = this.bytes;
+    if (Buffer.isBuffer(buf)) buf.copy(bytes, rowAt, start, end);
+    else bytes.set(buf.subarray(start, end), rowAt);
+    bytes[rowAt + n] = 0; // the stop byte
+    const localMs = scanRow(rowAt, rowAt + n, this.separator, this.counters, this.valuesAt);
+    if (localMs === localMs) pdhRowMissing[0] = this.missing[0]!;
+    return localMs;
+  }
+}
