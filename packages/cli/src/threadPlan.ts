@@ -33,23 +33,36 @@ export const PARSE_WORKERS = 1;
  */
 export const PARSE_FROM_THREADS = 4;
 
-/** How a run's threads are used: the statistics' (`StatsOptions.threads`, the calling thread included) and the parse workers. */
+/**
+ * The share of the statistics work the calling thread folds itself on 2 threads
+ * (`StatsOptions.callingThreadShare`: a shard of the series, by their estimated folding cost),
+ * beside reading and parsing, while the one statistics worker folds the rest. 0 until measured.
+ */
+export const CALLING_THREAD_SHARE = 0;
+
+/**
+ * How a run's threads are used: the statistics' (`StatsOptions.threads`, the calling thread
+ * included), the parse workers, and the calling thread's share of the statistics work.
+ */
 export interface ThreadPlan {
   readonly statistics: number;
   readonly parseWorkers: number;
+  readonly callingThreadShare: number;
 }
 
 /**
  * The threads of a run of `threads` in all: {@link PARSE_WORKERS} parse worker from
- * {@link PARSE_FROM_THREADS} on, the rest for the statistics (the calling thread and its workers).
+ * {@link PARSE_FROM_THREADS} on, the rest for the statistics (the calling thread and its
+ * workers); on 2, the calling thread folds {@link CALLING_THREAD_SHARE} of the statistics.
  *
  * @example
- * threadPlan(2) // => { statistics: 2, parseWorkers: 0 } (the calling thread and one statistics worker)
- * threadPlan(4) // => { statistics: 3, parseWorkers: 1 }
+ * threadPlan(2) // => { statistics: 2, parseWorkers: 0, callingThreadShare: CALLING_THREAD_SHARE } (the calling thread and one statistics worker)
+ * threadPlan(4) // => { statistics: 3, parseWorkers: 1, callingThreadShare: 0 }
  */
 export function threadPlan(threads: number): ThreadPlan {
   const parseWorkers = threads >= PARSE_FROM_THREADS ? PARSE_WORKERS : 0;
-  return { statistics: threads - parseWorkers, parseWorkers };
+  const statistics = threads - parseWorkers;
+  return { statistics, parseWorkers, callingThreadShare: statistics === 2 ? CALLING_THREAD_SHARE : 0 };
 }
 
 /**

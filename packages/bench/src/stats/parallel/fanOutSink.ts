@@ -1,6 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { ReadIssue, SeriesKey, SeriesSink } from '../../series/types.js';
 import type { ResolvedStatsOptions } from '../options.js';
+import type { StatsCollector } from '../collector.js';
+import { seriesLoad, type ShardPlan } from './shardPlan.js';
 import { BLOCK_VALUES, FAILED, RECORD_ROWS, RECORD_SAMPLE, SLOTS, type ToWorker } from './protocol.js';
 
 /** How long one wait for a free block lasts before the failure flag is looked at again, ms. */
@@ -11,7 +13,10 @@ const WAIT_MS = 1000;
  * blocks of shared memory, in order, and posts each full block to every worker. Series keys
  * go as messages with the option functions' answers (functions cannot cross threads). Issues
  * stay here. When every block is still being read, the stream waits (Atomics.wait) until one
- * is free: memory stays at SLOTS blocks however fast the source is.
+ * is free: memory stays at SLOTS blocks however fast the source is. Each series goes to the shard
+ * `plan` gives it (told to the workers with its announcement). With a `local` collector (the
+ * calling thread's shard, `StatsOptions.callingThreadShare`) every call also goes straight to
+ * it, which folds its own series from the rows as they come (no copy through the blocks).
  */
 export class FanOutSink implements SeriesSink {
   readonly issues: ReadIssue[] = [];
@@ -33,6 +38,8 @@ export class FanOutSink implements SeriesSink {
     blocks: SharedArrayBuffer,
     control: SharedArrayBuffer,
     private readonly o: ResolvedStatsOptions,
+    private readonly plan: ShardPlan,
+    private readonly local: StatsCollector | null = null,
   ) {
     this.blocks = new Float64Array(blocks);
     this.control = new Int32Array(control);
@@ -40,30 +47,39 @@ export class FanOutSink implements SeriesSink {
 
   series(index: number, key: SeriesKey): void {
     this.flush();
-    const message: ToWorker = { type: 'series', index, key, aligned: this.o.align ? this.o.align(key) : false, canonical: this.o.canonicalKey(key) };
+    const aligned = this.o.align ? this.o.align(key) : false;
+    const shard = this.plan.shardOf(index, seriesLoad(key, this.o, !this.plan.follows(index), aligned));
+    const message: ToWorker = { type: 'series', index, key, aligned, canonical: this.o.canonicalKey(key), shard };
     for (const w of this.workers) w.postMessage(message);
+    this.local?.series(index, key);
   }
 
   mirrors(index: number, sourceIndex: number, scale: number, offset: number): void {
     this.flush();
+    this.plan.hint(index, sourceIndex); // it goes where its source went
     const message: ToWorker = { type: 'mirrors', index, sourceIndex, scale, offset };
     for (const w of this.workers) w.postMessage(message);
+    this.local?.mirrors(index, sourceIndex, scale, offset);
   }
 
   /** A declared series (`SeriesSink.declares`): the workers derive its values from the rows. */
   declares(index: number, sourceIndex: number, scale: number, offset: number): void {
     this.flush();
+    this.plan.hint(index, sourceIndex); // it goes where its source went
     const message: ToWorker = { type: 'declares', index, sourceIndex, scale, offset };
     for (const w of this.workers) w.postMessage(message);
+    this.local?.declares(index, sourceIndex, scale, offset);
   }
 
   revokes(index: number): void {
     this.flush();
     const message: ToWorker = { type: 'revokes', index };
     for (const w of this.workers) w.postMessage(message);
+    this.local?.revokes(index);
   }
 
   sample(index: number, t: number, v: number): void {
+    this.local?.sample(index, t, v);
     this.closeRows();
     const at = this.room(4);
     const b = this.blocks;
@@ -74,6 +90,7 @@ export class FanOutSink implements SeriesSink {
   }
 
   row(t: number, values: Float64Array, count: number): void {
+    if (this.local !== null) this.local.row(t, values, count);
     if (count + 5 > BLOCK_VALUES) {
       this.flush();
       const message: ToWorker = { type: 'row', timestampMs: t, values: values.slice(0, count) };

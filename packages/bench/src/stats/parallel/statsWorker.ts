@@ -3,10 +3,9 @@ import type { SeriesKey } from '../../series/types.js';
 import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
 import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
-import { ShardPlan } from './shardPlan.js';
 import { claimTasks, queueSpillTasks, type SpillHandOver } from '../collector/spillSelection.js';
 
-// A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
+// A statistics worker of a parallel run: one shard of the series (the calling thread's ShardPlan), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
 // collector of every series folds them in (the same results, bit for bit). It may start
 // before the run (warmStart.ts): the run's first message, `setup`, says what to compute.
@@ -19,7 +18,8 @@ class ShardRun {
   readonly blocks: Float64Array;
   /** The option functions' answers, per series key object (set before the collector sees the key). */
   readonly answers = new WeakMap<SeriesKey, { aligned: boolean; canonical: SeriesKey }>();
-  readonly plan: ShardPlan;
+  /** The shard of every series announced (from its `series` message). */
+  readonly shardOf = new Map<number, number>();
   readonly collector: StatsCollector;
   spilled: Map<string, number> | null = null;
 
@@ -32,8 +32,8 @@ class ShardRun {
       align: (key) => answers.get(key)?.aligned ?? false,
       canonicalKey: (key) => answers.get(key)?.canonical ?? key,
     });
-    const plan = (this.plan = new ShardPlan(setup.shards));
-    this.collector = new StatsCollector(options, (index) => plan.shardOf(index) === setup.shard);
+    const shardOf = this.shardOf;
+    this.collector = new StatsCollector(options, (index) => shardOf.get(index) === setup.shard);
   }
 }
 
@@ -75,15 +75,13 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'series':
       r.answers.set(message.key, { aligned: message.aligned, canonical: message.canonical });
+      if (!r.shardOf.has(message.index)) r.shardOf.set(message.index, message.shard);
       collector.series(message.index, message.key);
       return;
     case 'mirrors':
-      r.plan.hint(message.index, message.sourceIndex);
       collector.mirrors(message.index, message.sourceIndex, message.scale, message.offset);
       return;
     case 'declares':
-      // with its source, so that it may be kept as a mirror of it (another shard would compute its column)
-      r.plan.hint(message.index, message.sourceIndex);
       collector.declares(message.index, message.sourceIndex, message.scale, message.offset);
       return;
     case 'revokes':
