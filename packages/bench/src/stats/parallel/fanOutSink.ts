@@ -3,6 +3,7 @@ import type { ReadIssue, SeriesKey, SeriesSink } from '../../series/types.js';
 import type { ResolvedStatsOptions } from '../options.js';
 import type { StatsCollector } from '../collector.js';
 import { seriesLoad, type ShardPlan } from './shardPlan.js';
+import { replayBlock } from './replayBlock.js';
 import { BLOCK_VALUES, FAILED, RECORD_ROWS, RECORD_SAMPLE, SLOTS, type ToWorker } from './protocol.js';
 
 /** How long one wait for a free block lasts before the failure flag is looked at again, ms. */
@@ -15,8 +16,9 @@ const WAIT_MS = 1000;
  * stay here. When every block is still being read, the stream waits (Atomics.wait) until one
  * is free: memory stays at SLOTS blocks however fast the source is. Each series goes to the shard
  * `plan` gives it (told to the workers with its announcement). With a `local` collector (the
- * calling thread's shard, `StatsOptions.callingThreadShare`) every call also goes straight to
- * it, which folds its own series from the rows as they come (no copy through the blocks).
+ * calling thread's shard, `StatsOptions.callingThreadShare`) every call also goes to it: each
+ * block right after it is posted (folded where it lies, as a worker folds it: no copy of the
+ * rows of its own), announcements and rows too wide for a block directly.
  */
 export class FanOutSink implements SeriesSink {
   readonly issues: ReadIssue[] = [];
@@ -79,7 +81,6 @@ export class FanOutSink implements SeriesSink {
   }
 
   sample(index: number, t: number, v: number): void {
-    this.local?.sample(index, t, v);
     this.closeRows();
     const at = this.room(4);
     const b = this.blocks;
@@ -90,9 +91,9 @@ export class FanOutSink implements SeriesSink {
   }
 
   row(t: number, values: Float64Array, count: number): void {
-    if (this.local !== null) this.local.row(t, values, count);
     if (count + 5 > BLOCK_VALUES) {
       this.flush();
+      this.local?.row(t, values, count);
       const message: ToWorker = { type: 'row', timestampMs: t, values: values.slice(0, count) };
       for (const w of this.workers) w.postMessage(message);
       return;
@@ -154,6 +155,8 @@ export class FanOutSink implements SeriesSink {
     }
     const message: ToWorker = { type: 'block', slot, length };
     for (const w of this.workers) w.postMessage(message);
+    // the calling thread's shard folds the block as a worker does, while the workers do (the slot is not reused before this returns)
+    if (this.local !== null) replayBlock(this.local, this.blocks, slot, length);
   }
 
   /** The position of `n` free values in the current block, after posting it and taking the next free one when it is full. */

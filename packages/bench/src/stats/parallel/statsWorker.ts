@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import type { SeriesKey } from '../../series/types.js';
 import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
-import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { FAILED, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { replayBlock } from './replayBlock.js';
 import { claimTasks, queueSpillTasks, type SpillHandOver } from '../collector/spillSelection.js';
 
 // A statistics worker of a parallel run: one shard of the series (the calling thread's ShardPlan), fed
@@ -42,25 +43,12 @@ let run: ShardRun | null = null;
 const post = (message: FromWorker) => port.postMessage(message);
 
 /** Replays one block's records into the collector, then frees the block's slot. */
-function replayBlock(r: ShardRun, slot: number, length: number): void {
-  const { blocks, collector, control } = r;
-  const base = slot * BLOCK_VALUES;
-  const end = base + length;
+function replayShared(r: ShardRun, slot: number, length: number): void {
   try {
-    for (let at = base; at < end;) {
-      if (blocks[at] === RECORD_ROWS) {
-        const width = blocks[at + 1]!;
-        const rows = blocks[at + 2]!;
-        collector.rowsAt(blocks, at + 4, at + 4 + rows, rows, width);
-        at += 4 + rows * (width + 1);
-      } else {
-        collector.sample(blocks[at + 1]!, blocks[at + 2]!, blocks[at + 3]!);
-        at += 4;
-      }
-    }
+    replayBlock(r.collector, r.blocks, slot, length);
   } finally {
-    Atomics.sub(control, slot, 1);
-    Atomics.notify(control, slot);
+    Atomics.sub(r.control, slot, 1);
+    Atomics.notify(r.control, slot);
   }
 }
 
@@ -88,7 +76,7 @@ async function handle(message: ToWorker): Promise<void> {
       collector.revokes(message.index);
       return;
     case 'block':
-      replayBlock(r, message.slot, message.length);
+      replayShared(r, message.slot, message.length);
       return;
     case 'row':
       collector.row(message.timestampMs, message.values, message.values.length);
