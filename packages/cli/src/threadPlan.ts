@@ -36,7 +36,23 @@ export const PARSE_FROM_THREADS = 4;
 /**
  * The share of the statistics work the calling thread folds itself on 2 threads
  * (`StatsOptions.callingThreadShare`: a shard of the series, by their estimated folding cost),
- * beside reading and parsing, while the one statistics worker folds the rest. 0 until measured.
+ * beside reading and parsing, while the one statistics worker folds the rest. 0: the calling
+ * thread, parsing, is already the busier one. Measured on the 357 MB benchmark log, `hostplan
+ * bench` built, shares interleaved, 14 runs each on a loaded 2-core machine (load 3.3-5.4), CPU
+ * per thread from /proc/PID/task, median (best) in ms:
+ *
+ * | share | calling thread | statistics worker | wall |
+ * |---|---|---|---|
+ * | 0 | 1,430 (1,330) | 1,480 (1,290) | 3,170 (1,890) |
+ * | 1/8 | 1,640 (1,530) | 1,300 (1,110) | 3,500 (1,930) |
+ * | 1/5 | 1,680 (1,540) | 1,200 (1,080) | 3,060 (2,000) |
+ * | 1/4 | 1,800 (1,650) | 1,130 (1,070) | 2,700 (2,030) |
+ * | 1/3 | 1,800 (1,710) | 1,030 (940) | 3,210 (2,080) |
+ *
+ * Each 1/8 moves about 150 ms of folding (and its percentiles) from the worker to the calling
+ * thread, plus about 60 ms on the calling thread for having a shard at all. With a parser 2-3x
+ * faster the calling thread would have 0.5-0.7 s to spare while the worker folds for 1.2-1.4 s:
+ * balancing them predicts a share of about 1/4 (1/4 to 1/3), to be measured then.
  */
 export const CALLING_THREAD_SHARE = 0;
 
