@@ -50,9 +50,13 @@ export const PARSE_FROM_THREADS = 4;
  * | 1/3 | 1,800 (1,710) | 1,030 (940) | 3,210 (2,080) |
  *
  * Each 1/8 moves about 150 ms of folding (and its percentiles) from the worker to the calling
- * thread, plus about 60 ms on the calling thread for having a shard at all. With a parser 2-3x
- * faster the calling thread would have 0.5-0.7 s to spare while the worker folds for 1.2-1.4 s:
- * balancing them predicts a share of about 1/4 (1/4 to 1/3), to be measured then.
+ * thread, plus about 60 ms on the calling thread for having a shard at all. A faster parser,
+ * emulated (benchmarks/callingThreadShare.ts: the rows from memory into measureDemand, the parse
+ * burnt as CPU work per row; 3 runs each, medians): at 5.5 us a row (today's parse) the calling
+ * thread's CPU against the worker's is 1,410/1,440 ms at share 0 and 1,690/1,130 at 1/4; at
+ * 2.75 us (2x faster) 800/1,330 at 0, 1,140/1,130 at 1/4, 1,380/1,120 at 1/3; at 1.8 us (3x)
+ * 600/1,440 at 0, 990/1,050 at 1/4, 1,100/1,110 at 1/3. So once the parse is 2-3x faster, 1/4
+ * to 1/3 balances the two threads (walls not usable: load 4-7.5 during these runs).
  */
 export const CALLING_THREAD_SHARE = 0;
 
