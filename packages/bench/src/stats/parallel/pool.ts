@@ -56,9 +56,9 @@ function shardWeights(workers: number, share: number): number[] {
  * thread (reading and parsing), every worker gets every call through shared memory and
  * computes the statistics of its shard of the series (`ShardPlan`), each within its share of
  * `memoryBudgetBytes` less the 8 MiB of shared blocks. With `callingThreadShare` above 0, the
- * calling thread keeps a shard too (a collector fed every call directly, within that share of
- * the budget, with its own spill file): it folds its series while the source streams and
- * selects their percentiles while the workers select theirs. Each series is folded exactly as
+ * calling thread keeps a shard too (the plan's last; a collector within that share of the
+ * budget, with its own spill file, folding each block right after posting it): it folds its
+ * series while the source streams and selects their percentiles while the workers select theirs. Each series is folded exactly as
  * by one collector of every series, so the results equal the sequential ones bit for bit; only
  * `method` may say `spilled` where the sequential run kept the values in memory (or the
  * reverse), and a replay (no spill file) is shared by all shards. Without a spill file nor a
