@@ -33,23 +33,56 @@ export const PARSE_WORKERS = 1;
  */
 export const PARSE_FROM_THREADS = 4;
 
-/** How a run's threads are used: the statistics' (`StatsOptions.threads`, the calling thread included) and the parse workers. */
+/**
+ * The share of the statistics work the calling thread folds itself on 2 threads
+ * (`StatsOptions.callingThreadShare`: a shard of the series, by their estimated folding cost),
+ * beside reading and parsing, while the one statistics worker folds the rest. 0: the calling
+ * thread, parsing, is already the busier one. Measured on the 357 MB benchmark log, `hostplan
+ * bench` built, shares interleaved, 14 runs each on a loaded 2-core machine (load 3.3-5.4), CPU
+ * per thread from /proc/PID/task, median (best) in ms:
+ *
+ * | share | calling thread | statistics worker | wall |
+ * |---|---|---|---|
+ * | 0 | 1,430 (1,330) | 1,480 (1,290) | 3,170 (1,890) |
+ * | 1/8 | 1,640 (1,530) | 1,300 (1,110) | 3,500 (1,930) |
+ * | 1/5 | 1,680 (1,540) | 1,200 (1,080) | 3,060 (2,000) |
+ * | 1/4 | 1,800 (1,650) | 1,130 (1,070) | 2,700 (2,030) |
+ * | 1/3 | 1,800 (1,710) | 1,030 (940) | 3,210 (2,080) |
+ *
+ * Each 1/8 moves about 150 ms of folding (and its percentiles) from the worker to the calling
+ * thread, plus about 60 ms on the calling thread for having a shard at all. A faster parser,
+ * emulated (benchmarks/callingThreadShare.ts: the rows from memory into measureDemand, the parse
+ * burnt as CPU work per row; 3 runs each, medians): at 5.5 us a row (today's parse) the calling
+ * thread's CPU against the worker's is 1,410/1,440 ms at share 0 and 1,690/1,130 at 1/4; at
+ * 2.75 us (2x faster) 800/1,330 at 0, 1,140/1,130 at 1/4, 1,380/1,120 at 1/3; at 1.8 us (3x)
+ * 600/1,440 at 0, 990/1,050 at 1/4, 1,100/1,110 at 1/3. So once the parse is 2-3x faster, 1/4
+ * to 1/3 balances the two threads (walls not usable: load 4-7.5 during these runs).
+ */
+export const CALLING_THREAD_SHARE = 0;
+
+/**
+ * How a run's threads are used: the statistics' (`StatsOptions.threads`, the calling thread
+ * included), the parse workers, and the calling thread's share of the statistics work.
+ */
 export interface ThreadPlan {
   readonly statistics: number;
   readonly parseWorkers: number;
+  readonly callingThreadShare: number;
 }
 
 /**
  * The threads of a run of `threads` in all: {@link PARSE_WORKERS} parse worker from
- * {@link PARSE_FROM_THREADS} on, the rest for the statistics (the calling thread and its workers).
+ * {@link PARSE_FROM_THREADS} on, the rest for the statistics (the calling thread and its
+ * workers); on 2, the calling thread folds {@link CALLING_THREAD_SHARE} of the statistics.
  *
  * @example
- * threadPlan(2) // => { statistics: 2, parseWorkers: 0 } (the calling thread and one statistics worker)
- * threadPlan(4) // => { statistics: 3, parseWorkers: 1 }
+ * threadPlan(2) // => { statistics: 2, parseWorkers: 0, callingThreadShare: CALLING_THREAD_SHARE } (the calling thread and one statistics worker)
+ * threadPlan(4) // => { statistics: 3, parseWorkers: 1, callingThreadShare: 0 }
  */
 export function threadPlan(threads: number): ThreadPlan {
   const parseWorkers = threads >= PARSE_FROM_THREADS ? PARSE_WORKERS : 0;
-  return { statistics: threads - parseWorkers, parseWorkers };
+  const statistics = threads - parseWorkers;
+  return { statistics, parseWorkers, callingThreadShare: statistics === 2 ? CALLING_THREAD_SHARE : 0 };
 }
 
 /**

@@ -35,6 +35,8 @@ export function withThreadsAssumption(assumptions: readonly Assumption[], choice
   const plan = threadPlan(choice.threads);
   const why = choice.given ? '--threads' : `the default: os.availableParallelism(), the cores this process may use, at most ${MAX_DEFAULT_THREADS}, as each worker costs 15-40 MB; --threads N to change`;
   const parse = plan.parseWorkers > 0 ? `, ${plan.parseWorkers} parses a PDH log's rows` : '';
-  const source = `hostplan CLI: ${choice.threads} thread${choice.threads === 1 ? '' : 's'} in all (${why}): the calling thread reads the logs, ${plan.statistics - 1} more compute the statistics${parse}; this figure counts the calling thread and the statistics workers`;
+  // a share of the statistics folded by the calling thread (CALLING_THREAD_SHARE) moves work, not figures
+  const share = plan.callingThreadShare > 0 ? ` (the calling thread folds ${Math.round(plan.callingThreadShare * 100)} % of them itself, by estimated cost)` : '';
+  const source = `hostplan CLI: ${choice.threads} thread${choice.threads === 1 ? '' : 's'} in all (${why}): the calling thread reads the logs, ${plan.statistics - 1} more compute the statistics${share}${parse}; this figure counts the calling thread and the statistics workers`;
   return assumptions.map((a) => (a.name === 'stats.threads' ? { ...a, value: plan.statistics, source, isDefault: !choice.given } : a));
 }

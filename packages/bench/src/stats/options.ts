@@ -43,6 +43,8 @@ export interface ResolvedStatsOptions {
   readonly canonicalKey: (key: SeriesKey) => SeriesKey;
   /** Statistics threads, a whole number >= 1 ({@link StatsOptions.threads}). */
   readonly threads: number;
+  /** The calling thread's share of the statistics work in a parallel run, 0..1 ({@link StatsOptions.callingThreadShare}). */
+  readonly callingThreadShare: number;
 }
 
 const STANDARD = [50, 90, 95, 99];
@@ -68,9 +70,10 @@ export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOp
   const {
     percentiles = [], windowMs = 300_000, maxGapMs = windowMs * 1.5, thresholds = DEFAULT_THRESHOLDS, maxAlertsPerRule = 100,
     rollupMs = null, memoryBudgetBytes = 48 * 1024 * 1024, spillDirectory = tmpdir(), replay = true, sketch = false, alignMs = 300_000,
-    align, dailyPeaks = true, canonicalKey = (k: SeriesKey) => k, threads = 1,
+    align, dailyPeaks = true, canonicalKey = (k: SeriesKey) => k, threads = 1, callingThreadShare = 0,
   } = options;
   if (!(Number.isInteger(threads) && threads >= 1)) throw new HostplanError('invalid-value', 'stats.threads', `expected a whole number of threads >= 1, got ${String(threads)}`, 'a whole number >= 1', threads);
+  if (!(typeof callingThreadShare === 'number' && callingThreadShare >= 0 && callingThreadShare <= 1)) throw new HostplanError('invalid-value', 'stats.callingThreadShare', `expected a share in 0..1, got ${String(callingThreadShare)}`, '0..1', callingThreadShare);
   percentiles.forEach((p, i) => {
     if (!(typeof p === 'number' && p >= 0 && p <= 100)) throw new HostplanError('invalid-value', `stats.percentiles[${i}]`, `expected a percentile in 0..100, got ${String(p)}`, '0..100', p);
   });
@@ -91,6 +94,7 @@ export function resolveStatsOptions(options: StatsOptions = {}): ResolvedStatsOp
     dailyPeaks,
     canonicalKey,
     threads,
+    callingThreadShare,
   };
 }
 

@@ -83,6 +83,17 @@ export interface StatsOptions {
    * @defaultValue 1
    */
   readonly threads?: number;
+  /**
+   * With `threads` > 1, the share (0..1) of the statistics work the calling thread computes
+   * itself while the source streams, beside reading and parsing: its series (by an estimate of
+   * each one's folding cost, decided from the announcements) are folded on the calling thread
+   * from the rows as they come, the workers fold the rest. The results are the same whatever
+   * the share (it moves work, not figures, so no assumption records it); it pays off when the
+   * workers would otherwise be the slower side. `hostplan bench` and `plan --perf` pass
+   * `CALLING_THREAD_SHARE` of their thread plan.
+   * @defaultValue 0
+   */
+  readonly callingThreadShare?: number;
 }
 
 /** Percentile results keyed by the percentile as written (`"95"`, `"99.5"`). */

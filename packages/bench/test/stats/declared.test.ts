@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seriesStatistics, type SeriesSink, type StatsOptions } from '@hostplan/bench';
 import { mirroredValue } from '../../src/stats/collector/mirrors.js';
 import { key } from './memorySource.js';
+import { shareArb } from './shares.js';
 import { withoutThreads } from './mirrorCompare.js';
 
 const MIN = 60_000;
@@ -97,11 +98,11 @@ describe('declared series (SeriesSink.declares: values derived by the receiver, 
     expect(readdirSync(spillDir)).toEqual([]);
   }, 300_000);
 
-  it('give on 2 and 3 threads what they give on one (property)', async () => {
-    await fc.assert(fc.asyncProperty(scriptArb, fc.constantFrom(...budgets), fc.integer({ min: 2, max: 3 }), async ([raw, derived, ops], budget, threads) => {
+  it('give on 2 and 3 threads, whatever share the calling thread folds, what they give on one (property)', async () => {
+    await fc.assert(fc.asyncProperty(scriptArb, fc.constantFrom(...budgets), fc.integer({ min: 2, max: 3 }), shareArb, async ([raw, derived, ops], budget, threads, callingThreadShare) => {
       const o = options(budget);
       const one = await seriesStatistics(play(raw, derived, ops, true), o);
-      const many = await seriesStatistics(play(raw, derived, ops, true), { ...o, threads });
+      const many = await seriesStatistics(play(raw, derived, ops, true), { ...o, threads, callingThreadShare });
       expect(withoutThreads(many)).toEqual(withoutThreads(one));
     }), { numRuns: 10 });
   }, 300_000);

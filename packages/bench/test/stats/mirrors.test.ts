@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seriesStatistics, type SeriesSink, type StatsOptions, type StatsResult } from '@hostplan/bench';
 import { columnMirrors, mirroredValue } from '../../src/stats/collector/mirrors.js';
-import { ShardPlan } from '../../src/stats/parallel/shardPlan.js';
 import { key } from './memorySource.js';
+import { shareArb } from './shares.js';
 import { expectMirrored, received, withoutThreads } from './mirrorCompare.js';
 
 const MIN = 60_000;
@@ -114,11 +114,11 @@ describe('mirror hints (a derived series of one member keeps no values of its ow
     }
   });
 
-  it('give on 2 and 3 threads what they give on one, a mirror computed where its source is (property)', async () => {
-    await fc.assert(fc.asyncProperty(scriptArb, fc.constantFrom(...budgets), fc.integer({ min: 2, max: 3 }), async ([raw, derived, ops], budget, threads) => {
+  it('give on 2 and 3 threads, whatever share the calling thread folds, what they give on one, a mirror computed where its source is (property)', async () => {
+    await fc.assert(fc.asyncProperty(scriptArb, fc.constantFrom(...budgets), fc.integer({ min: 2, max: 3 }), shareArb, async ([raw, derived, ops], budget, threads, callingThreadShare) => {
       const o = options(budget);
       const one = await seriesStatistics(play(raw, derived, ops, true), o);
-      const many = await seriesStatistics(play(raw, derived, ops, true), { ...o, threads });
+      const many = await seriesStatistics(play(raw, derived, ops, true), { ...o, threads, callingThreadShare });
       expect(withoutThreads(many)).toEqual(withoutThreads(one));
     }), { numRuns: 8 });
   }, 300_000);
@@ -130,12 +130,5 @@ describe('mirror hints (a derived series of one member keeps no values of its ow
     expect(columnMirrors(Float64Array.of(50, NaN), 2, 1, 1, 0, 0.01, 0)).toBe(-1); // missing where the source is present
     expect(columnMirrors(Float64Array.of(-0, -0), 2, 1, 1, 0, 1, 0)).toBe(-1); // 0 + -0 is +0
     expect(columnMirrors(Float64Array.of(1e308, Infinity), 2, 1, 1, 0, 10, 0)).toBe(-1); // an overflow is missing in one, present in the other
-  });
-
-  it('ShardPlan deals series round robin and puts a mirror with its source', () => {
-    const plan = new ShardPlan(2);
-    plan.hint(1, 0);
-    plan.hint(3, 2);
-    expect([0, 1, 2, 3, 4, 5].map((i) => plan.shardOf(i))).toEqual([0, 0, 1, 1, 0, 1]);
   });
 });

@@ -81,6 +81,7 @@ function statsOptionsOf(values: BenchValues, threads: ThreadsChoice, cwd: string
     ...(budgetMB !== undefined && { memoryBudgetBytes: budgetMB * 1024 * 1024 }),
     ...(spill !== undefined && { spillDirectory: spill === 'none' ? (false as const) : resolve(cwd, spill) }),
     threads: threadPlan(threads.threads).statistics,
+    callingThreadShare: threadPlan(threads.threads).callingThreadShare,
   };
 }
 

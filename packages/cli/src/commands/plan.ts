@@ -80,7 +80,7 @@ function planArgs(values: PlanValues, positionals: readonly string[]) {
 async function measureForPlan(o: ReturnType<typeof planArgs>, hosts: Host[], inventory: Vm[], io: Io): Promise<{ demand: DemandResult; vms: Vm[]; notInInventory: string[] }> {
   const onProgress = progressBar(io);
   const files = perfFilesSource(o.perfFiles, { ...(onProgress && { onProgress }), parseWorkers: threadPlan(o.threads.threads).parseWorkers }, io);
-  const result = await measureDemand(files.source, { hosts, inventory, ...(o.percentile !== undefined && { percentile: o.percentile }), ...(o.comfortFactor !== undefined && { comfortFactor: o.comfortFactor }), stats: { threads: threadPlan(o.threads.threads).statistics } });
+  const result = await measureDemand(files.source, { hosts, inventory, ...(o.percentile !== undefined && { percentile: o.percentile }), ...(o.comfortFactor !== undefined && { comfortFactor: o.comfortFactor }), stats: { threads: threadPlan(o.threads.threads).statistics, callingThreadShare: threadPlan(o.threads.threads).callingThreadShare } });
   const demand = { ...result, assumptions: withThreadsAssumption(result.assumptions, o.threads) };
   const measured = new Map(demand.vms.flatMap((m) => (m.vm ? [[m.vm.id, m.vm] as const] : [])));
   const vms = inventory.map((v) => measured.get(v.id) ?? v);

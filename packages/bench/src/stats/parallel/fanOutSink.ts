@@ -1,6 +1,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { ReadIssue, SeriesKey, SeriesSink } from '../../series/types.js';
 import type { ResolvedStatsOptions } from '../options.js';
+import type { StatsCollector } from '../collector.js';
+import { seriesLoad, type ShardPlan } from './shardPlan.js';
+import { replayBlock } from './replayBlock.js';
 import { BLOCK_VALUES, FAILED, RECORD_ROWS, RECORD_SAMPLE, SLOTS, type ToWorker } from './protocol.js';
 
 /** How long one wait for a free block lasts before the failure flag is looked at again, ms. */
@@ -11,7 +14,11 @@ const WAIT_MS = 1000;
  * blocks of shared memory, in order, and posts each full block to every worker. Series keys
  * go as messages with the option functions' answers (functions cannot cross threads). Issues
  * stay here. When every block is still being read, the stream waits (Atomics.wait) until one
- * is free: memory stays at SLOTS blocks however fast the source is.
+ * is free: memory stays at SLOTS blocks however fast the source is. Each series goes to the shard
+ * `plan` gives it (told to the workers with its announcement). With a `local` collector (the
+ * calling thread's shard, `StatsOptions.callingThreadShare`) every call also goes to it: each
+ * block right after it is posted (folded where it lies, as a worker folds it: no copy of the
+ * rows of its own), announcements and rows too wide for a block directly.
  */
 export class FanOutSink implements SeriesSink {
   readonly issues: ReadIssue[] = [];
@@ -33,6 +40,8 @@ export class FanOutSink implements SeriesSink {
     blocks: SharedArrayBuffer,
     control: SharedArrayBuffer,
     private readonly o: ResolvedStatsOptions,
+    private readonly plan: ShardPlan,
+    private readonly local: StatsCollector | null = null,
   ) {
     this.blocks = new Float64Array(blocks);
     this.control = new Int32Array(control);
@@ -40,27 +49,35 @@ export class FanOutSink implements SeriesSink {
 
   series(index: number, key: SeriesKey): void {
     this.flush();
-    const message: ToWorker = { type: 'series', index, key, aligned: this.o.align ? this.o.align(key) : false, canonical: this.o.canonicalKey(key) };
+    const aligned = this.o.align ? this.o.align(key) : false;
+    const shard = this.plan.shardOf(index, seriesLoad(key, this.o, !this.plan.follows(index), aligned));
+    const message: ToWorker = { type: 'series', index, key, aligned, canonical: this.o.canonicalKey(key), shard };
     for (const w of this.workers) w.postMessage(message);
+    this.local?.series(index, key);
   }
 
   mirrors(index: number, sourceIndex: number, scale: number, offset: number): void {
     this.flush();
+    this.plan.hint(index, sourceIndex); // it goes where its source went
     const message: ToWorker = { type: 'mirrors', index, sourceIndex, scale, offset };
     for (const w of this.workers) w.postMessage(message);
+    this.local?.mirrors(index, sourceIndex, scale, offset);
   }
 
   /** A declared series (`SeriesSink.declares`): the workers derive its values from the rows. */
   declares(index: number, sourceIndex: number, scale: number, offset: number): void {
     this.flush();
+    this.plan.hint(index, sourceIndex); // it goes where its source went
     const message: ToWorker = { type: 'declares', index, sourceIndex, scale, offset };
     for (const w of this.workers) w.postMessage(message);
+    this.local?.declares(index, sourceIndex, scale, offset);
   }
 
   revokes(index: number): void {
     this.flush();
     const message: ToWorker = { type: 'revokes', index };
     for (const w of this.workers) w.postMessage(message);
+    this.local?.revokes(index);
   }
 
   sample(index: number, t: number, v: number): void {
@@ -76,6 +93,7 @@ export class FanOutSink implements SeriesSink {
   row(t: number, values: Float64Array, count: number): void {
     if (count + 5 > BLOCK_VALUES) {
       this.flush();
+      this.local?.row(t, values, count);
       const message: ToWorker = { type: 'row', timestampMs: t, values: values.slice(0, count) };
       for (const w of this.workers) w.postMessage(message);
       return;
@@ -137,6 +155,8 @@ export class FanOutSink implements SeriesSink {
     }
     const message: ToWorker = { type: 'block', slot, length };
     for (const w of this.workers) w.postMessage(message);
+    // the calling thread's shard folds the block as a worker does, while the workers do (the slot is not reused before this returns)
+    if (this.local !== null) replayBlock(this.local, this.blocks, slot, length);
   }
 
   /** The position of `n` free values in the current block, after posting it and taking the next free one when it is full. */

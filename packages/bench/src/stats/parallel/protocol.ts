@@ -25,9 +25,8 @@ export const FAILED = SLOTS;
 export interface WorkerSetup {
   /** The statistics options without functions (align and canonicalKey answer per series instead). */
   readonly options: Omit<StatsOptions, 'align' | 'canonicalKey'>;
-  /** This worker keeps the series a `ShardPlan` of `shards` gives shard `shard`. */
+  /** This worker keeps the series whose `series` message names shard `shard` (the calling thread's `ShardPlan`). */
   readonly shard: number;
-  readonly shards: number;
   /** SLOTS blocks of BLOCK_VALUES doubles. */
   readonly blocks: SharedArrayBuffer;
   /** Int32 per slot: workers still reading it; then the FAILED flag. */
@@ -38,8 +37,8 @@ export interface WorkerSetup {
 export type ToWorker =
   /** The run, first (a worker may have started before it: warmStart.ts). */
   | { readonly type: 'setup'; readonly setup: WorkerSetup }
-  /** A series; `aligned` and `canonical` are the option functions' answers for it. */
-  | { readonly type: 'series'; readonly index: number; readonly key: SeriesKey; readonly aligned: boolean; readonly canonical: SeriesKey }
+  /** A series; `aligned` and `canonical` are the option functions' answers for it, `shard` the shard that computes it. */
+  | { readonly type: 'series'; readonly index: number; readonly key: SeriesKey; readonly aligned: boolean; readonly canonical: SeriesKey; readonly shard: number }
   /** A mirror hint for the series `index` announced next (`SeriesSink.mirrors`). */
   | { readonly type: 'mirrors'; readonly index: number; readonly sourceIndex: number; readonly scale: number; readonly offset: number }
   /** The series `index` announced next is declared, not sent (`SeriesSink.declares`). */

@@ -2,11 +2,11 @@ import { parentPort } from 'node:worker_threads';
 import type { SeriesKey } from '../../series/types.js';
 import { StatsCollector } from '../collector.js';
 import { resolveStatsOptions } from '../options.js';
-import { BLOCK_VALUES, FAILED, RECORD_ROWS, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
-import { ShardPlan } from './shardPlan.js';
+import { FAILED, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { replayBlock } from './replayBlock.js';
 import { claimTasks, queueSpillTasks, type SpillHandOver } from '../collector/spillSelection.js';
 
-// A statistics worker of a parallel run: one shard of the series (index modulo shards), fed
+// A statistics worker of a parallel run: one shard of the series (the calling thread's ShardPlan), fed
 // the whole stream of sink calls so that its series are folded in exactly the blocks a
 // collector of every series folds them in (the same results, bit for bit). It may start
 // before the run (warmStart.ts): the run's first message, `setup`, says what to compute.
@@ -19,7 +19,8 @@ class ShardRun {
   readonly blocks: Float64Array;
   /** The option functions' answers, per series key object (set before the collector sees the key). */
   readonly answers = new WeakMap<SeriesKey, { aligned: boolean; canonical: SeriesKey }>();
-  readonly plan: ShardPlan;
+  /** The shard of every series announced (from its `series` message). */
+  readonly shardOf = new Map<number, number>();
   readonly collector: StatsCollector;
   spilled: Map<string, number> | null = null;
 
@@ -32,8 +33,8 @@ class ShardRun {
       align: (key) => answers.get(key)?.aligned ?? false,
       canonicalKey: (key) => answers.get(key)?.canonical ?? key,
     });
-    const plan = (this.plan = new ShardPlan(setup.shards));
-    this.collector = new StatsCollector(options, (index) => plan.shardOf(index) === setup.shard);
+    const shardOf = this.shardOf;
+    this.collector = new StatsCollector(options, (index) => shardOf.get(index) === setup.shard);
   }
 }
 
@@ -42,25 +43,12 @@ let run: ShardRun | null = null;
 const post = (message: FromWorker) => port.postMessage(message);
 
 /** Replays one block's records into the collector, then frees the block's slot. */
-function replayBlock(r: ShardRun, slot: number, length: number): void {
-  const { blocks, collector, control } = r;
-  const base = slot * BLOCK_VALUES;
-  const end = base + length;
+function replayShared(r: ShardRun, slot: number, length: number): void {
   try {
-    for (let at = base; at < end;) {
-      if (blocks[at] === RECORD_ROWS) {
-        const width = blocks[at + 1]!;
-        const rows = blocks[at + 2]!;
-        collector.rowsAt(blocks, at + 4, at + 4 + rows, rows, width);
-        at += 4 + rows * (width + 1);
-      } else {
-        collector.sample(blocks[at + 1]!, blocks[at + 2]!, blocks[at + 3]!);
-        at += 4;
-      }
-    }
+    replayBlock(r.collector, r.blocks, slot, length);
   } finally {
-    Atomics.sub(control, slot, 1);
-    Atomics.notify(control, slot);
+    Atomics.sub(r.control, slot, 1);
+    Atomics.notify(r.control, slot);
   }
 }
 
@@ -75,22 +63,20 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'series':
       r.answers.set(message.key, { aligned: message.aligned, canonical: message.canonical });
+      if (!r.shardOf.has(message.index)) r.shardOf.set(message.index, message.shard);
       collector.series(message.index, message.key);
       return;
     case 'mirrors':
-      r.plan.hint(message.index, message.sourceIndex);
       collector.mirrors(message.index, message.sourceIndex, message.scale, message.offset);
       return;
     case 'declares':
-      // with its source, so that it may be kept as a mirror of it (another shard would compute its column)
-      r.plan.hint(message.index, message.sourceIndex);
       collector.declares(message.index, message.sourceIndex, message.scale, message.offset);
       return;
     case 'revokes':
       collector.revokes(message.index);
       return;
     case 'block':
-      replayBlock(r, message.slot, message.length);
+      replayShared(r, message.slot, message.length);
       return;
     case 'row':
       collector.row(message.timestampMs, message.values, message.values.length);
