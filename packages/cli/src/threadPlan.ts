@@ -57,8 +57,15 @@ export const PARSE_FROM_THREADS = 4;
  * 2.75 us (2x faster) 800/1,330 at 0, 1,140/1,130 at 1/4, 1,380/1,120 at 1/3; at 1.8 us (3x)
  * 600/1,440 at 0, 990/1,050 at 1/4, 1,100/1,110 at 1/3. So once the parse is 2-3x faster, 1/4
  * to 1/3 balances the two threads (walls not usable: load 4-7.5 during these runs).
+ *
+ * With the WebAssembly row scanner (parse ~1.7x faster), the whole command on the benchmark log,
+ * quiet 2-core machine (load 0.5-2), shares interleaved, 6 runs each, wall s (CPU s): 0.15:
+ * 1.53-1.96 (2.71-3.40); 0.2: 1.44-1.79 (2.63-3.22); 0.25: 1.49-1.84 (2.67-3.32); 0.3: 1.49-1.84
+ * (2.66-3.26); 0 (4 runs, an earlier round): 1.72-1.88 (2.80-2.99). A profile at 0.2 still shows
+ * the worker waiting for rows now and then (idle ~120 ms during the stream), so more than 0.2
+ * only moves the wait.
  */
-export const CALLING_THREAD_SHARE = 0;
+export const CALLING_THREAD_SHARE = 0.2;
 
 /**
  * How a run's threads are used: the statistics' (`StatsOptions.threads`, the calling thread
