@@ -63,6 +63,12 @@ export interface PerfParserInternals extends PerfParser {
   pdh(): PdhFormatParser | null;
   /** Ends the read as `end()` does, reporting `bytesTotal` bytes read. */
   endAt(bytesTotal: number): ReadSummary;
+  /**
+   * Two buffers of `chunkBytes` to read the next chunks into, once a PDH log's header was read
+   * (its rows are then scanned where they lie, not copied: PdhRowScanner.readBuffers); null
+   * before, for other formats and for transcoded bytes.
+   */
+  readBuffers(chunkBytes: number): readonly [Buffer, Buffer] | null;
 }
 
 /**
@@ -133,6 +139,7 @@ export function openPerfParser(sink: SeriesSink, options: ReadOptions = {}, paus
       return splitter;
     },
     pdh: () => (pdhParser?.rows && !transcoder ? pdhParser : null),
+    readBuffers: (chunkBytes) => (pdhParser?.rows && !transcoder ? pdhParser.rows.readBuffers(chunkBytes) : null),
     endAt,
     get bytes() {
       return bytes;

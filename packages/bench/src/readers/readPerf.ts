@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadProgress, SeriesSink } from '../series/types.js';
-import { createPerfParser, MAX_LINE_BYTES, openPerfParser, type PerfParser } from './createPerfParser.js';
+import { createPerfParser, MAX_LINE_BYTES, openPerfParser, type PerfParserInternals } from './createPerfParser.js';
 import { PARALLEL_MIN_BYTES, RANGE_BYTES, readRowsInParallel, type ParallelTuning } from './parallel/readParallel.js';
 import type { ReadOptions, ReadSummary } from './types.js';
 
@@ -123,13 +123,16 @@ export async function readPerfFileTuned(path: string, sink: SeriesSink, options:
  * Pushes the file from `position` on (null: from where it is, a pipe) in chunks of `chunk`
  * bytes into two reused buffers (the next chunk is read while one is parsed), until its end or
  * `stop()` says so after a push (whose progress is then left to the caller); returns the
- * position reached (for a file).
+ * position reached (for a file). Once the parser offers its own read buffers (a PDH log's
+ * scanner, after the header), the chunks are read into those instead: its rows are then scanned
+ * where the read put them, not copied.
  */
-async function pushChunks(handle: FileHandle, parser: PerfParser, from: number | null, chunk: number, options: ReadOptions, progress: (bytesDone: number, final: boolean) => void, stop: () => boolean): Promise<number> {
-  const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
+async function pushChunks(handle: FileHandle, parser: PerfParserInternals, from: number | null, chunk: number, options: ReadOptions, progress: (bytesDone: number, final: boolean) => void, stop: () => boolean): Promise<number> {
+  let buffers: readonly Uint8Array[] = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
+  let own = false;
   let position = from ?? 0;
   let at = position;
-  const readInto = (buffer: Buffer) => {
+  const readInto = (buffer: Uint8Array) => {
     const p = handle.read(buffer, 0, chunk, from === null ? null : at);
     p.catch(() => {}); // awaited below; not unhandled if parsing throws first
     return p;
@@ -143,6 +146,11 @@ async function pushChunks(handle: FileHandle, parser: PerfParser, from: number |
     next = readInto(buffers[turn ^ 1]!);
     parser.push(buffer.subarray(0, bytesRead));
     position += bytesRead;
+    // the next read goes to buffers[turn] (this one, parsed): safe to swap both now
+    if (!own) {
+      const offered = parser.readBuffers(chunk);
+      if (offered !== null) [buffers, own] = [offered, true];
+    }
     if (stop()) {
       // the caller reports this push's progress once the rest of it was read
       await next.catch(() => {}); // read ahead for nothing: the rest goes to the workers

@@ -70,6 +70,8 @@ export class PdhRowScanner {
   private bytes = new Uint8Array(0);
   private values = new Float64Array(0);
   private missing = new Int32Array(1);
+  /** The read buffers in wasm memory ({@link readBuffers}), null until asked for. */
+  private arena: readonly [Buffer, Buffer] | null = null;
   /** Rows the wasm scanner refused or, without WebAssembly, could not read (the JS scanner read them): tests check which rows it takes. */
   refusedRows = 0;
 
@@ -94,6 +96,29 @@ export class PdhRowScanner {
    */
   reads(separator: number, counters: number): boolean {
     return separator === this.separator && counters === this.counters;
+  }
+
+  /**
+   * Two buffers of `chunkBytes` in this scanner's wasm memory, for a reader to read the file's
+   * chunks into: a row lying in one is scanned where it is (no copy into wasm memory), the byte
+   * after it set to the stop byte for the scan and restored after. The memory is grown once, here,
+   * to hold them after the copy area of the longest row the wasm scanner takes: it never grows
+   * again, so these views (and a read in flight into one) stay valid. Null without WebAssembly,
+   * or when asked again for another size.
+   *
+   * @example
+   * const [a, b] = new PdhRowScanner(44, 1).readBuffers(4096)!; // a.length => 4096
+   */
+  readBuffers(chunkBytes: number): readonly [Buffer, Buffer] | null {
+    if (this.memory === null) return null;
+    if (this.arena === null) {
+      const arenaAt = (this.rowAt + MAX_WASM_ROW_BYTES + SLACK + 15) & ~15;
+      const stride = (chunkBytes + SLACK + 15) & ~15;
+      this.room(arenaAt + 2 * stride - this.rowAt);
+      const buffer = this.memory.buffer;
+      this.arena = [Buffer.from(buffer, arenaAt, chunkBytes), Buffer.from(buffer, arenaAt + stride, chunkBytes)];
+    }
+    return this.arena[0].length === chunkBytes ? this.arena : null;
   }
 
   /** Grows the memory for a row of `rowBytes` (and remakes the views: growing detaches the old buffer). */
@@ -154,11 +179,12 @@ export class PdhRowScanner {
     return fallback;
   }
 
-  /** The wasm scanner on the row (copied into its memory): the local time, the values in `this.values` and the missing count in `pdhRowMissing[0]`, or NaN. */
+  /** The wasm scanner on the row (copied into its memory, unless it lies in a {@link readBuffers} buffer): the local time, the values in `this.values` and the missing count in `pdhRowMissing[0]`, or NaN. */
   private wasmRow(buf: Uint8Array, start: number, end: number): number {
     const n = end - start;
     const scanRow = this.scanRow;
     if (scanRow === null || n > MAX_WASM_ROW_BYTES) return NaN;
+    if (buf.buffer === this.memory!.buffer) return this.inPlace(buf.byteOffset + start, n);
     const rowAt = this.rowAt;
     if (rowAt + n + SLACK > this.bytes.length) this.room(n);
     const bytes = this.bytes;
@@ -166,6 +192,17 @@ export class PdhRowScanner {
     else bytes.set(buf.subarray(start, end), rowAt);
     bytes[rowAt + n] = 0; // the stop byte
     const localMs = scanRow(rowAt, rowAt + n, this.separator, this.counters, this.valuesAt);
+    if (localMs === localMs) pdhRowMissing[0] = this.missing[0]!;
+    return localMs;
+  }
+
+  /** {@link wasmRow} for a row at `at` in one of the {@link readBuffers} (SLACK bytes after each). */
+  private inPlace(at: number, n: number): number {
+    const bytes = this.bytes;
+    const after = bytes[at + n]!;
+    bytes[at + n] = 0; // the stop byte, for the scan only
+    const localMs = this.scanRow!(at, at + n, this.separator, this.counters, this.valuesAt);
+    bytes[at + n] = after;
     if (localMs === localMs) pdhRowMissing[0] = this.missing[0]!;
     return localMs;
   }

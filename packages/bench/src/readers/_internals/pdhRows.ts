@@ -43,6 +43,11 @@ export class PdhRowReader {
     this.scanner = new PdhRowScanner(separator, layout.columns - 1);
   }
 
+  /** The scanner's {@link PdhRowScanner.readBuffers}: chunks read into them are scanned without a copy. */
+  readBuffers(chunkBytes: number): readonly [Buffer, Buffer] | null {
+    return this.scanner.readBuffers(chunkBytes);
+  }
+
   /** Value cells per row (the columns after the timestamp). */
   get counters(): number {
     return this.columns - 1;
