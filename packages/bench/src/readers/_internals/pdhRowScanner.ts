@@ -68,6 +68,8 @@ export class PdhRowScanner {
   private readonly valuesAt: number = 0;
   private readonly rowAt: number = 0;
   private bytes = new Uint8Array(0);
+  /** The wasm memory's buffer, as of the last growth (`memory.buffer`, a call into the engine, is not asked per row). */
+  private memoryBuffer: ArrayBuffer | null = null;
   private values = new Float64Array(0);
   private missing = new Int32Array(1);
   /** The read buffers in wasm memory ({@link readBuffers}), null until asked for. */
@@ -128,6 +130,7 @@ export class PdhRowScanner {
     const have = memory.buffer.byteLength;
     if (need > have) memory.grow(Math.ceil((need - have) / PAGE));
     const buffer = memory.buffer;
+    this.memoryBuffer = buffer;
     this.bytes = new Uint8Array(buffer);
     this.values = new Float64Array(buffer, this.valuesAt, this.counters);
     this.missing = new Int32Array(buffer, this.missingAt, 1);
@@ -184,7 +187,7 @@ export class PdhRowScanner {
     const n = end - start;
     const scanRow = this.scanRow;
     if (scanRow === null || n > MAX_WASM_ROW_BYTES) return NaN;
-    if (buf.buffer === this.memory!.buffer) return this.inPlace(buf.byteOffset + start, n);
+    if (buf.buffer === this.memoryBuffer) return this.inPlace(buf.byteOffset + start, n);
     const rowAt = this.rowAt;
     if (rowAt + n + SLACK > this.bytes.length) this.room(n);
     const bytes = this.bytes;
