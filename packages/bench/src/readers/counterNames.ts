@@ -61,6 +61,33 @@ export function translateCounterName(
   counter: string,
   table: readonly CounterNameEntry[] = CAPACITY_COUNTER_NAMES,
 ): { object: string; counter: string; language: CounterLanguage; resource: CounterNameEntry['resource'] } | null {
+  if (table === CAPACITY_COUNTER_NAMES) {
+    const hit = (capacityNames ??= nameIndex(CAPACITY_COUNTER_NAMES)).get(`${object}\u0000${counter}`);
+    return hit === undefined ? null : { ...hit };
+  }
+  return searchNames(object, counter, table);
+}
+
+type Translation = NonNullable<ReturnType<typeof translateCounterName>>;
+
+/** {@link CAPACITY_COUNTER_NAMES} by `object NUL counter`, built on first use: a log's header asks once per column (and its statistics again), 66 names to compare each time. */
+let capacityNames: Map<string, Translation> | null = null;
+
+/** Every name of `table` to what {@link searchNames} gives for it (the first entry and language that has it). */
+function nameIndex(table: readonly CounterNameEntry[]): Map<string, Translation> {
+  const index = new Map<string, Translation>();
+  for (const entry of table) {
+    for (const language of ['en', 'es', 'ru'] as const) {
+      const name = entry[language];
+      const key = name && `${name.object}\u0000${name.counter}`;
+      if (key && !index.has(key)) index.set(key, { ...entry.en, language, resource: entry.resource });
+    }
+  }
+  return index;
+}
+
+/** The table searched in order: the first entry, and its first language, naming `object` and `counter`. */
+function searchNames(object: string, counter: string, table: readonly CounterNameEntry[]): Translation | null {
   for (const entry of table) {
     for (const language of ['en', 'es', 'ru'] as const) {
       const name = entry[language];
