@@ -146,15 +146,15 @@ async function pushChunks(handle: FileHandle, parser: PerfParserInternals, from:
     next = readInto(buffers[turn ^ 1]!);
     parser.push(buffer.subarray(0, bytesRead));
     position += bytesRead;
-    // the next read goes to buffers[turn] (this one, parsed): safe to swap both now
-    if (!own) {
-      const offered = parser.readBuffers(chunk);
-      if (offered !== null) [buffers, own] = [offered, true];
-    }
     if (stop()) {
       // the caller reports this push's progress once the rest of it was read
       await next.catch(() => {}); // read ahead for nothing: the rest goes to the workers
       return position;
+    }
+    // the next read goes to buffers[turn] (this one, parsed): safe to swap both now
+    if (!own) {
+      const offered = parser.readBuffers(chunk);
+      if (offered !== null) [buffers, own] = [offered, true];
     }
     progress(parser.bytes, false);
   }
