@@ -11,7 +11,7 @@ import { selectRanks } from '@hostplan/core/internal';
  * when the range cannot be scaled (infinite or subnormal width) it falls back to
  * {@link selectRanks} on a copy. `values` must be finite (no NaN); a rank outside 0..n-1 gives
  * NaN. `range`, when the caller knows the exact min and max (the moments do), saves a pass.
- * Memory: about n / 16 buckets (at most 65,536) plus the copied values; with `scratch`, the
+ * Memory: about n / 64 buckets (at most 65,536) plus the copied values; with `scratch`, the
  * bucket arrays are reused from call to call (a thread selecting series after series).
  *
  * @example
@@ -30,7 +30,9 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
     if (v > max) max = v;
   }
   const found = new Map<number, number>();
-  const buckets = Math.max(16, Math.min(65_536, n >>> 4));
+  // n / 64 buckets: their counts (4 bytes each) stay in the level-1 cache up to 500,000 values,
+  // where n / 16 spilled to level 2 from 130,000 on; the target buckets, about 64 values each, sort as fast
+  const buckets = Math.max(16, Math.min(65_536, n >>> 6));
   const scale = buckets / (max - min);
   if (min === max) {
     for (const k of valid) found.set(k, min);
