@@ -107,16 +107,13 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
  * spill files' selection shared between the threads, else a replay), the results, merged.
  */
 async function endOfRun(source: SampleSource, o: ResolvedStatsOptions, workers: readonly Worker[], local: StatsCollector | null): Promise<Omit<StatsResult, 'assumptions'>> {
-  const ranks = nextOf(workers, 'ranks');
-  const alertsIn = nextOf(workers, 'alerts');
-  alertsIn.catch(() => undefined); // awaited below, after the selection (a failure surfaces there, or first through the ranks)
-  // each worker shares its spill file's selection with the calling thread (all threads select
-  // until none is left), then sends its alerts: taken in once this thread has selected
+  const ranks = Promise.all([nextOf(workers, 'alerts'), nextOf(workers, 'ranks')]);
+  // each worker sends its alerts first, then shares its spill file's selection with the calling thread: all threads select until none is left
   workers.forEach((w) => w.postMessage({ type: 'end' } satisfies ToWorker));
   // meanwhile the calling thread's shard selects its own series from its own spill file
   const localAlerts = local ? local.closeAlerts() : [];
   const localExact = local ? await local.selectSpilled() : null;
-  const answers = await ranks;
+  const [alertParts, answers] = await ranks;
   // one array for the series read back from every worker's file (one series at a time)
   const scratch: { values: Float64Array; buckets?: OrderStatisticsScratch } = { values: new Float64Array(0) };
   const selected = answers.map((a) => (a.handOver ? selectHandedOver(a.handOver, Infinity, scratch) : null));
@@ -134,7 +131,6 @@ async function endOfRun(source: SampleSource, o: ResolvedStatsOptions, workers: 
   const results = nextOf(workers, 'results');
   workers.forEach((w, i) => w.postMessage({ type: 'finish', exact, selected: selected[i]! } satisfies ToWorker));
   const own = local ? local.finish(localExact ?? exact).series : [];
-  const alertParts = await alertsIn;
   const parts = await results;
   const series: SeriesStats[] = [...parts.flatMap((p) => p.series), ...own].sort((a, b) => a.index - b.index);
   // alerts in series order, each series' alerts in their own order (as one collector lists them)

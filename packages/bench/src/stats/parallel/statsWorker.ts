@@ -82,9 +82,8 @@ async function handle(message: ToWorker): Promise<void> {
       collector.row(message.timestampMs, message.values, message.values.length);
       return;
     case 'end': {
-      // the alerts are final, but sent after the ranks: the calling thread starts selecting
-      // before it takes them in (their copy, about 15 ms on the benchmark log, then waits)
-      const alerts = collector.closeAlerts();
+      // the alerts are final: sent first, the calling thread takes them in while this one writes out its spill file
+      post({ type: 'alerts', alerts: collector.closeAlerts() });
       // a spill file: the series that fit the budget are shared with the calling thread (each
       // claims the next), posted before this worker selects its larger ones and claims its part
       let answered = false;
@@ -92,7 +91,6 @@ async function handle(message: ToWorker): Promise<void> {
         const { own, shared } = queueSpillTasks(tasks, budgetValues);
         const handOver: SpillHandOver = { fd, tasks: shared, next: new SharedArrayBuffer(4) };
         post({ type: 'ranks', pending: [], spilled: true, handOver: shared.length > 0 ? handOver : null });
-        post({ type: 'alerts', alerts });
         answered = true;
         collector.takeBuckets(); // results work that needs no percentile, while the calling thread claims series
         return (function* () {
@@ -100,10 +98,7 @@ async function handle(message: ToWorker): Promise<void> {
           yield* claimTasks(handOver);
         })();
       });
-      if (!answered) {
-        post({ type: 'ranks', pending: r.spilled ? [] : collector.pendingRanks(), spilled: r.spilled !== null, handOver: null });
-        post({ type: 'alerts', alerts });
-      }
+      if (!answered) post({ type: 'ranks', pending: r.spilled ? [] : collector.pendingRanks(), spilled: r.spilled !== null, handOver: null });
       return;
     }
     case 'finish': {
