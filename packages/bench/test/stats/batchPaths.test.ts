@@ -161,6 +161,34 @@ describe('orderStatistics(values, ranks)', () => {
   });
 });
 
+describe('orderStatistics(values, ranks) with any ranks', () => {
+  it('repeated, unordered, negative, fractional, out-of-range and -0 ranks, built here or copied from another thread: sorted[k] where k is a rank in 0..n-1, else NaN', () => {
+    const rankArb = fc.oneof(fc.nat({ max: 400 }), fc.integer({ min: -3, max: -1 }), fc.constantFrom(-0, 0.5, NaN, Infinity, 1e9));
+    fc.assert(fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 1, maxLength: 400 }), fc.array(rankArb, { minLength: 1, maxLength: 10 }), fc.boolean(), (raw, picks, copied) => {
+      const values = Float64Array.from(raw, (v) => (v === 0 ? 0 : v));
+      const sorted = values.slice().sort();
+      // a structured clone is what a rank list posted by a worker is (another element kind)
+      const ranks = copied ? structuredClone(picks) : picks;
+      const expected = picks.map((k) => (Number.isInteger(k) && k >= 0 && k < values.length ? sorted[k]! : NaN));
+      expect([...orderStatistics(values, ranks, undefined, orderStatisticsScratch())]).toEqual(expected);
+      expect([...orderStatistics(values, ranks)]).toEqual(expected);
+    }), { numRuns: 200 });
+  });
+});
+
+describe('orderStatistics(values, ranks) on large clustered inputs', () => {
+  it('target buckets over 4,096 values (selected, not sorted) give what a full sort gives', () => {
+    // each of 0, 1, 2 about 28 % of 15,000 to 30,000 values: a bucket of over 4,096 equal values
+    const valuesArb = fc.array(fc.oneof({ arbitrary: fc.integer({ min: 0, max: 2 }), weight: 5 }, { arbitrary: fc.double({ min: 0, max: 3, noNaN: true }), weight: 1 }), { minLength: 15000, maxLength: 30000 });
+    fc.assert(fc.property(valuesArb, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (raw, picks) => {
+      const values = Float64Array.from(raw, (v) => (v === 0 ? 0 : v));
+      const ranks = picks.map((p) => p % values.length);
+      const sorted = values.slice().sort();
+      expect([...orderStatistics(values, ranks, undefined, orderStatisticsScratch())]).toEqual(ranks.map((k) => sorted[k]));
+    }), { numRuns: 40 });
+  });
+});
+
 describe('StatsCollector row fast path', () => {
   it('gives the same statistics whether the reader sends whole rows or single samples', async () => {
     const paths = ['\\\\H\\Hyper-V Hypervisor Virtual Processor(vm1:Hv VP 0)\\% Guest Run Time', '\\\\H\\Memory\\Available MBytes', '\\\\H\\Test\\Empty'];
