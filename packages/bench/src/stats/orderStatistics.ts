@@ -18,9 +18,11 @@ import { selectRanks } from '@hostplan/core/internal';
  * orderStatistics(Float64Array.of(5, 1, 4, 2, 3), [0, 2, 4]) // => Float64Array [1, 3, 5]
  */
 export function orderStatistics(values: Float64Array, ranks: readonly number[], range?: { readonly min: number; readonly max: number }, scratch?: OrderStatisticsScratch): Float64Array {
-  const out = new Float64Array(ranks.length).fill(NaN);
+  // one element kind whoever built `ranks` (see validRanks)
+  const wantedRanks = Float64Array.from(ranks);
+  const out = new Float64Array(wantedRanks.length).fill(NaN);
   const n = values.length;
-  const valid = validRanks(ranks, n);
+  const valid = validRanks(wantedRanks, n);
   if (valid.length === 0) return out;
   let min = range ? range.min : Infinity;
   let max = range ? range.max : -Infinity;
@@ -77,8 +79,8 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
       for (const w of wanted) found.set(w + belows[t]!, segment[w]!);
     }
   }
-  for (let i = 0; i < ranks.length; i++) {
-    const v = found.get(ranks[i]!);
+  for (let i = 0; i < wantedRanks.length; i++) {
+    const v = found.get(wantedRanks[i]!);
     if (v !== undefined) out[i] = v;
   }
   return out;
@@ -87,10 +89,12 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
 // `ranks` arrive as arrays of small integers built on this thread and as arrays copied from
 // another (postMessage): two element kinds. Array builtins (filter, forEach) inlined for one
 // were left at the other by a deoptimization on every call (95 in a benchmark run, each
-// finishing the call interpreted); plain indexed loops take both.
+// finishing the call interpreted); plain indexed loops over them still were (126 "wrong map"
+// deoptimizations on the calling thread, which selects both its own series and the worker's),
+// so orderStatistics copies them once into a Float64Array (Float64Array.from takes either kind).
 
 /** The ranks in 0..n-1, ascending, without repeats. */
-function validRanks(ranks: readonly number[], n: number): number[] {
+function validRanks(ranks: Float64Array, n: number): number[] {
   const valid: number[] = [];
   for (let i = 0; i < ranks.length; i++) {
     const k = ranks[i]!;
