@@ -7,7 +7,8 @@ import { UsageError, type Io } from './io.js';
 /**
  * Temporary files this process has named: with the process id, a name no other running process
  * uses (and a random tail against a stale file of an earlier process with the same id). Not
- * node:crypto's randomBytes: importing node:crypto as an ES module costs ~5.5 ms here (node:path ~1.5-2.4 ms), paid by every command that writes a file.
+ * node:crypto's randomBytes: importing node:crypto as an ES module costs ~5.5 ms here (node:path
+ * ~1.5-2.4 ms), paid by every command that writes a file.
  */
 let tempFiles = 0;
 
