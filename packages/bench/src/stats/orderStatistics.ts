@@ -21,69 +21,112 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
   // one element kind whoever built `ranks` (see validRanks)
   const wantedRanks = Float64Array.from(ranks);
   const out = new Float64Array(wantedRanks.length).fill(NaN);
-  const n = values.length;
-  const valid = validRanks(wantedRanks, n);
+  const valid = validRanks(wantedRanks, values.length);
   if (valid.length === 0) return out;
-  let min = range ? range.min : Infinity;
-  let max = range ? range.max : -Infinity;
-  if (!range) for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const found = new Map<number, number>();
-  // n / 64 buckets: their counts (4 bytes each) stay in the level-1 cache up to 500,000 values,
-  // where n / 16 spilled to level 2 from 130,000 on; the target buckets, about 64 values each, sort as fast
-  const buckets = Math.max(16, Math.min(65_536, n >>> 6));
-  const scale = buckets / (max - min);
-  if (min === max) {
-    for (const k of valid) found.set(k, min);
-  } else if (!(scale > 0 && Number.isFinite(scale) && Number.isFinite(max - min))) {
-    const copy = values.slice();
-    selectRanks(copy, valid);
-    for (const k of valid) found.set(k, copy[k]!);
-  } else {
-    // bucket index of v: ((v - min) * scale) | 0, in 0..buckets (max lands in the last one)
-    const counts = scratch ? scratchOf(scratch, 'counts', buckets + 1, 0) : new Int32Array(buckets + 1);
-    countBuckets(values, min, scale, counts);
-    // the bucket of each rank, and how many values lie below it
-    const targetOf = new Int32Array(valid.length);
-    const slot = scratch ? scratchOf(scratch, 'slot', buckets + 1, -1) : new Int32Array(buckets + 1).fill(-1);
-    const starts: number[] = [];
-    const belows: number[] = [];
-    const sizes: number[] = [];
-    let cum = 0;
-    let b = 0;
-    let collected = 0;
-    for (let r = 0; r < valid.length; r++) {
-      const k = valid[r]!;
-      while (cum + counts[b]! <= k) cum += counts[b++]!;
-      if (slot[b] === -1) {
-        slot[b] = starts.length;
-        starts.push(collected);
-        belows.push(cum);
-        sizes.push(counts[b]!);
-        collected += counts[b]!;
-      }
-      targetOf[r] = slot[b]!;
-    }
-    // copy the target buckets' values, each bucket to its own segment
-    const pool = new Float64Array(collected);
-    copyTargets(values, min, scale, slot, pool, Int32Array.from(starts));
-    for (let t = 0; t < starts.length; t++) {
-      const segment = pool.subarray(starts[t]!, starts[t]! + sizes[t]!);
-      const wanted: number[] = [];
-      for (let r = 0; r < valid.length; r++) if (targetOf[r] === t) wanted.push(valid[r]! - belows[t]!);
-      if (segment.length <= 4096) segment.sort();
-      else selectRanks(segment, wanted);
-      for (const w of wanted) found.set(w + belows[t]!, segment[w]!);
-    }
-  }
+  const found = range ? selectValid(values, valid, range.min, range.max, scratch) : selectValid(values, valid, minOf(values), maxOf(values), scratch);
   for (let i = 0; i < wantedRanks.length; i++) {
-    const v = found.get(wantedRanks[i]!);
-    if (v !== undefined) out[i] = v;
+    const at = valid.indexOf(wantedRanks[i]!);
+    if (at >= 0) out[i] = found[at]!;
   }
   return out;
+}
+
+// orderStatistics is a few small functions rather than one: each thread optimizes it while it
+// selects its series at the end of a run, on a core the other thread needs too, and one function
+// with every path inlined took TurboFan ~40 ms a compile, three compiles a run (--trace-opt).
+
+/** The values at the sorted, distinct, in-range ranks `valid` of `values`, whose least and greatest are `min` and `max`. */
+function selectValid(values: Float64Array, valid: readonly number[], min: number, max: number, scratch?: OrderStatisticsScratch): Float64Array {
+  // n / 64 buckets: their counts (4 bytes each) stay in the level-1 cache up to 500,000 values,
+  // where n / 16 spilled to level 2 from 130,000 on; the target buckets, about 64 values each, sort as fast
+  const buckets = Math.max(16, Math.min(65_536, values.length >>> 6));
+  const scale = buckets / (max - min);
+  if (min === max) return new Float64Array(valid.length).fill(min);
+  if (!(scale > 0 && Number.isFinite(scale) && Number.isFinite(max - min))) return selectByCopy(values, valid);
+  return selectInBuckets(values, valid, min, scale, buckets, scratch);
+}
+
+/** {@link selectValid} where the range cannot be scaled: {@link selectRanks} on a copy. */
+function selectByCopy(values: Float64Array, valid: readonly number[]): Float64Array {
+  const copy = values.slice();
+  selectRanks(copy, valid);
+  return Float64Array.from(valid, (k) => copy[k]!);
+}
+
+/**
+ * {@link selectValid} by buckets `((v - min) * scale) | 0` (0..buckets): counted, the buckets
+ * holding the ranks found from the running counts, only their values copied (a segment each)
+ * and sorted, or selected in a large one.
+ */
+function selectInBuckets(values: Float64Array, valid: readonly number[], min: number, scale: number, buckets: number, scratch?: OrderStatisticsScratch): Float64Array {
+  const counts = scratch ? scratchOf(scratch, 'counts', buckets + 1, 0) : new Int32Array(buckets + 1);
+  countBuckets(values, min, scale, counts);
+  // the bucket of each rank (its segment), and how many values lie below it
+  const slot = scratch ? scratchOf(scratch, 'slot', buckets + 1, -1) : new Int32Array(buckets + 1).fill(-1);
+  const segments = targetSegments(counts, slot, valid);
+  const pool = new Float64Array(segments.collected);
+  copyTargets(values, min, scale, slot, pool, Int32Array.from(segments.starts));
+  const found = new Float64Array(valid.length);
+  for (let t = 0; t < segments.starts.length; t++) {
+    const start = segments.starts[t]!;
+    const below = segments.belows[t]!;
+    const segment = pool.subarray(start, start + segments.sizes[t]!);
+    const wanted: number[] = [];
+    for (let r = 0; r < valid.length; r++) if (segments.targetOf[r] === t) wanted.push(valid[r]! - below);
+    if (segment.length <= 4096) segment.sort();
+    else selectRanks(segment, wanted);
+    for (let r = 0; r < valid.length; r++) if (segments.targetOf[r] === t) found[r] = segment[valid[r]! - below]!;
+  }
+  return found;
+}
+
+/** The segments of the buckets holding the ranks `valid`: each bucket's start in the pool, the values below it and its size, numbered in `slot`; each rank's segment. */
+function targetSegments(counts: Int32Array, slot: Int32Array, valid: readonly number[]): { starts: number[]; belows: number[]; sizes: number[]; targetOf: Int32Array; collected: number } {
+  const targetOf = new Int32Array(valid.length);
+  const starts: number[] = [];
+  const belows: number[] = [];
+  const sizes: number[] = [];
+  let cum = 0;
+  let b = 0;
+  let collected = 0;
+  for (let r = 0; r < valid.length; r++) {
+    const k = valid[r]!;
+    b = bucketOfRank(counts, k, b, cum);
+    cum = bucketBelow;
+    if (slot[b] === -1) {
+      slot[b] = starts.length;
+      starts.push(collected);
+      belows.push(cum);
+      sizes.push(counts[b]!);
+      collected += counts[b]!;
+    }
+    targetOf[r] = slot[b]!;
+  }
+  return { starts, belows, sizes, targetOf, collected };
+}
+
+/** Values below the bucket {@link bucketOfRank} returned last (a second result without an allocation). */
+let bucketBelow = 0;
+
+/** The bucket holding rank `k`, walking up from bucket `b` with `cum` values below it; sets {@link bucketBelow}. */
+function bucketOfRank(counts: Int32Array, k: number, b: number, cum: number): number {
+  while (cum + counts[b]! <= k) cum += counts[b++]!;
+  bucketBelow = cum;
+  return b;
+}
+
+/** The least of `values` (finite). */
+function minOf(values: Float64Array): number {
+  let min = Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! < min) min = values[i]!;
+  return min;
+}
+
+/** The greatest of `values` (finite). */
+function maxOf(values: Float64Array): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
 }
 
 // `ranks` arrive as arrays of small integers built on this thread and as arrays copied from
