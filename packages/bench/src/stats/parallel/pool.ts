@@ -52,16 +52,16 @@ function shardWeights(workers: number, share: number): number[] {
 }
 
 /**
- * {@link seriesStatistics} on `shards` worker threads: the source streams on the calling
- * thread (reading and parsing), every worker gets every call through shared memory and
- * computes the statistics of its shard of the series (`ShardPlan`), each within its share of
+ * {@link seriesStatistics} on `shards` worker threads: the source streams on the calling thread
+ * (reading and parsing), every worker gets every call through shared memory and computes the
+ * statistics of its shard of the series (`ShardPlan`), each within its share of
  * `memoryBudgetBytes` less the 8 MiB of shared blocks. With `callingThreadShare` above 0, the
- * calling thread keeps a shard too (the plan's last; a collector within that share of the
- * budget, with its own spill file, folding each block right after posting it): it folds its
- * series while the source streams and selects their percentiles while the workers select theirs. Each series is folded exactly as
- * by one collector of every series, so the results equal the sequential ones bit for bit; only
- * `method` may say `spilled` where the sequential run kept the values in memory (or the
- * reverse), and a replay (no spill file) is shared by all shards. Without a spill file nor a
+ * calling thread keeps a shard too (the plan's last; a collector within that share of the budget,
+ * with its own spill file, folding each block right after posting it): it folds its series while
+ * the source streams and selects their percentiles while the workers select theirs. Each series is
+ * folded exactly as by one collector of every series, so the results equal the sequential ones bit
+ * for bit; only `method` may say `spilled` where the sequential run kept the values in memory (or
+ * the reverse), and a replay (no spill file) is shared by all shards. Without a spill file nor a
  * replay (`replay: false`), a shard may still hold in memory what one thread would have sketched.
  */
 export async function parallelSeriesStatistics(source: SampleSource, options: StatsOptions, shards: number): Promise<StatsResult> {
