@@ -133,13 +133,16 @@ export function openPerfParser(sink: SeriesSink, options: ReadOptions = {}, paus
     return ctx.summary(bytesTotal, performance.now() - started);
   }
 
+  /** The PDH parser once its header was read, for bytes scanned as they are (not transcoded). */
+  const pdh = () => (pdhParser?.rows && !transcoder ? pdhParser : null);
+
   return {
     ctx,
     get splitter() {
       return splitter;
     },
-    pdh: () => (pdhParser?.rows && !transcoder ? pdhParser : null),
-    readBuffers: (chunkBytes) => (pdhParser?.rows && !transcoder ? pdhParser.rows.readBuffers(chunkBytes) : null),
+    pdh,
+    readBuffers: (chunkBytes) => pdh()?.rows?.readBuffers(chunkBytes) ?? null,
     endAt,
     get bytes() {
       return bytes;
