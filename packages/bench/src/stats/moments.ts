@@ -56,7 +56,9 @@ export class MomentsAccumulator {
 
   /**
    * Adds `values[from..to)` (all finite) as one block: the block's compensated sum, min and max
-   * in one loop, its squared deviations from its own mean in a second, then Chan's merge into
+   * in one loop, then its deviations d from its plain mean in a second, with four independent
+   * accumulators of d and of d^2 (no dependent chain per value): the mean corrected by their
+   * sum, m2 = sum(d^2) - (sum d)^2 / k (the corrected two-pass formula), then Chan's merge into
    * the running state. No division per value (Welford's update divides once per value), so a
    * block costs a fraction of as many {@link add} calls; the figures equal theirs up to
    * floating-point rounding (the sum and min/max exactly as `add` gives them).
@@ -84,16 +86,33 @@ export class MomentsAccumulator {
       if (x < lo) lo = x;
       if (x > hi) hi = x;
     }
-    let mean = blockSum / k;
-    // one correction step: the mean of the residuals (exact data centring, as a two-pass mean)
-    let residual = 0;
-    for (let i = from; i < to; i++) residual += values[i]! - mean;
-    mean += residual / k;
-    let m2 = 0;
-    for (let i = from; i < to; i++) {
-      const d = values[i]! - mean;
-      m2 += d * d;
+    const centre = blockSum / k;
+    let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+    let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    let i = from;
+    for (; i + 3 < to; i += 4) {
+      const a = values[i]! - centre;
+      const b = values[i + 1]! - centre;
+      const e = values[i + 2]! - centre;
+      const f = values[i + 3]! - centre;
+      d0 += a;
+      d1 += b;
+      d2 += e;
+      d3 += f;
+      q0 += a * a;
+      q1 += b * b;
+      q2 += e * e;
+      q3 += f * f;
     }
+    for (; i < to; i++) {
+      const a = values[i]! - centre;
+      d0 += a;
+      q0 += a * a;
+    }
+    const d = d0 + d1 + (d2 + d3);
+    const mean = centre + d / k;
+    // >= 0 in exact arithmetic (Cauchy-Schwarz); a constant block gives 0 exactly (its deviations are one short number)
+    const m2 = Math.max(0, q0 + q1 + (q2 + q3) - (d * d) / k);
     const n = this.n + k;
     if (this.n === 0) {
       this.mu = mean;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { mean, standardDeviation, sum, variance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_MOMENTS, mergeMoments, momentsOf, momentsStandardDeviation, momentsVariance } from '../../src/stats/index.js';
+import { EMPTY_MOMENTS, mergeMoments, MomentsAccumulator, momentsOf, momentsStandardDeviation, momentsVariance } from '../../src/stats/index.js';
 
 const values = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 0, maxLength: 100 });
 /** Float tolerance of a merged figure against the batch one: 1e-9 relative to the data's scale. */
@@ -63,5 +63,53 @@ describe('mergeMoments(a, b)', () => {
       expect(close(forward.mean, backward.mean, scale)).toBe(true);
       expect(close(forward.m2, backward.m2, scale * scale * forward.count)).toBe(true);
     }), { numRuns: 100 });
+  });
+});
+
+describe('MomentsAccumulator.addAll(values, from, to) (one pass of deviations, four accumulators)', () => {
+  /** Blocks of 1 to 200 values (not only multiples of four), cut from one array at any offset. */
+  const blocks = fc.tuple(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { maxLength: 400 }), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 3 }));
+
+  it('gives add()\'s count, sum, min and max exactly, its mean within 1e-12 of the data scale and m2 within 1e-12 of n x scale^2 (property)', () => {
+    fc.assert(fc.property(blocks, ([xs, block, skip]) => {
+      const one = new MomentsAccumulator();
+      const blocked = new MomentsAccumulator();
+      const values = Float64Array.from([...new Array<number>(skip).fill(NaN), ...xs]);
+      xs.forEach((x) => one.add(x));
+      for (let i = skip; i < values.length; i += block) blocked.addAll(values, i, Math.min(values.length, i + block));
+      const [a, b] = [one.summary(), blocked.summary()];
+      expect([b.count, b.sum, b.min, b.max]).toEqual([a.count, a.sum, a.min, a.max]);
+      const scale = Math.max(0, ...xs.map(Math.abs));
+      expect(Math.abs(b.mean - a.mean)).toBeLessThanOrEqual(1e-12 * scale);
+      // (plus the rounding of subnormal results, whose squares underflow)
+      expect(Math.abs(b.m2 - a.m2)).toBeLessThanOrEqual(1e-12 * xs.length * scale * scale + xs.length * Number.MIN_VALUE);
+      expect(b.m2).toBeGreaterThanOrEqual(0);
+    }), { numRuns: 300 });
+  });
+
+  it('keeps a spread on a large offset: m2 within 1e-9 relative of add()\'s (1e6 + values in [0, 100) spread over more than 1)', () => {
+    fc.assert(fc.property(fc.array(fc.double({ noNaN: true, min: 0, max: 100, maxExcluded: true }), { minLength: 2, maxLength: 400 }), fc.integer({ min: 1, max: 200 }), (us, block) => {
+      const xs = us.map((u) => 1e6 + u);
+      fc.pre(Math.max(...xs) - Math.min(...xs) > 1);
+      const one = new MomentsAccumulator();
+      const blocked = new MomentsAccumulator();
+      xs.forEach((x) => one.add(x));
+      const values = Float64Array.from(xs);
+      for (let i = 0; i < values.length; i += block) blocked.addAll(values, i, Math.min(values.length, i + block));
+      const [a, b] = [one.summary(), blocked.summary()];
+      expect(Math.abs(b.m2 - a.m2)).toBeLessThanOrEqual(1e-9 * a.m2);
+    }), { numRuns: 200 });
+  });
+
+  it('adds a block of one repeated value (0, or of magnitude 1e-100 to 1e6: its deviations\' squares do not underflow) with m2 0 and that value as its mean, exactly (property)', () => {
+    const magnitude = fc.double({ noNaN: true, min: 1e-100, max: 1e6 });
+    const value = fc.oneof(fc.constantFrom(0, -0), magnitude, magnitude.map((x) => -x));
+    fc.assert(fc.property(value, fc.integer({ min: 1, max: 300 }), (x, k) => {
+      const m = new MomentsAccumulator();
+      m.addAll(new Float64Array(k).fill(x), 0, k);
+      const s = m.summary();
+      expect(s.m2).toBe(0);
+      expect(s.mean).toBe(0 + x);
+    }), { numRuns: 300 });
   });
 });
