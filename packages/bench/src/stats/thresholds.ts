@@ -254,16 +254,23 @@ export class ThresholdTracker {
    * Counts the run `run` holds open (its first and last sample times, the step, samples, sum and
    * worst value) against this tracker's rule. The run is read from the fields, not passed as
    * numbers: a call that is not inlined would box each double argument (tens of MB of garbage
-   * on a long log whose values cross a threshold every few samples).
+   * on a long log whose values cross a threshold every few samples). Small, so that it is
+   * inlined where runs close (millions of times on such a log); an alert kept is written by
+   * {@link keepAlert}.
    */
   private record(run: ThresholdTracker): void {
-    const { start, last, stepMs, count, sum, worst } = run;
-    const durationMs = last - start + stepMs;
+    const durationMs = run.last - run.start + run.stepMs;
     this.runs++;
     this.totalMs += durationMs;
     if (durationMs < this.rule.sustainMs) return;
     this.alertCount++;
-    if (this.alerts.length >= this.maxAlerts) return;
+    if (this.alerts.length < this.maxAlerts) this.keepAlert(run);
+  }
+
+  /** Keeps the alert of the run `run` holds open ({@link record}: it lasted the rule's duration). */
+  private keepAlert(run: ThresholdTracker): void {
+    const { start, last, stepMs, count, sum, worst } = run;
+    const durationMs = last - start + stepMs;
     const r = this.rule;
     const mean = sum / count;
     this.alerts.push({

@@ -108,6 +108,41 @@ describe('thresholdMatches(rule, key)', () => {
     }), { numRuns: 300 });
   });
 
+  it('counts runs, time over and alerts as the definition reads them: stretches of samples beyond, cut by a gap or a time going back, lasting last - first + the latest step; the first maxAlerts kept (property)', () => {
+    const sample = fc.tuple(fc.constantFrom(-1, 0, 1, 1, 2, 15), fc.integer({ min: 40, max: 60 }));
+    fc.assert(fc.property(fc.array(sample, { maxLength: 300 }), fc.constantFrom(0, 2 * MIN), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 40 }), (samples, sustainMs, maxAlerts, blockSize) => {
+      const r = rule({ sustainMs });
+      let t = 0;
+      const ts = Float64Array.from(samples, ([dt]) => (t += dt * MIN));
+      const vs = Float64Array.from(samples, ([, v]) => v);
+      // the definition: runs of consecutive samples above 50 with no gap over 10 minutes and no time going back
+      const runs: { start: number; last: number; step: number; values: number[] }[] = [];
+      let open: (typeof runs)[number] | null = null;
+      let step = 0;
+      ts.forEach((time, i) => {
+        const prev = i > 0 ? ts[i - 1]! : NaN;
+        const broken = i === 0 || time < prev || time - prev > 10 * MIN;
+        if (!broken && time > prev) step = time - prev;
+        if (open) open.step = step;
+        if (broken || !(vs[i]! > 50)) open = null;
+        if (!(vs[i]! > 50)) return;
+        if (!open) runs.push((open = { start: time, last: time, step, values: [] }));
+        open.last = time;
+        open.step = step;
+        open.values.push(vs[i]!);
+      });
+      const durations = runs.map((x) => x.last - x.start + x.step);
+      const alerts = runs.filter((_, i) => durations[i]! >= sustainMs);
+      const tracker = new ThresholdTracker(r, 0, 'p', 10 * MIN, maxAlerts);
+      for (let at = 0; at < ts.length; at += blockSize) tracker.addAll(ts.subarray(at), vs.subarray(at), Math.min(blockSize, ts.length - at));
+      tracker.finish();
+      expect([tracker.runs, tracker.totalMs, tracker.alertCount]).toEqual([runs.length, durations.reduce((a, b) => a + b, 0), alerts.length]);
+      expect(tracker.alerts.map((a) => [a.startMs, a.endMs, a.durationMs, a.samples, a.worst, a.mean])).toEqual(
+        alerts.slice(0, maxAlerts).map((x) => [x.start, x.last, x.last - x.start + x.step, x.values.length, Math.max(...x.values), x.values.reduce((a, b) => a + b, 0) / x.values.length]),
+      );
+    }), { numRuns: 300 });
+  });
+
   it('compares names case-insensitively', () => {
     expect(thresholdMatches(DEFAULT_THRESHOLDS[0]!, { ...lp, object: lp.object.toUpperCase(), instance: '_total' })).toBe(true);
   });
