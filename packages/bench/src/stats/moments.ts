@@ -110,9 +110,12 @@ export class MomentsAccumulator {
       q0 += a * a;
     }
     const d = d0 + d1 + (d2 + d3);
+    const q = q0 + q1 + (q2 + q3);
     const mean = centre + d / k;
-    // >= 0 in exact arithmetic (Cauchy-Schwarz); a constant block gives 0 exactly (its deviations are one short number)
-    const m2 = Math.max(0, q0 + q1 + (q2 + q3) - (d * d) / k);
+    // >= 0 in exact arithmetic (Cauchy-Schwarz), and (d / k) x d <= q does not overflow; a
+    // constant block gives 0 exactly (its deviations are one short number); squares beyond the
+    // largest double give Infinity, as summing them does
+    const m2 = q < Infinity ? Math.max(0, q - (d / k) * d) : q;
     const n = this.n + k;
     if (this.n === 0) {
       this.mu = mean;

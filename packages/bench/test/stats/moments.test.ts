@@ -101,6 +101,17 @@ describe('MomentsAccumulator.addAll(values, from, to) (one pass of deviations, f
     }), { numRuns: 200 });
   });
 
+  it('gives m2 Infinity, as add() does, when squared deviations pass the largest double (0, 0, 0, 2.5e300, 70, 0 in one block)', () => {
+    const xs = [0, 0, 0, 2.5e300, 70, 0];
+    const one = new MomentsAccumulator();
+    xs.forEach((x) => one.add(x));
+    const blocked = new MomentsAccumulator();
+    blocked.addAll(Float64Array.from(xs), 0, xs.length);
+    expect(one.summary().m2).toBe(Infinity);
+    expect(blocked.summary().m2).toBe(Infinity);
+    expect(Math.abs(blocked.summary().mean - 2.5e300 / 6)).toBeLessThanOrEqual(1e-12 * (2.5e300 / 6));
+  });
+
   it('adds a block of one repeated value (0, or of magnitude 1e-100 to 1e6: its deviations\' squares do not underflow) with m2 0 and that value as its mean, exactly (property)', () => {
     const magnitude = fc.double({ noNaN: true, min: 1e-100, max: 1e6 });
     const value = fc.oneof(fc.constantFrom(0, -0), magnitude, magnitude.map((x) => -x));
