@@ -64,7 +64,10 @@ export class BucketMeanTracker {
       this.first = b;
       this.used -= i;
       i = 0;
-    } else if (i >= this.sums.length) this.resize(Math.min(this.maxBuckets, Math.max(i + 1, this.sums.length * 2, 64)), 0);
+    } else if (i >= this.sums.length) {
+      // grown fourfold (never beyond maxBuckets): fewer copies into fresh memory than doubling
+      this.resize(Math.min(this.maxBuckets, Math.max(i + 1, this.sums.length * 4, 64)), 0);
+    }
     if (i >= this.used) this.used = i + 1;
     this.sums[i]! += v;
     this.counts[i]!++;
@@ -92,14 +95,17 @@ export class BucketMeanTracker {
    */
   addAllNumbered(ts: Float64Array, numbers: Float64Array, numbersMs: number, vs: Float64Array, count: number): void {
     if (numbersMs !== this.bucketMs) return this.addAll(ts, vs, count);
-    // a sample in a bucket already in use needs no coarsening nor growing: add() in locals;
-    // anything else goes through add() itself, and the locals are read again. Consecutive
-    // samples of one bucket add up in a register (the same additions in the same order),
-    // stored when the bucket changes: no store-to-load chain through the array per sample
+    // a sample in a bucket the arrays hold, within maxBuckets of the first, needs no coarsening
+    // nor growing: add() in locals (`used` moved past a bucket after the last in use: the arrays
+    // are zero beyond it); anything else goes through add() itself, and the locals are read
+    // again. Consecutive samples of one bucket add up in a register (the same additions in the
+    // same order), stored when the bucket changes: no store-to-load chain through the array per
+    // sample
     let sums = this.sums;
     let counts = this.counts;
     let first = this.first;
     let used = this.used;
+    let held = Math.min(sums.length, this.maxBuckets);
     let open = NaN; // no bucket open (NaN equals no index)
     let sum = 0;
     let n = 0;
@@ -114,13 +120,15 @@ export class BucketMeanTracker {
         sums[open] = sum;
         counts[open] = n;
       }
-      if (i >= 0 && i < used) {
+      if (i >= 0 && i < held) {
+        if (i >= used) used = i + 1;
         open = i;
         sum = sums[i]! + vs[k]!;
         n = counts[i]! + 1;
         continue;
       }
       open = NaN;
+      this.used = used;
       this.add(ts[k]!, vs[k]!);
       // a coarsening changes the bucket length: the numbers no longer apply
       if (this.bucketMs !== numbersMs) return this.addAll(ts.subarray(k + 1), vs.subarray(k + 1), count - k - 1);
@@ -128,11 +136,13 @@ export class BucketMeanTracker {
       counts = this.counts;
       first = this.first;
       used = this.used;
+      held = Math.min(sums.length, this.maxBuckets);
     }
     if (open >= 0) {
       sums[open] = sum;
       counts[open] = n;
     }
+    this.used = used;
   }
 
   /**
