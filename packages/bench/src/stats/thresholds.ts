@@ -1,88 +1,6 @@
-import type { SeriesKey } from '../series/types.js';
+import type { ThresholdAlert, ThresholdRule } from './thresholdRules.js';
 
-/** A threshold on one counter: `op` the value for at least `sustainMs` raises an alert. */
-export interface ThresholdRule {
-  /** Stable id, e.g. `host-lp-sustained`. */
-  readonly id: string;
-  /** Perfmon object (English name), compared case-insensitively. */
-  readonly object: string;
-  /** Counter (English name), compared case-insensitively. */
-  readonly counter: string;
-  /**
-   * Which instances: `*` any (the default), `!_Total` any but `_Total`, or an exact name
-   * (case-insensitive).
-   */
-  readonly instance?: string;
-  readonly op: 'above' | 'below';
-  /** In the counter's own unit (% for run time, MB for Available MBytes, seconds for latency). */
-  readonly value: number;
-  /** How long the condition must hold (consecutive present samples). 0: any breach. */
-  readonly sustainMs: number;
-  readonly severity: 'warning' | 'critical';
-  /** Where the figure comes from. */
-  readonly source: string;
-}
-
-/**
- * Default thresholds, from domain.md section 7: Microsoft field guidance for Hyper-V hosts
- * and PAL's Hyper-V threshold files. Override or extend with `StatsOptions.thresholds`.
- */
-export const DEFAULT_THRESHOLDS: readonly ThresholdRule[] = Object.freeze([
-  { id: 'host-lp-sustained', object: 'Hyper-V Hypervisor Logical Processor', counter: '% Total Run Time', instance: '_Total', op: 'above', value: 50, sustainMs: 300_000, severity: 'warning', source: 'Microsoft field guidance: host LP total run time above 50 % sustained over 5 minutes' },
-  { id: 'host-lp-pal-warning', object: 'Hyper-V Hypervisor Logical Processor', counter: '% Total Run Time', instance: '_Total', op: 'above', value: 75, sustainMs: 0, severity: 'warning', source: 'PAL Hyper-V thresholds: warning above 75 %' },
-  { id: 'host-lp-pal-critical', object: 'Hyper-V Hypervisor Logical Processor', counter: '% Total Run Time', instance: '_Total', op: 'above', value: 90, sustainMs: 0, severity: 'critical', source: 'PAL Hyper-V thresholds: critical above 90 % (tuning guide: overloaded)' },
-  { id: 'vm-vp-sustained', object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time', instance: '!_Total', op: 'above', value: 75, sustainMs: 600_000, severity: 'warning', source: 'Microsoft field guidance: VM guest run time above 75 % sustained over 10 minutes' },
-  { id: 'vm-vp-pal-warning', object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time', instance: '!_Total', op: 'above', value: 75, sustainMs: 0, severity: 'warning', source: 'PAL Hyper-V thresholds: warning above 75 %' },
-  { id: 'vm-vp-pal-critical', object: 'Hyper-V Hypervisor Virtual Processor', counter: '% Guest Run Time', instance: '!_Total', op: 'above', value: 90, sustainMs: 0, severity: 'critical', source: 'PAL Hyper-V thresholds: critical above 90 %' },
-  { id: 'vm-memory-pressure', object: 'Hyper-V Dynamic Memory VM', counter: 'Average Pressure', instance: '*', op: 'above', value: 85, sustainMs: 60_000, severity: 'warning', source: 'Microsoft field guidance: Dynamic Memory average pressure above 85 % for 1 minute' },
-  { id: 'host-available-memory', object: 'Memory', counter: 'Available MBytes', instance: '*', op: 'below', value: 2048, sustainMs: 0, severity: 'warning', source: 'Microsoft field guidance: available memory under 2 GB' },
-  { id: 'disk-latency', object: 'PhysicalDisk', counter: 'Avg. Disk sec/Transfer', instance: '*', op: 'above', value: 0.015, sustainMs: 0, severity: 'warning', source: 'Microsoft field guidance: disk latency above 15 ms' },
-  { id: 'logical-disk-latency', object: 'LogicalDisk', counter: 'Avg. Disk sec/Transfer', instance: '*', op: 'above', value: 0.015, sustainMs: 0, severity: 'warning', source: 'Microsoft field guidance: disk latency above 15 ms' },
-] satisfies ThresholdRule[]);
-
-/**
- * Whether a rule applies to a series (object and counter case-insensitive; instance pattern
- * `*`, `!_Total` or an exact name). Keys should be in English: translate localised names first.
- *
- * @example
- * thresholdMatches(DEFAULT_THRESHOLDS[0]!, { host: 'h', object: 'Hyper-V Hypervisor Logical Processor', instance: '_Total', counter: '% Total Run Time', path: '' }) // => true
- */
-export function thresholdMatches(rule: ThresholdRule, key: SeriesKey): boolean {
-  if (rule.object.toLowerCase() !== key.object.toLowerCase() || rule.counter.toLowerCase() !== key.counter.toLowerCase()) return false;
-  const pattern = rule.instance ?? '*';
-  if (pattern === '*') return true;
-  const inst = (key.instance ?? '').toLowerCase();
-  if (pattern.startsWith('!')) return inst !== pattern.slice(1).toLowerCase();
-  return inst === pattern.toLowerCase();
-}
-
-/** One stretch of time a series spent beyond a threshold for at least the rule's duration. */
-export interface ThresholdAlert {
-  readonly rule: string;
-  readonly severity: 'warning' | 'critical';
-  /** Index of the series in the statistics result. */
-  readonly series: number;
-  readonly path: string;
-  readonly op: 'above' | 'below';
-  readonly threshold: number;
-  readonly startMs: number;
-  readonly endMs: number;
-  /** end - start + one sampling interval (each sample stands for one interval). */
-  readonly durationMs: number;
-  readonly samples: number;
-  /** Highest value for `above`, lowest for `below`. */
-  readonly worst: number;
-  readonly mean: number;
-  readonly message: string;
-}
-
-/** Time one series spent beyond one rule's threshold, over all runs (sustained or not). */
-export interface TimeOver {
-  readonly rule: string;
-  readonly ms: number;
-  readonly runs: number;
-  readonly alerts: number;
-}
+export { DEFAULT_THRESHOLDS, thresholdMatches, type ThresholdAlert, type ThresholdRule, type TimeOver } from './thresholdRules.js';
 
 /**
  * Tracks breaches of one rule on one series, streaming. A run is a stretch of consecutive
@@ -202,6 +120,104 @@ export class ThresholdTracker {
     this.prev = prev;
     this.stepMs = stepMs;
     this.count = n;
+    this.sum = sum;
+    this.worst = worst;
+    this.start = start;
+    this.last = last;
+  }
+
+  /**
+   * Whether this tracker and `inner` can be fed together by {@link addAllPaired}: same series,
+   * gap and operator, and `inner`'s threshold beyond this one's (above: higher, below: lower),
+   * so that a sample beyond `inner`'s is beyond this one's too.
+   *
+   * @example
+   * new ThresholdTracker({ ...rule, op: 'above', value: 75 }, 0, 'p', 600_000, 100).canPair(new ThresholdTracker({ ...rule, op: 'above', value: 90 }, 0, 'p', 600_000, 100)) // => true
+   */
+  canPair(inner: ThresholdTracker): boolean {
+    const op = this.rule.op;
+    const nested = op === 'above' ? inner.rule.value > this.rule.value : inner.rule.value < this.rule.value;
+    return nested && inner.series === this.series && inner.maxGapMs === this.maxGapMs && inner.rule.op === op;
+  }
+
+  /**
+   * {@link addAll} for this tracker and `inner` ({@link canPair}) in one pass over the samples:
+   * the time checks once per sample for both, and `inner`'s runs, which lie within this one's,
+   * looked at only while this one's is open. Each tracker ends with what its own addAll gives.
+   * Its length is the two trackers' add() side by side, in locals.
+   *
+   * @example
+   * const warning = new ThresholdTracker({ ...rule, op: 'above', value: 75 }, 0, 'p', 600_000, 100);
+   * const critical = new ThresholdTracker({ ...rule, op: 'above', value: 90 }, 0, 'p', 600_000, 100);
+   * warning.addAllPaired(critical, Float64Array.of(0, 60_000, 120_000), Float64Array.of(80, 95, 10), 3);
+   * [warning.runs, critical.runs, warning.totalMs, critical.totalMs] // => [1, 1, 120000, 60000]
+   */
+  addAllPaired(inner: ThresholdTracker, ts: Float64Array, vs: Float64Array, count: number): void {
+    const above = this.rule.op === 'above';
+    const limit = this.rule.value;
+    const innerLimit = inner.rule.value;
+    const maxGapMs = this.maxGapMs;
+    let prev = this.prev;
+    let stepMs = this.stepMs;
+    let n = this.count, sum = this.sum, worst = this.worst, start = this.start, last = this.last;
+    let m = inner.count, innerSum = inner.sum, innerWorst = inner.worst, innerStart = inner.start, innerLast = inner.last;
+    for (let k = 0; k < count; k++) {
+      if (n === 0) {
+        // no run open (an inner one lies within this one's): skip to the next sample beyond
+        let j = k;
+        if (above) while (j < count && !(vs[j]! > limit)) j++;
+        else while (j < count && !(vs[j]! < limit)) j++;
+        if (j > k) {
+          stepMs = lastStep(ts, k, j, prev, stepMs, maxGapMs);
+          prev = ts[j - 1]!;
+          if ((k = j) === count) break;
+        }
+      }
+      const t = ts[k]!;
+      const v = vs[k]!;
+      const broken = !(t >= prev) || t - prev > maxGapMs;
+      if (!broken && t > prev) stepMs = t - prev;
+      prev = t;
+      const beyond = above ? v > limit : v < limit;
+      const innerBeyond = above ? v > innerLimit : v < innerLimit;
+      if (m > 0 && (broken || !innerBeyond)) {
+        inner.setRun(stepMs, m, innerSum, innerWorst, innerStart, innerLast);
+        inner.close();
+        m = 0;
+        innerSum = 0;
+      }
+      if (n > 0 && (broken || !beyond)) {
+        this.setRun(stepMs, n, sum, worst, start, last);
+        this.close();
+        n = 0;
+        sum = 0;
+      }
+      if (!beyond) continue;
+      if (n === 0) {
+        start = t;
+        worst = v;
+      } else if (above ? v > worst : v < worst) worst = v;
+      last = t;
+      n++;
+      sum += v;
+      if (!innerBeyond) continue;
+      if (m === 0) {
+        innerStart = t;
+        innerWorst = v;
+      } else if (above ? v > innerWorst : v < innerWorst) innerWorst = v;
+      innerLast = t;
+      m++;
+      innerSum += v;
+    }
+    this.prev = inner.prev = prev;
+    this.setRun(stepMs, n, sum, worst, start, last);
+    inner.setRun(stepMs, m, innerSum, innerWorst, innerStart, innerLast);
+  }
+
+  /** Sets the open run's fields (and the step) from an addAll's locals. */
+  private setRun(stepMs: number, count: number, sum: number, worst: number, start: number, last: number): void {
+    this.stepMs = stepMs;
+    this.count = count;
     this.sum = sum;
     this.worst = worst;
     this.start = start;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, type ThresholdRule } from '@hostplan/bench';
 import { thresholdMatches, ThresholdTracker } from '../../src/stats/index.js';
+import { ThresholdFeed } from '../../src/stats/collector/thresholdFeed.js';
 import { key } from './memorySource.js';
 
 const MIN = 60_000;
@@ -140,6 +141,51 @@ describe('thresholdMatches(rule, key)', () => {
       expect(tracker.alerts.map((a) => [a.startMs, a.endMs, a.durationMs, a.samples, a.worst, a.mean])).toEqual(
         alerts.slice(0, maxAlerts).map((x) => [x.start, x.last, x.last - x.start + x.step, x.values.length, Math.max(...x.values), x.values.reduce((a, b) => a + b, 0) / x.values.length]),
       );
+    }), { numRuns: 300 });
+  });
+
+  it('two nested thresholds fed in one pass (addAllPaired) give each what it gives fed on its own: runs, time over, every alert (property)', () => {
+    const sample = fc.tuple(fc.constantFrom(-1, 0, 1, 1, 2, 15), fc.oneof(fc.integer({ min: 40, max: 60 }), fc.double({ min: 0, max: 100, noNaN: true })));
+    const ruleArb = fc.record({ value: fc.integer({ min: 42, max: 58 }), sustainMs: fc.constantFrom(0, 2 * MIN, 10 * MIN) });
+    fc.assert(fc.property(fc.array(sample, { maxLength: 300 }), fc.constantFrom('above' as const, 'below' as const), ruleArb, ruleArb, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 40 }), (samples, op, a, b, maxAlerts, blockSize) => {
+      fc.pre(a.value !== b.value);
+      const [weak, strong] = (op === 'above') === a.value < b.value ? [a, b] : [b, a];
+      const rules = [rule({ id: 'outer', op, ...weak }), rule({ id: 'inner', op, ...strong })];
+      const alone = rules.map((r) => new ThresholdTracker(r, 0, 'p', 10 * MIN, maxAlerts));
+      const [outer, inner] = rules.map((r) => new ThresholdTracker(r, 0, 'p', 10 * MIN, maxAlerts)) as [ThresholdTracker, ThresholdTracker];
+      expect(outer.canPair(inner)).toBe(true);
+      expect(inner.canPair(outer)).toBe(false);
+      let t = 0;
+      const ts = Float64Array.from(samples, ([dt]) => (t += dt * MIN));
+      const vs = Float64Array.from(samples, ([, v]) => v);
+      for (let at = 0; at < ts.length; at += blockSize) {
+        const to = Math.min(ts.length, at + blockSize);
+        alone.forEach((x) => x.addAll(ts.subarray(at, to), vs.subarray(at, to), to - at));
+        outer.addAllPaired(inner, ts.subarray(at, to), vs.subarray(at, to), to - at);
+      }
+      [...alone, outer, inner].forEach((x) => x.finish());
+      expect([outer, inner].map((x) => [x.runs, x.totalMs, x.alertCount, x.alerts])).toEqual(alone.map((x) => [x.runs, x.totalMs, x.alertCount, x.alerts]));
+    }), { numRuns: 300 });
+  });
+
+  it('a ThresholdFeed of any rules (led, paired or alone) gives every tracker what it gives fed on its own (property)', () => {
+    const sample = fc.tuple(fc.constantFrom(-1, 0, 1, 1, 2, 15), fc.integer({ min: 40, max: 60 }));
+    const ruleArb = fc.record({ op: fc.constantFrom('above' as const, 'below' as const), value: fc.constantFrom(45, 50, 55), sustainMs: fc.constantFrom(0, 3 * MIN) });
+    fc.assert(fc.property(fc.array(sample, { maxLength: 300 }), fc.array(ruleArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 40 }), (samples, specs, blockSize) => {
+      const rules = specs.map((x, i) => rule({ id: `r${i}`, ...x }));
+      const alone = rules.map((r) => new ThresholdTracker(r, 0, 'p', 10 * MIN, 3));
+      const fed = rules.map((r) => new ThresholdTracker(r, 0, 'p', 10 * MIN, 3));
+      const feed = new ThresholdFeed(fed);
+      let t = 0;
+      const ts = Float64Array.from(samples, ([dt]) => (t += dt * MIN));
+      const vs = Float64Array.from(samples, ([, v]) => v);
+      for (let at = 0; at < ts.length; at += blockSize) {
+        const to = Math.min(ts.length, at + blockSize);
+        alone.forEach((x) => x.addAll(ts.subarray(at, to), vs.subarray(at, to), to - at));
+        feed.addAll(ts.subarray(at, to), vs.subarray(at, to), to - at);
+      }
+      [...alone, ...fed].forEach((x) => x.finish());
+      expect(fed.map((x) => [x.runs, x.totalMs, x.alertCount, x.alerts])).toEqual(alone.map((x) => [x.runs, x.totalMs, x.alertCount, x.alerts]));
     }), { numRuns: 300 });
   });
 

@@ -9,6 +9,7 @@ import { thresholdMatches, ThresholdTracker } from '../thresholds.js';
 import type { SampleClock } from '../sampleClock.js';
 import type { Declaration } from './declarations.js';
 import type { Mirror } from './mirrors.js';
+import { ThresholdFeed } from './thresholdFeed.js';
 
 /** Block buffers of all series together, and the row matrix, stay near 2^14 samples (128-256 KiB: within the L2 cache while columns are read), 64 to 4,096 per series. */
 const BLOCK_SAMPLES = 1 << 14;
@@ -41,8 +42,8 @@ export class SeriesState {
   readonly sustained: SustainedPeakTracker;
   /** A tracker per threshold rule matching this series, in the rules' order. */
   readonly thresholds: ThresholdTracker[];
-  /** The trackers fed samples: one per operator and value, leading the others ({@link ThresholdTracker.lead}). */
-  private readonly fedThresholds: ThresholdTracker[] = [];
+  /** How the trackers are fed samples: one per operator and value, leading the others; nested ones in pairs. */
+  private readonly feed: ThresholdFeed;
   readonly rollup: WindowPeakTracker | null;
   readonly daily: DailyPeakTracker | null;
   readonly buckets: BucketMeanTracker | null;
@@ -70,12 +71,7 @@ export class SeriesState {
     this.sustained = new SustainedPeakTracker(o.windowMs, o.maxGapMs);
     const english = o.canonicalKey(key);
     this.thresholds = o.thresholds.filter((r) => thresholdMatches(r, english)).map((r) => new ThresholdTracker(r, index, key.path, o.maxGapMs, o.maxAlertsPerRule));
-    // rules with one operator and value share their runs: the first of them is fed for all
-    for (const th of this.thresholds) {
-      const leader = this.fedThresholds.find((l) => l.canLead(th));
-      if (leader) leader.lead(th);
-      else this.fedThresholds.push(th);
-    }
+    this.feed = new ThresholdFeed(this.thresholds);
     this.rollup = o.rollupMs === null ? null : new WindowPeakTracker(o.rollupMs);
     this.daily = o.dailyPeaks ? new DailyPeakTracker() : null;
     this.buckets = o.align && o.align(key) ? new BucketMeanTracker(o.alignMs) : null;
@@ -91,8 +87,7 @@ export class SeriesState {
     if (k === 0) return;
     this.moments.addAll(values, 0, k);
     this.sustained.addAll(times, values, k);
-    const th = this.fedThresholds;
-    for (let j = 0; j < th.length; j++) th[j]!.addAll(times, values, k);
+    this.feed.addAll(times, values, k);
     this.rollup?.addAll(times, values, k);
     this.daily?.addAll(times, values, k);
     if (bucketNumbers === null) {
@@ -113,8 +108,7 @@ export class SeriesState {
   foldMirrored(times: Float64Array, values: Float64Array, k: number, missing: number): void {
     this.missing += missing;
     if (k === 0) return;
-    const th = this.fedThresholds;
-    for (let j = 0; j < th.length; j++) th[j]!.addAll(times, values, k);
+    this.feed.addAll(times, values, k);
   }
 
   /**
