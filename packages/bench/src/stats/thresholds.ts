@@ -181,13 +181,24 @@ export class ThresholdTracker {
       const beyond = above ? v > limit : v < limit;
       const innerBeyond = above ? v > innerLimit : v < innerLimit;
       if (m > 0 && (broken || !innerBeyond)) {
-        inner.setRun(stepMs, m, innerSum, innerWorst, innerStart, innerLast);
+        // the run's fields written here, not through a call: one not inlined boxes each double argument
+        inner.stepMs = stepMs;
+        inner.count = m;
+        inner.sum = innerSum;
+        inner.worst = innerWorst;
+        inner.start = innerStart;
+        inner.last = innerLast;
         inner.close();
         m = 0;
         innerSum = 0;
       }
       if (n > 0 && (broken || !beyond)) {
-        this.setRun(stepMs, n, sum, worst, start, last);
+        this.stepMs = stepMs;
+        this.count = n;
+        this.sum = sum;
+        this.worst = worst;
+        this.start = start;
+        this.last = last;
         this.close();
         n = 0;
         sum = 0;
@@ -210,18 +221,17 @@ export class ThresholdTracker {
       innerSum += v;
     }
     this.prev = inner.prev = prev;
-    this.setRun(stepMs, n, sum, worst, start, last);
-    inner.setRun(stepMs, m, innerSum, innerWorst, innerStart, innerLast);
-  }
-
-  /** Sets the open run's fields (and the step) from an addAll's locals. */
-  private setRun(stepMs: number, count: number, sum: number, worst: number, start: number, last: number): void {
-    this.stepMs = stepMs;
-    this.count = count;
+    this.stepMs = inner.stepMs = stepMs;
+    this.count = n;
     this.sum = sum;
     this.worst = worst;
     this.start = start;
     this.last = last;
+    inner.count = m;
+    inner.sum = innerSum;
+    inner.worst = innerWorst;
+    inner.start = innerStart;
+    inner.last = innerLast;
   }
 
   /**
