@@ -1,4 +1,5 @@
 import type { SeriesKey } from '../series/types.js';
+import { AlertRecords } from './alertRecords.js';
 
 /** A threshold on one counter: `op` the value for at least `sustainMs` raises an alert. */
 export interface ThresholdRule {
@@ -97,7 +98,6 @@ export interface TimeOver {
  * t.alerts[0]!.durationMs // => 120000 (60 s apart + one 60 s interval)
  */
 export class ThresholdTracker {
-  readonly alerts: ThresholdAlert[] = [];
   totalMs = 0;
   runs = 0;
   alertCount = 0;
@@ -110,6 +110,11 @@ export class ThresholdTracker {
   private worst = NaN;
   /** Trackers of rules with this one's operator and value on the same series: they get its runs and are fed nothing themselves ({@link lead}). */
   private readonly followers: ThresholdTracker[] = [];
+  /**
+   * The kept alerts as numbers, {@link ALERT_FIELDS} per alert: objects and messages are built
+   * only when {@link alerts} is read ({@link AlertRecords}).
+   */
+  private readonly kept = new AlertRecords();
 
   constructor(
     readonly rule: ThresholdRule,
@@ -241,6 +246,14 @@ export class ThresholdTracker {
     this.close();
   }
 
+  /**
+   * The alerts kept so far (the first `maxAlerts` runs that lasted `sustainMs`), in the order
+   * they closed. Built when read (and kept: a later read builds only the newer ones).
+   */
+  get alerts(): ThresholdAlert[] {
+    return this.kept.read(this.rule, this.series, this.path);
+  }
+
   private close(): void {
     if (this.count === 0) return;
     this.record(this);
@@ -262,19 +275,10 @@ export class ThresholdTracker {
     this.runs++;
     this.totalMs += durationMs;
     if (durationMs < this.rule.sustainMs) return;
-    this.alertCount++;
-    if (this.alerts.length >= this.maxAlerts) return;
-    const r = this.rule;
-    const mean = sum / count;
-    this.alerts.push({
-      rule: r.id, severity: r.severity, series: this.series, path: this.path, op: r.op, threshold: r.value,
-      startMs: start, endMs: last, durationMs, samples: count, worst, mean,
-      message: `${this.path} ${r.op} ${r.value} for ${Math.round(durationMs / 1000)} s from ${new Date(start).toISOString()} (worst ${round(worst)}, mean ${round(mean)}); ${r.source}`,
-    });
+    if (this.alertCount++ >= this.maxAlerts) return;
+    this.kept.push(start, last, durationMs, count, sum, worst);
   }
 }
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * The sampling step {@link ThresholdTracker.add} holds after samples `ts[from..to)` (from < to),
