@@ -1,4 +1,5 @@
 import type { ThresholdAlert, ThresholdRule } from './thresholdRules.js';
+import { AlertRecords } from './alertRecords.js';
 
 export { DEFAULT_THRESHOLDS, thresholdMatches, type ThresholdAlert, type ThresholdRule, type TimeOver } from './thresholdRules.js';
 
@@ -15,7 +16,6 @@ export { DEFAULT_THRESHOLDS, thresholdMatches, type ThresholdAlert, type Thresho
  * t.alerts[0]!.durationMs // => 120000 (60 s apart + one 60 s interval)
  */
 export class ThresholdTracker {
-  readonly alerts: ThresholdAlert[] = [];
   totalMs = 0;
   runs = 0;
   alertCount = 0;
@@ -28,6 +28,11 @@ export class ThresholdTracker {
   private worst = NaN;
   /** Trackers of rules with this one's operator and value on the same series: they get its runs and are fed nothing themselves ({@link lead}). */
   private readonly followers: ThresholdTracker[] = [];
+  /**
+   * The kept alerts as numbers, {@link ALERT_FIELDS} per alert: objects and messages are built
+   * only when {@link alerts} is read ({@link AlertRecords}).
+   */
+  private readonly kept = new AlertRecords();
 
   constructor(
     readonly rule: ThresholdRule,
@@ -267,6 +272,14 @@ export class ThresholdTracker {
     this.close();
   }
 
+  /**
+   * The alerts kept so far (the first `maxAlerts` runs that lasted `sustainMs`), in the order
+   * they closed. Built when read (and kept: a later read builds only the newer ones).
+   */
+  get alerts(): ThresholdAlert[] {
+    return this.kept.read(this.rule, this.series, this.path);
+  }
+
   private close(): void {
     if (this.count === 0) return;
     this.record(this);
@@ -281,33 +294,17 @@ export class ThresholdTracker {
    * worst value) against this tracker's rule. The run is read from the fields, not passed as
    * numbers: a call that is not inlined would box each double argument (tens of MB of garbage
    * on a long log whose values cross a threshold every few samples). Small, so that it is
-   * inlined where runs close (millions of times on such a log); an alert kept is written by
-   * {@link keepAlert}.
+   * inlined where runs close (millions of times on such a log).
    */
   private record(run: ThresholdTracker): void {
     const durationMs = run.last - run.start + run.stepMs;
     this.runs++;
     this.totalMs += durationMs;
     if (durationMs < this.rule.sustainMs) return;
-    this.alertCount++;
-    if (this.alerts.length < this.maxAlerts) this.keepAlert(run);
-  }
-
-  /** Keeps the alert of the run `run` holds open ({@link record}: it lasted the rule's duration). */
-  private keepAlert(run: ThresholdTracker): void {
-    const { start, last, stepMs, count, sum, worst } = run;
-    const durationMs = last - start + stepMs;
-    const r = this.rule;
-    const mean = sum / count;
-    this.alerts.push({
-      rule: r.id, severity: r.severity, series: this.series, path: this.path, op: r.op, threshold: r.value,
-      startMs: start, endMs: last, durationMs, samples: count, worst, mean,
-      message: `${this.path} ${r.op} ${r.value} for ${Math.round(durationMs / 1000)} s from ${new Date(start).toISOString()} (worst ${round(worst)}, mean ${round(mean)}); ${r.source}`,
-    });
+    // the alert's numbers, while fewer than maxAlerts are kept (its object is built when read)
+    if (this.alertCount++ < this.maxAlerts) this.kept.push(run.start, run.last, durationMs, run.count, run.sum, run.worst);
   }
 }
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * The sampling step {@link ThresholdTracker.add} holds after samples `ts[from..to)` (from < to),

@@ -85,6 +85,34 @@ describe('thresholdMatches(rule, key)', () => {
     }), { numRuns: 300 });
   });
 
+  it("builds each alert's message from its run: path, rule, duration, start (UTC), worst and mean to 3 decimals, source", () => {
+    const t = run(rule({ value: 50, sustainMs: 0 }), [10, 60.12345, 70.5, 10]);
+    expect(t.alerts.map((a) => a.message)).toEqual(['p above 50 for 120 s from 1970-01-01T00:01:00.000Z (worst 70.5, mean 65.312); test']);
+  });
+
+  it('alerts read while samples still come are the ones read once at the end, in order, built once (property)', () => {
+    const sample = fc.tuple(fc.constantFrom(0, 1, 1, 2, 15), fc.integer({ min: 40, max: 60 }));
+    fc.assert(fc.property(fc.array(sample, { maxLength: 200 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 20 }), (samples, maxAlerts, readEvery) => {
+      const r = rule({ sustainMs: 0 });
+      const once = new ThresholdTracker(r, 3, 'p', 10 * MIN, maxAlerts);
+      const often = new ThresholdTracker(r, 3, 'p', 10 * MIN, maxAlerts);
+      const seen: unknown[] = [];
+      let t = 0;
+      samples.forEach(([dt, v], i) => {
+        once.add((t += dt * MIN), v);
+        often.add(t, v);
+        if (i % readEvery === 0) seen.push(...often.alerts.slice(seen.length));
+      });
+      once.finish();
+      often.finish();
+      const first = often.alerts;
+      expect(first.slice(0, seen.length)).toEqual(seen);
+      expect(first).toEqual(once.alerts);
+      expect(first.length).toBe(Math.min(maxAlerts, once.alertCount));
+      expect(often.alerts[0]).toBe(first[0]);
+    }), { numRuns: 200 });
+  });
+
   it('a tracker leading others of the same operator and value gives each what it gives fed on its own (property)', () => {
     const sample = fc.tuple(fc.constantFrom(-1, 0, 1, 1, 2, 15), fc.integer({ min: 40, max: 60 }));
     fc.assert(fc.property(fc.array(sample, { maxLength: 300 }), fc.constantFrom('above' as const, 'below' as const), fc.integer({ min: 1, max: 40 }), (samples, op, blockSize) => {
