@@ -1,3 +1,5 @@
+import type { RowWindows } from './sustainedRows.js';
+
 /**
  * The highest mean over a rolling time window, streaming, with gaps handled.
  *
@@ -179,6 +181,50 @@ export class SustainedPeakTracker {
     this.peak = peak === -Infinity ? null : peak;
     this.peakEndMs = peakEndMs;
     this.windows = windows;
+  }
+
+  /**
+   * Adds the present samples of a block of rows planned by `rows` (their times `ts[0..count)`:
+   * the rows' times, all or some of them; values `vs`) as {@link addAll} would, up to the
+   * rounding of the window sums ({@link RowWindows}: prefix sums per block). False, adding
+   * nothing, when the plan does not serve the block or this series' state: then addAll.
+   */
+  addRows(rows: RowWindows, ts: Float64Array, vs: Float64Array, count: number): boolean {
+    if (!rows.ok || count === 0) return false;
+    const t0 = ts[0]!;
+    // a new run at the block's first sample: nothing carried
+    const fresh = !(t0 >= this.prev) || t0 - this.prev > this.maxGapMs;
+    if (!rows.carry(this.ts, this.vs, this.head, this.tail, this.mask, fresh)) return false;
+    const full = count === rows.rows && rows.historyFull();
+    if (!full && !rows.layOut(ts, vs, count, fresh ? t0 : this.prev)) return false;
+    const runStart = fresh ? t0 : this.runStart;
+    const times = rows.times;
+    let from = 0;
+    while (from < rows.rows && !(runStart <= times[from]! - this.windowMs)) from++;
+    if (full) rows.foldAll(vs, from, this.peak ?? -Infinity);
+    else rows.foldPresent(from, this.peak ?? -Infinity);
+    this.windows += rows.windows;
+    if (rows.peakRow >= 0) {
+      this.peak = rows.peak;
+      this.peakEndMs = times[rows.peakRow]!;
+    }
+    this.runStart = runStart;
+    // the last sample's window becomes the carried one
+    let last = rows.rows - 1;
+    while (times[last] !== ts[count - 1]) last--;
+    this.prev = times[last]!;
+    const n = rows.windowCount(last, full);
+    if (n > this.mask + 1) {
+      const size = 2 ** Math.ceil(Math.log2(n));
+      this.ts = new Float64Array(size);
+      this.vs = new Float64Array(size);
+      this.mask = size - 1;
+    }
+    this.sum = rows.windowOf(last, full, vs, this.ts, this.vs);
+    this.head = 0;
+    this.tail = n;
+    this.evictions = 0;
+    return true;
   }
 
   /**

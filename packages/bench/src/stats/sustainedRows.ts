@@ -1,0 +1,266 @@
+/**
+ * The sustained peak's windows over a block of rows shared by many series (the statistics
+ * collector's row matrix): which rows each row's window starts at depends only on the rows'
+ * times, so it is found once per block here ({@link plan}), and each series then only sums its
+ * values ({@link SustainedPeakTracker.addRows}): prefix sums of the block, started afresh at each
+ * block (so their rounding error stays that of a block, not of the run), a window's sum the
+ * difference of two of them.
+ *
+ * Rows are extended with the history: the rows before the block that a window of the block can
+ * still hold (time > first time - W), at indices 0..hist-1; the block's row r is at hist + r.
+ * A series' window samples carried from the previous block are mapped onto the history rows by
+ * their times (a history row it has no sample at counts as missing: value 0, not counted).
+ *
+ * The plan is usable (`ok`) when the block's times strictly increase, from the history's last
+ * one on, with no step over the run's maximal gap (else every series folds the block sample by
+ * sample), and the history is at most 4 blocks long (a window of many blocks: mapping the
+ * carried samples would cost more than it saves).
+ */
+export class RowWindows {
+  /** The block's rows and their times (the caller's array). */
+  rows = 0;
+  times: Float64Array = new Float64Array(0);
+  /** History rows before the block (see the class comment). */
+  hist = 0;
+  /** Whether the block can be folded with the plan (see the class comment). */
+  ok = false;
+  /** Times of the history rows, then of the block's rows. */
+  ext = new Float64Array(256);
+  /** Per block row r: the extended index of its window's first row (time > times[r] - W). */
+  heads = new Int32Array(128);
+  /** Scratch of one series: extended rows' values (0 when missing) and presence. */
+  vals = new Float64Array(256);
+  pres = new Uint8Array(256);
+  /** Scratch of one series: prefix sums and present counts of the extended rows, sums[x] over rows 0..x-1. */
+  sums = new Float64Array(257);
+  counts = new Int32Array(257);
+  /** Results of a kernel: the peak, the row that gave it (-1: none new), covered windows. */
+  peak = -Infinity;
+  peakRow = -1;
+  windows = 0;
+  /** History kept for the next block: times that strictly increase, the last ones within W of the block's end. */
+  private kept = new Float64Array(256);
+  private keptCount = 0;
+
+  constructor(
+    readonly windowMs: number,
+    readonly maxGapMs: number,
+  ) {}
+
+  /** Plans the block of `rows` rows at `times[0..rows)`, which follows the rows planned before. */
+  plan(times: Float64Array, rows: number): void {
+    this.times = times;
+    this.rows = rows;
+    const W = this.windowMs;
+    let ok = rows > 0;
+    for (let r = 1; r < rows && ok; r++) ok = times[r]! > times[r - 1]! && times[r]! - times[r - 1]! <= this.maxGapMs;
+    let count = this.keptCount;
+    // history only before a block that moves on from it; otherwise none is kept
+    if (count > 0 && !(rows > 0 && times[0]! > this.kept[count - 1]!)) {
+      ok = false;
+      count = 0;
+    }
+    let from = 0;
+    if (rows > 0) while (from < count && this.kept[from]! <= times[0]! - W) from++;
+    const hist = count - from;
+    if (this.ext.length < hist + rows) this.grow(hist + rows);
+    if (this.heads.length < rows) this.heads = new Int32Array(rows);
+    const ext = this.ext;
+    ext.set(this.kept.subarray(from, count), 0);
+    ext.set(times.subarray(0, rows), hist);
+    this.hist = hist;
+    this.ok = ok && hist <= 4 * rows;
+    if (this.ok) {
+      const heads = this.heads;
+      for (let r = 0, x = 0; r < rows; r++) {
+        const cut = times[r]! - W;
+        while (ext[x]! <= cut) x++;
+        heads[r] = x;
+      }
+    }
+    this.keep(hist + rows);
+  }
+
+  /** Keeps as history the last rows of `ext[0..n)` in strictly increasing time within W of the last. */
+  private keep(n: number): void {
+    const ext = this.ext;
+    let from = n;
+    if (n > 0) {
+      const cut = ext[n - 1]! - this.windowMs;
+      from = n - 1;
+      while (from > 0 && ext[from - 1]! > cut && ext[from - 1]! < ext[from]!) from--;
+    }
+    if (this.kept.length < n - from) this.kept = new Float64Array(2 * (n - from));
+    this.kept.set(ext.subarray(from, n), 0);
+    this.keptCount = n - from;
+  }
+
+  private grow(n: number): void {
+    const size = 2 * n;
+    this.ext = new Float64Array(size);
+    this.vals = new Float64Array(size);
+    this.pres = new Uint8Array(size);
+    this.sums = new Float64Array(size + 1);
+    this.counts = new Int32Array(size + 1);
+  }
+
+  /**
+   * Maps a series' window samples carried from before the block (a ring buffer: times `ts`,
+   * values `vs`, samples head..tail-1 mod mask + 1; none when `fresh`, a new run at the block's
+   * first sample) onto the history rows, with their prefix sums and counts. False when a carried
+   * sample a window of the block holds is at no history row's time (it came from elsewhere).
+   */
+  carry(ts: Float64Array, vs: Float64Array, head: number, tail: number, mask: number, fresh: boolean): boolean {
+    const { ext, vals, pres, sums, counts } = this;
+    let x = this.hist - 1;
+    if (!fresh) {
+      const cut = this.times[0]! - this.windowMs;
+      for (let i = tail - 1; i >= head; i--) {
+        const t = ts[i & mask]!;
+        if (t <= cut) break;
+        while (x >= 0 && ext[x]! > t) {
+          vals[x] = 0;
+          pres[x--] = 0;
+        }
+        if (x < 0 || ext[x] !== t) return false;
+        vals[x] = vs[i & mask]!;
+        pres[x--] = 1;
+      }
+    }
+    for (; x >= 0; x--) {
+      vals[x] = 0;
+      pres[x] = 0;
+    }
+    let p = 0;
+    let c = 0;
+    for (let y = 0; y < this.hist; y++) {
+      sums[y + 1] = p += vals[y]!;
+      counts[y + 1] = c += pres[y]!;
+    }
+    return true;
+  }
+
+  /** Whether every history row is present (after {@link carry}): the block's windows then hold all their rows when all of the block's are present. */
+  historyFull(): boolean {
+    return this.counts[this.hist] === this.hist;
+  }
+
+  /** The window of block row `last` (present) holds how many samples: all its rows (`full`, {@link foldAll}) or the present ones ({@link layOut}). */
+  windowCount(last: number, full: boolean): number {
+    const end = this.hist + last + 1;
+    const h = this.heads[last]!;
+    return full ? end - h : this.counts[end]! - this.counts[h]!;
+  }
+
+  /**
+   * Writes the samples of the window of block row `last` into `ts`, `vs` from index 0 (large
+   * enough: {@link windowCount}), in time order; the block's values are `values` when `full`
+   * (every row present), else those {@link layOut} laid out. Returns their sum, added in order.
+   */
+  windowOf(last: number, full: boolean, values: Float64Array, ts: Float64Array, vs: Float64Array): number {
+    const { hist, ext, vals, pres } = this;
+    const end = hist + last + 1;
+    let at = 0;
+    let sum = 0;
+    for (let x = this.heads[last]!; x < end; x++) {
+      if (!(full && x >= hist) && pres[x] === 0) continue;
+      const v = full && x >= hist ? values[x - hist]! : vals[x]!;
+      ts[at] = ext[x]!;
+      vs[at++] = v;
+      sum += v;
+    }
+    return sum;
+  }
+
+  /**
+   * Every row present, and every history row (the windows' counts are the rows'): the windows of
+   * rows `from`.. (the covered ones) against `peak`. Sets {@link peak}, {@link peakRow}, {@link windows}.
+   */
+  foldAll(values: Float64Array, from: number, peak: number): void {
+    const hist = this.hist;
+    const rows = this.rows;
+    const heads = this.heads;
+    const sums = this.sums;
+    let p = sums[hist]!;
+    let peakRow = -1;
+    let r = 0;
+    for (; r < from; r++) sums[hist + r + 1] = p += values[r]!;
+    for (; r < rows; r++) {
+      sums[hist + r + 1] = p += values[r]!;
+      const h = heads[r]!;
+      const s = p - sums[h]!;
+      const n = hist + r + 1 - h;
+      // the mean is computed only when the window may beat the peak (as in addAll)
+      const bar = peak * n;
+      if (s >= bar - Math.abs(bar) * 1e-12) {
+        const mean = s / n;
+        if (mean > peak) {
+          peak = mean;
+          peakRow = r;
+        }
+      }
+    }
+    this.peak = peak;
+    this.peakRow = peakRow;
+    this.windows = rows - from;
+  }
+
+  /**
+   * Lays the present samples `times[0..k)`, `values[0..k)` on the block's rows (values 0 and not
+   * counted where missing), with prefix sums and counts. False when a sample is at no row's time,
+   * or a step between present samples is longer than the maximal gap (from `prev`, the previous
+   * present sample's time: NaN for none).
+   */
+  layOut(times: Float64Array, values: Float64Array, k: number, prev: number): boolean {
+    const { hist, rows, vals, pres, sums, counts } = this;
+    const rowTimes = this.times;
+    const maxGapMs = this.maxGapMs;
+    let p = sums[hist]!;
+    let c = counts[hist]!;
+    let j = 0;
+    for (let r = 0; r < rows; r++) {
+      const x = hist + r;
+      if (j < k && times[j] === rowTimes[r]) {
+        const t = rowTimes[r]!;
+        if (t - prev > maxGapMs) return false;
+        prev = t;
+        const v = values[j++]!;
+        vals[x] = v;
+        pres[x] = 1;
+        p += v;
+        c++;
+      } else {
+        vals[x] = 0;
+        pres[x] = 0;
+      }
+      sums[x + 1] = p;
+      counts[x + 1] = c;
+    }
+    return j === k;
+  }
+
+  /** {@link foldAll} for rows laid out by {@link layOut}: the windows of the present rows from `from` on. */
+  foldPresent(from: number, peak: number): void {
+    const { hist, rows, heads, sums, counts, pres } = this;
+    let peakRow = -1;
+    let windows = 0;
+    for (let r = from; r < rows; r++) {
+      if (pres[hist + r] === 0) continue;
+      windows++;
+      const h = heads[r]!;
+      const s = sums[hist + r + 1]! - sums[h]!;
+      const n = counts[hist + r + 1]! - counts[h]!;
+      const bar = peak * n;
+      if (s >= bar - Math.abs(bar) * 1e-12) {
+        const mean = s / n;
+        if (mean > peak) {
+          peak = mean;
+          peakRow = r;
+        }
+      }
+    }
+    this.peak = peak;
+    this.peakRow = peakRow;
+    this.windows = windows;
+  }
+}
