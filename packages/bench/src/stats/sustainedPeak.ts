@@ -40,6 +40,10 @@ export class SustainedPeakTracker {
   peakEndMs: number | null = null;
   /** Covered windows seen. */
   windows = 0;
+  /** The plan and block {@link addRows} last folded (-1: another update since), and whether every row of them was in the window. */
+  private rowsPlan: RowWindows | null = null;
+  private rowsSeq = -1;
+  private rowsAligned = false;
 
   constructor(
     readonly windowMs: number,
@@ -48,6 +52,7 @@ export class SustainedPeakTracker {
 
   /** Adds a present sample (finite value). */
   add(t: number, v: number): void {
+    this.rowsSeq = -1;
     if (!(t >= this.prev) || t - this.prev > this.maxGapMs) {
       this.head = this.tail = 0;
       this.sum = 0;
@@ -87,6 +92,7 @@ export class SustainedPeakTracker {
    * would write it back to the object and reload it around each one.
    */
   addAll(ts: Float64Array, vs: Float64Array, count: number): void {
+    this.rowsSeq = -1;
     // add() with the state in locals; written back around the rare grow() and resum()
     const windowMs = this.windowMs;
     const maxGapMs = this.maxGapMs;
@@ -194,15 +200,16 @@ export class SustainedPeakTracker {
     const t0 = ts[0]!;
     // a new run at the block's first sample: nothing carried
     const fresh = !(t0 >= this.prev) || t0 - this.prev > this.maxGapMs;
-    if (!rows.carry(this.ts, this.vs, this.head, this.tail, this.mask, fresh)) return false;
-    const full = count === rows.rows && rows.historyFull();
-    if (!full && !rows.layOut(ts, vs, count, fresh ? t0 : this.prev)) return false;
+    // the previous block's rows all this series' window (its last, every row present): no times to compare
+    if (!fresh && this.rowsAligned && this.rowsPlan === rows && this.rowsSeq === rows.seq - 1) rows.carryAll(this.vs, this.tail, this.mask);
+    else if (!rows.carry(this.ts, this.vs, this.head, this.tail, this.mask, fresh)) return false;
     const runStart = fresh ? t0 : this.runStart;
     const times = rows.times;
     let from = 0;
     while (from < rows.rows && !(runStart <= times[from]! - this.windowMs)) from++;
+    const full = count === rows.rows && rows.historyFull();
     if (full) rows.foldAll(vs, from, this.peak ?? -Infinity);
-    else rows.foldPresent(from, this.peak ?? -Infinity);
+    else if (!rows.foldSome(ts, vs, count, from, fresh ? t0 : this.prev, this.peak ?? -Infinity)) return false;
     this.windows += rows.windows;
     if (rows.peakRow >= 0) {
       this.peak = rows.peak;
@@ -220,10 +227,14 @@ export class SustainedPeakTracker {
       this.vs = new Float64Array(size);
       this.mask = size - 1;
     }
-    this.sum = rows.windowOf(last, full, vs, this.ts, this.vs);
+    this.sum = rows.windowOf(last, full, ts, vs, count, this.ts, this.vs);
     this.head = 0;
     this.tail = n;
     this.evictions = 0;
+    this.rowsPlan = rows;
+    this.rowsSeq = rows.seq;
+    // every row of the last row's window present: the next block's history rows are this window's samples
+    this.rowsAligned = last === rows.rows - 1 && n === rows.hist + last + 1 - rows.heads[last]!;
     return true;
   }
 
@@ -247,6 +258,7 @@ export class SustainedPeakTracker {
       this.ts = new Float64Array(source.ts.length);
       this.vs = new Float64Array(source.ts.length);
     }
+    this.rowsSeq = -1;
     const mask = (this.mask = source.mask);
     this.ts.set(source.ts);
     this.head = source.head;

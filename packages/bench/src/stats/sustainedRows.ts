@@ -9,7 +9,9 @@
  * Rows are extended with the history: the rows before the block that a window of the block can
  * still hold (time > first time - W), at indices 0..hist-1; the block's row r is at hist + r.
  * A series' window samples carried from the previous block are mapped onto the history rows by
- * their times (a history row it has no sample at counts as missing: value 0, not counted).
+ * their times (a history row it has no sample at counts as missing: value 0, not counted), or,
+ * when it folded the previous block by the plan with every row of its last window present,
+ * taken as the history rows without comparing times ({@link carryAll}).
  *
  * The plan is usable (`ok`) when the block's times strictly increase, from the history's last
  * one on, with no step over the run's maximal gap (else every series folds the block sample by
@@ -34,6 +36,8 @@ export class RowWindows {
   /** Scratch of one series: prefix sums and present counts of the extended rows, sums[x] over rows 0..x-1. */
   sums = new Float64Array(257);
   counts = new Int32Array(257);
+  /** Blocks planned: the current one's number. */
+  seq = 0;
   /** Results of a kernel: the peak, the row that gave it (-1: none new), covered windows. */
   peak = -Infinity;
   peakRow = -1;
@@ -51,6 +55,7 @@ export class RowWindows {
   plan(times: Float64Array, rows: number): void {
     this.times = times;
     this.rows = rows;
+    this.seq++;
     const W = this.windowMs;
     let ok = rows > 0;
     for (let r = 1; r < rows && ok; r++) ok = times[r]! > times[r - 1]! && times[r]! - times[r - 1]! <= this.maxGapMs;
@@ -140,12 +145,30 @@ export class RowWindows {
     return true;
   }
 
+  /**
+   * {@link carry} for a series whose window samples are the history rows, every one (it folded
+   * the previous block by the plan, had all the rows of its last window and the last row, and
+   * took nothing since): its last `hist` samples, values `vs` up to `tail` (mod mask + 1).
+   */
+  carryAll(vs: Float64Array, tail: number, mask: number): void {
+    const { vals, pres, sums, counts } = this;
+    const hist = this.hist;
+    let p = 0;
+    for (let x = 0, i = tail - hist; x < hist; x++, i++) {
+      const v = vs[i & mask]!;
+      vals[x] = v;
+      pres[x] = 1;
+      sums[x + 1] = p += v;
+      counts[x + 1] = x + 1;
+    }
+  }
+
   /** Whether every history row is present (after {@link carry}): the block's windows then hold all their rows when all of the block's are present. */
   historyFull(): boolean {
     return this.counts[this.hist] === this.hist;
   }
 
-  /** The window of block row `last` (present) holds how many samples: all its rows (`full`, {@link foldAll}) or the present ones ({@link layOut}). */
+  /** The window of block row `last` (present) holds how many samples: all its rows (`full`, {@link foldAll}) or the present ones ({@link foldSome}). */
   windowCount(last: number, full: boolean): number {
     const end = this.hist + last + 1;
     const h = this.heads[last]!;
@@ -153,21 +176,27 @@ export class RowWindows {
   }
 
   /**
-   * Writes the samples of the window of block row `last` into `ts`, `vs` from index 0 (large
-   * enough: {@link windowCount}), in time order; the block's values are `values` when `full`
-   * (every row present), else those {@link layOut} laid out. Returns their sum, added in order.
+   * Writes the samples of the window of block row `last` (the block's last present sample,
+   * `ts[k - 1]`) into `outTs`, `outVs` from index 0 (large enough: {@link windowCount}), in
+   * time order: the history's present rows, then the block's last present samples `ts`, `vs`.
+   * `full` as for windowCount. Returns their sum, added in order.
    */
-  windowOf(last: number, full: boolean, values: Float64Array, ts: Float64Array, vs: Float64Array): number {
-    const { hist, ext, vals, pres } = this;
+  windowOf(last: number, full: boolean, ts: Float64Array, vs: Float64Array, k: number, outTs: Float64Array, outVs: Float64Array): number {
+    const { hist, ext, vals, pres, counts } = this;
     const end = hist + last + 1;
+    const h = this.heads[last]!;
     let at = 0;
     let sum = 0;
-    for (let x = this.heads[last]!; x < end; x++) {
-      if (!(full && x >= hist) && pres[x] === 0) continue;
-      const v = full && x >= hist ? values[x - hist]! : vals[x]!;
-      ts[at] = ext[x]!;
-      vs[at++] = v;
-      sum += v;
+    for (let x = h; x < hist; x++) {
+      if (pres[x] === 0) continue;
+      outTs[at] = ext[x]!;
+      sum += outVs[at++] = vals[x]!;
+    }
+    const inBlock = Math.max(h, hist);
+    const m = full ? end - inBlock : counts[end]! - counts[inBlock]!;
+    for (let j = k - m; j < k; j++) {
+      outTs[at] = ts[j]!;
+      sum += outVs[at++] = vs[j]!;
     }
     return sum;
   }
@@ -206,61 +235,49 @@ export class RowWindows {
   }
 
   /**
-   * Lays the present samples `times[0..k)`, `values[0..k)` on the block's rows (values 0 and not
-   * counted where missing), with prefix sums and counts. False when a sample is at no row's time,
-   * or a step between present samples is longer than the maximal gap (from `prev`, the previous
-   * present sample's time: NaN for none).
+   * {@link foldAll} for the present samples `times[0..k)`, `values[0..k)` of some of the rows:
+   * the windows of the present rows from `from` on, their counts the present rows'. False (the
+   * results unset) when a sample is at no row's time, or a step between present samples is
+   * longer than the maximal gap (from `prev`, the previous present sample's time).
    */
-  layOut(times: Float64Array, values: Float64Array, k: number, prev: number): boolean {
-    const { hist, rows, vals, pres, sums, counts } = this;
+  foldSome(times: Float64Array, values: Float64Array, k: number, from: number, prev: number, peak: number): boolean {
+    const { hist, rows, heads, sums, counts } = this;
     const rowTimes = this.times;
     const maxGapMs = this.maxGapMs;
     let p = sums[hist]!;
     let c = counts[hist]!;
+    let peakRow = -1;
+    let windows = 0;
     let j = 0;
     for (let r = 0; r < rows; r++) {
-      const x = hist + r;
+      const x = hist + r + 1;
       if (j < k && times[j] === rowTimes[r]) {
         const t = rowTimes[r]!;
         if (t - prev > maxGapMs) return false;
         prev = t;
-        const v = values[j++]!;
-        vals[x] = v;
-        pres[x] = 1;
-        p += v;
-        c++;
-      } else {
-        vals[x] = 0;
-        pres[x] = 0;
-      }
-      sums[x + 1] = p;
-      counts[x + 1] = c;
-    }
-    return j === k;
-  }
-
-  /** {@link foldAll} for rows laid out by {@link layOut}: the windows of the present rows from `from` on. */
-  foldPresent(from: number, peak: number): void {
-    const { hist, rows, heads, sums, counts, pres } = this;
-    let peakRow = -1;
-    let windows = 0;
-    for (let r = from; r < rows; r++) {
-      if (pres[hist + r] === 0) continue;
-      windows++;
-      const h = heads[r]!;
-      const s = sums[hist + r + 1]! - sums[h]!;
-      const n = counts[hist + r + 1]! - counts[h]!;
-      const bar = peak * n;
-      if (s >= bar - Math.abs(bar) * 1e-12) {
-        const mean = s / n;
-        if (mean > peak) {
-          peak = mean;
-          peakRow = r;
+        sums[x] = p += values[j++]!;
+        counts[x] = ++c;
+        if (r < from) continue;
+        windows++;
+        const h = heads[r]!;
+        const s = p - sums[h]!;
+        const n = c - counts[h]!;
+        const bar = peak * n;
+        if (s >= bar - Math.abs(bar) * 1e-12) {
+          const mean = s / n;
+          if (mean > peak) {
+            peak = mean;
+            peakRow = r;
+          }
         }
+      } else {
+        sums[x] = p;
+        counts[x] = c;
       }
     }
     this.peak = peak;
     this.peakRow = peakRow;
     this.windows = windows;
+    return j === k;
   }
 }
