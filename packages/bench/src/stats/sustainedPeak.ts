@@ -207,9 +207,9 @@ export class SustainedPeakTracker {
     const times = rows.times;
     let from = 0;
     while (from < rows.rows && !(runStart <= times[from]! - this.windowMs)) from++;
-    const full = count === rows.rows && rows.historyFull();
-    if (full) rows.foldAll(vs, from, this.peak ?? -Infinity);
-    else if (!rows.foldSome(ts, vs, count, from, fresh ? t0 : this.prev, this.peak ?? -Infinity)) return false;
+    if (count < rows.rows && !rows.mark(ts, count)) return false;
+    if (rows.missCount === 0) rows.foldAll(vs, from, this.peak ?? -Infinity);
+    else rows.foldSome(vs, from, this.peak ?? -Infinity);
     this.windows += rows.windows;
     if (rows.peakRow >= 0) {
       this.peak = rows.peak;
@@ -220,14 +220,14 @@ export class SustainedPeakTracker {
     let last = rows.rows - 1;
     while (times[last] !== ts[count - 1]) last--;
     this.prev = times[last]!;
-    const n = rows.windowCount(last, full);
+    const n = rows.windowCount(last);
     if (n > this.mask + 1) {
       const size = 2 ** Math.ceil(Math.log2(n));
       this.ts = new Float64Array(size);
       this.vs = new Float64Array(size);
       this.mask = size - 1;
     }
-    this.sum = rows.windowOf(last, full, ts, vs, count, this.ts, this.vs);
+    this.sum = rows.windowOf(last, ts, vs, count, this.ts, this.vs);
     this.head = 0;
     this.tail = n;
     this.evictions = 0;

@@ -33,9 +33,11 @@ export class RowWindows {
   /** Scratch of one series: extended rows' values (0 when missing) and presence. */
   vals = new Float64Array(256);
   pres = new Uint8Array(256);
-  /** Scratch of one series: prefix sums and present counts of the extended rows, sums[x] over rows 0..x-1. */
+  /** Scratch of one series: prefix sums of the extended rows' values, sums[x] over rows 0..x-1. */
   sums = new Float64Array(257);
-  counts = new Int32Array(257);
+  /** Scratch of one series: its missing extended rows, ascending (`missCount` of them). */
+  miss = new Int32Array(257);
+  missCount = 0;
   /** Blocks planned: the current one's number. */
   seq = 0;
   /** Results of a kernel: the peak, the row that gave it (-1: none new), covered windows. */
@@ -106,17 +108,17 @@ export class RowWindows {
     this.vals = new Float64Array(size);
     this.pres = new Uint8Array(size);
     this.sums = new Float64Array(size + 1);
-    this.counts = new Int32Array(size + 1);
+    this.miss = new Int32Array(size + 1);
   }
 
   /**
    * Maps a series' window samples carried from before the block (a ring buffer: times `ts`,
    * values `vs`, samples head..tail-1 mod mask + 1; none when `fresh`, a new run at the block's
-   * first sample) onto the history rows, with their prefix sums and counts. False when a carried
-   * sample a window of the block holds is at no history row's time (it came from elsewhere).
+   * first sample) onto the history rows, with their prefix sums and missing rows. False when a
+   * carried sample a window of the block holds is at no history row's time (it came from elsewhere).
    */
   carry(ts: Float64Array, vs: Float64Array, head: number, tail: number, mask: number, fresh: boolean): boolean {
-    const { ext, vals, pres, sums, counts } = this;
+    const { ext, vals, pres, sums, miss } = this;
     let x = this.hist - 1;
     if (!fresh) {
       const cut = this.times[0]! - this.windowMs;
@@ -137,11 +139,12 @@ export class RowWindows {
       pres[x] = 0;
     }
     let p = 0;
-    let c = 0;
+    let m = 0;
     for (let y = 0; y < this.hist; y++) {
       sums[y + 1] = p += vals[y]!;
-      counts[y + 1] = c += pres[y]!;
+      if (pres[y] === 0) miss[m++] = y;
     }
+    this.missCount = m;
     return true;
   }
 
@@ -151,7 +154,7 @@ export class RowWindows {
    * took nothing since): its last `hist` samples, values `vs` up to `tail` (mod mask + 1).
    */
   carryAll(vs: Float64Array, tail: number, mask: number): void {
-    const { vals, pres, sums, counts } = this;
+    const { vals, pres, sums } = this;
     const hist = this.hist;
     let p = 0;
     for (let x = 0, i = tail - hist; x < hist; x++, i++) {
@@ -159,30 +162,58 @@ export class RowWindows {
       vals[x] = v;
       pres[x] = 1;
       sums[x + 1] = p += v;
-      counts[x + 1] = x + 1;
     }
+    this.missCount = 0;
   }
 
-  /** Whether every history row is present (after {@link carry}): the block's windows then hold all their rows when all of the block's are present. */
-  historyFull(): boolean {
-    return this.counts[this.hist] === this.hist;
+  /**
+   * Notes the block's rows without a sample among `times[0..k)` (k < rows; the times are some of
+   * the rows', in order, as the row matrix's present values have) as missing, after the
+   * history's: each stretch of missing rows found by a binary search (the samples before it are
+   * at row = index + rows missed so far). False when a step between present samples is longer
+   * than the maximal gap (the first sample's from the previous block's is the caller's to check).
+   */
+  mark(times: Float64Array, k: number): boolean {
+    const { hist, rows, miss } = this;
+    const rowTimes = this.times;
+    let m = this.missCount;
+    let missed = 0;
+    let lo = 0;
+    while (missed < rows - k) {
+      // the first sample after lo not at row index + missed: rows before its own are missing
+      let a = lo;
+      let b = k;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (times[mid] === rowTimes[mid + missed]) a = mid + 1;
+        else b = mid;
+      }
+      const t = a < k ? times[a]! : Infinity;
+      for (let r = a + missed; r < rows && rowTimes[r]! < t; r++, missed++) miss[m++] = hist + r;
+      if (a > 0 && a < k && t - times[a - 1]! > this.maxGapMs) return false;
+      lo = a + 1;
+    }
+    this.missCount = m;
+    return true;
   }
 
-  /** The window of block row `last` (present) holds how many samples: all its rows (`full`, {@link foldAll}) or the present ones ({@link foldSome}). */
-  windowCount(last: number, full: boolean): number {
+  /** The window of block row `last` (present) holds how many samples: its rows less the missing ones. */
+  windowCount(last: number): number {
     const end = this.hist + last + 1;
     const h = this.heads[last]!;
-    return full ? end - h : this.counts[end]! - this.counts[h]!;
+    let n = end - h;
+    for (let i = 0; i < this.missCount; i++) if (this.miss[i]! >= h && this.miss[i]! < end) n--;
+    return n;
   }
 
   /**
    * Writes the samples of the window of block row `last` (the block's last present sample,
    * `ts[k - 1]`) into `outTs`, `outVs` from index 0 (large enough: {@link windowCount}), in
    * time order: the history's present rows, then the block's last present samples `ts`, `vs`.
-   * `full` as for windowCount. Returns their sum, added in order.
+   * Returns their sum, added in order.
    */
-  windowOf(last: number, full: boolean, ts: Float64Array, vs: Float64Array, k: number, outTs: Float64Array, outVs: Float64Array): number {
-    const { hist, ext, vals, pres, counts } = this;
+  windowOf(last: number, ts: Float64Array, vs: Float64Array, k: number, outTs: Float64Array, outVs: Float64Array): number {
+    const { hist, ext, vals, pres, miss } = this;
     const end = hist + last + 1;
     const h = this.heads[last]!;
     let at = 0;
@@ -193,7 +224,8 @@ export class RowWindows {
       sum += outVs[at++] = vals[x]!;
     }
     const inBlock = Math.max(h, hist);
-    const m = full ? end - inBlock : counts[end]! - counts[inBlock]!;
+    let m = end - inBlock;
+    for (let i = 0; i < this.missCount; i++) if (miss[i]! >= inBlock && miss[i]! < end) m--;
     for (let j = k - m; j < k; j++) {
       outTs[at] = ts[j]!;
       sum += outVs[at++] = vs[j]!;
@@ -202,8 +234,9 @@ export class RowWindows {
   }
 
   /**
-   * Every row present, and every history row (the windows' counts are the rows'): the windows of
-   * rows `from`.. (the covered ones) against `peak`. Sets {@link peak}, {@link peakRow}, {@link windows}.
+   * Every row present, and every history row (no missing rows: a window's count is its rows'):
+   * the windows of rows `from`.. (the covered ones) against `peak`. Sets {@link peak},
+   * {@link peakRow}, {@link windows}.
    */
   foldAll(values: Float64Array, from: number, peak: number): void {
     const hist = this.hist;
@@ -235,33 +268,40 @@ export class RowWindows {
   }
 
   /**
-   * {@link foldAll} for the present samples `times[0..k)`, `values[0..k)` of some of the rows:
-   * the windows of the present rows from `from` on, their counts the present rows'. False (the
-   * results unset) when a sample is at no row's time, or a step between present samples is
-   * longer than the maximal gap (from `prev`, the previous present sample's time).
+   * {@link foldAll} with missing rows ({@link carry}, {@link mark}): the present values
+   * `values[0..)` in row order, a missing row adding 0 and not counted. The present rows are
+   * folded in stretches between missing ones; a window's count is its rows less the missing
+   * rows in it (the first of them after its head found by a pointer moving with the heads).
    */
-  foldSome(times: Float64Array, values: Float64Array, k: number, from: number, prev: number, peak: number): boolean {
-    const { hist, rows, heads, sums, counts } = this;
-    const rowTimes = this.times;
-    const maxGapMs = this.maxGapMs;
+  foldSome(values: Float64Array, from: number, peak: number): void {
+    const { hist, rows, heads, sums, miss } = this;
+    // a sentinel after the missing rows: past every row
+    miss[this.missCount] = hist + rows + 1;
     let p = sums[hist]!;
-    let c = counts[hist]!;
     let peakRow = -1;
-    let windows = 0;
-    let j = 0;
-    for (let r = 0; r < rows; r++) {
-      const x = hist + r + 1;
-      if (j < k && times[j] === rowTimes[r]) {
-        const t = rowTimes[r]!;
-        if (t - prev > maxGapMs) return false;
-        prev = t;
-        sums[x] = p += values[j++]!;
-        counts[x] = ++c;
-        if (r < from) continue;
-        windows++;
+    // the next missing block row, the missing rows before the current head, block rows missed so far
+    let next = 0;
+    while (miss[next]! < hist) next++;
+    let before = 0;
+    let missed = 0;
+    let r = 0;
+    for (; r < from; r++) {
+      if (miss[next] === hist + r) {
+        missed++;
+        next++;
+      } else p += values[r - missed]!;
+      sums[hist + r + 1] = p;
+    }
+    const missedBefore = missed;
+    while (r < rows) {
+      for (const stop = Math.min(rows, miss[next]! - hist); r < stop; r++) {
+        const x = hist + r + 1;
+        sums[x] = p += values[r - missed]!;
         const h = heads[r]!;
+        while (miss[before]! < h) before++;
+        // the missing rows in [h, x): those from `before` up to the next missing row
+        const n = x - h - (next - before);
         const s = p - sums[h]!;
-        const n = c - counts[h]!;
         const bar = peak * n;
         if (s >= bar - Math.abs(bar) * 1e-12) {
           const mean = s / n;
@@ -270,14 +310,17 @@ export class RowWindows {
             peakRow = r;
           }
         }
-      } else {
-        sums[x] = p;
-        counts[x] = c;
+      }
+      if (r < rows) {
+        // row r is missing
+        sums[hist + r + 1] = p;
+        missed++;
+        next++;
+        r++;
       }
     }
     this.peak = peak;
     this.peakRow = peakRow;
-    this.windows = windows;
-    return j === k;
+    this.windows = rows - from - (missed - missedBefore);
   }
 }
