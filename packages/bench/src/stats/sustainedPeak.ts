@@ -1,3 +1,4 @@
+import { foldAll, foldSome } from './sustainedRowFolds.js';
 import type { RowWindows } from './sustainedRows.js';
 
 /**
@@ -208,8 +209,8 @@ export class SustainedPeakTracker {
     let from = 0;
     while (from < rows.rows && !(runStart <= times[from]! - this.windowMs)) from++;
     if (count < rows.rows && !rows.mark(ts, count)) return false;
-    if (rows.missCount === 0) rows.foldAll(vs, from, this.peak ?? -Infinity);
-    else rows.foldSome(vs, from, this.peak ?? -Infinity);
+    if (rows.missCount === 0) foldAll(rows, vs, from, this.peak ?? -Infinity);
+    else foldSome(rows, vs, from, this.peak ?? -Infinity);
     this.windows += rows.windows;
     if (rows.peakRow >= 0) {
       this.peak = rows.peak;

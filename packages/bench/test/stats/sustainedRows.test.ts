@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SustainedPeakTracker } from '../../src/stats/sustainedPeak.js';
+import { foldAll, foldSome } from '../../src/stats/sustainedRowFolds.js';
 import { RowWindows } from '../../src/stats/sustainedRows.js';
 
 const STEP = 15_000;
@@ -69,6 +70,31 @@ function foldBoth(blocks: Block[], series: number, windowMs: number, maxGapMs: n
   }
   return { byOne, byRows, taken };
 }
+
+describe('foldAll and foldSome (the window sums of one series over a planned block)', () => {
+  it('worked examples: 30 s window over rows at 0, 15, 30, 45 s; rows 2 and 3 covered', () => {
+    const w = new RowWindows(30_000, 60_000);
+    const times = Float64Array.of(0, 15_000, 30_000, 45_000);
+    w.plan(times, 4);
+    w.carryAll(new Float64Array(1), 0, 0);
+    // windows (0, 30 s] = rows 1, 2: (2 + 3) / 2; (15, 45 s] = rows 2, 3: (3 + 4) / 2
+    foldAll(w, Float64Array.of(1, 2, 3, 4), 2, -Infinity);
+    expect([w.peak, w.peakRow, w.windows]).toEqual([3.5, 3, 2]);
+    // against a peak of 4 no window beats it
+    foldAll(w, Float64Array.of(1, 2, 3, 4), 2, 4);
+    expect([w.peak, w.peakRow]).toEqual([4, -1]);
+    // the next block's history: the row at 45 s, in the window of the row at 60 s
+    w.plan(Float64Array.of(60_000, 75_000, 90_000, 105_000), 4);
+    expect([w.ok, w.hist, [...w.heads.subarray(0, 4)]]).toEqual([true, 1, [0, 1, 2, 3]]);
+    // row 1 missing: windows 3 / 1 and (3 + 4) / 2
+    const next = new RowWindows(30_000, 60_000);
+    next.plan(times, 4);
+    next.carryAll(new Float64Array(1), 0, 0);
+    expect(next.mark(Float64Array.of(0, 30_000, 45_000), 3)).toBe(true);
+    foldSome(next, Float64Array.of(1, 3, 4), 2, -Infinity);
+    expect([next.peak, next.peakRow, next.windows]).toEqual([3.5, 3, 2]);
+  });
+});
 
 describe('SustainedPeakTracker.addRows (a row block planned once for all series by RowWindows)', () => {
   it('gives what add() gives sample by sample: the same peak, end and window count with exact sums (integer values), whatever the steps, gaps, missing values, block sizes and own samples (property)', () => {
