@@ -1,4 +1,4 @@
-import { foldAll, foldSome } from './sustainedRowFolds.js';
+import { beatOf, foldAll, foldSome } from './sustainedRowFolds.js';
 import type { RowWindows } from './sustainedRows.js';
 
 /**
@@ -10,7 +10,10 @@ import type { RowWindows } from './sustainedRows.js';
  * no gap longer than `maxGapMs` between consecutive ones and timestamps that never go back.
  * The window mean is the arithmetic mean of its samples. Missing (NaN) samples are not
  * samples; they only make gaps. When no window is covered (the data span less than W),
- * there is no sustained peak (null).
+ * there is no sustained peak (null). The sustained peak is the highest covered window's mean:
+ * a later window replaces it only when its mean is higher by more than 1e-13 of it, so of
+ * windows whose means are equal up to the rounding of their sums the first gives
+ * {@link peakEndMs}, however the sums were rounded ({@link beatOf}).
  *
  * Invariants: min <= sustained peak <= max. It is >= the overall mean when the samples are
  * regular and their count is a whole number of windows (the disjoint windows' means average
@@ -78,7 +81,7 @@ export class SustainedPeakTracker {
       // divide only when the window may beat the peak (the comparison itself is on the mean)
       if (this.peak === null || this.sum >= this.peak * n - Math.abs(this.peak * n) * 1e-12) {
         const mean = this.sum / n;
-        if (this.peak === null || mean > this.peak) {
+        if (this.peak === null || mean > beatOf(this.peak)) {
           this.peak = mean;
           this.peakEndMs = t;
         }
@@ -107,6 +110,7 @@ export class SustainedPeakTracker {
     let prev = this.prev;
     // no peak yet: -Infinity, which every window mean beats (the means are finite)
     let peak = this.peak ?? -Infinity;
+    let beat = beatOf(peak);
     let peakEndMs = this.peakEndMs;
     let windows = this.windows;
     let evictions = this.evictions;
@@ -171,8 +175,9 @@ export class SustainedPeakTracker {
         }
         if (sum >= bar) {
           const mean = sum / n;
-          if (mean > peak) {
+          if (mean > beat) {
             peak = mean;
+            beat = beatOf(peak);
             peakEndMs = t;
             barN = -1;
           }

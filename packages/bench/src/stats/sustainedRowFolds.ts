@@ -8,6 +8,19 @@ import type { RowWindows } from './sustainedRows.js';
  */
 
 /**
+ * The mean a later window must exceed to replace the sustained peak `peak`: higher by more than
+ * 1e-13 of it (-Infinity before any), so that windows whose means are equal up to the rounding
+ * of their sums keep the first of them whichever way the sums were rounded (sample by sample,
+ * by blocks of rows, on any thread).
+ *
+ * @example
+ * beatOf(50) // => 50.000000000005
+ */
+export function beatOf(peak: number): number {
+  return peak === -Infinity ? -Infinity : peak + Math.abs(peak) * 1e-13;
+}
+
+/**
  * Every row present, and every history row (no missing rows: a window's count is its rows'):
  * the windows of rows `from`.. (the covered ones) against `peak`. Sets the plan's peak, peakRow
  * (-1: none beat `peak`) and windows.
@@ -27,6 +40,7 @@ export function foldAll(w: RowWindows, values: Float64Array, from: number, peak:
   let p = sums[hist]!;
   let peakRow = -1;
   let low = peak - Math.abs(peak) * 1e-12;
+  let beat = beatOf(peak);
   let r = 0;
   for (; r < from; r++) sums[hist + r + 1] = p += values[r]!;
   for (; r < rows; r++) {
@@ -38,9 +52,10 @@ export function foldAll(w: RowWindows, values: Float64Array, from: number, peak:
     // peak less 1e-12 of it), a bar below every sum whose mean beats the peak (-Infinity first)
     if (s >= low * n) {
       const mean = s / n;
-      if (mean > peak) {
+      if (mean > beat) {
         peak = mean;
         low = peak - Math.abs(peak) * 1e-12;
+        beat = beatOf(peak);
         peakRow = r;
       }
     }
@@ -72,6 +87,7 @@ export function foldSome(w: RowWindows, values: Float64Array, from: number, peak
   let p = sums[hist]!;
   let peakRow = -1;
   let low = peak - Math.abs(peak) * 1e-12;
+  let beat = beatOf(peak);
   // the next missing block row, the missing rows before the current head, block rows missed so far
   let next = 0;
   while (miss[next]! < hist) next++;
@@ -97,9 +113,10 @@ export function foldSome(w: RowWindows, values: Float64Array, from: number, peak
       const s = p - sums[h]!;
       if (s >= low * n) {
         const mean = s / n;
-        if (mean > peak) {
+        if (mean > beat) {
           peak = mean;
           low = peak - Math.abs(peak) * 1e-12;
+          beat = beatOf(peak);
           peakRow = r;
         }
       }
