@@ -1,3 +1,6 @@
+import { beatOf, foldAll, foldSome } from './sustainedRowFolds.js';
+import type { RowWindows } from './sustainedRows.js';
+
 /**
  * The highest mean over a rolling time window, streaming, with gaps handled.
  *
@@ -7,7 +10,10 @@
  * no gap longer than `maxGapMs` between consecutive ones and timestamps that never go back.
  * The window mean is the arithmetic mean of its samples. Missing (NaN) samples are not
  * samples; they only make gaps. When no window is covered (the data span less than W),
- * there is no sustained peak (null).
+ * there is no sustained peak (null). The sustained peak is the highest covered window's mean:
+ * a later window replaces it only when its mean is higher by more than 1e-13 of it, so of
+ * windows whose means are equal up to the rounding of their sums the first gives
+ * {@link peakEndMs}, however the sums were rounded ({@link beatOf}).
  *
  * Invariants: min <= sustained peak <= max. It is >= the overall mean when the samples are
  * regular and their count is a whole number of windows (the disjoint windows' means average
@@ -38,6 +44,10 @@ export class SustainedPeakTracker {
   peakEndMs: number | null = null;
   /** Covered windows seen. */
   windows = 0;
+  /** The plan and block {@link addRows} last folded (-1: another update since), and whether every row of them was in the window. */
+  private rowsPlan: RowWindows | null = null;
+  private rowsSeq = -1;
+  private rowsAligned = false;
 
   constructor(
     readonly windowMs: number,
@@ -46,6 +56,7 @@ export class SustainedPeakTracker {
 
   /** Adds a present sample (finite value). */
   add(t: number, v: number): void {
+    this.rowsSeq = -1;
     if (!(t >= this.prev) || t - this.prev > this.maxGapMs) {
       this.head = this.tail = 0;
       this.sum = 0;
@@ -70,7 +81,7 @@ export class SustainedPeakTracker {
       // divide only when the window may beat the peak (the comparison itself is on the mean)
       if (this.peak === null || this.sum >= this.peak * n - Math.abs(this.peak * n) * 1e-12) {
         const mean = this.sum / n;
-        if (this.peak === null || mean > this.peak) {
+        if (this.peak === null || mean > beatOf(this.peak)) {
           this.peak = mean;
           this.peakEndMs = t;
         }
@@ -85,6 +96,7 @@ export class SustainedPeakTracker {
    * would write it back to the object and reload it around each one.
    */
   addAll(ts: Float64Array, vs: Float64Array, count: number): void {
+    this.rowsSeq = -1;
     // add() with the state in locals; written back around the rare grow() and resum()
     const windowMs = this.windowMs;
     const maxGapMs = this.maxGapMs;
@@ -98,6 +110,7 @@ export class SustainedPeakTracker {
     let prev = this.prev;
     // no peak yet: -Infinity, which every window mean beats (the means are finite)
     let peak = this.peak ?? -Infinity;
+    let beat = beatOf(peak);
     let peakEndMs = this.peakEndMs;
     let windows = this.windows;
     let evictions = this.evictions;
@@ -162,8 +175,9 @@ export class SustainedPeakTracker {
         }
         if (sum >= bar) {
           const mean = sum / n;
-          if (mean > peak) {
+          if (mean > beat) {
             peak = mean;
+            beat = beatOf(peak);
             peakEndMs = t;
             barN = -1;
           }
@@ -179,6 +193,55 @@ export class SustainedPeakTracker {
     this.peak = peak === -Infinity ? null : peak;
     this.peakEndMs = peakEndMs;
     this.windows = windows;
+  }
+
+  /**
+   * Adds the present samples of a block of rows planned by `rows` (their times `ts[0..count)`:
+   * the rows' times, all or some of them; values `vs`) as {@link addAll} would, up to the
+   * rounding of the window sums ({@link RowWindows}: prefix sums per block). False, adding
+   * nothing, when the plan does not serve the block or this series' state: then addAll.
+   */
+  addRows(rows: RowWindows, ts: Float64Array, vs: Float64Array, count: number): boolean {
+    if (!rows.ok || count === 0) return false;
+    const t0 = ts[0]!;
+    // a new run at the block's first sample: nothing carried
+    const fresh = !(t0 >= this.prev) || t0 - this.prev > this.maxGapMs;
+    // the previous block's rows all this series' window (its last, every row present): no times to compare
+    if (!fresh && this.rowsAligned && this.rowsPlan === rows && this.rowsSeq === rows.seq - 1) rows.carryAll(this.vs, this.tail, this.mask);
+    else if (!rows.carry(this.ts, this.vs, this.head, this.tail, this.mask, fresh)) return false;
+    const runStart = fresh ? t0 : this.runStart;
+    const times = rows.times;
+    let from = 0;
+    while (from < rows.rows && !(runStart <= times[from]! - this.windowMs)) from++;
+    if (count < rows.rows && !rows.mark(ts, count)) return false;
+    if (rows.missCount === 0) foldAll(rows, vs, from, this.peak ?? -Infinity);
+    else foldSome(rows, vs, from, this.peak ?? -Infinity);
+    this.windows += rows.windows;
+    if (rows.peakRow >= 0) {
+      this.peak = rows.peak;
+      this.peakEndMs = times[rows.peakRow]!;
+    }
+    this.runStart = runStart;
+    // the last sample's window becomes the carried one
+    let last = rows.rows - 1;
+    while (times[last] !== ts[count - 1]) last--;
+    this.prev = times[last]!;
+    const n = rows.windowCount(last);
+    if (n > this.mask + 1) {
+      const size = 2 ** Math.ceil(Math.log2(n));
+      this.ts = new Float64Array(size);
+      this.vs = new Float64Array(size);
+      this.mask = size - 1;
+    }
+    this.sum = rows.windowOf(last, ts, vs, count, this.ts, this.vs);
+    this.head = 0;
+    this.tail = n;
+    this.evictions = 0;
+    this.rowsPlan = rows;
+    this.rowsSeq = rows.seq;
+    // every row of the last row's window present: the next block's history rows are this window's samples
+    this.rowsAligned = last === rows.rows - 1 && n === rows.hist + last + 1 - rows.heads[last]!;
+    return true;
   }
 
   /**
@@ -201,6 +264,7 @@ export class SustainedPeakTracker {
       this.ts = new Float64Array(source.ts.length);
       this.vs = new Float64Array(source.ts.length);
     }
+    this.rowsSeq = -1;
     const mask = (this.mask = source.mask);
     this.ts.set(source.ts);
     this.head = source.head;

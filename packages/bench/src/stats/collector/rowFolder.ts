@@ -4,6 +4,7 @@ import type { Declarations } from './declarations.js';
 import type { KeptValues } from './keptValues.js';
 import type { MirrorBook } from './mirrors.js';
 import type { RowMatrix } from './rowMatrix.js';
+import { RowWindows } from '../sustainedRows.js';
 import { blockLength, EMPTY, type SeriesState } from './seriesState.js';
 
 /**
@@ -16,6 +17,8 @@ export class RowFolder {
   /** Scratch: the present samples of the block being folded, their times and values. */
   private presentTimes: Float64Array = EMPTY;
   private presentValues: Float64Array = EMPTY;
+  /** The sustained peak's windows of the row matrix's blocks, found once for all series. */
+  private readonly windows: RowWindows;
 
   constructor(
     private readonly o: ResolvedStatsOptions,
@@ -25,7 +28,9 @@ export class RowFolder {
     private readonly book: MirrorBook,
     private readonly decl: Declarations,
     private readonly kept: KeptValues,
-  ) {}
+  ) {
+    this.windows = new RowWindows(o.windowMs, o.maxGapMs);
+  }
 
   /** Grows the scratch arrays to `length` samples (a block or a matrix column). */
   scratchFor(length: number): void {
@@ -54,6 +59,7 @@ export class RowFolder {
     this.book.check(m, rows);
     // the aligned bucket of each row, for every series that gets all of them
     const numbers = this.o.align === null ? null : m.bucketNumbers(this.o.alignMs, rows);
+    this.windows.plan(times, rows);
     let sharedAdvanced = false;
     for (let i = 0; i < width; i++) {
       const s = this.states[i];
@@ -75,7 +81,7 @@ export class RowFolder {
       }
       // every value present (the common case): the matrix's own times
       const present = k === rows ? times : this.presentTimes;
-      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null);
+      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null, this.windows);
       else this.book.folded(s, present, this.presentValues, k, rows - k);
     }
     // the declared series, their values from their sources' columns (none: a mirror's count is known)
@@ -89,7 +95,7 @@ export class RowFolder {
       const mirror = s.mirror;
       const k = mirror !== null && s.thresholds.length === 0 ? mirror.present : m.presentMappedOf(sourceIndex, rows, scale, offset, this.presentTimes, this.presentValues);
       const present = k === rows ? times : this.presentTimes;
-      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null);
+      if (mirror === null) this.fold(s, present, this.presentValues, k, rows - k, k === rows ? numbers : null, this.windows);
       else this.book.folded(s, present, this.presentValues, k, rows - k);
     }
   }
@@ -130,8 +136,8 @@ export class RowFolder {
   }
 
   /** Folds the present samples `times[0..k)`, `values[0..k)` of a series that mirrors none (a sample ends a mirror first) and `missing` missing ones. */
-  private fold(s: SeriesState, times: Float64Array, values: Float64Array, k: number, missing: number, bucketNumbers: Float64Array | null = null): void {
-    s.fold(times, values, k, missing, bucketNumbers);
+  private fold(s: SeriesState, times: Float64Array, values: Float64Array, k: number, missing: number, bucketNumbers: Float64Array | null = null, rows: RowWindows | null = null): void {
+    s.fold(times, values, k, missing, bucketNumbers, rows);
     if (k > 0) this.kept.keep(s, values, k);
   }
 }

@@ -5,6 +5,7 @@ import { BucketMeanTracker, type AlignedSeries } from '../buckets.js';
 import { DailyPeakTracker, WindowPeakTracker } from '../rollup.js';
 import type { QuantileSketch } from '../sketch.js';
 import { SustainedPeakTracker } from '../sustainedPeak.js';
+import type { RowWindows } from '../sustainedRows.js';
 import { thresholdMatches, ThresholdTracker } from '../thresholds.js';
 import type { SampleClock } from '../sampleClock.js';
 import type { Declaration } from './declarations.js';
@@ -80,13 +81,14 @@ export class SeriesState {
   /**
    * Folds the present samples `times[0..k)`, `values[0..k)` (and `missing` missing ones) into
    * every tracker but the kept values; `bucketNumbers`, when given, holds Math.floor(times[j] /
-   * alignMs) for each (a row matrix's, computed once for all series).
+   * alignMs) for each (a row matrix's, computed once for all series); `rows`, when given, the
+   * sustained peak's windows of the row matrix's block they come from.
    */
-  fold(times: Float64Array, values: Float64Array, k: number, missing: number, bucketNumbers: Float64Array | null = null): void {
+  fold(times: Float64Array, values: Float64Array, k: number, missing: number, bucketNumbers: Float64Array | null = null, rows: RowWindows | null = null): void {
     this.missing += missing;
     if (k === 0) return;
     this.moments.addAll(values, 0, k);
-    this.sustained.addAll(times, values, k);
+    if (rows === null || !this.sustained.addRows(rows, times, values, k)) this.sustained.addAll(times, values, k);
     this.feed.addAll(times, values, k);
     this.rollup?.addAll(times, values, k);
     this.daily?.addAll(times, values, k);
