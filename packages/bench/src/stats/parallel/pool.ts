@@ -117,6 +117,9 @@ async function endOfRun(source: SampleSource, o: ResolvedStatsOptions, workers: 
   // meanwhile the calling thread's shard selects its own series from its own spill file
   const localAlerts = local ? local.closeAlerts() : [];
   const localExact = local ? await local.selectSpilled() : null;
+  // and builds its results now, while the workers write out their last values and hand their
+  // series over (with no spill file, after the replay below)
+  const own = local && localExact ? local.finish(localExact).series : null;
   const answers = await ranks;
   // one array for the series read back from every worker's file (one series at a time)
   const scratch: { values: Float64Array; buckets?: OrderStatisticsScratch } = { values: new Float64Array(0) };
@@ -134,11 +137,11 @@ async function endOfRun(source: SampleSource, o: ResolvedStatsOptions, workers: 
   }
   const results = nextOf(workers, 'results');
   workers.forEach((w, i) => w.postMessage({ type: 'finish', exact, selected: selected[i]! } satisfies ToWorker));
-  // the workers build their results while this thread takes in their alerts and builds its own
+  // the workers build their results while this thread takes in their alerts (and builds its own, if not yet)
   const alertParts = await alerted;
-  const own = local ? local.finish(localExact ?? exact).series : [];
+  const ownSeries = own ?? (local ? local.finish(exact).series : []);
   const parts = await results;
-  const series: SeriesStats[] = [...parts.flatMap((p) => p.series), ...own].sort((a, b) => a.index - b.index);
+  const series: SeriesStats[] = [...parts.flatMap((p) => p.series), ...ownSeries].sort((a, b) => a.index - b.index);
   // alerts in series order, each series' alerts in their own order (as one collector lists them)
   const alerts: ThresholdAlert[] = [...alertParts.flatMap((p) => p.alerts), ...localAlerts].sort((a, b) => a.series - b.series);
   return { series, alerts, issues: [...parts.flatMap((p) => p.issues), ...(local ? local.issues : [])], passes };
