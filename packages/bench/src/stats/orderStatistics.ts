@@ -1,4 +1,5 @@
 import { selectRanks } from '@hostplan/core/internal';
+import { bucketsFor, WasmBuckets } from './wasmBuckets.js';
 
 /**
  * The values a full ascending sort of `values` would put at each of `ranks` (0-based), without
@@ -12,7 +13,9 @@ import { selectRanks } from '@hostplan/core/internal';
  * {@link selectRanks} on a copy. `values` must be finite (no NaN); a rank outside 0..n-1 gives
  * NaN. `range`, when the caller knows the exact min and max (the moments do), saves a pass.
  * Memory: about n / 64 buckets (at most 65,536) plus the copied values; with `scratch`, the
- * bucket arrays are reused from call to call (a thread selecting series after series).
+ * bucket arrays are reused from call to call (a thread selecting series after series). When
+ * `values` are the first values of `scratch.wasm`'s memory ({@link WasmBuckets.values}), the two
+ * passes run in WebAssembly there (the same counts and copies).
  *
  * @example
  * orderStatistics(Float64Array.of(5, 1, 4, 2, 3), [0, 2, 4]) // => Float64Array [1, 3, 5]
@@ -39,7 +42,7 @@ export function orderStatistics(values: Float64Array, ranks: readonly number[], 
 function selectValid(values: Float64Array, valid: readonly number[], min: number, max: number, scratch?: OrderStatisticsScratch): Float64Array {
   // n / 64 buckets: their counts (4 bytes each) stay in the level-1 cache up to 500,000 values,
   // where n / 16 spilled to level 2 from 130,000 on; the target buckets, about 64 values each, sort as fast
-  const buckets = Math.max(16, Math.min(65_536, values.length >>> 6));
+  const buckets = bucketsFor(values.length);
   const scale = buckets / (max - min);
   if (min === max) return new Float64Array(valid.length).fill(min);
   if (!(scale > 0 && Number.isFinite(scale) && Number.isFinite(max - min))) return selectByCopy(values, valid);
@@ -59,13 +62,17 @@ function selectByCopy(values: Float64Array, valid: readonly number[]): Float64Ar
  * and sorted, or selected in a large one.
  */
 function selectInBuckets(values: Float64Array, valid: readonly number[], min: number, scale: number, buckets: number, scratch?: OrderStatisticsScratch): Float64Array {
-  const counts = scratch ? scratchOf(scratch, 'counts', buckets + 1, 0) : new Int32Array(buckets + 1);
-  countBuckets(values, min, scale, counts);
+  const n = values.length;
+  const wasm = scratch?.wasm?.holds(values) ? scratch.wasm : null;
+  let counts: Int32Array;
+  if (wasm) counts = wasm.countBuckets(n, min, scale, buckets);
+  else countBuckets(values, min, scale, (counts = scratch ? scratchOf(scratch, 'counts', buckets + 1, 0) : new Int32Array(buckets + 1)));
   // the bucket of each rank (its segment), and how many values lie below it
-  const slot = scratch ? scratchOf(scratch, 'slot', buckets + 1, -1) : new Int32Array(buckets + 1).fill(-1);
+  const slot = wasm ? wasm.slots(n, buckets) : scratch ? scratchOf(scratch, 'slot', buckets + 1, -1) : new Int32Array(buckets + 1).fill(-1);
   const segments = targetSegments(counts, slot, valid);
-  const pool = new Float64Array(segments.collected);
-  copyTargets(values, min, scale, slot, pool, Int32Array.from(segments.starts));
+  // (the wasm copy may grow its memory: `values`, `counts` and `slot` are not read after it)
+  const pool = wasm ? wasm.copyTargets(n, min, scale, buckets, segments.starts, segments.collected) : new Float64Array(segments.collected);
+  if (!wasm) copyTargets(values, min, scale, slot, pool, Int32Array.from(segments.starts));
   const found = new Float64Array(valid.length);
   for (let t = 0; t < segments.starts.length; t++) {
     const start = segments.starts[t]!;
@@ -165,17 +172,21 @@ function countBuckets(values: Float64Array, min: number, scale: number, counts: 
 export interface OrderStatisticsScratch {
   counts: Int32Array;
   slot: Int32Array;
+  /** The WebAssembly passes, for values read into their memory ({@link WasmBuckets.values}); null: the JS passes only. */
+  wasm?: WasmBuckets | null;
 }
 
 /**
- * An empty scratch for {@link orderStatistics}: its arrays grow to the largest call's.
+ * An empty scratch for {@link orderStatistics}: its arrays grow to the largest call's. With
+ * `wasm`, it has WebAssembly bucket passes (where there is WebAssembly), whose memory the caller
+ * reads values into ({@link WasmBuckets.values}).
  *
  * @example
  * const scratch = orderStatisticsScratch();
  * for (const s of series) orderStatistics(s.values, s.ranks, s.range, scratch);
  */
-export function orderStatisticsScratch(): OrderStatisticsScratch {
-  return { counts: new Int32Array(0), slot: new Int32Array(0) };
+export function orderStatisticsScratch(wasm = false): OrderStatisticsScratch {
+  return { counts: new Int32Array(0), slot: new Int32Array(0), wasm: wasm ? WasmBuckets.create() : null };
 }
 
 /** The first `length` entries of a scratch array (grown when shorter), all set to `fill`. */

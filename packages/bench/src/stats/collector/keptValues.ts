@@ -241,21 +241,22 @@ export class KeptValues {
 
   /**
    * The exact order statistics of the tasks' series ({@link spilledTasks}), by `series:rank`:
-   * each series is read back into one array reused from series to series (the arena, free
-   * once every value is in the file, so memory stays within the budget) and its ranks
-   * selected; a series larger than the budget by itself is narrowed with histograms over its
-   * values read in pieces ({@link selectOrderStatistics}).
+   * each series is read back into the memory of the WebAssembly bucket passes (grown to the
+   * largest series, within the budget) or, without WebAssembly, into one array reused from series
+   * to series (the arena, free once every value is in the file, so memory stays within the
+   * budget) and its ranks selected; a series larger than the budget by itself is narrowed with
+   * histograms over its values read in pieces ({@link selectOrderStatistics}).
    */
   async selectTasks(tasks: Iterable<SpillTask>): Promise<Map<string, number>> {
     const arena = this.arena ? new Float64Array(this.arena) : EMPTY;
     const exact = new Map<string, number>();
     const file = this.spillFile!;
     const budgetValues = this.budgetValues();
-    const buckets = orderStatisticsScratch();
+    const buckets = orderStatisticsScratch(true);
     for (const t of tasks) {
       if (t.count <= budgetValues) {
-        if (arena.length < t.count && this.scratch.length < t.count) this.scratch = new Float64Array(t.count);
-        const into = arena.length >= t.count ? arena : this.scratch;
+        if (!buckets.wasm && arena.length < t.count && this.scratch.length < t.count) this.scratch = new Float64Array(t.count);
+        const into = buckets.wasm ? buckets.wasm.values(t.count) : arena.length >= t.count ? arena : this.scratch;
         selectTaskInto(t, into.subarray(0, file.read(t.series, into)), exact, buckets);
         continue;
       }

@@ -99,8 +99,10 @@ export function selectTaskInto(task: SpillTask, values: Float64Array, exact: Map
 /**
  * Selects order statistics of series handed over ({@link SpillHandOver}) on this thread, those
  * it claims (all that are left when it gets there first; at most `most`): each read back whole
- * into one array reused from series to series (`scratch.values`, grown as needed and kept for
- * the next hand-over, like the selection's bucket arrays), and selected as the thread that wrote the file would. The map by `series:rank`.
+ * into the memory of the WebAssembly bucket passes (`scratch.buckets.wasm`, made on first use),
+ * or without WebAssembly into one array reused from series to series (`scratch.values`, grown as
+ * needed), both kept for the next hand-over like the selection's bucket arrays, and selected as
+ * the thread that wrote the file would. The map by `series:rank`.
  *
  * @example
  * const exact = selectHandedOver(handOver); // merged into the writer's own selection
@@ -108,9 +110,10 @@ export function selectTaskInto(task: SpillTask, values: Float64Array, exact: Map
 export function selectHandedOver(handOver: SpillHandOver, most = Infinity, scratch: { values: Float64Array; buckets?: OrderStatisticsScratch } = { values: new Float64Array(0) }): Map<string, number> {
   const exact = new Map<string, number>();
   for (const t of claimTasks(handOver, most)) {
-    if (scratch.values.length < t.count) scratch.values = new Float64Array(Math.max(...handOver.tasks.map((x) => x.count)));
-    const into = scratch.values;
-    selectTaskInto(t, into.subarray(0, readTask(handOver.fd, t, into)), exact, (scratch.buckets ??= orderStatisticsScratch()));
+    const buckets = (scratch.buckets ??= orderStatisticsScratch(true));
+    if (!buckets.wasm && scratch.values.length < t.count) scratch.values = new Float64Array(Math.max(...handOver.tasks.map((x) => x.count)));
+    const into = buckets.wasm ? buckets.wasm.values(t.count) : scratch.values;
+    selectTaskInto(t, into.subarray(0, readTask(handOver.fd, t, into)), exact, buckets);
   }
   return exact;
 }

@@ -107,13 +107,20 @@ export async function parallelSeriesStatistics(source: SampleSource, options: St
  * spill files' selection shared between the threads, else a replay), the results, merged.
  */
 async function endOfRun(source: SampleSource, o: ResolvedStatsOptions, workers: readonly Worker[], local: StatsCollector | null): Promise<Omit<StatsResult, 'assumptions'>> {
-  const ranks = Promise.all([nextOf(workers, 'alerts'), nextOf(workers, 'ranks')]);
-  // each worker sends its alerts first, then shares its spill file's selection with the calling thread: all threads select until none is left
+  // each worker shares its spill file's selection with the calling thread (all threads select
+  // until none is left), then sends its alerts: taken in once the selection is done and the
+  // workers are told to finish
+  const ranks = nextOf(workers, 'ranks');
+  const alerted = nextOf(workers, 'alerts');
+  alerted.catch(() => undefined); // a worker's failure is thrown by `ranks` first, or where `alerted` is awaited
   workers.forEach((w) => w.postMessage({ type: 'end' } satisfies ToWorker));
   // meanwhile the calling thread's shard selects its own series from its own spill file
   const localAlerts = local ? local.closeAlerts() : [];
   const localExact = local ? await local.selectSpilled() : null;
-  const [alertParts, answers] = await ranks;
+  // and builds its results now, while the workers write out their last values and hand their
+  // series over (with no spill file, after the replay below)
+  const own = local && localExact ? local.finish(localExact).series : null;
+  const answers = await ranks;
   // one array for the series read back from every worker's file (one series at a time)
   const scratch: { values: Float64Array; buckets?: OrderStatisticsScratch } = { values: new Float64Array(0) };
   const selected = answers.map((a) => (a.handOver ? selectHandedOver(a.handOver, Infinity, scratch) : null));
@@ -130,9 +137,11 @@ async function endOfRun(source: SampleSource, o: ResolvedStatsOptions, workers: 
   }
   const results = nextOf(workers, 'results');
   workers.forEach((w, i) => w.postMessage({ type: 'finish', exact, selected: selected[i]! } satisfies ToWorker));
-  const own = local ? local.finish(localExact ?? exact).series : [];
+  // the workers build their results while this thread takes in their alerts (and builds its own, if not yet)
+  const alertParts = await alerted;
+  const ownSeries = own ?? (local ? local.finish(exact).series : []);
   const parts = await results;
-  const series: SeriesStats[] = [...parts.flatMap((p) => p.series), ...own].sort((a, b) => a.index - b.index);
+  const series: SeriesStats[] = [...parts.flatMap((p) => p.series), ...ownSeries].sort((a, b) => a.index - b.index);
   // alerts in series order, each series' alerts in their own order (as one collector lists them)
   const alerts: ThresholdAlert[] = [...alertParts.flatMap((p) => p.alerts), ...localAlerts].sort((a, b) => a.series - b.series);
   return { series, alerts, issues: [...parts.flatMap((p) => p.issues), ...(local ? local.issues : [])], passes };

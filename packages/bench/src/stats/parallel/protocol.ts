@@ -48,7 +48,7 @@ export type ToWorker =
   | { readonly type: 'block'; readonly slot: number; readonly length: number }
   /** A row too wide for a block. */
   | { readonly type: 'row'; readonly timestampMs: number; readonly values: Float64Array }
-  /** The stream ended: answer `alerts`, then select from the spill file, sharing the series with the calling thread (`ranks`). */
+  /** The stream ended: answer `ranks` (sharing the spill file's series with the calling thread) and `alerts`, then select from the spill file. */
   | { readonly type: 'end' }
   /**
    * Build the results with the order statistics a replay selected (by `series:rank`), if any,
@@ -64,7 +64,7 @@ export type FromWorker =
    * it meanwhile, each claiming the next (`handOver`, sent before this worker selects).
    */
   | { readonly type: 'ranks'; readonly pending: readonly { series: number; rank: number; count: number; min: number; max: number }[]; readonly spilled: boolean; readonly handOver: SpillHandOver | null }
-  /** This shard's threshold alerts, series by series: the first answer to `end` (they do not wait for the percentiles). */
+  /** This shard's threshold alerts, series by series: sent right after `ranks` (they do not wait for the percentiles). */
   | { readonly type: 'alerts'; readonly alerts: ThresholdAlert[] }
   | { readonly type: 'results'; readonly series: SeriesStats[]; readonly issues: ReadIssue[] }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };

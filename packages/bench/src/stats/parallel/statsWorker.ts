@@ -82,22 +82,29 @@ async function handle(message: ToWorker): Promise<void> {
       collector.row(message.timestampMs, message.values, message.values.length);
       return;
     case 'end': {
-      // the alerts are final: sent first, the calling thread takes them in while this one writes out its spill file
-      post({ type: 'alerts', alerts: collector.closeAlerts() });
       // a spill file: the series that fit the budget are shared with the calling thread (each
-      // claims the next), posted before this worker selects its larger ones and claims its part
+      // claims the next), posted first, so that it claims them as soon as it is free; then the
+      // alerts (final now), closed and sent while it claims; then this worker selects its larger
+      // ones and claims its part
       let answered = false;
+      let alerted = false;
+      const sendAlerts = () => {
+        post({ type: 'alerts', alerts: collector.closeAlerts() });
+        alerted = true;
+      };
       r.spilled = await collector.selectSpilled((tasks, budgetValues, fd) => {
         const { own, shared } = queueSpillTasks(tasks, budgetValues);
         const handOver: SpillHandOver = { fd, tasks: shared, next: new SharedArrayBuffer(4) };
         post({ type: 'ranks', pending: [], spilled: true, handOver: shared.length > 0 ? handOver : null });
         answered = true;
+        sendAlerts();
         collector.takeBuckets(); // results work that needs no percentile, while the calling thread claims series
         return (function* () {
           yield* own;
           yield* claimTasks(handOver);
         })();
       });
+      if (!alerted) sendAlerts();
       if (!answered) post({ type: 'ranks', pending: r.spilled ? [] : collector.pendingRanks(), spilled: r.spilled !== null, handOver: null });
       return;
     }
