@@ -67,9 +67,10 @@ export function foldAll(w: RowWindows, values: Float64Array, from: number, peak:
 
 /**
  * {@link foldAll} with missing rows (RowWindows.carry, RowWindows.mark): the present values
- * `values[0..)` in row order, a missing row adding 0 and not counted. The present rows are
- * folded in stretches between missing ones; a window's count is its rows less the missing
- * rows in it (the first of them after its head found by a pointer moving with the heads).
+ * `values[0..)` in row order, a missing row adding 0 and not counted. A window's count is its
+ * rows less the missing rows in it, which change only where a missing row comes (the row
+ * itself) or leaves the windows (RowWindows.past): between those points the rows fold as in
+ * foldAll, with the count less a constant.
  *
  * @example
  * const w = new RowWindows(30_000, 60_000);
@@ -81,36 +82,37 @@ export function foldAll(w: RowWindows, values: Float64Array, from: number, peak:
  * [w.peak, w.peakRow, w.windows] // => [3.5, 3, 2] (windows 3 / 1 and (3 + 4) / 2)
  */
 export function foldSome(w: RowWindows, values: Float64Array, from: number, peak: number): void {
-  const { hist, rows, heads, sums, miss } = w;
-  // a sentinel after the missing rows: past every row
-  miss[w.missCount] = hist + rows + 1;
+  const { hist, rows, heads, sums, miss, missCount, past } = w;
   let p = sums[hist]!;
   let peakRow = -1;
   let low = peak - Math.abs(peak) * 1e-12;
   let beat = beatOf(peak);
-  // the next missing block row, the missing rows before the current head, block rows missed so far
-  let next = 0;
-  while (miss[next]! < hist) next++;
-  let before = 0;
+  // missing rows come in order (those of the history have come) and leave in order: the next
+  // to come, the next to leave; block rows missed so far
+  let come = 0;
+  while (come < missCount && miss[come]! < hist) come++;
+  let leave = 0;
   let missed = 0;
   let r = 0;
   for (; r < from; r++) {
-    if (miss[next] === hist + r) {
+    if (come < missCount && miss[come] === hist + r) {
       missed++;
-      next++;
+      come++;
     } else p += values[r - missed]!;
     sums[hist + r + 1] = p;
   }
   const missedBefore = missed;
   while (r < rows) {
-    for (const stop = Math.min(rows, miss[next]! - hist); r < stop; r++) {
+    while (leave < come && past[miss[leave]!]! <= r) leave++;
+    const comes = come < missCount ? miss[come]! - hist : rows;
+    const stop = Math.min(comes, leave < come ? past[miss[leave]!]! : rows);
+    const inside = come - leave;
+    for (; r < stop; r++) {
       const x = hist + r + 1;
       sums[x] = p += values[r - missed]!;
       const h = heads[r]!;
-      while (miss[before]! < h) before++;
-      // the missing rows in [h, x): those from `before` up to the next missing row
-      const n = x - h - (next - before);
       const s = p - sums[h]!;
+      const n = x - h - inside;
       if (s >= low * n) {
         const mean = s / n;
         if (mean > beat) {
@@ -121,11 +123,11 @@ export function foldSome(w: RowWindows, values: Float64Array, from: number, peak
         }
       }
     }
-    if (r < rows) {
+    if (r === comes && r < rows) {
       // row r is missing
       sums[hist + r + 1] = p;
       missed++;
-      next++;
+      come++;
       r++;
     }
   }

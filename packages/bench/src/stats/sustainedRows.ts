@@ -30,6 +30,8 @@ export class RowWindows {
   ext = new Float64Array(256);
   /** Per block row r: the extended index of its window's first row (time > times[r] - W). */
   heads = new Int32Array(128);
+  /** Per extended row x: the first block row whose window starts after it (rows: none), where a missing row x leaves the windows. */
+  past = new Int32Array(257);
   /** Scratch of one series: extended rows' values (0 when missing) and presence. */
   vals = new Float64Array(256);
   pres = new Uint8Array(256);
@@ -78,12 +80,14 @@ export class RowWindows {
     this.hist = hist;
     this.ok = ok && hist <= 4 * rows;
     if (this.ok) {
-      const heads = this.heads;
-      for (let r = 0, x = 0; r < rows; r++) {
+      const { heads, past } = this;
+      for (let r = 0, x = 0, y = 0; r < rows; r++) {
         const cut = times[r]! - W;
         while (ext[x]! <= cut) x++;
         heads[r] = x;
+        while (y < x) past[y++] = r;
       }
+      for (let y = heads[rows - 1]!; y <= hist + rows; y++) past[y] = rows;
     }
     this.keep(hist + rows);
   }
@@ -105,6 +109,7 @@ export class RowWindows {
   private grow(n: number): void {
     const size = 2 * n;
     this.ext = new Float64Array(size);
+    this.past = new Int32Array(size + 1);
     this.vals = new Float64Array(size);
     this.pres = new Uint8Array(size);
     this.sums = new Float64Array(size + 1);
