@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUCKETS_MODULE, compileBucketPasses, generatedBucketsModule } from '../../../../scripts/wasm.mjs';
 import { orderStatistics, orderStatisticsScratch } from '../../src/stats/orderStatistics.js';
 import { bucketsFor, WasmBuckets } from '../../src/stats/wasmBuckets.js';
+import { StatsCollector } from '../../src/stats/collector.js';
+import { resolveStatsOptions } from '../../src/stats/options.js';
 
 /** Values of the shapes counters have: uniform, tied, clustered, wide, tiny ranges, signed zeros. */
 const valuesArb = fc.oneof(
@@ -86,6 +91,45 @@ describe('WasmBuckets (the bucket passes in WebAssembly)', () => {
     const scratch = orderStatisticsScratch(true);
     expect([...orderStatistics(Float64Array.of(5, 1, 4, 2, 3), [0, 2, 4], undefined, scratch)]).toEqual([1, 3, 5]);
   });
+});
+
+describe('without WebAssembly (node --jitless)', () => {
+  it('a spilled run selects the same percentiles with the JS passes (the series read back into the arena)', async () => {
+    // 3 series of 5,000 values (ties, a wide range, signed zeros) through a 4 KiB budget: spilled
+    const run = `
+      import { mkdtempSync, rmSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      import { StatsCollector } from './packages/bench/src/stats/collector.ts';
+      import { resolveStatsOptions } from './packages/bench/src/stats/options.ts';
+      const dir = mkdtempSync(join(tmpdir(), 'hostplan-jitless-'));
+      const c = new StatsCollector(resolveStatsOptions({ memoryBudgetBytes: 4096, spillDirectory: dir, percentiles: [1, 50, 95, 99.9] }));
+      ['a', 'b', 'c'].forEach((name, i) => c.series(i, { host: 'h', object: 'o', instance: name, counter: 'x', path: name }));
+      for (let r = 0; r < 5000; r++) c.row(Date.UTC(2024, 0, 1) + r * 15_000, Float64Array.of((r * 7919) % 101, ((r * 104729) % 10007) * 1e150 - 5e152, r % 3 === 0 ? -0 : (r % 17) / 4), 3);
+      const exact = await c.selectSpilled();
+      const { series } = c.finish(exact);
+      c.close();
+      rmSync(dir, { recursive: true, force: true });
+      console.log(JSON.stringify({ wasm: typeof WebAssembly, methods: series.map((s) => s.method), percentiles: series.map((s) => s.percentiles) }));`;
+    const root = fileURLToPath(new URL('../../../../', import.meta.url));
+    const child = spawnSync(process.execPath, ['--jitless', '--import', 'tsx/esm', '--input-type=module', '-e', run], { cwd: root, encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    const got = JSON.parse(child.stdout.trim().split('\n').pop()!) as { wasm: string; methods: string[]; percentiles: unknown[] };
+    expect(got.wasm).toBe('undefined');
+    expect(got.methods).toEqual(['spilled', 'spilled', 'spilled']);
+    // here, with WebAssembly: the same run
+    const dir = mkdtempSync(join(tmpdir(), 'hostplan-wasm-'));
+    try {
+      const c = new StatsCollector(resolveStatsOptions({ memoryBudgetBytes: 4096, spillDirectory: dir, percentiles: [1, 50, 95, 99.9] }));
+      ['a', 'b', 'c'].forEach((name, i) => c.series(i, { host: 'h', object: 'o', instance: name, counter: 'x', path: name }));
+      for (let r = 0; r < 5000; r++) c.row(Date.UTC(2024, 0, 1) + r * 15_000, Float64Array.of((r * 7919) % 101, ((r * 104729) % 10007) * 1e150 - 5e152, r % 3 === 0 ? -0 : (r % 17) / 4), 3);
+      const { series } = c.finish(await c.selectSpilled());
+      c.close();
+      expect(JSON.parse(JSON.stringify(series.map((s) => s.percentiles)))).toEqual(got.percentiles);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the committed bucket passes wasm (npm run wasm)', () => {
