@@ -42,10 +42,10 @@ function bucketPassesModule(): WebAssembly.Module | null {
  * The two passes of `orderStatistics` (count the values per bucket, copy the target buckets'
  * values) in WebAssembly (assembly/bucketPasses.ts, two values at a time with SIMD), about three
  * times as fast as the JS loops, over values read into this object's memory ({@link values}): the
- * same counts and copies, so the same order statistics. The memory holds, one after the other, the values (from byte 0), the bucket
- * counts, the buckets' segment numbers, the segments' fill indices and the pool of copied values;
- * it grows as a call needs (never shrinks: it goes with this object) and growing detaches every
- * view handed out before.
+ * same counts and copies, so the same order statistics. The memory holds, one after the other,
+ * the values (from byte 0), the bucket counts, the buckets' segment numbers, the segments' fill
+ * indices and the pool of copied values; it grows as a call needs (never shrinks: it goes with
+ * this object) and growing detaches every view handed out before.
  *
  * @example
  * const w = WasmBuckets.create(); // null without WebAssembly
