@@ -3,10 +3,11 @@
 // with a real log's quirks (benchmarks/ingest/quirkyLog.ts: 126 counters, 200,000 rows, about
 // 360 MB), next to csv-parse counting and summing each column and DuckDB (all cores) computing
 // count, min, max, mean, stddev and exact p50/p90/p95/p99 per column, each in its own child
-// process, in rounds (hostplan, DuckDB, csv-parse) so that each round's ratios share the
-// machine's load. Prints each round, then the best and median of the times, ratios and peak
-// RSS. The three answers must agree: counts per column exactly, means to 1e-9, p95 (hostplan
-// and DuckDB, both type 7) to 1e-12.
+// process run by node alone (the references bundled into plain JavaScript first, as hostplan's
+// CLI is built: no TypeScript loading in anyone's time), in rounds (hostplan, DuckDB, csv-parse)
+// so that each round's ratios share the machine's load. Prints each round, then the best and
+// median of the times, ratios and peak RSS. The three answers must agree: counts per column
+// exactly, means to 1e-9, p95 (hostplan and DuckDB, both type 7) to 1e-12.
 //
 //   npm run bench:ingest                            # 3 rounds on the 200,000-row log
 //   npm run bench:ingest -- --rows 1150000 --runs 1 --no-csv-parse   # 2 GB: the memory figure
@@ -17,7 +18,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ensureQuirkyLog, quirkyPaths } from './ingest/quirkyLog.js';
-import { csvParseAnswer, duckDbAnswer, type ColumnAnswer } from './ingest/references.js';
+import type { ColumnAnswer } from './ingest/references.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const peakRss = fileURLToPath(new URL('./ingest/peakRss.mjs', import.meta.url));
@@ -47,8 +48,22 @@ function hostplan(file: string, threads: string | undefined): Run {
   return { seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMB: r.peakRssMB, answer: json.series.map((s) => ({ count: s.count, mean: s.mean, p95: s.p95 })) };
 }
 
+/**
+ * Bundles the reference answers' child (ingest/referenceChild.ts) into plain JavaScript next to the
+ * log, so that csv-parse and DuckDB run in node alone, as hostplan's built CLI does (not through
+ * tsx, whose TypeScript loading cost each of them ~0.3 s of start-up). Returns its path.
+ */
+async function bundleReferenceChild(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = `${root}.bench/ingest/referenceChild.mjs`;
+  await build({ entryPoints: [fileURLToPath(new URL('./ingest/referenceChild.ts', import.meta.url))], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  return out;
+}
+
+let referenceChild = '';
+
 function reference(mode: 'csv-parse' | 'duckdb', file: string): Run {
-  const r = timed([...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, file], mode);
+  const r = timed([referenceChild, mode, file, String(quirkyPaths().length)], mode);
   return { seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMB: r.peakRssMB, answer: JSON.parse(r.stdout.trim().split('\n').pop()!) as ColumnAnswer[] };
 }
 
@@ -73,16 +88,15 @@ const median = (xs: readonly number[]) => {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') {
-    const answer = args[1] === 'duckdb' ? await duckDbAnswer(args[2]!, quirkyPaths().length) : await csvParseAnswer(args[2]!);
-    console.log(JSON.stringify(answer));
-    return;
-  }
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const runs = Number(option('--runs') ?? 3);
   const threads = option('--threads');
-  const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'packages/core', 'packages/bench', 'packages/report', 'packages/cli'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+  // the CLI runs the bundles: tsc, then the bundle step (`npm run build`)
+  for (const step of [['node_modules/typescript/bin/tsc', '-b', 'packages/core', 'packages/bench', 'packages/report', 'packages/cli'], ['scripts/bundle.mjs']]) {
+    const build = spawnSync(process.execPath, step, { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+  }
+  referenceChild = await bundleReferenceChild();
   const file = await ensureQuirkyLog(Number(option('--rows') ?? 200_000));
   const mb = statSync(file).size / 1e6;
   console.log(`${file}: ${mb.toFixed(0)} MB, ${quirkyPaths().length} counters; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}; hostplan --threads ${threads ?? `default (${availableParallelism()})`}`);
