@@ -1,3 +1,4 @@
+import { explainedOnLayout } from './explainStranded.js';
 import { asResolved } from '../capacity/hostCapacity.js';
 import { invalid } from '../errors.js';
 import { formatDecimal } from '../format/numbers.js';
@@ -24,9 +25,10 @@ import { asHosts, asVms } from '../input/normalise.js';
 /**
  * The default re-placement: best fit; when it strands VMs, the placement engine (`placeVms`,
  * no consolidation phase); when both do, whole failed hosts moved as blocks. Any of these
- * answers is a valid re-placement, so the best is kept.
+ * answers is a valid re-placement, so the best is kept. Its stranded VMs are explained on the
+ * layout it leaves, in the failover check's words, whichever engine won (`explainedOnLayout`).
  */
-export const DEFAULT_REPLACE = wholeHostFallback(portfolio(bestFitReplace, placementReplace({ effort: 0 })));
+export const DEFAULT_REPLACE = explainedOnLayout(wholeHostFallback(portfolio(bestFitReplace, placementReplace({ effort: 0 }))));
 
 /** The failover defaults, listed in every result's assumptions. */
 export const FAILOVER_DEFAULTS = { k: 1, maxScenarios: 100_000, maxFailingScenarios: 25, seed: 1, minSlotCpuGHz: 0.032 } as const;
