@@ -1,42 +1,17 @@
 import { BUCKET_PASSES_WASM } from './_internals/bucketPassesWasm.generated.js';
-
-// The part of the WebAssembly API used here: the package compiles without the DOM types that declare it.
-declare namespace WebAssembly {
-  class Module {
-    constructor(bytes: Uint8Array);
-  }
-  class Instance {
-    constructor(module: Module, imports: object);
-    readonly exports: unknown;
-  }
-  interface Memory {
-    readonly buffer: ArrayBuffer;
-    grow(pages: number): number;
-  }
-}
+import { wasmInstances, type WasmMemory } from '../wasmInstances.js';
 
 /** What the compiled bucket passes (assembly/bucketPasses.ts) export. */
 interface BucketPassesExports {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly countBuckets: (values: number, n: number, min: number, scale: number, counts: number) => void;
   readonly copyTargets: (values: number, n: number, min: number, scale: number, slot: number, pool: number, fill: number) => void;
 }
 
 const PAGE = 65536;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/** The module, compiled once per thread (synchronously: about 500 bytes), or null where there is no WebAssembly (`node --jitless`). */
-function bucketPassesModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = new WebAssembly.Module(Buffer.from(BUCKET_PASSES_WASM, 'base64'));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+/** A new instance of the bucket passes (about 500 bytes of module), or null without WebAssembly (`node --jitless`). */
+const newPasses = wasmInstances<BucketPassesExports>(BUCKET_PASSES_WASM);
 
 /**
  * The two passes of `orderStatistics` (count the values per bucket, copy the target buckets'
@@ -61,9 +36,8 @@ export class WasmBuckets {
    * WasmBuckets.create()?.values(3) // => Float64Array [0, 0, 0] (or stale values), in wasm memory
    */
   static create(): WasmBuckets | null {
-    const module = bucketPassesModule();
-    if (module === null) return null;
-    return new WasmBuckets(new WebAssembly.Instance(module, {}).exports as unknown as BucketPassesExports);
+    const e = newPasses();
+    return e === null ? null : new WasmBuckets(e);
   }
 
   /**

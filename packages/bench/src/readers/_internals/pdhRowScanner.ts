@@ -1,25 +1,11 @@
 import { SCALE } from './parseNumber.js';
 import { pdhRowMissing, scanPdhRow } from './pdhFastRow.js';
 import { PDH_SCAN_WASM } from './pdhScanWasm.generated.js';
-
-// The part of the WebAssembly API used here: the package compiles without the DOM types that declare it.
-declare namespace WebAssembly {
-  class Module {
-    constructor(bytes: Uint8Array);
-  }
-  class Instance {
-    constructor(module: Module, imports: object);
-    readonly exports: unknown;
-  }
-  interface Memory {
-    readonly buffer: ArrayBuffer;
-    grow(pages: number): number;
-  }
-}
+import { wasmInstances, type WasmMemory } from '../../wasmInstances.js';
 
 /** What the compiled scanner (assembly/pdhScan.ts) exports (its pointers are i32 globals). */
 interface PdhScanExports {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly SCALE_PTR: { readonly value: number };
   readonly MISSING_PTR: { readonly value: number };
   readonly FREE_PTR: { readonly value: number };
@@ -32,22 +18,8 @@ const MAX_WASM_ROW_BYTES = 1 << 20;
 const SLACK = 128;
 const PAGE = 65536;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/**
- * The scanner's module, compiled once per thread (synchronously: about 4 KB), or null where there is
- * no WebAssembly (`node --jitless`): the JS scanner then reads every row.
- */
-function pdhScanModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = new WebAssembly.Module(Buffer.from(PDH_SCAN_WASM, 'base64'));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+/** A new instance of the scanner (about 4 KB of module), or null without WebAssembly (`node --jitless`): the JS scanner then reads every row. */
+const newScanner = wasmInstances<PdhScanExports>(PDH_SCAN_WASM);
 
 /**
  * The common PDH row, read by WebAssembly (assembly/pdhScan.ts: the digits 16 bytes at a time,
@@ -63,7 +35,7 @@ function pdhScanModule(): WebAssembly.Module | null {
 export class PdhRowScanner {
   /** The wasm scanner, null without WebAssembly. */
   private readonly scanRow: PdhScanExports['scanRow'] | null = null;
-  private readonly memory: WebAssembly.Memory | null = null;
+  private readonly memory: WasmMemory | null = null;
   private readonly missingAt: number = 0;
   private readonly valuesAt: number = 0;
   private readonly rowAt: number = 0;
@@ -78,9 +50,8 @@ export class PdhRowScanner {
   refusedRows = 0;
 
   constructor(private readonly separator: number, private readonly counters: number) {
-    const module = pdhScanModule();
-    if (module === null) return;
-    const e = new WebAssembly.Instance(module, {}).exports as unknown as PdhScanExports;
+    const e = newScanner();
+    if (e === null) return;
     this.scanRow = e.scanRow;
     this.memory = e.memory;
     this.missingAt = e.MISSING_PTR.value;
