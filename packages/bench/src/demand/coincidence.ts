@@ -58,11 +58,14 @@ export function peakCoincidence(members: readonly { readonly id: string; readonl
   }
   if (n === 0) return none;
   const p = percentile / 100;
-  const scratch = orderStatisticsScratch();
+  // the selection's passes in WebAssembly where there is some (the values copied into its memory first)
+  const scratch = orderStatisticsScratch(true);
   // the two ranks type 7 needs, selected rather than sorted (the same values a sort puts there)
   const at = (xs: Float64Array, range: { min: number; max: number }) => {
     const r = quantileRank(n, p);
-    const [lo, hi] = orderStatistics(xs, [r.lower, r.upper], range, scratch);
+    const into = scratch.wasm ? scratch.wasm.values(xs.length) : null;
+    into?.set(xs);
+    const [lo, hi] = orderStatistics(into ?? xs, [r.lower, r.upper], range, scratch);
     return interpolate7(lo!, hi!, r.fraction, r.lower === r.upper) + 0;
   };
   const sumOfPercentiles = columns.reduce((s, c, i) => s + at(c, ranges[i]!), 0);
