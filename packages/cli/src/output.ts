@@ -1,5 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsErrorLine, isFsError } from './fsErrors.js';
 import { UsageError, type Io } from './io.js';
@@ -57,12 +56,19 @@ export async function writeText(target: string, text: string, io: Io): Promise<s
   const path = resolve(io.cwd, target);
   refuseInputAsOutput(path, target, io);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tempFiles}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  // synchronous calls: a command writes its outputs when it has nothing else to do, and
+  // fs/promises' writeFile takes a round trip through the threadpool per 512 KB (a 9 MB bench
+  // JSON: 26-38 ms from the text to the renamed file in a run, 16-23 ms written this way)
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, text, { flag: 'wx' });
+    renameSync(temp, path);
   } catch (e) {
-    await unlink(temp).catch(() => undefined);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never written, or already gone
+    }
     if (isFsError(e)) throw new UsageError(fsErrorLine(e.code === 'EISDIR' || e.syscall === 'rename' || e.path === temp ? Object.assign(e, { path }) : e, 'write', path));
     throw e;
   }

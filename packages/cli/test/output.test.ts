@@ -10,7 +10,7 @@ const dir = () => mkdtempSync(join(tmpdir(), 'hostplan-out-'));
 const io = (cwd: string, argv: string[] = []) => ({ stdout: { write: () => true }, stderr: { write: () => true }, cwd, isTTY: false, argv });
 
 afterEach(() => {
-  vi.doUnmock('node:fs/promises');
+  vi.doUnmock('node:fs');
   vi.resetModules();
 });
 
@@ -34,9 +34,9 @@ describe('writeText(target, text, io)', () => {
   it.each([
     ['ENOSPC', 'no space left on the device'], ['EACCES', 'permission denied'], ['EIO', 'input/output error'], ['EROFS', 'read-only file system'],
   ])('names the path on %s (%s) and leaves the old file as it was', async (code, meaning) => {
-    vi.doMock('node:fs/promises', async (orig) => ({
-      ...(await orig<typeof import('node:fs/promises')>()),
-      writeFile: async (path: string) => { throw Object.assign(new Error(`${code}: failed, open '${path}'`), { code, syscall: 'open', path }); },
+    vi.doMock('node:fs', async (orig) => ({
+      ...(await orig<typeof import('node:fs')>()),
+      writeFileSync: (path: string) => { throw Object.assign(new Error(`${code}: failed, open '${path}'`), { code, syscall: 'open', path }); },
     }));
     const { writeText: write } = await import('../src/output.js');
     const d = dir();
