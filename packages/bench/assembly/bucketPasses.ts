@@ -63,3 +63,51 @@ function copyTo(v: f64, t: i32, pool: usize, fill: usize): void {
   store<f64>(pool + (<usize>f << 3), v);
   store<i32>(at, f + 1);
 }
+
+// peakCoincidence's passes over its members' aligned means (src/demand/coincidence.ts, driven by
+// src/demand/wasmMembers.ts): the JS loops' operations in their order, so the same sums, ranges
+// and kept values. A mean is NaN where the member has no value in that bucket.
+
+/**
+ * One member's `m` means at `means` (f64): clears the byte at `complete + j` where mean j is NaN,
+ * adds mean j into the f64 at `sums + 8j`, and stores at `range` and `range + 8` the least and
+ * greatest mean as `if (v < min) min = v; if (v > max) max = v;` from Infinity and -Infinity
+ * finds them (NaN passed over, the first of two equal values kept).
+ */
+export function scanMember(means: usize, m: i32, complete: usize, sums: usize, range: usize): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let j: usize = 0; j < <usize>m; j++) {
+    const v = load<f64>(means + (j << 3));
+    if (v != v) store<u8>(complete + j, 0);
+    min = select<f64>(v, min, v < min);
+    max = select<f64>(v, max, v > max);
+    const s = sums + (j << 3);
+    store<f64>(s, load<f64>(s) + v);
+  }
+  store<f64>(range, min);
+  store<f64>(range, max, 8);
+}
+
+/**
+ * One member's means at the complete buckets (the byte at `complete + j` is not 0), in order: copied
+ * to `into` (f64) and added into the f64 `sums` (one per complete bucket), their least and greatest
+ * stored at `range` as {@link scanMember} finds them.
+ */
+export function compactMember(means: usize, m: i32, complete: usize, into: usize, sums: usize, range: usize): void {
+  let min = Infinity;
+  let max = -Infinity;
+  let k: usize = 0;
+  for (let j: usize = 0; j < <usize>m; j++) {
+    if (load<u8>(complete + j) == 0) continue;
+    const v = load<f64>(means + (j << 3));
+    store<f64>(into + (k << 3), v);
+    const s = sums + (k << 3);
+    store<f64>(s, load<f64>(s) + v);
+    min = select<f64>(v, min, v < min);
+    max = select<f64>(v, max, v > max);
+    k++;
+  }
+  store<f64>(range, min);
+  store<f64>(range, max, 8);
+}

@@ -1,7 +1,8 @@
 import { HostplanError } from '@hostplan/core';
 import { interpolate7, quantileRank } from '@hostplan/core/internal';
-import { orderStatistics, orderStatisticsScratch } from '../stats/orderStatistics.js';
+import { orderStatistics, orderStatisticsScratch, type OrderStatisticsScratch } from '../stats/orderStatistics.js';
 import { coarsenAligned, type AlignedSeries } from '../stats/rollup.js';
+import { WasmMembers } from './wasmMembers.js';
 
 /** Percentile of the summed series against the sum of each member's percentile. */
 export interface PeakCoincidence {
@@ -16,6 +17,16 @@ export interface PeakCoincidence {
   /** percentileOfSum / sumOfPercentiles, <= 1 when peaks do not coincide (null if the sum is 0). */
   readonly ratio: number | null;
 }
+
+/**
+ * The selection scratch of every call on this thread, made on first use: a WebAssembly instance
+ * a call cost ~0.3 ms (5 ms of a bench run's 16 calls), and its memory, grown to the largest
+ * call's values, is reused.
+ */
+let selectionScratch: OrderStatisticsScratch | null = null;
+
+/** The members' passes in WebAssembly on this thread, made on first use (null without WebAssembly). */
+let memberPasses: WasmMembers | null | undefined;
 
 /**
  * Peak coincidence (HP Capacity Advisor's point, domain.md section 6): lines the members'
@@ -43,23 +54,12 @@ export function peakCoincidence(members: readonly { readonly id: string; readonl
   // the buckets where every member has a value: each member's values, and their sums (member order)
   const most = Math.max(0, Math.ceil((end - start) / bucketMs));
   const offsets = series.map((b) => (start - b.firstBucketMs) / bucketMs);
-  // one pass per member: its missing buckets, its range and the sums, right when every bucket is complete (the usual case)
-  const complete = new Uint8Array(most).fill(1);
-  let sums = new Float64Array(most);
-  let ranges = series.map((b, i) => scanMember(b.means, offsets[i]!, complete, sums));
-  let n = 0;
-  for (let j = 0; j < most; j++) n += complete[j]!;
-  const columns = series.map((b, i) => completeValues(b.means, offsets[i]!, complete, n));
-  if (n < most) {
-    // some bucket lacks a member: the sums and ranges again, over the complete buckets only
-    sums = new Float64Array(n);
-    for (const c of columns) addInto(sums, c);
-    ranges = columns.map(rangeOf);
-  }
+  const passes = (memberPasses === undefined ? (memberPasses = WasmMembers.create()) : memberPasses);
+  const { n, sums, ranges, columns } = passes ? completeMembersWasm(passes, series, offsets, most) : completeMembers(series, offsets, most);
   if (n === 0) return none;
   const p = percentile / 100;
   // the selection's passes in WebAssembly where there is some (the values copied into its memory first)
-  const scratch = orderStatisticsScratch(true);
+  const scratch = (selectionScratch ??= orderStatisticsScratch(true));
   // the two ranks type 7 needs, selected rather than sorted (the same values a sort puts there)
   const at = (xs: Float64Array, range: { min: number; max: number }) => {
     const r = quantileRank(n, p);
@@ -79,6 +79,47 @@ export function peakCoincidence(members: readonly { readonly id: string; readonl
 // report: one pass per member where there were three (the missing buckets, the sums, the
 // range) took the benchmark log's three calls (40 members x 10,000 buckets) from 12.0 to 9.7 ms
 // once compiled (best of 25).
+
+/** The members' values at the buckets where every member has one (`n` of them), their ranges, and the sums of those buckets (member order). */
+interface CompleteMembers {
+  readonly n: number;
+  readonly sums: Float64Array;
+  readonly ranges: readonly { min: number; max: number }[];
+  readonly columns: readonly Float64Array[];
+}
+
+/** {@link CompleteMembers} of members whose `most` buckets start at `offsets` in their means, by the JS passes. */
+function completeMembers(series: readonly AlignedSeries[], offsets: readonly number[], most: number): CompleteMembers {
+  // one pass per member: its missing buckets, its range and the sums, right when every bucket is complete (the usual case)
+  const complete = new Uint8Array(most).fill(1);
+  let sums = new Float64Array(most);
+  let ranges = series.map((b, i) => scanMember(b.means, offsets[i]!, complete, sums));
+  let n = 0;
+  for (let j = 0; j < most; j++) n += complete[j]!;
+  const columns = series.map((b, i) => completeValues(b.means, offsets[i]!, complete, n));
+  if (n < most) {
+    // some bucket lacks a member: the sums and ranges again, over the complete buckets only
+    sums = new Float64Array(n);
+    for (const c of columns) addInto(sums, c);
+    ranges = columns.map(rangeOf);
+  }
+  return { n, sums, ranges, columns };
+}
+
+/** {@link completeMembers} by the WebAssembly passes (the same operations in the same order). */
+function completeMembersWasm(passes: WasmMembers, series: readonly AlignedSeries[], offsets: readonly number[], most: number): CompleteMembers {
+  passes.begin(most);
+  let ranges = series.map((b, i) => passes.scan(b.means, offsets[i]!));
+  const n = passes.completeCount();
+  let columns: Float64Array[];
+  if (n < most) {
+    passes.restartSums(n);
+    const kept = series.map((b, i) => passes.compact(b.means, offsets[i]!, n));
+    columns = kept.map((k) => k.values);
+    ranges = kept.map((k) => k.range);
+  } else columns = series.map((b, i) => b.means.subarray(offsets[i]!, offsets[i]! + n));
+  return { n, sums: passes.sums(n), ranges, columns };
+}
 
 /**
  * One pass over the member's means at buckets `offset + j`: clears `complete[j]` where it has
