@@ -94,6 +94,25 @@ describe('PdhRowScanner (WebAssembly) reads every row as scanPdhRow does', () =>
     );
   });
 
+  it('property: cells longer than one load of quote bits reaches (54 bytes: leading zeros, long fractions) are read by the wasm scanner itself, as Number(text)', () => {
+    // values whose powers of ten stay within the wasm scanner's (|k| <= 250): nothing refused
+    const zeros = fc.integer({ min: 40, max: 200 });
+    const long = fc.oneof(
+      fc.tuple(zeros, fc.oneof(fc.constant(0), fc.double({ min: 1e-100, max: 1e6, noNaN: true }))).map(([n, x]) => `${'0'.repeat(n)}${String(x)}`),
+      fc.tuple(zeros, fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })).map(([n, digits]) => `0.${'0'.repeat(n)}${digits}`),
+    );
+    const short = fc.constantFrom('1.5', ' ', '', '96.58319186260141', '6.148650849772921e-005', '125472');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(long, short), { minLength: 1, maxLength: 8 }), (cells) => {
+        const { wasm, js, refused } = both(rowOf(cells), cells.length);
+        expect(wasm).toEqual(js);
+        expect(refused).toBe(0);
+        cells.forEach((c, i) => expect(Object.is(wasm.values[i], expected(c)), c).toBe(true));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('property: damaged rows (wrong cell count, bad quotes, bad times, non-numeric cells, cut short, bytes changed) are refused or read exactly as scanPdhRow does', () => {
     const time = fc.oneof(
       { weight: 3, arbitrary: fc.constant(TIME) },
@@ -148,6 +167,23 @@ describe('PdhRowScanner (WebAssembly) reads every row as scanPdhRow does', () =>
     const { wasm, js } = both(row, 2);
     expect(wasm).toEqual(js);
     expect(js.localMs).toBeNaN();
+  });
+
+  it.each([
+    '4611686018427387903', // 2^62 - 1
+    '4611686018427387904',
+    '9223372036854775807', // 2^63 - 1
+    '9223372036854775808',
+    '9999999999999999999',
+    '99999999999.99999999',
+    '0.9999999999999999999',
+    '1844674407370955161.6', // 2^64 / 10
+    '9007199254740993', // 2^53 + 1: a tie
+    '900719925474099.3',
+  ])('reads the 16- to 19-digit mantissa %j as Number(text), the same as scanPdhRow', (cell) => {
+    const { wasm, js } = both(rowOf([cell, cell.slice(0, 17)]), 2);
+    expect(wasm).toEqual(js);
+    expect(Object.is(wasm.values[0], Number(cell))).toBe(true);
   });
 
   it.each([
