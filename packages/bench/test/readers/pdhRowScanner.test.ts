@@ -113,6 +113,25 @@ describe('PdhRowScanner (WebAssembly) reads every row as scanPdhRow does', () =>
     );
   });
 
+  it('property: 15 to 20 digits with points, then something like an exponent (right or not), read as Number(text) or refused, the same as scanPdhRow', () => {
+    // mostly one point; 19 digits from 9.2e18 up (beyond 2^63) too
+    const digitStrings = fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[0-9]{15,20}$/) }, fc.stringMatching(/^9[2-9][0-9]{17}$/));
+    const mantissa = fc.tuple(digitStrings, fc.nat(), fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.nat())).map(([digits, a, b]) => {
+      const one = `${digits.slice(0, a % (digits.length + 1))}.${digits.slice(a % (digits.length + 1))}`;
+      return b === null ? one : `${one.slice(0, b % (one.length + 1))}.${one.slice(b % (one.length + 1))}`;
+    });
+    const exponent = fc.tuple(fc.constantFrom('e', 'E', 'e', 'E', 'x', '.', '-', ' '), fc.constantFrom('', '-', '+', '--'), fc.stringMatching(/^[0-9]{0,5}$/), fc.constantFrom('', '', '', 'x', '.', 'e', '-')).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(mantissa, exponent, (m, e) => {
+        const cells = [m + e, '6.148650849772921e-005'];
+        const { wasm, js } = both(rowOf(cells), cells.length);
+        expect(wasm).toEqual(js);
+        if (wasm.localMs === wasm.localMs) cells.forEach((c, i) => expect(Object.is(wasm.values[i], expected(c)), c).toBe(true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('property: damaged rows (wrong cell count, bad quotes, bad times, non-numeric cells, cut short, bytes changed) are refused or read exactly as scanPdhRow does', () => {
     const time = fc.oneof(
       { weight: 3, arbitrary: fc.constant(TIME) },
