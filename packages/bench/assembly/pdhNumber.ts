@@ -64,7 +64,9 @@ function pow10(k: i32): f64 {
 /**
  * parseNumber.ts `scaled`: `w * 10^-k` correctly rounded, or NaN when its rounding check cannot tell
  * (|k| <= MAX_SCALE, w < 2^62). The mantissa is the exact double-double s + e (s = w rounded, e
- * the integer rest, |e| <= 2^9); the product with 10^-k and the check are parseNumber.ts's.
+ * the integer rest, |e| <= 2^9); the product with 10^-k is parseNumber.ts's, and so is the check,
+ * in one comparison: with delta >= 0, rounding is monotonic, so x1 + (x2 - delta) <= x <= x1 + (x2
+ * + delta) (x = x1 + x2 rounded), and the two bounds are equal exactly when both equal x.
  */
 @inline
 function scaled(w: u64, k: i32): f64 {
@@ -81,7 +83,7 @@ function scaled(w: u64, k: i32): f64 {
   const x2 = sh * hh - x1 + sh * hl + sl * hh + sl * hl + (s * load<f64>(j, 8) + e * hi);
   const x = x1 + x2;
   const delta = x1 * TWO_POW_M90;
-  return x1 + (x2 + delta) == x && x1 + (x2 - delta) == x ? x : NaN;
+  return x1 + (x2 + delta) == x1 + (x2 - delta) ? x : NaN;
 }
 
 /** Where {@link scanNumber} stopped. */

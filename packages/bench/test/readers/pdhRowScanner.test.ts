@@ -205,6 +205,14 @@ describe('PdhRowScanner (WebAssembly) reads every row as scanPdhRow does', () =>
     expect(Object.is(wasm.values[0], Number(cell))).toBe(true);
   });
 
+  // exact midpoints between two doubles, written with decimals (so not Clinger's fast path), rounding up and down
+  it.each([0n, 1n, 2n, 3n, 10n, 12345n].flatMap((i) => [`${2n ** 52n + i}.5`, `${2n ** 53n + 2n * i + 1n}.0`, `${2n ** 53n + 2n * i + 1n}.00`]))('refuses the exact midpoint %j in the wasm scanner (its rounding check cannot decide it); the JS scanner reads it as Number(text)', (cell) => {
+    const { wasm, js, refused } = both(rowOf([cell]), 1);
+    expect(refused).toBe(2); // both's two readings of the row
+    expect(wasm).toEqual(js);
+    expect(Object.is(wasm.values[0], Number(cell))).toBe(true);
+  });
+
   it.each([
     '01/31/2024 23:59:60', // a leap second rolling over into February: scanPdhRow refuses it
     '01/30/2024 23:59:60.5',
