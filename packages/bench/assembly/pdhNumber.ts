@@ -199,9 +199,10 @@ function unsignedValue(w: u64, k: i32): f64 {
 /**
  * {@link unsignedValue} for a cell of `nd` digits (w < 10^nd, nd <= 19) and no exponent (0 <= k <=
  * nd), the way chosen from nd, known from the byte classes before the digits' value: 15 digits or
- * fewer, w < 2^53 and k <= 22 (Clinger's fast path); 16 to 18, {@link scaled} (w < 2^62). A branch
- * on w itself (w < 2^53, which perfmon's 16- and 17-digit values take either way) waits for the
- * digits' value, and when mispredicted costs that wait again.
+ * fewer, w < 2^53 and k <= 22 (Clinger's fast path); 16 to 18, {@link scaled} (w < 2^62); what
+ * it cannot decide, and 19 digits, by the value of w. A branch on w itself (w < 2^53, which
+ * perfmon's 16- and 17-digit values take either way) waits for the digits' value, and when
+ * mispredicted costs that wait again (4 ns more per cell on the benchmark log's rows).
  */
 @inline
 function digitsValue(w: u64, nd: i32, k: i32): f64 {
@@ -217,10 +218,10 @@ function digitsValue(w: u64, nd: i32, k: i32): f64 {
  * The value of the cell `[s, s + len)` (its closing quote at s + len), or NaN when it is not a
  * number this code finishes exactly (a blank cell, `""` or `" "`, is NaN too: the caller tells).
  * The common cell (digits and at most one '.', up to 32 bytes, up to 19 digits) is read from one
- * 16-byte window (up to 16 bytes: the second is not classified) or two; one of 17 digits or fewer
- * then an exponent from the two windows and {@link exponentValue}; anything else (a sign, more
- * digits, a short mantissa with an exponent) by {@link scanNumber}, which must end exactly at the
- * cell's end.
+ * 16-byte window (up to 16 bytes: the second is not classified) or two; a mantissa of 17 bytes or
+ * more (16 to 18 digits) then an exponent from the two windows by {@link exponentValue}; anything
+ * else (a sign, more digits, a shorter mantissa with an exponent) by {@link scanNumber}, which must
+ * end exactly at the cell's end.
  */
 @inline
 export function cellValue(s: usize, len: i32): f64 {
@@ -287,7 +288,8 @@ function exponentValue(s: usize, len: i32, d1: v128, d2: v128, digits: u32, dotB
   const ends = (<u32>1 << <u32>m) - 1;
   if (n < 17 || nd > 18 || (dots & (dots - 1)) != 0 || (<u32>load<u8>(s + n) | 0x20) != 101 || m < 1 || m > 4 || ((digits >> <u32>p) & ends) != ends) return NaN;
   const at = dot != 0 ? <i32>ctz(dots) : -1;
-  // the exponent's digits right-aligned in a u32 (the bytes after them shifted out), then pairs
+  // the exponent's digits right-aligned in a u32, the bytes after them shifted out (digits are >= '0':
+  // a borrow of the subtraction only goes from those bytes upwards), then pairs of digits
   let e = (load<u32>(s + p) - 0x30303030) << (<u32>(4 - m) << 3);
   e = (e & 0x00ff00ff) * 10 + ((e >> 8) & 0x00ff00ff);
   e = (e & 0xffff) * 100 + (e >> 16);
