@@ -64,7 +64,9 @@ function pow10(k: i32): f64 {
 /**
  * parseNumber.ts `scaled`: `w * 10^-k` correctly rounded, or NaN when its rounding check cannot tell
  * (|k| <= MAX_SCALE, w < 2^62). The mantissa is the exact double-double s + e (s = w rounded, e
- * the integer rest, |e| <= 2^9); the product with 10^-k and the check are parseNumber.ts's.
+ * the integer rest, |e| <= 2^9); the product with 10^-k is parseNumber.ts's, and so is the check,
+ * in one comparison: with delta >= 0, rounding is monotonic, so x1 + (x2 - delta) <= x <= x1 + (x2
+ * + delta) (x = x1 + x2 rounded), and the two bounds are equal exactly when both equal x.
  */
 @inline
 function scaled(w: u64, k: i32): f64 {
@@ -81,7 +83,7 @@ function scaled(w: u64, k: i32): f64 {
   const x2 = sh * hh - x1 + sh * hl + sl * hh + sl * hl + (s * load<f64>(j, 8) + e * hi);
   const x = x1 + x2;
   const delta = x1 * TWO_POW_M90;
-  return x1 + (x2 + delta) == x && x1 + (x2 - delta) == x ? x : NaN;
+  return x1 + (x2 + delta) == x1 + (x2 - delta) ? x : NaN;
 }
 
 /** Where {@link scanNumber} stopped. */
@@ -110,9 +112,12 @@ function windowValue(d: v128, len: i32, dot: i32): u64 {
 function twoWindowsValue(d1: v128, d2: v128, len: i32, dot: i32): u64 {
   const a = i8x16.swizzle(d1, v128.load(ALIGN + <usize>((16 * 17 + (dot < 16 ? dot : -1) + 1) << 4)));
   const b = i8x16.swizzle(d2, v128.load(ALIGN + <usize>(((len - 16) * 17 + (dot >= 16 ? dot - 16 : -1) + 1) << 4)));
-  const pairsA = i16x8.add(i16x8.mul(v128.and(a, LOW_BYTES), TENS_16), i16x8.shr_u(a, 8));
-  const pairsB = i16x8.add(i16x8.mul(v128.and(b, LOW_BYTES), TENS_16), i16x8.shr_u(b, 8));
-  const foursAB = i16x8.narrow_i32x4_u(i32x4.dot_i16x8_s(pairsA, HUNDRED_ONE), i32x4.dot_i16x8_s(pairsB, HUNDRED_ONE));
+  const lowBytes = LOW_BYTES; // a global read once for two uses: V8 loads it at each
+  const tens = TENS_16;
+  const hundredOne = HUNDRED_ONE;
+  const pairsA = i16x8.add(i16x8.mul(v128.and(a, lowBytes), tens), i16x8.shr_u(a, 8));
+  const pairsB = i16x8.add(i16x8.mul(v128.and(b, lowBytes), tens), i16x8.shr_u(b, 8));
+  const foursAB = i16x8.narrow_i32x4_u(i32x4.dot_i16x8_s(pairsA, hundredOne), i32x4.dot_i16x8_s(pairsB, hundredOne));
   const eights = i32x4.dot_i16x8_s(foursAB, TEN_THOUSAND_ONE); // lane 3: the second window's digits
   const nd2 = len - 16 - (dot >= 16 ? 1 : 0);
   const firstValue = <u64>i32x4.extract_lane(eights, 0) * 100000000 + <u64>i32x4.extract_lane(eights, 1);
@@ -194,9 +199,10 @@ function unsignedValue(w: u64, k: i32): f64 {
 /**
  * {@link unsignedValue} for a cell of `nd` digits (w < 10^nd, nd <= 19) and no exponent (0 <= k <=
  * nd), the way chosen from nd, known from the byte classes before the digits' value: 15 digits or
- * fewer, w < 2^53 and k <= 22 (Clinger's fast path); 16 to 18, {@link scaled} (w < 2^62). A branch
- * on w itself (w < 2^53, which perfmon's 16- and 17-digit values take either way) waits for the
- * digits' value, and when mispredicted costs that wait again.
+ * fewer, w < 2^53 and k <= 22 (Clinger's fast path); 16 to 18, {@link scaled} (w < 2^62); what
+ * it cannot decide, and 19 digits, by the value of w. A branch on w itself (w < 2^53, which
+ * perfmon's 16- and 17-digit values take either way) waits for the digits' value, and when
+ * mispredicted costs that wait again (4 ns more per cell on the benchmark log's rows).
  */
 @inline
 function digitsValue(w: u64, nd: i32, k: i32): f64 {
@@ -211,33 +217,82 @@ function digitsValue(w: u64, nd: i32, k: i32): f64 {
 /**
  * The value of the cell `[s, s + len)` (its closing quote at s + len), or NaN when it is not a
  * number this code finishes exactly (a blank cell, `""` or `" "`, is NaN too: the caller tells).
- * The common cell (digits and at most one '.', up to 32 bytes, up to 19 digits) is read from two
- * 16-byte windows; anything else (a sign, an exponent, more digits) by {@link scanNumber}, which
- * must end exactly at the cell's end.
+ * The common cell (digits and at most one '.', up to 32 bytes, up to 19 digits) is read from one
+ * 16-byte window (up to 16 bytes: the second is not classified) or two; a mantissa of 17 bytes or
+ * more (16 to 18 digits) then an exponent from the two windows by {@link exponentValue}; anything
+ * else (a sign, more digits, a shorter mantissa with an exponent) by {@link scanNumber}, which must
+ * end exactly at the cell's end.
  */
 @inline
 export function cellValue(s: usize, len: i32): f64 {
-  if (len <= 32) {
+  if (len <= 16) {
     const v1 = v128.load(s);
-    const v2 = v128.load(s, 16);
     const d1 = i8x16.sub(v1, ZEROS);
-    const d2 = i8x16.sub(v2, ZEROS);
-    const digits = <u32>i8x16.bitmask(i8x16.le_u(d1, NINES)) | (<u32>i8x16.bitmask(i8x16.le_u(d2, NINES)) << 16);
-    const dotBits = <u32>i8x16.bitmask(i8x16.eq(v1, DOTS)) | (<u32>i8x16.bitmask(i8x16.eq(v2, DOTS)) << 16);
-    const full = <u32>((<u64>1 << <u64>len) - 1);
-    if (((digits | dotBits) & full) == full) {
-      const dots = dotBits & full;
-      if ((dots & (dots - 1)) != 0) return NaN; // a second '.': JS stops there, and refuses the row
+    const full = (<u32>1 << <u32>len) - 1;
+    const dots = <u32>i8x16.bitmask(i8x16.eq(v1, DOTS)) & full;
+    // digits and at most one '.' (a second: JS stops there, and refuses the row)
+    if (((<u32>i8x16.bitmask(i8x16.le_u(d1, NINES)) | dots) & full) == full && (dots & (dots - 1)) == 0) {
       const dot = dots != 0 ? 1 : 0;
       const nd = len - dot;
-      if (nd == 0) return NaN;
+      if (nd != 0) {
+        const at = dot != 0 ? <i32>ctz(dots) : -1;
+        return digitsValue(windowValue(d1, len, at), nd, dot != 0 ? nd - at : 0);
+      }
+    }
+  } else if (len <= 32) {
+    const zeros = ZEROS; // globals read once for two uses: V8 loads them at each
+    const nines = NINES;
+    const dotsV = DOTS;
+    const v1 = v128.load(s);
+    const v2 = v128.load(s, 16);
+    const d1 = i8x16.sub(v1, zeros);
+    const d2 = i8x16.sub(v2, zeros);
+    const digits = <u32>i8x16.bitmask(i8x16.le_u(d1, nines)) | (<u32>i8x16.bitmask(i8x16.le_u(d2, nines)) << 16);
+    const dotBits = <u32>i8x16.bitmask(i8x16.eq(v1, dotsV)) | (<u32>i8x16.bitmask(i8x16.eq(v2, dotsV)) << 16);
+    const full = <u32>((<u64>1 << <u64>len) - 1);
+    const dots = dotBits & full;
+    if (((digits | dots) & full) == full && (dots & (dots - 1)) == 0) {
+      const dot = dots != 0 ? 1 : 0;
+      const nd = len - dot;
       if (nd <= 19) {
         const at = dot != 0 ? <i32>ctz(dots) : -1;
-        const w = len <= 16 ? windowValue(d1, len, at) : twoWindowsValue(d1, d2, len, at);
-        return digitsValue(w, nd, dot != 0 ? nd - at : 0);
+        return digitsValue(twoWindowsValue(d1, d2, len, at), nd, dot != 0 ? nd - at : 0);
       }
+    } else {
+      const x = exponentValue(s, len, d1, d2, digits, dotBits);
+      if (x == x) return x;
     }
   }
   const x = scanNumber(s);
   return stopAt == s + len ? x : NaN;
+}
+
+/**
+ * {@link cellValue} for a cell of 17 to 32 bytes that is not all digits and '.': perfmon's 16 or 17
+ * digits then an exponent (`6.148650849772921e-005`), or NaN for anything else (scanNumber then
+ * reads it). The mantissa (17 bytes or more, at most 18 digits) from the windows, the exponent's
+ * sign and 1 to 4 digits checked on the byte classes and read with one load; the value by
+ * {@link scaled} (|k| <= MAX_SCALE).
+ */
+@inline
+function exponentValue(s: usize, len: i32, d1: v128, d2: v128, digits: u32, dotBits: u32): f64 {
+  const n = <i32>ctz(~(digits | dotBits)); // the mantissa's bytes: n < len, the quote is at len
+  const dots = dotBits & ((<u32>1 << <u32>n) - 1);
+  const dot = dots != 0 ? 1 : 0;
+  const nd = n - dot;
+  let p = n + 1;
+  const c = <u32>load<u8>(s + p);
+  const minus = c == 45;
+  if (minus || c == 43) p++;
+  const m = len - p;
+  const ends = (<u32>1 << <u32>m) - 1;
+  if (n < 17 || nd > 18 || (dots & (dots - 1)) != 0 || (<u32>load<u8>(s + n) | 0x20) != 101 || m < 1 || m > 4 || ((digits >> <u32>p) & ends) != ends) return NaN;
+  const at = dot != 0 ? <i32>ctz(dots) : -1;
+  // the exponent's digits right-aligned in a u32, the bytes after them shifted out (digits are >= '0':
+  // a borrow of the subtraction only goes from those bytes upwards), then pairs of digits
+  let e = (load<u32>(s + p) - 0x30303030) << (<u32>(4 - m) << 3);
+  e = (e & 0x00ff00ff) * 10 + ((e >> 8) & 0x00ff00ff);
+  e = (e & 0xffff) * 100 + (e >> 16);
+  const k = (dot != 0 ? nd - at : 0) + (minus ? <i32>e : -<i32>e);
+  return <u32>(k + MAX_SCALE) <= <u32>(2 * MAX_SCALE) ? scaled(twoWindowsValue(d1, d2, n, at), k) : NaN;
 }

@@ -14,16 +14,17 @@
 // Parts: pdhNumber.ts (a cell's number), pdhTime.ts (the timestamp).
 //
 // Memory: SCALE_PTR the powers of ten (4 doubles per k, parseNumber.ts's SCALE, written by the JS
-// side), MISSING_PTR the last accepted row's missing count (i32), ALIGN this module's swizzle table,
-// QUOTE_BITS the row's quotes (128 KiB: rows up to MAX_ROW_BYTES); from FREE_PTR on, the values and
-// the row wherever the caller puts them. The byte at a row's end must be a stop byte (the caller
-// writes a 0 there), with 128 readable bytes after it (the quotes are looked for 64 bytes at a time,
-// from the row's start rounded down to 64, a cell's digits 32 at a time).
+// side), MISSING_PTR the missing count of the last row (i32, meaningful when the row is accepted),
+// ALIGN this module's swizzle table, QUOTE_BITS the row's quotes (128 KiB: rows up to
+// MAX_ROW_BYTES); from FREE_PTR on, the values and the row wherever the caller puts them. The byte
+// at a row's end must be a stop byte (the caller writes a 0 there), with 128 readable bytes after it
+// (the quotes are looked for 64 bytes at a time, from the row's start rounded down to 64, a cell's
+// digits 32 at a time).
 import { cellValue, QUOTES, SCALE_PTR } from './pdhNumber';
 import { parseTime } from './pdhTime';
 
 export { SCALE_PTR };
-/** Where an accepted row's missing-cell count is written (i32). */
+/** Where a row's missing-cell count is written (i32; counted as the row is read, so meaningful only when it is accepted). */
 export const MISSING_PTR: usize = memory.data(8, 8);
 /** First byte free for the caller (rows, values). */
 export const FREE_PTR: usize = (__heap_base + 15) & ~15;
@@ -93,8 +94,10 @@ export function scanRow(start: usize, end: usize, separator: u32, counters: i32,
   const localMs = parseTime(start + 1, close);
   if (localMs != localMs) return NaN;
   const boundary = separator | (QUOTE << 8);
-  let missing: i32 = 0;
-  for (let i: i32 = 0; i < counters; i++) {
+  // few variables live across the cell loop (V8 keeps the others on the stack): no cell index, the
+  // missing count in memory
+  store<i32>(MISSING_PTR, 0);
+  for (let at = out, outEnd = out + (<usize>counters << 3); at < outEnd; at += 8) {
     // the separator and the opening quote right after the last closing one, then the next quote
     if (<u32>load<u16>(close + 1) != boundary) return NaN;
     const s = close + 3;
@@ -106,11 +109,10 @@ export function scanRow(start: usize, end: usize, separator: u32, counters: i32,
     if (v != v) {
       // a blank cell (`""` or `" "`: NaN) is a missing value; any other NaN refuses the row
       if (len != 0 && (len != 1 || <u32>load<u8>(s) != SPACE)) return NaN;
-      missing++;
+      store<i32>(MISSING_PTR, load<i32>(MISSING_PTR) + 1);
     }
-    store<f64>(out + (<usize>i << 3), v);
+    store<f64>(at, v);
   }
   if (close + 1 != end) return NaN;
-  store<i32>(MISSING_PTR, missing);
   return localMs;
 }

@@ -113,6 +113,25 @@ describe('PdhRowScanner (WebAssembly) reads every row as scanPdhRow does', () =>
     );
   });
 
+  it('property: 15 to 20 digits with points, then something like an exponent (right or not), read as Number(text) or refused, the same as scanPdhRow', () => {
+    // mostly one point; 19 digits from 9.2e18 up (beyond 2^63) too
+    const digitStrings = fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[0-9]{15,20}$/) }, fc.stringMatching(/^9[2-9][0-9]{17}$/));
+    const mantissa = fc.tuple(digitStrings, fc.nat(), fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.nat())).map(([digits, a, b]) => {
+      const one = `${digits.slice(0, a % (digits.length + 1))}.${digits.slice(a % (digits.length + 1))}`;
+      return b === null ? one : `${one.slice(0, b % (one.length + 1))}.${one.slice(b % (one.length + 1))}`;
+    });
+    const exponent = fc.tuple(fc.constantFrom('e', 'E', 'e', 'E', 'x', '.', '-', ' '), fc.constantFrom('', '-', '+', '--'), fc.stringMatching(/^[0-9]{0,5}$/), fc.constantFrom('', '', '', 'x', '.', 'e', '-')).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(mantissa, exponent, (m, e) => {
+        const cells = [m + e, '6.148650849772921e-005'];
+        const { wasm, js } = both(rowOf(cells), cells.length);
+        expect(wasm).toEqual(js);
+        if (wasm.localMs === wasm.localMs) cells.forEach((c, i) => expect(Object.is(wasm.values[i], expected(c)), c).toBe(true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('property: damaged rows (wrong cell count, bad quotes, bad times, non-numeric cells, cut short, bytes changed) are refused or read exactly as scanPdhRow does', () => {
     const time = fc.oneof(
       { weight: 3, arbitrary: fc.constant(TIME) },
@@ -182,6 +201,14 @@ describe('PdhRowScanner (WebAssembly) reads every row as scanPdhRow does', () =>
     '900719925474099.3',
   ])('reads the 16- to 19-digit mantissa %j as Number(text), the same as scanPdhRow', (cell) => {
     const { wasm, js } = both(rowOf([cell, cell.slice(0, 17)]), 2);
+    expect(wasm).toEqual(js);
+    expect(Object.is(wasm.values[0], Number(cell))).toBe(true);
+  });
+
+  // exact midpoints between two doubles, written with decimals (so not Clinger's fast path), rounding up and down
+  it.each([0n, 1n, 2n, 3n, 10n, 12345n].flatMap((i) => [`${2n ** 52n + i}.5`, `${2n ** 53n + 2n * i + 1n}.0`, `${2n ** 53n + 2n * i + 1n}.00`]))('refuses the exact midpoint %j in the wasm scanner (its rounding check cannot decide it); the JS scanner reads it as Number(text)', (cell) => {
+    const { wasm, js, refused } = both(rowOf([cell]), 1);
+    expect(refused).toBe(2); // both's two readings of the row
     expect(wasm).toEqual(js);
     expect(Object.is(wasm.values[0], Number(cell))).toBe(true);
   });
