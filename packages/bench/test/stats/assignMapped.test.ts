@@ -86,7 +86,10 @@ describe('assignMapped: a tracker takes another one state, its values mapped by 
       const [a, b] = play(() => new SustainedPeakTracker(5 * MIN, 5 * MIN), s);
       expect(a.windows).toBe(b.windows);
       expect(a.peak === null).toBe(b.peak === null);
-      if (a.peak !== null) expect(Math.abs(a.peak - b.peak!)).toBeLessThanOrEqual(tolerance(s));
+      // plus the tie rule's slack: a later window replaces the peak only when higher by more than
+      // 1e-13 of it, so each tracker may keep a window up to that much below the other's (seed
+      // -1369995216: values ~100 +- 0.008, 8.6e-12 apart, the rounding bound alone 3.6e-12)
+      if (a.peak !== null) expect(Math.abs(a.peak - b.peak!)).toBeLessThanOrEqual(tolerance(s) + 2e-13 * Math.max(Math.abs(a.peak), Math.abs(b.peak!)));
     }), { numRuns: 200 });
   });
 
