@@ -16,6 +16,21 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 
+/** Bytes of a wasm memory page. */
+const PAGE = 65536;
+
+/**
+ * Grows `memory` to at least `bytes` (whole pages; nothing when it holds them already). Growing
+ * detaches every view of the old buffer: read `memory.buffer` again after.
+ *
+ * @example
+ * growMemory(memory, 200_000); memory.buffer.byteLength // => 262144 (was 65536)
+ */
+export function growMemory(memory: WasmMemory, bytes: number): void {
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
+}
+
 /**
  * New instances of the module `base64` holds (one of the AssemblyScript modules `npm run wasm`
  * compiles), each with its own memory: the module is compiled once per thread, synchronously,

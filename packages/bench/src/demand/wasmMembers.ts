@@ -1,5 +1,5 @@
 import { BUCKET_PASSES_WASM } from '../stats/_internals/bucketPassesWasm.generated.js';
-import { wasmInstances, type WasmMemory } from '../wasmInstances.js';
+import { growMemory, wasmInstances, type WasmMemory } from '../wasmInstances.js';
 
 /** What the compiled passes (assembly/bucketPasses.ts) export for the members. */
 interface MemberPassesExports {
@@ -7,8 +7,6 @@ interface MemberPassesExports {
   readonly scanMember: (means: number, m: number, complete: number, sums: number, range: number) => void;
   readonly compactMember: (means: number, m: number, complete: number, into: number, sums: number, range: number) => void;
 }
-
-const PAGE = 65536;
 
 /** A new instance of the bucket passes' module, with its own memory, or null without WebAssembly. */
 const newPasses = wasmInstances<MemberPassesExports>(BUCKET_PASSES_WASM);
@@ -48,9 +46,7 @@ export class WasmMembers {
    */
   begin(m: number): void {
     this.m = m;
-    const need = this.completeAt() + m;
-    const have = this.e.memory.buffer.byteLength;
-    if (need > have) this.e.memory.grow(Math.ceil((need - have) / PAGE));
+    growMemory(this.e.memory, this.completeAt() + m);
     const buffer = this.e.memory.buffer;
     new Float64Array(buffer, this.sumsAt(), m).fill(0);
     new Uint8Array(buffer, this.completeAt(), m).fill(1);

@@ -1,5 +1,5 @@
 import { BUCKET_PASSES_WASM } from './_internals/bucketPassesWasm.generated.js';
-import { wasmInstances, type WasmMemory } from '../wasmInstances.js';
+import { growMemory, wasmInstances, type WasmMemory } from '../wasmInstances.js';
 
 /** What the compiled bucket passes (assembly/bucketPasses.ts) export. */
 interface BucketPassesExports {
@@ -7,8 +7,6 @@ interface BucketPassesExports {
   readonly countBuckets: (values: number, n: number, min: number, scale: number, counts: number) => void;
   readonly copyTargets: (values: number, n: number, min: number, scale: number, slot: number, pool: number, fill: number) => void;
 }
-
-const PAGE = 65536;
 
 /** A new instance of the bucket passes (about 500 bytes of module), or null without WebAssembly (`node --jitless`). */
 const newPasses = wasmInstances<BucketPassesExports>(BUCKET_PASSES_WASM);
@@ -108,8 +106,7 @@ export class WasmBuckets {
 
   /** Grows the memory to at least `bytes`. */
   private room(bytes: number): void {
-    const have = this.e.memory.buffer.byteLength;
-    if (bytes > have) this.e.memory.grow(Math.ceil((bytes - have) / PAGE));
+    growMemory(this.e.memory, bytes);
   }
 }
 

@@ -1,7 +1,7 @@
 import { SCALE } from './parseNumber.js';
 import { pdhRowMissing, scanPdhRow } from './pdhFastRow.js';
 import { PDH_SCAN_WASM } from './pdhScanWasm.generated.js';
-import { wasmInstances, type WasmMemory } from '../../wasmInstances.js';
+import { growMemory, wasmInstances, type WasmMemory } from '../../wasmInstances.js';
 
 /** What the compiled scanner (assembly/pdhScan.ts) exports (its pointers are i32 globals). */
 interface PdhScanExports {
@@ -16,7 +16,6 @@ interface PdhScanExports {
 const MAX_WASM_ROW_BYTES = 1 << 20;
 /** Bytes after a row in wasm memory: its stop byte and the scanner's loads past it (64-byte blocks, 32-byte cells). */
 const SLACK = 128;
-const PAGE = 65536;
 
 /** A new instance of the scanner (about 4 KB of module), or null without WebAssembly (`node --jitless`): the JS scanner then reads every row. */
 const newScanner = wasmInstances<PdhScanExports>(PDH_SCAN_WASM);
@@ -97,9 +96,7 @@ export class PdhRowScanner {
   /** Grows the memory for a row of `rowBytes` (and remakes the views: growing detaches the old buffer). */
   private room(rowBytes: number): void {
     const memory = this.memory!;
-    const need = this.rowAt + rowBytes + SLACK;
-    const have = memory.buffer.byteLength;
-    if (need > have) memory.grow(Math.ceil((need - have) / PAGE));
+    growMemory(memory, this.rowAt + rowBytes + SLACK);
     const buffer = memory.buffer;
     this.memoryBuffer = buffer;
     this.bytes = new Uint8Array(buffer);
